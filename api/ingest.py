@@ -1,0 +1,64 @@
+"""Reading many inputs, in parallel across cores where that pays, for the CLI and the API."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..graph.errors import MalformedSource, StancegraphError
+from ..graph.model import Bundle, Document
+from ..graph.settings import get_settings
+from ..loaders import detect_loader, load_path
+
+
+def _read(path: Path) -> Bundle | StancegraphError:
+    try:
+        return load_path(path)
+    except StancegraphError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - any reader failure is reported against its file
+        return MalformedSource(f"cannot read: {type(exc).__name__}: {exc}", path=path)
+
+
+def worker_count(workers: int | None) -> int:
+    n = workers if workers is not None else get_settings().workers
+    return n if n and n > 0 else (os.cpu_count() or 1)
+
+
+def read_inputs(
+    paths: list[Path], *, workers: int | None = None,
+    find_document: Callable[[str], Document | None] | None = None,
+) -> Iterator[tuple[Path, Bundle | StancegraphError]]:
+    """Yield (path, bundle or error) in input order.
+
+    Coding sheets are read in this process (they may look up documents already in the store
+    through `find_document`); documents are read in a pool of processes when there are several.
+    """
+    from ..loaders import coding_sheet
+
+    def is_sheet(p: Path) -> bool:
+        try:
+            return detect_loader(p) is coding_sheet
+        except StancegraphError:
+            return False
+
+    n = worker_count(workers)
+    parallel = [p for p in paths if not is_sheet(p)]
+    pool = ProcessPoolExecutor(max_workers=min(n, len(parallel))) if n > 1 and len(parallel) > 1 else None
+    try:
+        futures = {p: pool.submit(_read, p) for p in parallel} if pool else {}
+        for p in paths:
+            if p in futures:
+                yield p, futures[p].result()
+            elif is_sheet(p):
+                try:
+                    yield p, coding_sheet.load(p, find_document=find_document)
+                except StancegraphError as exc:
+                    yield p, exc
+            else:
+                yield p, _read(p)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)

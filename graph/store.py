@@ -1,0 +1,339 @@
+"""The embedded RDF store: an on-disk pyoxigraph (RocksDB) dataset in a folder, answering SPARQL 1.1.
+
+Layout of the dataset:
+
+* one named graph per loaded document, named by the document's IRI, holding everything that
+  document needs (its sources, positions, passages, and the stakeholders, claims and themes
+  they refer to), so a document is replaced or removed by replacing or dropping one graph;
+* ``<base>graph/shared`` for records no document owns (theme schemes, unattached stakeholders);
+* the default graph, kept equal to the RDF merge (set union) of all named graphs.
+
+Why a materialised default graph rather than pyoxigraph's ``use_default_graph_as_union``:
+that option gives bag semantics, so a stakeholder described in two documents is counted
+twice by ``SELECT (COUNT(?s) AS ?n) { ?s a sg:Stakeholder }`` (measured with pyoxigraph
+0.5.13). Researchers expect the union to be a set, as SPARQL's RDF merge is; keeping the
+default graph as that set gives exact counts with plain queries.
+
+Every load is one SPARQL update, which pyoxigraph applies in one transaction: a load
+either lands whole or not at all, and loading the same input again changes nothing.
+RocksDB lets one process open a store for writing; a second gets :class:`BackendUnavailable`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..ontology import names as N
+from .errors import BackendUnavailable, NotFound, QueryRejected, QueryTimeout, UsageError
+from .model import Bundle
+from .rdf import bundle_from_triples, bundle_triples, node
+from .validate import validate_triples
+
+SHARED_GRAPH = "graph/shared"
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+@dataclass
+class LoadReport:
+    """What a load did: per document, the triples it now holds; totals before and after."""
+
+    documents: dict[str, int] = field(default_factory=dict)
+    replaced: list[str] = field(default_factory=list)
+    quads_before: int = 0
+    quads_after: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class QueryOutcome:
+    """A finished query: `kind` is select, ask or graph."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[ox.Term | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def table(self) -> tuple[list[str], list[list[str | None]]]:
+        """Header and rows of plain strings (IRIs and literal values), for tables and CSV."""
+        if self.kind == "ask":
+            return ["boolean"], [["true" if self.boolean else "false"]]
+        if self.kind == "graph":
+            return ["subject", "predicate", "object"], [
+                [term_text(t.subject), term_text(t.predicate), term_text(t.object)] for t in self.triples]
+        return self.variables, [[term_text(v) for v in row] for row in self.rows]
+
+
+def term_text(term: ox.Term | None) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _open(path: Path | None, base: str) -> ox.Store:
+    try:
+        return ox.Store(str(path)) if path is not None else ox.Store()
+    except OSError as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise BackendUnavailable(
+                f"the store at {path} is in use by another process (a running `stancegraph serve`?); "
+                "stop it, or use its HTTP API, or pass another --store") from None
+        raise BackendUnavailable(f"cannot open the store at {path}: {msg.splitlines()[0]}") from None
+
+
+class Store:
+    """An embedded SPARQL store in a folder (or in memory when `path` is None)."""
+
+    def __init__(self, path: str | Path | None = None, *, base: str = N.DEFAULT_BASE, max_parallel_queries: int = 4):
+        if not base.endswith(("/", "#")):
+            raise UsageError(f"base IRI must end with / or #: {base}")
+        self.path = Path(path) if path is not None else None
+        if self.path is not None:
+            self.path.mkdir(parents=True, exist_ok=True)
+        self.base = base
+        self._ox = _open(self.path, base)
+        self._write_lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=max_parallel_queries, thread_name_prefix="sparql")
+        self._slots = threading.BoundedSemaphore(max_parallel_queries)
+        self.generation = 0  # bumped by every write; caches key on it
+
+    # ------------------------------------------------------------------ life cycle
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        try:
+            self._ox.flush()
+        except OSError:  # pragma: no cover - in-memory stores cannot flush
+            pass
+        del self._ox
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reading
+    def __len__(self) -> int:
+        """Number of quads in all graphs (named graphs and the default graph)."""
+        return len(self._ox)
+
+    def graph_iri(self, document_id: str) -> ox.NamedNode:
+        return node(document_id, self.base)
+
+    def document_ids(self) -> list[str]:
+        q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{N.SG}Document> }} }} ORDER BY ?d"
+        return [sol["d"].value[len(self.base):] for sol in self._ox.query(q)]
+
+    def has_document(self, document_id: str) -> bool:
+        return self._ox.contains_named_graph(self.graph_iri(document_id))
+
+    def triples(self, document_id: str | None = None) -> Iterator[ox.Triple]:
+        """The triples of one document's graph, or of the default graph (the union of all)."""
+        graph: ox.NamedNode | ox.DefaultGraph
+        if document_id is None:
+            graph = ox.DefaultGraph()
+        else:
+            if not self.has_document(document_id):
+                raise NotFound(f"no document {document_id!r} in the store")
+            graph = self.graph_iri(document_id)
+        for q in self._ox.quads_for_pattern(None, None, None, graph):
+            yield ox.Triple(q.subject, q.predicate, q.object)
+
+    def bundle(self, document_id: str | None = None) -> Bundle:
+        """The model records of one document, or of the whole store."""
+        return bundle_from_triples(self.triples(document_id), self.base)
+
+    def count(self, class_name: str) -> int:
+        """Number of distinct instances of an ``sg:`` class in the union, e.g. ``count("Position")``."""
+        q = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{N.SG}{class_name}> }}"
+        return int(next(iter(self._ox.query(q)))["n"].value)
+
+    def stats(self) -> dict[str, int]:
+        out = {name.lower() + "s": self.count(name)
+               for name in ("Document", "Source", "Stakeholder", "Theme", "Claim", "Position", "Passage")}
+        out["quads"] = len(self)
+        return out
+
+    def query(self, sparql: str, *, timeout: float | None = None, row_limit: int | None = None) -> QueryOutcome:
+        """Run a read-only SPARQL query with an optional time limit (seconds) and row limit.
+
+        Updates, and SERVICE calls to other endpoints, are rejected. When the time limit is
+        hit, :class:`QueryTimeout` is raised at once; the engine cannot be interrupted, so the
+        query finishes in its worker thread, and at most `max_parallel_queries` run at once.
+        """
+        if _SERVICE.search(sparql):
+            raise QueryRejected("SERVICE (federated queries to other endpoints) is not allowed here")
+        if not self._slots.acquire(timeout=timeout):
+            raise QueryTimeout(f"the server is busy: no query slot became free within {timeout} s")
+        try:
+            future = self._pool.submit(self._run_query, sparql, timeout, row_limit)
+        except RuntimeError:  # pool shut down
+            self._slots.release()
+            raise BackendUnavailable("the store is closed") from None
+        future.add_done_callback(lambda _f: self._slots.release())
+        try:
+            return future.result(timeout=timeout)
+        except FutureTimeout:
+            raise QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT") from None
+
+    def _run_query(self, sparql: str, timeout: float | None, row_limit: int | None) -> QueryOutcome:
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            result = self._ox.query(sparql, prefixes=dict(N.PREFIXES))
+        except SyntaxError as exc:
+            msg = str(exc).splitlines()[0]
+            if re.match(r"\s*(PREFIX\s+\S+\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+                        sparql, re.IGNORECASE):
+                raise QueryRejected("this endpoint is read-only: SPARQL updates are not allowed") from None
+            raise QueryRejected(f"invalid SPARQL query: {msg}") from None
+        except OSError as exc:  # pragma: no cover - storage failure
+            raise BackendUnavailable(f"store error: {exc}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return QueryOutcome(kind="ask", boolean=bool(result))
+        limit = row_limit if row_limit is not None else None
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows: list[list[ox.Term | None]] = []
+            for sol in result:
+                rows.append([sol[v] for v in variables])
+                self._check(len(rows), limit, deadline, timeout)
+            return QueryOutcome(kind="select", variables=variables, rows=rows)
+        triples: list[ox.Triple] = []
+        for t in result:
+            triples.append(t)
+            self._check(len(triples), limit, deadline, timeout)
+        return QueryOutcome(kind="graph", triples=triples)
+
+    @staticmethod
+    def _check(n: int, limit: int | None, deadline: float | None, timeout: float | None) -> None:
+        import time
+
+        if limit is not None and n > limit:
+            raise QueryRejected(f"the result has more than {limit} rows (the row limit); add a LIMIT or narrow the query")
+        if deadline is not None and n % 256 == 0 and time.monotonic() > deadline:
+            raise QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT")
+
+    # ------------------------------------------------------------------ writing
+    def load(self, bundle: Bundle, *, validate: bool = True, label: str = "input") -> LoadReport:
+        """Store a bundle in one transaction, replacing the graphs of the documents it holds."""
+        for p in bundle.positions.values():
+            if p.document not in bundle.documents and not self.has_document(p.document):
+                raise UsageError(f"{label}: position {p.id} refers to document {p.document}, which is not loaded")
+        graphs: dict[str, list[ox.Triple]] = {}
+        for doc_id in sorted(bundle.documents):
+            graphs[self.graph_iri(doc_id).value] = list(bundle_triples(bundle.for_document(doc_id), self.base))
+        shared = list(bundle_triples(bundle.documentless(), self.base))
+        if validate:
+            validate_triples([t for ts in graphs.values() for t in ts] + shared, label=label)
+        report = LoadReport(counts=bundle.counts())
+        with self._write_lock:
+            report.quads_before = len(self._ox)
+            ops: list[str] = []
+            for g, ts in graphs.items():
+                if self._ox.contains_named_graph(ox.NamedNode(g)):
+                    report.replaced.append(g[len(self.base):])
+                    ops.append(_drop_graph_update(g))
+                report.documents[g[len(self.base):]] = len(ts)
+            data = "\n".join(_insert_lines(graphs, shared, self.base + SHARED_GRAPH))
+            ops.append(f"INSERT DATA {{\n{data}\n}}")
+            self._update(" ;\n".join(ops))
+            report.quads_after = len(self._ox)
+        return report
+
+    def bulk_load(self, bundle: Bundle) -> int:
+        """Fast, non-transactional load for benchmarks and fresh stores: no validation, no replacement.
+
+        Returns the number of quads written. Use :meth:`load` for anything a user relies on.
+        """
+        quads: list[ox.Quad] = []
+        for doc_id in sorted(bundle.documents):
+            g = self.graph_iri(doc_id)
+            for t in bundle_triples(bundle.for_document(doc_id), self.base):
+                quads.append(ox.Quad(t.subject, t.predicate, t.object, g))
+                quads.append(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+        with self._write_lock:
+            self._ox.bulk_extend(quads)
+            self.generation += 1
+        return len(quads)
+
+    def remove_document(self, document_id: str) -> None:
+        g = self.graph_iri(document_id)
+        if not self._ox.contains_named_graph(g):
+            raise NotFound(f"no document {document_id!r} in the store")
+        with self._write_lock:
+            self._update(_drop_graph_update(g.value))
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update as it is (callers check the write token), then rebuild the union.
+
+        Raw updates may touch named graphs directly; the default graph is recomputed in the same
+        transaction so it stays the union of the named graphs.
+        """
+        with self._write_lock:
+            self._update(sparql + " ;\n" + _REBUILD_UNION)
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._ox.update(sparql)
+        except SyntaxError as exc:
+            raise QueryRejected(f"invalid SPARQL update: {str(exc).splitlines()[0]}") from None
+        except OSError as exc:
+            raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+        self.generation += 1
+
+    def ensure_graph(self, name: str, triples: Iterable[ox.Triple]) -> bool:
+        """Load `triples` into graph ``<base>name`` if that graph is absent; True if it was loaded."""
+        g = self.base + name
+        if self._ox.contains_named_graph(ox.NamedNode(g)):
+            return False
+        with self._write_lock:
+            self._update(f"INSERT DATA {{\n{chr(10).join(_insert_lines({g: list(triples)}, [], g))}\n}}")
+        return True
+
+
+_REBUILD_UNION = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _drop_graph_update(g: str) -> str:
+    """Remove graph <g> and the default-graph triples that no other named graph still holds."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{g}>) }} }} ;\n"
+        f"DROP SILENT GRAPH <{g}>"
+    )
+
+
+def _insert_lines(graphs: dict[str, list[ox.Triple]], shared: list[ox.Triple], shared_graph: str) -> Iterator[str]:
+    seen: set[str] = set()
+    for g, ts in [*graphs.items(), (shared_graph, shared)]:
+        if not ts:
+            continue
+        yield f"GRAPH <{g}> {{"
+        for t in ts:
+            line = f"{t.subject} {t.predicate} {t.object} ."
+            seen.add(line)
+            yield line
+        yield "}"
+    yield from seen
+
+
+def open_store(path: str | Path | None = None, **kw: Any) -> Store:
+    """Open the store at `path` (default: the ``store`` setting), creating it if needed."""
+    from .settings import get_settings
+
+    settings = get_settings()
+    return Store(path if path is not None else settings.store, base=kw.pop("base", settings.base_iri), **kw)
