@@ -169,7 +169,11 @@ def export(
     output: OutputOption = None,
     document: Annotated[Optional[str], typer.Option("--document", help="Only this document (id).")] = None,
 ) -> None:
-    """Write the graph: interchange JSON, RDF (ttl, nt, jsonld, nq, trig), the coding sheet, or network formats."""
+    """Write the graph: interchange JSON, RDF (ttl, nt, jsonld, nq, trig), the coding sheet, or network formats.
+
+    csv writes Gephi's two tables: with -o FILE.csv, FILE.csv (nodes) and FILE.edges.csv (edges); to stdout
+    or -o FILE.zip, a ZIP holding nodes.csv and edges.csv.
+    """
     from ..graph import export as ex
 
     with open_store(store) as st:
@@ -185,6 +189,9 @@ def export(
             from ..loaders.coding_sheet import ALL_COLUMNS, rows_from_bundle
 
             data = ex.write_csv(rows_from_bundle(st.bundle(document)), ALL_COLUMNS)
+        elif fmt == "csv" and output not in (None, "-") and not output.lower().endswith(".zip"):
+            ex.exchange.write_csv_tables(st.bundle(document), Path(output))  # FILE.csv and FILE.edges.csv
+            return
         elif fmt in ex.EXTRA_FORMATS:
             data = ex.EXTRA_FORMATS[fmt](st.bundle(document))
         else:
