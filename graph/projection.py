@@ -63,8 +63,8 @@ def bundle_to_networkx(bundle: Bundle) -> nx.MultiDiGraph:
         for group in s.member_of:
             _link(g, "member_of", s.id, group)
     for c in bundle.claims.values():
-        for t in c.themes:
-            _link(g, "has_theme", c.id, t)
+        for theme_id in c.themes:
+            _link(g, "has_theme", c.id, theme_id)
         for other in c.contradicts:
             _link(g, "contradicts", c.id, other)
         for other in c.refines:

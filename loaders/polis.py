@@ -315,12 +315,12 @@ def load(path: str | Path) -> Bundle:
     participants = sorted(set(votes.participant.tolist()) | set(groups))
     people = {}
     for pid in participants:
-        g = groups.get(pid)
+        group = groups.get(pid)
         attrs = [("polis-participant", str(pid)), ("polis-conversation", conv)]
         if pid in xids:
             attrs.append(("polis-xid", xids[pid]))
         people[pid] = new_stakeholder(f"Pol.is participant {pid} ({conv})", kind="person",
-                                      member_of=[group_sh[g].id] if g is not None else [], attributes=attrs)
+                                      member_of=[group_sh[group].id] if group is not None else [], attributes=attrs)
 
     bundle = Bundle()
     bundle.add(doc, source, *group_sh.values(), *people.values(), *claims.values())

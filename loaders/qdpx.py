@@ -277,10 +277,10 @@ def load(path: str | Path, *, mapping: str | Path | None = None) -> Bundle:
     """Read a ``.qdpx`` project into a Bundle (see the module docstring); `mapping` is a YAML file."""
     p = Path(path)
     if p.name.casefold().endswith(MAPPING_SUFFIXES):  # a mapping file: load the project beside it
-        project = project_for_mapping(p)
-        if project is None:
+        beside = project_for_mapping(p)
+        if beside is None:
             raise MalformedSource("no .qdpx project with this name beside the mapping file", path=p)
-        return load(project, mapping=p)
+        return load(beside, mapping=p)
     mapping_path = Path(mapping) if mapping is not None else find_mapping(p)
     rules = read_mapping(mapping_path)
     with SafeZip(p) as archive:
@@ -292,9 +292,9 @@ def load(path: str | Path, *, mapping: str | Path | None = None) -> Bundle:
         if name != "project.qde":
             log.warning("%s: the project XML is named %s, not project.qde", p, name)
         where = f"{p}!{name}"
-        project = _Project(_parse_xml(archive.read(name), where), where)
-        texts = {guid: (title, text) for guid, title, text in _source_texts(project, archive, p)}
-    return _build(p, project, texts, rules)
+        parsed = _Project(_parse_xml(archive.read(name), where), where)
+        texts = {guid: (title, text) for guid, title, text in _source_texts(parsed, archive, p)}
+    return _build(p, parsed, texts, rules)
 
 
 def _source_texts(project: _Project, archive: SafeZip, path: Path) -> list[tuple[str, str, str]]:

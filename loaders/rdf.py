@@ -83,6 +83,8 @@ def read_triples(path: Path) -> list[ox.Triple]:
         quads = list(ox.parse(data, format=fmt))
     except SyntaxError as exc:
         message = str(exc).splitlines()[0]
+        if "LoadDocumentCallback" in message:
+            message = f"remote contexts are not fetched; put the context inline, or name {CONTEXT_IRI}"
         line = None
         if message.startswith("Parser error at line "):
             try:
@@ -90,7 +92,8 @@ def read_triples(path: Path) -> list[ox.Triple]:
             except (IndexError, ValueError):
                 line = None
         raise MalformedSource(f"bad {fmt.name}: {message}", path=path, line=line) from None
-    return [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    # named graphs merged as a set (RDF merge): a claim two documents share is described once
+    return list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
 
 
 def instance_base(triples: list[ox.Triple], path: Path) -> str:
@@ -98,7 +101,8 @@ def instance_base(triples: list[ox.Triple], path: Path) -> str:
     bases: Counter[str] = Counter()
     rdf_type = N.RDF + "type"
     for t in triples:
-        if t.predicate.value == rdf_type and t.object.value in _RECORD_CLASSES and isinstance(t.subject, ox.NamedNode):
+        if (t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode) and t.object.value in _RECORD_CLASSES
+                and isinstance(t.subject, ox.NamedNode)):
             iri = t.subject.value
             cut = max(iri.rfind("/"), iri.rfind("#"))
             bases[iri[: cut + 1]] += 1
