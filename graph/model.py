@@ -162,6 +162,7 @@ class Position:
     coder: str | None = None
     date: str | None = None
     note: str | None = None
+    source: str | None = None  # the evidence strand, for a position coded without a passage
 
     def __repr__(self) -> str:
         return f"Position({self.stakeholder!r} {self.stance.value} {self.claim!r})"
