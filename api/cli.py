@@ -99,8 +99,18 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
                 continue
             except UnsupportedFormat:
                 pass
+            claimed: list[Path] = []  # subfolders a loader reads whole (Pol.is exports inside a folder)
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in exts and not child.name.startswith("."):
+                if any(c in child.parents for c in claimed) or child.name.startswith("."):
+                    continue
+                if child.is_dir():
+                    try:
+                        detect_loader(child)
+                        claimed.append(child)
+                        out.append(child)
+                    except UnsupportedFormat:
+                        pass
+                elif child.is_file() and child.suffix.lower() in exts:
                     out.append(child)
         else:
             out.append(p)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.api.cli import main
 from stancegraph.graph.errors import MalformedSource
 from stancegraph.graph.model import Bundle
 from stancegraph.loaders import archive, detect_loader, load_path, qdpx
@@ -161,29 +160,6 @@ def test_selection_outside_its_source_is_named(make_qdpx):
         load_path(make_qdpx(selection_end=10_000))
     assert str(err.value).endswith("[PlainTextSelection 00000000-0000-4000-8000-000000000101]: selection 40:10000 "
                                    "lies outside source 'notes.txt' (156 characters)")
-
-
-def test_failed_ingest_changes_nothing(make_qdpx, tmp_path, capsys):
-    store = tmp_path / "store"
-    good = make_qdpx("good.qdpx")
-    with pytest.raises(SystemExit) as done:
-        main(["ingest", str(good), "--store", str(store), "--quiet"])
-    assert done.value.code == 0
-    before = _stats(store, capsys)
-    capsys.readouterr()
-    bad = make_qdpx("bad.qdpx", extra={"../evil.txt": b"x"})
-    with pytest.raises(SystemExit) as done:
-        main(["ingest", str(bad), "--store", str(store), "--quiet"])
-    err = capsys.readouterr().err
-    assert done.value.code == 1
-    assert err.count("\n") == 1 and "bad.qdpx" in err and "../evil.txt" in err
-    assert _stats(store, capsys) == before
-
-
-def _stats(store: Path, capsys) -> str:
-    with pytest.raises(SystemExit):
-        main(["stats", "--store", str(store)])
-    return capsys.readouterr().out
 
 
 def test_sniff_by_content(tmp_path, make_qdpx):
