@@ -259,6 +259,9 @@ def conversation_key(folder: Path, summary: dict[str, str]) -> str:
 def load(path: str | Path) -> Bundle:
     """Read a Pol.is export folder into a Bundle (see the module docstring)."""
     folder = Path(path)
+    if not sniff(folder, b""):
+        raise MalformedSource("not a Pol.is export: expected comments.csv and votes.csv or participants-votes.csv",
+                              path=folder)
     summary = read_summary(folder / "summary.csv")
     conv = conversation_key(folder, summary)
     comments = _read_comments(folder / "comments.csv")
@@ -270,7 +273,8 @@ def load(path: str | Path) -> Bundle:
         groups, xids, votes = _read_matrix(_read_csv(matrix_path, ("participant", "group-id")))
     if (folder / "votes.csv").is_file():
         votes = _read_vote_log(folder / "votes.csv")
-    assert votes is not None  # sniff guarantees one of the two files
+    if votes is None:  # pragma: no cover - sniff guarantees one of the two files
+        raise MalformedSource("no votes", path=folder)
 
     known = {c.id for c in comments}
     unknown = np.flatnonzero(~np.isin(votes.comment, np.array(sorted(known), dtype=np.int64)))

@@ -228,3 +228,9 @@ def test_vote_on_unknown_comment_names_its_line(tmp_path):
     folder = _write(tmp_path / "bad", {"comments.csv": COMMENTS_OLD, "votes.csv": VOTES_OLD + "1600000800000,x,9,0,1\n"})
     with pytest.raises(MalformedSource, match=r"votes\.csv:7 \[comment-id\]: a vote on comment 9"):
         load_path(folder)
+
+
+def test_folder_without_votes_is_refused(tmp_path):
+    folder = _write(tmp_path / "half", {"comments.csv": COMMENTS_OLD})
+    with pytest.raises(MalformedSource, match=r"half: not a Pol.is export: expected comments.csv and votes.csv"):
+        polis.load(folder)
