@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from .ids import PREFIXES, make_id, normalise_text
@@ -134,7 +135,7 @@ class Passage:
     source: str | None = None
     section: tuple[str, ...] = ()  # heading path, outermost first
 
-    @property
+    @cached_property
     def id(self) -> str:
         if self.start is not None:
             return make_id(PREFIXES["passage"], self.quote[:30], self.document, self.start, self.end)
@@ -161,6 +162,7 @@ class Position:
     coder: str | None = None
     date: str | None = None
     note: str | None = None
+    source: str | None = None  # the evidence strand, for a position coded without a passage
 
     def __repr__(self) -> str:
         return f"Position({self.stakeholder!r} {self.stance.value} {self.claim!r})"

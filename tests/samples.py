@@ -18,7 +18,7 @@ def sample_bundle() -> Bundle:
     p1 = new_position(group, claim, "support", document=doc.id, strength=0.9, quantifier="a wide range",
                       evidence=[Passage(doc.id, "pay must rise", 21, 34, source=src.id, section=("Pay", "Findings"))],
                       rule="cue.argue", confidence=0.8)
-    p2 = new_position(new_stakeholder("Commissioners"), claim, Stance.OPPOSE, document=doc.id, strength=0.6,
+    p2 = new_position(new_stakeholder("Commissioners"), claim, Stance.OPPOSE, document=doc.id, strength=0.6, source=src.id,
                       evidence=[Passage(doc.id, "Some commissioners doubt it.", 36, 64)])
     b = Bundle()
     b.add(doc, src, group, org, pay, claim, p1, p2, new_stakeholder("Commissioners"))
