@@ -385,8 +385,9 @@ def extracted_positions(bundle: Bundle, gold: Gold, text: str, doc_id: str) -> l
                 theme_labels.append(th.label)
                 gold_th |= gold_themes_of([th.label, *th.alt_labels], gold)
         srcs: set[str] = set()
-        for passage in pos.evidence:
-            src = bundle.sources.get(passage.source) if passage.source else None
+        src_ids = [passage.source for passage in pos.evidence] + [getattr(pos, "source", None)]
+        for sid in src_ids:
+            src = bundle.sources.get(sid) if sid else None
             if src is not None:
                 srcs |= gold_sources_of(src.label, src.method, gold)
         sh = bundle.stakeholders.get(pos.stakeholder)
