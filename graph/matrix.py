@@ -251,7 +251,10 @@ def build_matrix(bundle: Bundle, *, theme: str | None = None, document: str | No
     title. method: a source method ("workshop", "literature review"...); only passages from such
     sources count. kind: the holder's stakeholder kind. date_from / date_to: ISO dates (inclusive,
     compared on the position's date, else its document's date; undated positions drop out).
-    Every claim that passes the theme filter is a column, with or without positions.
+    Every claim that passes the theme filter is a column, with or without positions. The theme
+    filter narrows the claims, not the groups: a group whose members speak only on other themes is
+    still a group (with no stance here), so a claim's group-informed consensus does not change when
+    the view is narrowed to its theme.
     """
     filters = {k: v for k, v in dict(theme=theme, document=document, method=method, kind=kind,
                                      date_from=_date_key(date_from), date_to=_date_key(date_to)).items() if v is not None}
@@ -273,9 +276,8 @@ def build_matrix(bundle: Bundle, *, theme: str | None = None, document: str | No
     lo, hi = filters.get("date_from"), filters.get("date_to")
 
     kept: list[tuple[Position, int]] = []
+    context: set[str] = set()  # holders of positions outside the theme: their groups still count as groups
     for pos in bundle.positions.values():
-        if claim_ok is not None and pos.claim not in claim_ok:
-            continue
         if doc_ok is not None and pos.document != doc_ok:
             continue
         if kind is not None:
@@ -292,12 +294,16 @@ def build_matrix(bundle: Bundle, *, theme: str | None = None, document: str | No
                 continue
         else:
             n = len(pos.evidence) or 1
+        if claim_ok is not None and pos.claim not in claim_ok:
+            context.add(pos.stakeholder)
+            continue
         kept.append((pos, n))
 
     sh_ids = sorted({p.stakeholder for p, _ in kept}, key=lambda s: (_label(bundle, s), s))
     claim_pool = claim_ok if claim_ok is not None else set(bundle.claims)
     claim_ids = sorted(claim_pool | {p.claim for p, _ in kept})
-    return _assemble(bundle, kept, sh_ids, claim_ids, filters)
+    extra_groups = {g for s in context for g in group_ids_of(bundle, s)}
+    return _assemble(bundle, kept, sh_ids, claim_ids, filters, extra_groups)
 
 
 def _label(bundle: Bundle, sid: str) -> str:
@@ -306,7 +312,7 @@ def _label(bundle: Bundle, sid: str) -> str:
 
 
 def _assemble(bundle: Bundle, kept: list[tuple[Position, int]], sh_ids: list[str], claim_ids: list[str],
-              filters: dict[str, Any]) -> StanceMatrix:
+              filters: dict[str, Any], extra_groups: Iterable[str] = ()) -> StanceMatrix:
     row_of = {s: i for i, s in enumerate(sh_ids)}
     col_of = {c: j for j, c in enumerate(claim_ids)}
     k = len(kept)
@@ -319,6 +325,8 @@ def _assemble(bundle: Bundle, kept: list[tuple[Position, int]], sh_ids: list[str
     for s in sh_ids:
         for g in group_ids_of(bundle, s):
             group_rows.setdefault(g, []).append(row_of[s])
+    for g in extra_groups:
+        group_rows.setdefault(g, [])
     groups = sorted(group_rows, key=lambda g: (_label(bundle, g), g))
     return matrix_from_arrays(bundle, stakeholders=sh_ids, claims=claim_ids, groups=groups,
                               members=[group_rows[g] for g in groups], pos_ids=[p.id for p, _ in kept],

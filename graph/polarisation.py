@@ -11,9 +11,12 @@ take the congruence network ``cong`` and the conflict network ``conf`` with aver
 * Q = sum over ordered pairs i != j of
   |cong_ij - E_w(c)| + |conf_ij| when i, j are in the same cluster c, and
   |cong_ij| + |conf_ij - E_b| when they are not,
-* polarisation = max over balanced splits of Q / (2 (||cong|| + ||conf||)), in [0, 1].
+* ``q`` = max over balanced splits of Q / (2 (||cong|| + ||conf||)), in [0, 1]: DNA's normalised score.
 
-High when congruence sits inside the two camps and conflict between them. The split is found by a
+DNA's q also rewards a fragmented consensus (congruence inside camps and none between them), so a
+theme nobody disputes can score high. Our ``score`` therefore weights it by the share of conflict:
+score = q * ||conf|| / (||cong|| + ||conf||), 0 without any opposition and equal to q when every
+tie is a conflict. Both numbers are returned. The split is found by a
 spectral start (sign of the leading eigenvector of the subtract network) followed by greedy pairwise
 swaps that each raise Q the most, plus `restarts` random balanced starts drawn with `seed`; the best
 split is returned with its camps, so the number can be checked by hand.
@@ -111,17 +114,19 @@ def _polarise(a: sp.csr_matrix, d: sp.csr_matrix, n: sp.csr_matrix, ids: list[st
     statements = np.asarray((a + d + n).sum(axis=1)).ravel()
     keep = np.flatnonzero(statements > 0)
     if len(keep) < 2:
-        return {"score": 0.0, "nodes": int(len(keep)), "camps": [[m.label(ids[i]) for i in keep], []]}
+        return {"score": 0.0, "q": 0.0, "nodes": int(len(keep)), "camps": [[m.label(ids[i]) for i in keep], []]}
     a, d, n = a[keep], d[keep], n[keep]
     cong = one_mode_matrix(a, d, n, mode="congruence", normalize="average").toarray()
     conf = one_mode_matrix(a, d, n, mode="conflict", normalize="average").toarray()
     if np.abs(cong).sum() + np.abs(conf).sum() == 0:
-        return {"score": 0.0, "nodes": int(len(keep)), "camps": [sorted(m.label(ids[i]) for i in keep), []]}
+        return {"score": 0.0, "q": 0.0, "nodes": int(len(keep)), "camps": [sorted(m.label(ids[i]) for i in keep), []]}
     z = _best_split(cong, conf, seed=seed, restarts=restarts, max_swaps=max_swaps)
     camps = [sorted(m.label(ids[keep[i]]) for i in np.flatnonzero(z == c)) for c in (0, 1)]
     camps.sort(key=lambda c: (-len(c), c))
-    return {"score": round(polarisation_quality(cong, conf, z), 12), "nodes": int(len(keep)), "camps": camps,
-            "congruence": round(float(np.abs(cong).sum() / 2), 12), "conflict": round(float(np.abs(conf).sum() / 2), 12)}
+    q = polarisation_quality(cong, conf, z)
+    norm_c, norm_f = float(np.abs(cong).sum()), float(np.abs(conf).sum())
+    return {"score": round(q * norm_f / (norm_c + norm_f), 12), "q": round(q, 12), "nodes": int(len(keep)),
+            "camps": camps, "congruence": round(norm_c / 2, 12), "conflict": round(norm_f / 2, 12)}
 
 
 def compute_polarisation(bundle: "Bundle | StanceMatrix", *, level: str = "group", seed: int = 0, restarts: int = 3,
@@ -135,7 +140,7 @@ def compute_polarisation(bundle: "Bundle | StanceMatrix", *, level: str = "group
     else:
         ids, a, d, n = list(m.groups), m.grouped(m.support), m.grouped(m.oppose), m.grouped(m.neutral)
     opts = dict(seed=seed, restarts=restarts, max_swaps=max_swaps)
-    out: dict[str, Any] = {"level": level, "definition": "DNA polarisation Q, normalised, 2 balanced camps",
+    out: dict[str, Any] = {"level": level, "definition": "q: DNA polarisation Q (normalised, 2 balanced camps); score: q x conflict share",
                            **_polarise(a, d, n, ids, m, **opts)}
     if by_theme:
         rows = []

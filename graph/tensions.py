@@ -141,6 +141,7 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
             support_side |= {i for j in attached for i in sup_lists[j]} - oppose_side
         bridges: list[dict[str, Any]] = []
         side_claims: list[int] = []
+        oppose_claims: list[int] = []
         for j in attached:
             backers = set(sup_lists[j])
             on_s, on_o = bool(backers & support_side), bool(backers & oppose_side)
@@ -149,16 +150,22 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
                                 "supporters": sorted(m.label(m.stakeholders[i]) for i in backers),
                                 "reason": ("supported on both sides" if on_s and on_o
                                            else "a position held outside both sides")})
-            else:
+            elif on_s:
                 side_claims.append(j)
+            else:
+                oppose_claims.append(j)
         for i in sorted(support_side & oppose_side, key=lambda i: m.label(m.stakeholders[i])):
             bridges.append({"kind": "stakeholder", "id": m.stakeholders[i], "label": m.label(m.stakeholders[i]),
                             "reason": "holds positions on both sides"})
         s_weight = _side_weight(m, cols + side_claims, support_side, 1)
         o_weight = _side_weight(m, cols, oppose_side, -1)
         score = float(np.sqrt(max(s_weight, 0.0) * o_weight)) if support_side else 0.0
-        top = [t for t, _ in sorted(t_count.items(), key=lambda kv: (-kv[1], kv[0]))]
-        top_labels = [themes[t].label if t in themes else t for t in top]
+        # themes ranked by how many of the cluster's claims (contested and side claims) are on them
+        t_all = Counter(t for j in cols + side_claims + oppose_claims for t in m.theme_ids(m.claims[j]))
+        name = lambda t: themes[t].label if t in themes else t  # noqa: E731
+        top = [t for t, _ in sorted(t_all.items(), key=lambda kv: (-kv[1], -t_count.get(kv[0], 0), name(kv[0])))
+               if t in t_count]
+        top_labels = [name(t) for t in top]
         anchor = max(cols, key=lambda j: (float(intensity[j]), m.claims[j]))
         label = " / ".join(top_labels[:2]) if top_labels else _short(m.claim_text(m.claims[anchor]))
         ev = []
@@ -171,7 +178,8 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
                         "support": len(sup_lists[j]), "oppose": len(opp_lists[j])} for j in cols],
             "sides": [{"stance": "support", "stakeholders": sorted(m.label(m.stakeholders[i]) for i in support_side),
                        "claims": [m.claims[j] for j in side_claims]},
-                      {"stance": "oppose", "stakeholders": sorted(m.label(m.stakeholders[i]) for i in oppose_side)}],
+                      {"stance": "oppose", "stakeholders": sorted(m.label(m.stakeholders[i]) for i in oppose_side),
+                       "claims": [m.claims[j] for j in oppose_claims]}],
             "bridges": bridges, "evidence": ev[:evidence], "score": round(score, 6),
             "anchor": {"id": m.claims[anchor], "text": m.claim_text(m.claims[anchor])},
             "doubt_only": [m.claims[j] for j in doubt_only],
