@@ -24,7 +24,7 @@ from .errors import NotFound
 from .ids import normalise_text
 from .matrix import FILTER_NAMES, StanceMatrix, build_matrix, matrix_of
 from .model import Bundle
-from .network import Network, compute_network, compute_two_mode, serialize_network
+from .network import Network, _lookup, compute_network, compute_two_mode, serialize_network
 from .polarisation import compute_polarisation
 from .tensions import find_tensions
 
@@ -74,13 +74,31 @@ def _colsum(mat: sp.spmatrix) -> np.ndarray:
     return np.asarray(mat.sum(axis=0)).ravel()
 
 
-def _per_group(m: StanceMatrix, counts: dict[str, sp.csc_matrix], j: int, rows: list[int]) -> list[dict[str, Any]]:
-    out = []
-    for g in rows:
-        a, d, n = (int(counts[k][g, j]) for k in ("support", "oppose", "neutral"))
-        out.append({"group": m.groups[g], "label": m.label(m.groups[g]), "support": a, "oppose": d, "neutral": n,
-                    "stances": a + d + n})
-    return out
+class _GroupColumns:
+    """Fast per-claim access to the groups x claims count matrices (no scipy scalar indexing)."""
+
+    def __init__(self, m: StanceMatrix, counts: dict[str, sp.spmatrix]) -> None:
+        self.m = m
+        self.cols = {}
+        for k in ("support", "oppose", "neutral"):
+            csc = sp.csc_matrix(counts[k])
+            csc.sort_indices()
+            self.cols[k] = (csc.indptr.tolist(), csc.indices.tolist(), csc.data.tolist())
+
+    def column(self, key: str, j: int) -> dict[int, float]:
+        ptr, ind, data = self.cols[key]
+        return dict(zip(ind[ptr[j]:ptr[j + 1]], data[ptr[j]:ptr[j + 1]]))
+
+    def rows(self, j: int) -> list[dict[str, Any]]:
+        """The groups with a stance on claim j, with their counts, in group order."""
+        a, d, n = self.column("support", j), self.column("oppose", j), self.column("neutral", j)
+        out = []
+        for g in sorted(set(a) | set(d) | set(n)):
+            sa, sd, sn = int(a.get(g, 0)), int(d.get(g, 0)), int(n.get(g, 0))
+            gid = self.m.groups[g]
+            out.append({"group": gid, "label": self.m.label(gid), "support": sa, "oppose": sd, "neutral": sn,
+                        "stances": sa + sd + sn})
+        return out
 
 
 # ---------------------------------------------------------------------- convergence
@@ -102,18 +120,16 @@ def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, 
     n_sup = _colsum(m.presence(1))
     n_neu = _colsum(m.presence(0))
     order = sorted(cols.tolist(), key=lambda j: (-round(float(score[j]), 9), -int(n_sup_groups[j]), m.claims[j]))
-    csc = {k: v.tocsc() for k, v in counts.items()}
-    sup_lists = _column_lists(counts["support"][:, cols] if len(cols) else sp.csr_matrix((len(m.groups), 0)))
-    rows_of = dict(zip(cols.tolist(), sup_lists))
+    per_group = _GroupColumns(m, counts)
     out = []
     for j in order:
-        grp = rows_of[j]
+        grp = sorted(per_group.column("support", j))
         out.append({
             "claim": m.claims[j], "text": m.claim_text(m.claims[j]), "themes": m.theme_labels(m.claims[j]),
             "theme_ids": m.theme_ids(m.claims[j]),
             "groups": sorted(m.label(m.groups[g]) for g in grp),
             "support": int(n_sup[j]), "oppose": 0, "neutral": int(n_neu[j]), "score": round(float(score[j]), 6),
-            "quantifiers": m.quantifiers(j, 1), "per_group": _per_group(m, csc, j, grp),
+            "quantifiers": m.quantifiers(j, 1), "per_group": per_group.rows(j),
             "evidence": m.evidence(j, stances=(1,), limit=evidence) if evidence else [],
         })
     return out
@@ -160,14 +176,9 @@ def find_conflicts(bundle: Source, *, group_a: str | None = None, group_b: str |
     cols = np.flatnonzero(mask)
     score = np.sqrt(s_w * o_w)
     order = sorted(cols.tolist(), key=lambda j: (-round(float(score[j]), 9), -int(n_sup[j] + n_opp[j]), m.claims[j]))
-    sub = lambda mat: mat[:, cols] if len(cols) else sp.csr_matrix((mat.shape[0], 0))  # noqa: E731
-    sup_rows = dict(zip(cols.tolist(), _column_lists(sub(sup_p))))
-    opp_rows = dict(zip(cols.tolist(), _column_lists(sub(opp_p))))
-    any_g = counts["support"] + counts["oppose"] + counts["neutral"]
-    grp_rows = dict(zip(cols.tolist(), _column_lists(sub(any_g))))
-    gs_rows = dict(zip(cols.tolist(), _column_lists(sub(counts["support"]))))
-    go_rows = dict(zip(cols.tolist(), _column_lists(sub(counts["oppose"]))))
-    csc = {k: v.tocsc() for k, v in counts.items()}
+    sup_rows = _column_lists(sup_p)
+    opp_rows = _column_lists(opp_p)
+    per_group = _GroupColumns(m, counts)
     out = []
     for j in order:
         cid = m.claims[j]
@@ -176,10 +187,10 @@ def find_conflicts(bundle: Source, *, group_a: str | None = None, group_b: str |
             "support": sorted(m.label(m.stakeholders[i]) for i in sup_rows[j]),
             "oppose": sorted(m.label(m.stakeholders[i]) for i in opp_rows[j]),
             "score": round(float(score[j]), 6),
-            "support_groups": sorted(m.label(m.groups[g]) for g in gs_rows[j]),
-            "oppose_groups": sorted(m.label(m.groups[g]) for g in go_rows[j]),
+            "support_groups": sorted(m.label(m.groups[g]) for g in per_group.column("support", j)),
+            "oppose_groups": sorted(m.label(m.groups[g]) for g in per_group.column("oppose", j)),
             "quantifiers": {"support": m.quantifiers(j, 1), "oppose": m.quantifiers(j, -1)},
-            "per_group": _per_group(m, csc, j, grp_rows[j]),
+            "per_group": per_group.rows(j),
             "evidence": m.evidence(j, stances=(1, -1), limit=evidence) if evidence else [],
         }
         if between is not None:
@@ -211,8 +222,8 @@ def compute_consensus(bundle: Source, *, min_stances: int = 1, **filters: Any) -
     # sum of logs over groups: every group gives log(1/2) unless it has stances on the claim
     log_c = np.full(len(m.claims), n_groups * np.log(0.5))
     s_coo = s.tocoo()
-    a_at = np.asarray(a[s_coo.row, s_coo.col]).ravel() if s.nnz else np.zeros(0)
-    d_at = np.asarray(d[s_coo.row, s_coo.col]).ravel() if s.nnz else np.zeros(0)
+    a_at = _lookup(a.tocsr(), s_coo.row, s_coo.col)
+    d_at = _lookup(d.tocsr(), s_coo.row, s_coo.col)
     np.add.at(log_c, s_coo.col, np.log((a_at + 1) / (s_coo.data + 2)) - np.log(0.5))
     consensus = np.exp(log_c)
     geomean = np.exp(log_c / n_groups) if n_groups else np.ones(len(m.claims))
@@ -225,7 +236,7 @@ def compute_consensus(bundle: Source, *, min_stances: int = 1, **filters: Any) -
     n_ok = np.bincount(s_coo.col[ok], minlength=len(m.claims))
     divisiveness = np.where(n_ok >= 2, (hi - lo) / 2, 0.0)
     tot = {k: _colsum(m.presence(v)) for k, v in (("support", 1), ("oppose", -1), ("neutral", 0))}
-    rows = _column_lists(s)
+    per_group = _GroupColumns(m, counts)
     out = []
     for j, cid in enumerate(m.claims):
         out.append({
@@ -233,7 +244,7 @@ def compute_consensus(bundle: Source, *, min_stances: int = 1, **filters: Any) -
             "consensus": float(consensus[j]), "consensus_geomean": float(geomean[j]),
             "divisiveness": round(float(divisiveness[j]), 12),
             "support": int(tot["support"][j]), "oppose": int(tot["oppose"][j]), "neutral": int(tot["neutral"][j]),
-            "n_groups": n_groups, "groups": _per_group(m, {"support": a, "oppose": d, "neutral": n}, j, rows[j]),
+            "n_groups": n_groups, "groups": per_group.rows(j),
         })
     out.sort(key=lambda r: (-r["consensus"], r["claim"]))
     return out

@@ -140,8 +140,13 @@ class StanceMatrix:
         c = self.bundle.claims.get(claim_id)
         return list(c.themes) if c is not None else []
 
+    @cached_property
+    def themes(self) -> dict[str, Theme]:
+        """Themes by id (default scheme overlaid by the bundle's)."""
+        return theme_table(self.bundle)
+
     def theme_labels(self, claim_id: str) -> list[str]:
-        themes = theme_table(self.bundle)
+        themes = self.themes
         return [themes[t].label if t in themes else t for t in self.theme_ids(claim_id)]
 
     @cached_property
@@ -162,7 +167,14 @@ class StanceMatrix:
         idx.sort(key=lambda i: (-float(self.pos_strength[i]), self.pos_ids[i]))
         out: list[dict[str, Any]] = []
         for i in idx:
-            pos = self.bundle.positions[self.pos_ids[i]]
+            pos = self.bundle.positions.get(self.pos_ids[i])
+            if pos is None:  # a matrix built from arrays: no record to quote
+                out.append({"stakeholder": self.label(self.stakeholders[self.pos_row[i]]),
+                            "stance": {1: "support", -1: "oppose", 0: "neutral"}[int(self.pos_value[i])],
+                            "position": self.pos_ids[i]})
+                if len(out) >= limit:
+                    return out
+                continue
             for p in _kept_passages(self.bundle, pos, self.filters.get("method")):
                 out.append({"document": p.document, "source": p.source, "start": p.start, "end": p.end,
                             "quote": p.quote, "stakeholder": self.label(pos.stakeholder),
@@ -172,8 +184,9 @@ class StanceMatrix:
         return out
 
     def quantifiers(self, col: int, value: int) -> list[str]:
-        qs = {self.bundle.positions[self.pos_ids[i]].quantifier for i in self.claim_positions(col)
-              if int(self.pos_value[i]) == value}
+        positions = self.bundle.positions
+        qs = {positions[self.pos_ids[i]].quantifier for i in self.claim_positions(col)
+              if int(self.pos_value[i]) == value and self.pos_ids[i] in positions}
         return sorted(q for q in qs if q)
 
 

@@ -48,6 +48,8 @@ TWO_MODE_MODES = ("ignore", "subtract")
 TWO_MODE_NORMALIZATIONS = ("no", "activity", "prominence")
 LEVELS = ("stakeholder", "group")
 NETWORK_FORMATS = ("csv", "json", "graphml", "gexf")
+#: up to this many nodes, normalisation works on dense arrays (n^2 floats), above it on the sparse entries
+DENSE_UP_TO = 5000
 
 #: qualifier kernels over the blocks (support, oppose, neutral): 1 - |q - q'| / 2 and |q - q'| / 2
 _CONGRUENCE = np.array([[1.0, 0.0, 0.5], [0.0, 1.0, 0.5], [0.5, 0.5, 1.0]])
@@ -138,16 +140,31 @@ def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmat
     if normalize == "no" or y.nnz == 0:
         return y
     n = np.asarray(c.sum(axis=1)).ravel()
+    e = None
+    if normalize == "jaccard":  # denominator n_i + n_i' - (E + E^T)_ii' with E = C (B - C/2)^T, B the 0/1 pattern of C
+        b = c.copy()
+        b.data[:] = 1.0
+        e = (c @ (b - 0.5 * c).T).tocsr()
+    if y.shape[0] <= DENSE_UP_TO:  # one-mode results are near-dense: elementwise work is cheaper on arrays
+        yd = y.toarray()
+        if normalize == "average":
+            denom = (n[:, None] + n[None, :]) / 2.0
+        elif normalize == "cosine":
+            denom = n[:, None] * n[None, :]
+        else:
+            ed = e.toarray()
+            denom = n[:, None] + n[None, :] - ed - ed.T
+        nz = (yd != 0) & (denom != 0)
+        out_d = np.zeros_like(yd)
+        np.divide(yd, denom, out=out_d, where=nz)
+        return sp.csr_matrix(out_d)
     coo = y.tocoo()
     r, q = coo.row, coo.col
     if normalize == "average":
         denom = (n[r] + n[q]) / 2.0
     elif normalize == "cosine":
         denom = n[r] * n[q]
-    else:  # jaccard: n_i + n_i' - (E + E^T)_ii' with E = C (B - C/2)^T, B the 0/1 pattern of C
-        b = c.copy()
-        b.data[:] = 1.0
-        e = (c @ (b - 0.5 * c).T).tocsr()
+    else:
         denom = n[r] + n[q] - _lookup(e, r, q) - _lookup(e, q, r)
     with np.errstate(divide="ignore", invalid="ignore"):
         data = np.where(denom != 0, coo.data / np.where(denom != 0, denom, 1.0), 0.0)

@@ -132,3 +132,15 @@ def test_json_graphml_gexf_round_trip(bundle: Bundle, tmp_path) -> None:
         weights = {frozenset((labels[u], labels[v])): d["weight"] for u, v, d in g.edges(data=True)}
         assert weights[frozenset(("B", "C"))] == pytest.approx(0.75)
         assert weights[frozenset(("A", "B"))] == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize("normalize", ["average", "jaccard", "cosine"])
+def test_sparse_normalisation_path_agrees(bundle: Bundle, monkeypatch: pytest.MonkeyPatch, normalize: str) -> None:
+    """Above DENSE_UP_TO nodes normalisation runs on sparse entries; both paths give the hand values."""
+    import stancegraph.graph.network as network
+
+    dense = compute_network(bundle, mode="conflict", level="stakeholder", normalize=normalize).dense()
+    monkeypatch.setattr(network, "DENSE_UP_TO", 0)
+    sparse = compute_network(bundle, mode="conflict", level="stakeholder", normalize=normalize).dense()
+    assert sparse.ravel().tolist() == pytest.approx(dense.ravel().tolist())
+    assert sparse[1, 2] == pytest.approx(1.5 / DENOM[normalize][("B", "C")])
