@@ -95,8 +95,7 @@ class _GroupColumns:
         out = []
         for g in sorted(set(a) | set(d) | set(n)):
             sa, sd, sn = int(a.get(g, 0)), int(d.get(g, 0)), int(n.get(g, 0))
-            gid = self.m.groups[g]
-            out.append({"group": gid, "label": self.m.label(gid), "support": sa, "oppose": sd, "neutral": sn,
+            out.append({"group": self.m.groups[g], "label": self.m.group_labels[g], "support": sa, "oppose": sd, "neutral": sn,
                         "stances": sa + sd + sn})
         return out
 
@@ -127,7 +126,7 @@ def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, 
         out.append({
             "claim": m.claims[j], "text": m.claim_text(m.claims[j]), "themes": m.theme_labels(m.claims[j]),
             "theme_ids": m.theme_ids(m.claims[j]),
-            "groups": sorted(m.label(m.groups[g]) for g in grp),
+            "groups": [m.group_labels[g] for g in grp],
             "support": int(n_sup[j]), "oppose": 0, "neutral": int(n_neu[j]), "score": round(float(score[j]), 6),
             "quantifiers": m.quantifiers(j, 1), "per_group": per_group.rows(j),
             "evidence": m.evidence(j, stances=(1,), limit=evidence) if evidence else [],
@@ -179,16 +178,17 @@ def find_conflicts(bundle: Source, *, group_a: str | None = None, group_b: str |
     sup_rows = _column_lists(sup_p)
     opp_rows = _column_lists(opp_p)
     per_group = _GroupColumns(m, counts)
+    labels = m.stakeholder_labels
     out = []
     for j in order:
         cid = m.claims[j]
         row: dict[str, Any] = {
             "claim": cid, "text": m.claim_text(cid), "themes": m.theme_labels(cid), "theme_ids": m.theme_ids(cid),
-            "support": sorted(m.label(m.stakeholders[i]) for i in sup_rows[j]),
-            "oppose": sorted(m.label(m.stakeholders[i]) for i in opp_rows[j]),
+            "support": [labels[i] for i in sup_rows[j]],  # rows are in label order
+            "oppose": [labels[i] for i in opp_rows[j]],
             "score": round(float(score[j]), 6),
-            "support_groups": sorted(m.label(m.groups[g]) for g in per_group.column("support", j)),
-            "oppose_groups": sorted(m.label(m.groups[g]) for g in per_group.column("oppose", j)),
+            "support_groups": [m.group_labels[g] for g in sorted(per_group.column("support", j))],
+            "oppose_groups": [m.group_labels[g] for g in sorted(per_group.column("oppose", j))],
             "quantifiers": {"support": m.quantifiers(j, 1), "oppose": m.quantifiers(j, -1)},
             "per_group": per_group.rows(j),
             "evidence": m.evidence(j, stances=(1, -1), limit=evidence) if evidence else [],

@@ -39,6 +39,7 @@ from .themes import default_scheme
 
 #: stance -> qualifier value on DNA's integer scale (support 1, neutral 0, oppose -1)
 STANCE_VALUE = {Stance.SUPPORT: 1, Stance.NEUTRAL: 0, Stance.OPPOSE: -1}
+_STANCE_NAME = {1: "support", -1: "oppose", 0: "neutral"}
 FILTER_NAMES = ("theme", "document", "method", "kind", "date_from", "date_to")
 
 
@@ -151,8 +152,8 @@ class StanceMatrix:
 
     @cached_property
     def positions_by_claim(self) -> tuple[np.ndarray, np.ndarray]:
-        """(order, starts): position indices sorted by column, and where each column's run starts."""
-        order = np.argsort(self.pos_col, kind="stable")
+        """(order, starts): position indices sorted by column (strongest first), and where each column's run starts."""
+        order = np.lexsort((np.arange(len(self.pos_col)), -self.pos_strength, self.pos_col))  # strongest first
         starts = np.searchsorted(self.pos_col[order], np.arange(len(self.claims) + 1))
         return order, starts
 
@@ -160,34 +161,58 @@ class StanceMatrix:
         order, starts = self.positions_by_claim
         return order[starts[col]:starts[col + 1]].tolist()
 
+    @cached_property
+    def stakeholder_labels(self) -> tuple[str, ...]:
+        """Row labels; rows are sorted by (label, id), so sorted row indices give sorted labels."""
+        return tuple(self.label(s) for s in self.stakeholders)
+
+    @cached_property
+    def group_labels(self) -> tuple[str, ...]:
+        return tuple(self.label(g) for g in self.groups)
+
+    @cached_property
+    def _quantifier_table(self) -> dict[tuple[int, int], list[str]]:
+        """(column, stance value) -> the distinct quantifiers of those positions, sorted."""
+        positions = self.bundle.positions
+        table: dict[tuple[int, int], set[str]] = {}
+        for k, pid in enumerate(self.pos_ids):
+            pos = positions.get(pid)
+            if pos is not None and pos.quantifier:
+                table.setdefault((int(self.pos_col[k]), int(self.pos_value[k])), set()).add(pos.quantifier)
+        return {key: sorted(v) for key, v in table.items()}
+
+    def _claim_index(self, col: int, stances: Iterable[int]) -> np.ndarray:
+        order, starts = self.positions_by_claim
+        idx = order[starts[col]:starts[col + 1]]
+        wanted = tuple(stances)
+        if len(wanted) == 1:
+            idx = idx[self.pos_value[idx] == wanted[0]]
+        elif len(wanted) == 2:
+            v = self.pos_value[idx]
+            idx = idx[(v == wanted[0]) | (v == wanted[1])]
+        return idx
+
     def evidence(self, col: int, *, stances: Iterable[int] = (1, -1, 0), limit: int = 10) -> list[dict[str, Any]]:
         """Quotes behind a claim's positions: strongest positions first, at most `limit` passages."""
-        wanted = set(stances)
-        idx = [i for i in self.claim_positions(col) if int(self.pos_value[i]) in wanted]
-        idx.sort(key=lambda i: (-float(self.pos_strength[i]), self.pos_ids[i]))
+        idx = self._claim_index(col, stances)[:limit]  # already strongest first
         out: list[dict[str, Any]] = []
-        for i in idx:
-            pos = self.bundle.positions.get(self.pos_ids[i])
+        positions, labels, method = self.bundle.positions, self.stakeholder_labels, self.filters.get("method")
+        for i, row, value in zip(idx.tolist(), self.pos_row[idx].tolist(), self.pos_value[idx].tolist()):
+            pos = positions.get(self.pos_ids[i])
             if pos is None:  # a matrix built from arrays: no record to quote
-                out.append({"stakeholder": self.label(self.stakeholders[self.pos_row[i]]),
-                            "stance": {1: "support", -1: "oppose", 0: "neutral"}[int(self.pos_value[i])],
-                            "position": self.pos_ids[i]})
-                if len(out) >= limit:
-                    return out
+                out.append({"stakeholder": labels[row], "stance": _STANCE_NAME[value], "position": self.pos_ids[i]})
                 continue
-            for p in _kept_passages(self.bundle, pos, self.filters.get("method")):
+            for p in _kept_passages(self.bundle, pos, method):
                 out.append({"document": p.document, "source": p.source, "start": p.start, "end": p.end,
-                            "quote": p.quote, "stakeholder": self.label(pos.stakeholder),
-                            "stance": pos.stance.value, "quantifier": pos.quantifier, "position": pos.id})
+                            "quote": p.quote, "stakeholder": labels[row], "stance": pos.stance.value,
+                            "quantifier": pos.quantifier, "position": pos.id})
                 if len(out) >= limit:
                     return out
-        return out
+        return out[:limit]
 
     def quantifiers(self, col: int, value: int) -> list[str]:
-        positions = self.bundle.positions
-        qs = {positions[self.pos_ids[i]].quantifier for i in self.claim_positions(col)
-              if int(self.pos_value[i]) == value and self.pos_ids[i] in positions}
-        return sorted(q for q in qs if q)
+        """The distinct quantifiers of a claim's positions of one stance, sorted."""
+        return list(self._quantifier_table.get((col, value), ()))
 
 
 # ---------------------------------------------------------------------- themes

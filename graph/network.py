@@ -115,8 +115,11 @@ def _level_blocks(m: StanceMatrix, level: str) -> tuple[tuple[str, ...], sp.csr_
 
 
 def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmatrix, *, mode: str,
-                    normalize: str) -> sp.csr_matrix:
-    """DNA's one-mode network from per-stance count matrices (rows = nodes, columns = claims)."""
+                    normalize: str, dense: bool = False) -> Any:
+    """DNA's one-mode network from per-stance count matrices (rows = nodes, columns = claims).
+
+    A csr matrix, or with ``dense=True`` an ndarray (cheaper when the caller wants one anyway).
+    """
     if mode not in ONE_MODE_MODES:
         raise UsageError(f"unknown mode {mode!r} (expected one of {', '.join(ONE_MODE_MODES)})")
     if normalize not in ONE_MODE_NORMALIZATIONS:
@@ -138,7 +141,7 @@ def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmat
     y.setdiag(0)
     y.eliminate_zeros()
     if normalize == "no" or y.nnz == 0:
-        return y
+        return y.toarray() if dense else y
     n = np.asarray(c.sum(axis=1)).ravel()
     e = None
     if normalize == "jaccard":  # denominator n_i + n_i' - (E + E^T)_ii' with E = C (B - C/2)^T, B the 0/1 pattern of C
@@ -157,7 +160,7 @@ def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmat
         nz = (yd != 0) & (denom != 0)
         out_d = np.zeros_like(yd)
         np.divide(yd, denom, out=out_d, where=nz)
-        return sp.csr_matrix(out_d)
+        return out_d if dense else sp.csr_matrix(out_d)
     coo = y.tocoo()
     r, q = coo.row, coo.col
     if normalize == "average":
@@ -170,7 +173,7 @@ def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmat
         data = np.where(denom != 0, coo.data / np.where(denom != 0, denom, 1.0), 0.0)
     out = sp.csr_matrix((data, (r, q)), shape=y.shape)
     out.eliminate_zeros()
-    return out
+    return out.toarray() if dense else out
 
 
 def _lookup(m: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
