@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 import time
@@ -131,7 +132,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "scale": {"stakeholders": len(m.stakeholders), "groups": len(m.groups), "claims": len(m.claims),
                   "positions": len(m.pos_ids), "statements": int(m.pos_statements.sum()), "zipf": 1.0,
                   "claims_with_positions": int((np.diff(m.total.tocsc().indptr) > 0).sum())},
-        "machine": {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__,
+        "machine": {"load_average_at_start": [round(x, 2) for x in os.getloadavg()], "cpus": os.cpu_count(),
+                    "python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__,
                     "networkx": nx.__version__, "platform": platform.platform()},
         "setup_seconds": round(setup, 3), "bare_product_seconds": round(bare, 4), "analyses": {},
     }
@@ -191,6 +193,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                                            "equals_array_matrix": bool(same)}
         print(f"build_matrix from a {len(bundle.positions)}-position Bundle: {sec:.3f} s (same matrix: {same})",
               file=sys.stderr)
+    res["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     return res

@@ -34,7 +34,7 @@ __all__ = [
     "Network", "StanceMatrix",
 ]
 
-Source = "Bundle | StanceMatrix"
+Source = Bundle | StanceMatrix
 
 
 # ---------------------------------------------------------------------- per-group counts
@@ -237,7 +237,7 @@ def compute_consensus(bundle: Source, *, min_stances: int = 1, **filters: Any) -
     divisiveness = np.where(n_ok >= 2, (hi - lo) / 2, 0.0)
     tot = {k: _colsum(m.presence(v)) for k, v in (("support", 1), ("oppose", -1), ("neutral", 0))}
     per_group = _GroupColumns(m, counts)
-    out = []
+    out: list[dict[str, Any]] = []
     for j, cid in enumerate(m.claims):
         out.append({
             "claim": cid, "text": m.claim_text(cid), "themes": m.theme_labels(cid), "theme_ids": m.theme_ids(cid),

@@ -155,6 +155,7 @@ def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmat
         elif normalize == "cosine":
             denom = n[:, None] * n[None, :]
         else:
+            assert e is not None
             ed = e.toarray()
             denom = n[:, None] + n[None, :] - ed - ed.T
         nz = (yd != 0) & (denom != 0)

@@ -77,8 +77,8 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
     supported = _colsum(sup_p) > 0
     contested = _colsum(opp_p) > 0
     for a, b in relations:
-        c = m.bundle.claims.get(m.claims[a])
-        if c is not None and m.claims[b] in c.contradicts and supported[a] and supported[b]:
+        rec = m.bundle.claims.get(m.claims[a])
+        if rec is not None and m.claims[b] in rec.contradicts and supported[a] and supported[b]:
             contested[a] = contested[b] = True
     cand = np.flatnonzero(contested)
     if not len(cand):
@@ -123,7 +123,7 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
     themes = theme_table(m.bundle)
     sup_lists = _column_lists(sup_p)
     opp_lists = _column_lists(opp_p)
-    clusters = []
+    clusters: list[dict[str, Any]] = []
     for com in communities:
         cols = sorted(int(cand[k]) for k in com)
         t_count = Counter(t for j in cols for t in m.theme_ids(m.claims[j]))
@@ -185,9 +185,7 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
             "doubt_only": [m.claims[j] for j in doubt_only],
         })
     clusters.sort(key=lambda c: (-c["score"], -len(c["claims"]), c["claims"][0]["id"]))
-    for k, c in enumerate(clusters, 1):
-        c["id"] = f"t{k}"
-    return [{"id": c.pop("id"), **c} for c in clusters]
+    return [{"id": f"t{k}", **c} for k, c in enumerate(clusters, 1)]
 
 
 def _side_weight(m: StanceMatrix, cols: list[int], side: set[int], value: int) -> float:
