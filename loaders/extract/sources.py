@@ -125,7 +125,7 @@ def plan_sources(structure: Structure, document: Document, lexicon: Lexicon, gen
                 skip_level = b.level
             if lexicon.method_sections.search(title) and not _find_strand(lexicon, title):
                 method_level = b.level
-            strand = _find_strand(lexicon, title)
+            strand = _find_strand(lexicon, title) if skip_level is None else None
             if strand is not None:
                 label = strand_label(title) if "{heading}" in strand.label else strand.label
                 key = f"{strand.method}|{label.casefold()}"
