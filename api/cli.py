@@ -288,7 +288,9 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, mapping every stancegraph error to one line and an exit code."""
     debug = bool(os.environ.get("STANCEGRAPH_DEBUG"))
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:  # click returns (not raises) Exit codes when standalone_mode is off
+            sys.exit(code)
     except StancegraphError as exc:
         if debug:
             raise

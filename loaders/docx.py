@@ -19,7 +19,12 @@ from .documents import DOCX_EXTENSIONS, DocumentText, Hint, make_document, norma
 NAME = "docx"
 EXTENSIONS = DOCX_EXTENSIONS
 _HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
-_SPACE = re.compile(r"[ \t\u00a0]+")
+_SPACE = re.compile(r"[ \u00a0]+")
+
+
+def _clean(text: str) -> str:
+    """One line: breaks and tabs inside a paragraph become spaces, runs of spaces one space."""
+    return _SPACE.sub(" ", text.replace("\n", " ").replace("\v", " ").replace("\t", " ")).strip()
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -53,7 +58,7 @@ def read(path: Path) -> DocumentText:
 
     def put(text: str, kind: str | None = None, level: int = 0, speaker: int = 0) -> None:
         nonlocal length
-        text = _SPACE.sub(" ", text.replace("\n", " ").replace("\v", " ")).strip()
+        text = text.strip(" ")
         if not text:
             return
         if parts:
@@ -73,19 +78,19 @@ def read(path: Path) -> DocumentText:
                 style = (item.style.name if item.style is not None else "") or ""
                 m = _HEADING_STYLE.match(style.strip())
                 if m:
-                    put(item.text, "heading", int(m.group(1) or 1) if m.group(1) else 1)
+                    put(_clean(item.text), "heading", int(m.group(1) or 1) if m.group(1) else 1)
                 elif _is_list(item):
-                    put("- " + item.text.strip(), "bullet")
+                    put("- " + _clean(item.text), "bullet")
                 else:
                     runs = [r for r in item.runs if r.text.strip()]
                     speaker = 0
-                    text = _SPACE.sub(" ", item.text).strip()
+                    text = _clean(item.text)
                     if runs and runs[0].bold:
                         label = runs[0].text.strip()
                         if label and text.startswith(label) and len(label) <= 80 and (
                                 label.endswith(":") or text[len(label):].lstrip().startswith(":")):
                             speaker = len(label) + (0 if label.endswith(":") else 1)
-                    put(item.text, speaker=speaker)
+                    put(text, speaker=speaker)
             elif isinstance(item, Table):
                 for row in item.rows:
                     seen: list[int] = []
@@ -94,7 +99,7 @@ def read(path: Path) -> DocumentText:
                         if id(cell._tc) in seen:
                             continue
                         seen.append(id(cell._tc))
-                        cells.append(_SPACE.sub(" ", cell.text.replace("\n", " ")).strip().replace("\t", " "))
+                        cells.append(_clean(cell.text))
                     if any(cells):
                         put("\t".join(c or "-" for c in cells), "row")
         title = (document.core_properties.title or "").strip() or None

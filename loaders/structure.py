@@ -266,9 +266,17 @@ def _hansard_line(line: _Line) -> tuple[str, str] | None:
     return None
 
 
-def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[str], bool] | None = None) -> Structure:
-    """Cut a document text into blocks (see the module docstring)."""
+def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[str], bool] | None = None,
+               soft_breaks: bool = False) -> Structure:
+    """Cut a document text into blocks (see the module docstring).
+
+    `soft_breaks` (PDF text, where paragraphs are not separated by blank lines): a line that ends a
+    sentence and falls short of the usual line length ends its paragraph, and a short line without
+    closing punctuation stands alone (a heading candidate).
+    """
     lines = _lines(text)
+    widths = sorted(len(ln.text.strip()) for ln in lines if len(ln.text.strip()) > 20)
+    usual = widths[int(len(widths) * 0.75)] if widths else 80
     hint_at: dict[int, Hint] = {}
     for h in hints:
         hint_at.setdefault(h.start, h)
@@ -381,6 +389,12 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             cur = new("bullet", ln.start, ln.end, _strip_tags(text, body, ln.end), numbered=numbered)
             i += 1
             continue
+        if cur is not None and cur.kind in ("paragraph", "bullet") and soft_breaks and i > 0:
+            prev_line = lines[i - 1].text.strip()
+            if (re.search(r"[.!?:][\"”’)]?\d{0,3}$", prev_line) and len(prev_line) < 0.85 * usual and stripped[:1].isupper()) \
+                    or (len(prev_line) < 0.6 * usual and not re.search(r"[.,;:!?]$", prev_line) and stripped[:1].isupper()
+                        and is_heading_like(prev_line) and len(text[cur.start:cur.end].strip()) == len(prev_line)):
+                cur = None
         if cur is not None and cur.kind in ("paragraph", "bullet"):
             cur.end = ln.end
             cur.segments.extend(_strip_tags(text, ln.start, ln.end))
@@ -412,19 +426,20 @@ def _block_text(text: str, b: Block) -> str:
 def _mark_noise(text: str, blocks: list[Block]) -> None:
     """Page numbers, time marks, running heads (a short line repeated 3+ times), footnotes."""
     singles = [b for b in blocks if b.kind == "paragraph" and "\n" not in text[b.start:b.end] and b.speaker is None]
-    norm = Counter(re.sub(r"\d+", "#", _block_text(text, b)).strip().casefold() for b in singles)
+    norm = Counter(re.sub(r"\d+", "", _block_text(text, b)).strip().casefold() for b in singles
+                   if re.search(r"\d", _block_text(text, b)))
     previous_number = False
     for b in blocks:
         if b.kind != "paragraph" or b.speaker is not None:
             previous_number = False
             continue
         t = _block_text(text, b).strip()
-        key = re.sub(r"\d+", "#", t).strip().casefold()
+        key = re.sub(r"\d+", "", t).strip().casefold()
         if _PAGE_NO.match(t) or _TIME_MARK.match(t) or re.fullmatch(r"[*_\[(]*\(?[^()\n]{0,40}\)?[*_\])]*", t) and t[:2] in ("*(", "(", "[") and t[-1:] in (")", "*", "]") and len(t) < 50:
             b.kind = "noise"
             previous_number = bool(_PAGE_NO.match(t))
             continue
-        if "\n" not in text[b.start:b.end] and norm[key] >= 3 and len(t) < 80 and "#" in key:
+        if "\n" not in text[b.start:b.end] and re.search(r"\d", t) and norm[key] >= 3 and len(t) < 80 and key:
             b.kind = "noise"
         elif _FOOTNOTE_START.match(t) and (_FOOTNOTE.search(t) or len(t) < 200 or re.search(r",\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d\d\b", t[:300])) \
                 and not re.match(r"^\d{1,3}\.\s", t) \
@@ -471,9 +486,10 @@ def is_heading_like(t: str) -> bool:
     body = re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", t)
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "'\"‘“"):
         return False
-    if re.search(r"[.,;:]$", t) or (t.endswith("?") and len(words) > 12):
+    bare = t.rstrip("\"'”’)")
+    if re.search(r"[.,;:]$", bare) or (bare.endswith("?") and len(words) > 12) or (bare != t and bare.endswith(("!", "?"))):
         return False
-    if re.search(r"[.!?\"”’)]\d{1,3}$", t) or re.search(r"[.!?]\s+[A-Z]", t) or t.count("“") + t.count('"') == 1:
+    if re.search(r"[.!?\"”’)]\d{1,3}$", t) or re.search(r"[.!?]\s+[A-Z]", body) or t.count("“") + t.count('"') == 1:
         return False
     if len(words) > 1 and words[-1].casefold() in _FUNCTION_WORDS:
         return False
@@ -511,6 +527,9 @@ def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[st
             continue
         t = _block_text(text, b)
         if len(b.segments) > 2 or not is_heading_like(t):
+            continue
+        prev = next((blocks[j] for j in range(k - 1, -1, -1) if blocks[j].kind not in ("noise", "footnote")), None)
+        if prev is not None and prev.kind == "paragraph" and _block_text(text, prev).rstrip().endswith(":"):
             continue
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if nxt is not None and nxt.kind == "paragraph" and nxt.segments and text[nxt.segments[0][0]].islower():

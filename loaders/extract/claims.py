@@ -43,6 +43,7 @@ class Frame:
     prefix: str = ""  # words put before the claim text ("the Inquiry should")
     start: int = 0  # where the frame's clause starts in the sentence
     as_is: bool = False  # "identify X as Y" states "X is Y"
+    clause: bool = True  # the claim is a clause ("that ..."), not a bare noun phrase
 
     def claim_text(self, span: Span) -> str:
         text = self.sentence[span[0]:span[1]]
@@ -80,7 +81,7 @@ _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistent
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b))", re.I)
-_CLAIM_CUT = re.compile(r"(?:,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
+_CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
                         r"would|will|felt|argued|said|noted|suggested|believed|thought|also)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?)", re.I)
 _LEAD_STRIP = re.compile(
@@ -488,6 +489,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         claims: list[Span] = []
         rule_name = name
         as_is = False
+        clause = True
         marker = re.match(r"\s*(?:,\s*)?(?P<m>that\b|:|whether\b|if\b|how\b|\"|')", tail, re.I)
         told = re.match(r"\s*(?:us|the committee|the inquiry|the panel|the house|ministers|the review|me)\b(?:\s+that\b|\s*:)?", tail, re.I)
         if told and re.search(r"(?:told|tell|tells|informed|reminded|assured|warned)$", verb, re.I):
@@ -534,6 +536,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             end = _claim_end(sentence, start)
             if _AS_VERBS.match(verb) and re.search(r"\s+as\s+", sentence[start:end]):
                 as_is = True
+            clause = as_is
             if end - start < 3:
                 continue
             claims = [(start, end)]
@@ -553,7 +556,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         frames.append(Frame(f"attrib:{rule_name}", polarity, sentence, subject, (boundary_end, boundary_end + len(subject_region)),
                             claims, quant_text=subject_region + " " + sentence[m.start():pos], negated=negated,
                             confidence=0.8 if name in ("argue", "advocate", "oppose", "doubt") else 0.7, prefix=prefix,
-                            start=boundary_end, as_is=as_is))
+                            start=boundary_end, as_is=as_is, clause=clause))
     # a later frame's clause ends an earlier frame's claim
     for i, f in enumerate(frames):
         for g in frames[i + 1:]:

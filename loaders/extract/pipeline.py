@@ -35,6 +35,9 @@ _LEAD_THEMES = re.compile(
     r"requests?|areas? of (?:agreement|concern|focus))(?:\s+(?:identified|raised|emerging|expressed|set out|highlighted|made|"
     r"put forward|coming|arising|drawn))?\s+(?:from|by|in|of|among|amongst)\s+(?P<who>.+?)\s+(?:were|are|was|is|included|include|"
     r"includes|comprised|covered)(?:\s+(?:as follows|the following))?\s*:?\s*$", re.I)
+_SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committee|stated|wrote|writes|explained|argued|added|"
+                   r"commented|noted|put it|observed|pointed out|warned|concluded|suggested|remarked|submitted|described it|"
+                   r"summed it up|went on)(?:\s+(?:that|as follows|in (?:its|their|his|her) (?:evidence|submission)))?(?:\s+the)?$", re.I)
 _CHAIR = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding|president|speaker|mr speaker|madam speaker|"
                     r"mr deputy speaker|madam deputy speaker|deputy speaker|the chair)$", re.I)
 _ON_BEHALF = re.compile(r"\b(?:on behalf of|I represent|we represent|I appear for|appearing for|representing)\s+(?P<who>(?:the\s+)?"
@@ -50,7 +53,7 @@ _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents
 _PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materiali[sz]e|likely|likelihood|achieve[ds]?|"
                        r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
-                         r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|\S+(?:\s+\S+)?|.*\?|(?:you|your ladyship|my lady)\b.*)$",
+                         r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*)$",
                          re.I)
 _FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
                            r"that|from|around|about|were|are|is|was)$", re.I)
@@ -102,7 +105,8 @@ class Extractor:
         self.lex = lexicon or default_lexicon()
         self.doc = doc
         self.text = doc.text
-        self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t))
+        self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t),
+                                               soft_breaks=doc.format == "pdf")
         self.genre = detect_genre(self.structure, doc.document)
         self.document = replace(doc.document, kind=DOCUMENT_KINDS[self.genre])
         self.plan: SourcePlan = plan_sources(self.structure, self.document, self.lex, self.genre)
@@ -257,9 +261,10 @@ class Extractor:
     def _side_holder(self, side: str, topic: str, of: str | None = None) -> Holder:
         theme = None
         subject = of or topic
-        named = self.matcher.in_text(subject)
-        if named:
-            theme = named[0].label.casefold()
+        covering = self.matcher.for_heading(normalise_claim(subject)) if len(subject.split()) <= 8 else None
+        if covering is not None and not covering.broader and covering in self.matcher.scheme or \
+                (covering is not None and covering in self.matcher.scheme):
+            theme = covering.label.casefold()
         words = normalise_claim(subject).split()
         what = theme or " ".join(words[:6]).casefold()
         noun = "Supporters" if side == "support" else "Opponents"
@@ -323,6 +328,15 @@ class Extractor:
         if sentences:
             s, e = sentences[-1]
             sent = view.clean[s:e].rstrip(" :")
+            said = _SAID.match(sent)
+            if said:
+                r = self.resolver.resolve(said.group("who"))
+                holders_s = [r] if isinstance(r, Holder) else (self._turn_holders(lead) if isinstance(r, Reference) and r.kind == "we" else
+                                                             list(self.ctx.last_holders) if isinstance(r, Reference) else [])
+                if holders_s:
+                    result = (holders_s, "support", None, "lead-in:said", 0.75)
+                    self._lead_cache[lead.index] = result
+                    return result
             m = _LEAD_THEMES.search(sent + ":")
             if m:
                 holders = split_organisations(m.group("who"), self.resolver) if m.group("who")[:1].isupper() else []
@@ -422,10 +436,12 @@ class Extractor:
                                   prev.quantifier, prev.topics, prev.doubt, prev.locked))
             return
         claims = [(f.claim_text(c), c) for c in f.claims]
+        if ctx.motion:
+            claims = [(ctx.motion if _MOTION_REF.match(t) else t, c) for t, c in claims]
         if lead_sentence:
             claims = [(_trim_lead_claim(t), c) for t, c in claims]
             claims = [(t, c) for t, c in claims if len(t.split()) > 3 and not _FUNCTION_END.search(t)]
-        min_tokens = 1 if f.rule.startswith(("similar", "passive", "nominal", "contested")) else 2
+        min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
         claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)]
         if not claims:
             return

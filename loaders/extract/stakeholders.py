@@ -110,6 +110,15 @@ _PLACES = {"england", "wales", "scotland", "northern", "ireland", "uk", "britain
            "america", "united", "kingdom", "states", "and", "the", "of"}
 
 
+_NOT_NAMES = {"this", "that", "these", "those", "there", "they", "it", "its", "some", "many", "most", "all", "others", "other",
+              "here", "such", "each", "both", "one", "none", "nobody", "everyone", "anyone", "someone", "what", "which", "who",
+              "however", "although", "though", "while", "whilst", "moreover", "furthermore", "indeed", "also", "again",
+              "further", "finally", "first", "firstly", "second", "secondly", "third", "lastly", "then", "now", "thus",
+              "therefore", "yet", "still", "instead", "overall", "generally", "similarly", "likewise", "clearly", "evidence",
+              "research", "data", "analysis", "government", "people", "everybody", "somebody", "nothing", "something",
+              "witnesses", "respondents", "participants", "stakeholders", "members", "experts", "studies", "reports"}
+
+
 @dataclass(frozen=True)
 class Holder:
     """Who holds a position."""
@@ -283,7 +292,9 @@ class Resolver:
             entry = self.lexicon.lookup(base)
             if entry is not None and entry.kind == "group":
                 return self._from_entry(entry, quant, alias=rest)
-        if _PEOPLE_WHO.match(rest_norm):
+        pw = re.match(r"^(?:[a-z][\w'-]*\s+){0,2}?(?P<head>[a-z][\w'-]*)\s+(?:who|that|with|from|in|working|drawing|using|living|"
+                      r"receiving|providing|employing|representing)\b", rest_norm)
+        if _PEOPLE_WHO.match(rest_norm) or (pw and pw.group("head") in self.lexicon.people_nouns):
             label = _people_label(rest)
             return Holder(capitalise(label), "group", quantifier=quant)
         person = self._person(rest)
@@ -373,6 +384,8 @@ class Resolver:
         if not core:
             return None
         if _ACRONYM.match(core) and core not in ("I", "A", "UK", "US", "EU", "UN"):
+            return core
+        if re.fullmatch(r"[A-Z][a-z]{2,}", core) and core.casefold() not in _NOT_NAMES:
             return core
         if _BRAND.match(core):
             return core
