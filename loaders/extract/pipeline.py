@@ -83,6 +83,7 @@ class Hit:
     topics: list[str] = field(default_factory=list)
     doubt: bool = False
     locked: bool = False  # already placed on a topic claim; not moved to an aim
+    side_topic: bool = False  # the holder is named after the claim ("Supporters of ...")
 
 
 @dataclass
@@ -261,12 +262,7 @@ class Extractor:
     def _side_holder(self, side: str, topic: str, of: str | None = None) -> Holder:
         theme = None
         subject = of or topic
-        covering = self.matcher.for_heading(normalise_claim(subject)) if len(subject.split()) <= 8 else None
-        if covering is not None and not covering.broader and covering in self.matcher.scheme or \
-                (covering is not None and covering in self.matcher.scheme):
-            theme = covering.label.casefold()
-        words = normalise_claim(subject).split()
-        what = theme or " ".join(words[:6]).casefold()
+        what = side_object(subject, self.matcher)
         noun = "Supporters" if side == "support" else "Opponents"
         return Holder(f"{noun} of {what}", "group", generic=True)
 
@@ -498,7 +494,8 @@ class Extractor:
                 if f.subject == "supporters" or h.label.startswith(("Supporters of", "Opponents of")):
                     stance = "oppose" if h.label.startswith("Opponents") else ("support" if stance != "oppose" else stance)
                 self._add(Hit(h, text, stance, hit_rule, round(max(0.2, min(0.95, confidence + adj)), 2), spans,
-                              strand.source, b.section, quantifier or h.quantifier, topics, doubt, locked))
+                              strand.source, b.section, quantifier or h.quantifier, topics, doubt, locked,
+                              side_topic=h.label.startswith(("Supporters of ", "Opponents of "))))
         if holders and not f.rule.startswith(("impersonal", "contested", "nominal")):
             ctx.last_holders = holders
 
@@ -507,6 +504,11 @@ class Extractor:
             return
         self.hits.append(hit)
         self.ctx.paragraph_hits.append(hit)
+
+
+def _claim_words(claim: str) -> str:
+    """The first words of a claim, as the object of 'Supporters of ...'."""
+    return " ".join(normalise_claim(claim).split()[:7]).casefold()
 
 
 def _noun_of(label: str) -> str | None:
@@ -566,7 +568,13 @@ def retarget_doubts(hits: list[Hit], matcher: ThemeMatcher) -> None:
             h.confidence = round(max(0.2, h.confidence - 0.1), 2)
 
 
-def merge_hit_claims(hits: list[Hit]) -> None:
+def side_object(claim: str, matcher: ThemeMatcher) -> str:
+    """What 'Supporters of ...' support: the theme that covers the claim, or the claim's first words."""
+    theme = matcher.covering(normalise_claim(claim))
+    return theme.casefold() if theme else _claim_words(claim)
+
+
+def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> None:
     """Near-duplicate claim texts in one document become the first of their cluster.
 
     A claim that is the start of a longer claim in the same section ("Regulation/registration" and
@@ -585,6 +593,10 @@ def merge_hit_claims(hits: list[Hit]) -> None:
     canon = {t: texts[r] for t, r in zip(texts, reps)}
     for h in hits:
         h.claim = canon.get(h.claim, h.claim)
+        label = h.holder.label
+        if h.side_topic and label.startswith(("Supporters of ", "Opponents of ")):
+            noun = label.split(" of ", 1)[0]
+            h.holder = replace(h.holder, label=f"{noun} of {side_object(h.claim, matcher)}")
 
 
 def build_bundle(ex: Extractor) -> Bundle:
@@ -663,7 +675,7 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex = Extractor(doc, lexicon, matcher)
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
-    merge_hit_claims(ex.hits)
+    merge_hit_claims(ex.hits, ex.matcher)
     return build_bundle(ex)
 
 

@@ -110,7 +110,7 @@ _PLACES = {"england", "wales", "scotland", "northern", "ireland", "uk", "britain
            "america", "united", "kingdom", "states", "and", "the", "of"}
 
 
-_NOT_NAMES = {"this", "that", "these", "those", "there", "they", "it", "its", "some", "many", "most", "all", "others", "other",
+_NOT_NAMES = {"you", "we", "he", "she", "they", "them", "his", "her", "our", "your", "their", "this", "that", "these", "those", "there", "they", "it", "its", "some", "many", "most", "all", "others", "other",
               "here", "such", "each", "both", "one", "none", "nobody", "everyone", "anyone", "someone", "what", "which", "who",
               "however", "although", "though", "while", "whilst", "moreover", "furthermore", "indeed", "also", "again",
               "further", "finally", "first", "firstly", "second", "secondly", "third", "lastly", "then", "now", "thus",

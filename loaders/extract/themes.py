@@ -102,6 +102,16 @@ class ThemeMatcher:
         label = text[:1].upper() + text[1:]
         return new_theme(label, broader=broader)
 
+    def covering(self, text: str, *, share: float = 0.75) -> str | None:
+        """The label of a scheme theme named in a text whose vocabulary covers most of its content words, else None."""
+        toks = content_tokens(text)
+        if not toks:
+            return None
+        for t in self.in_text(text):
+            if len(toks & self._vocab[t.id]) / len(toks) >= share:
+                return t.label
+        return None
+
     def closure(self, theme: Theme) -> list[Theme]:
         """A theme and its broader themes in the scheme."""
         out = [theme]
