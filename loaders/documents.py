@@ -118,8 +118,13 @@ def make_document(path: Path, text: str, data: bytes, *, title: str | None = Non
 
 
 def guess_title(text: str) -> str | None:
-    """The first non-blank line, if it is short enough to be a title (markup stripped)."""
+    """A Markdown '# ' title, else the first non-blank line that is short enough to be a title (markup stripped)."""
+    m = re.search(r"^#\s+(.{2,150}?)\s*#*\s*$", text[:5000], re.M)
+    if m:
+        return m.group(1).strip()
     for line in text.splitlines():
+        if line.lstrip().startswith(">") or re.match(r"^\s*(?:fictional|draft|confidential|official)\b", line, re.I):
+            continue
         line = line.strip().strip("#=*_ ").strip()
         if not line or set(line) <= set("-=~^*+#:._`'\""):
             continue

@@ -114,6 +114,7 @@ def normalise_claim(text: str, *, max_words: int = 32) -> str:
         t = _LEAD_STRIP.sub("", _DISCOURSE.sub("", t.strip(" ,")))
     t = _NECESSITY.sub("", t)
     t = t.strip(" .,;:'\"-")
+    t = re.sub(r"(?:,?\s+(?:and|or|but|which|that|because|as))+$", "", t).strip(" .,;:")
     if t.count('"') % 2:
         t = t.replace('"', "")
     if t.count("(") != t.count(")"):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ...graph.model import Bundle, Claim
 
 #: weighted Jaccard similarity at or above which two claims are the same claim
-MERGE_THRESHOLD = 0.5
+MERGE_THRESHOLD = 0.6
 #: weighted containment (shared weight / weight of the shorter claim) for a claim inside another
 CONTAIN_THRESHOLD = 0.85
 #: a doubt attaches to the most similar aim in its document at or above this similarity

@@ -166,7 +166,7 @@ def test_hearing_organisations_hold_positions_not_counsel(corpus_dir: Path) -> N
 
 def test_committee_report_conclusions_and_witnesses(corpus_dir: Path) -> None:
     b = bundle_of(corpus_dir / "hc-st-responsible-use-of-data-2014.txt")
-    conclusions = [(h, s, c) for h, s, c, m in rows(b) if m == "committee conclusions"]
+    conclusions = [(h, s, c) for h, s, c, m in rows(b) if m == "conclusions"]
     assert conclusions and all(h in ("Science and Technology Committee",) or h for h, _s, _c in conclusions)
     assert sum(h == "Science and Technology Committee" for h, _s, _c in conclusions) >= 5
     holders = {b.stakeholders[p.stakeholder].label for p in b.positions.values()}
