@@ -9,10 +9,10 @@ and of its claim(s) in the sentence, a polarity, and the rule id that fired.
 
 >>> [(f.rule, f.polarity, f.subject, [f.claim_text(s) for s in f.claims])
 ...  for f in find_frames("A wide range of stakeholders argue that pay must improve.")]
-[('attrib:argue', 'support', 'A wide range of stakeholders', ['pay must improve'])]
+[('attrib:argue', 'support', 'A wide range of stakeholders', ['Pay must improve'])]
 >>> f = find_frames("Some participants queried whether funding would materialise or whether staff numbers would grow.")[0]
 >>> f.polarity, [f.claim_text(s) for s in f.claims]
-('doubt', ['funding would materialise', 'staff numbers would grow'])
+('doubt', ['Funding would materialise', 'Staff numbers would grow'])
 >>> normalise_claim("It is necessary to improve pay and conditions for the workforce.")
 'Improve pay and conditions for the workforce'
 """

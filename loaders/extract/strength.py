@@ -4,7 +4,7 @@ mapped to 0..1 on the documented scale in ``ontology/lexicons/quantifiers.yaml``
 >>> find_quantifier("There was broad agreement about"), find_quantifier("It is sometimes argued")
 ('broad agreement', 'sometimes')
 >>> find_quantifier("felt strongly that"), strength_for("a wide range of")
-('strongly', 0.9)
+('felt strongly', 0.9)
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ class ThemeMatcher:
             c = len(toks & self._vocab[t.id]) / len(toks)
             if c > cover:
                 best, cover = t, c
-        if best is not None and cover >= 0.5:
+        if best is not None and cover >= 0.6:
             return best
         named = self.in_text(text)
         broader = [named[0].id] if named else ([best.id] if best is not None and cover > 0 else [])
