@@ -49,9 +49,9 @@ def read(path: Path) -> DocumentText:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 try:
-                    ok = reader.decrypt("")
+                    ok = bool(reader.decrypt(""))
                 except Exception:  # noqa: BLE001 - missing crypto backend or bad key: same answer
-                    ok = 0
+                    ok = False
                 if not ok:
                     raise MalformedSource("the PDF is encrypted (password protected); decrypt it first", path=path)
             pages = [page.extract_text() or "" for page in reader.pages]

@@ -361,7 +361,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             i += 1
             continue
         sp_hint = speaker_hint.get(ln.start)
-        sp = None
+        sp: tuple[str, int, str | None] | None = None
         if sp_hint is not None:
             label = text[sp_hint.start:sp_hint.end].strip().rstrip(":").strip("*").strip()
             sp = (label, sp_hint.end - ln.start, None)

@@ -175,10 +175,10 @@ def _prefixes(pattern: str, n: int = 3) -> set[str] | None:
             sub = _prefixes(inner, n)
             if sub is None:
                 return None
-            lit = re.match(r"[a-z' ]*", rest).group(0)
+            lit = re.match(r"[a-z' ]*", rest).group(0)  # type: ignore[union-attr]  # matches the empty string at worst
             out.update((p + lit)[:n] if len(p) < n else p for p in sub)
             continue
-        lit = re.match(r"[a-z' ]*", alt).group(0)
+        lit = re.match(r"[a-z' ]*", alt).group(0)  # type: ignore[union-attr]
         following = alt[len(lit):len(lit) + 1]
         if following in ("?", "*", "{") and lit:
             lit = lit[:-1]
@@ -204,8 +204,8 @@ class _Cues:
 def _cues(lexicon_id: int = 0, lexicon: Lexicon | None = None) -> _Cues:
     lex = lexicon or default_lexicon()
     c = lex.cues
-    parts = []
-    groups = []
+    parts: list[str] = []
+    groups: list[tuple[str, str, str]] = []
     for polarity, table in c["attribution"].items():
         for name, pattern in table.items():
             g = f"g{len(groups)}"

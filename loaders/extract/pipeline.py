@@ -320,7 +320,7 @@ class Extractor:
         self.resolver.strand_noun, self.resolver.strand_collective = strand.noun, strand.collective
         view = self.structure.view(lead)
         sentences = split_sentences(view.clean)
-        result = None
+        result: tuple[list[Holder], str, str | None, str, float] | None = None
         if sentences:
             s, e = sentences[-1]
             sent = view.clean[s:e].rstrip(" :")
@@ -340,8 +340,7 @@ class Extractor:
                     r = self.resolver.resolve(m.group("who"))
                     holders = [r] if isinstance(r, Holder) else []
                 if holders:
-                    stance = "oppose" if re.match(r"concerns?|areas? of concern", m.group("noun"), re.I) and False else "support"
-                    result = (holders, stance, find_quantifier(sent), f"lead-in:{m.group('noun').casefold()}", 0.75)
+                    result = (holders, "support", find_quantifier(sent), f"lead-in:{m.group('noun').casefold()}", 0.75)
             if result is None:
                 for f in find_frames(sent, self.lex):
                     if f.rule in ("modal", "similar", "specify"):
@@ -427,9 +426,9 @@ class Extractor:
             if not previous:
                 return
             for h in self._list_holders(f.subject or ""):
-                for prev in previous:
-                    self._add(Hit(h, prev.claim, prev.stance, "specify", 0.6, spans, strand.source, b.section,
-                                  prev.quantifier, prev.topics, prev.doubt, prev.locked))
+                for earlier in previous:
+                    self._add(Hit(h, earlier.claim, earlier.stance, "specify", 0.6, spans, strand.source, b.section,
+                                  earlier.quantifier, earlier.topics, earlier.doubt, earlier.locked))
             return
         claims = [(f.claim_text(c), c) for c in f.claims]
         if ctx.motion:
@@ -445,7 +444,7 @@ class Extractor:
         confidence = f.confidence
         quantifier = find_quantifier(f.quant_text)
         if f.rule == "similar":
-            prev = next((h for h in reversed(ctx.paragraph_hits) if h.doubt), None) or \
+            prev: Hit | None = next((h for h in reversed(ctx.paragraph_hits) if h.doubt), None) or \
                 (ctx.paragraph_hits[-1] if ctx.paragraph_hits else None)
             stance = prev.stance if prev else "support"
             doubt = prev.doubt if prev else False
