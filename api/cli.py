@@ -99,8 +99,18 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
                 continue
             except UnsupportedFormat:
                 pass
+            claimed: list[Path] = []  # subfolders a loader reads whole (Pol.is exports inside a folder)
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in exts and not child.name.startswith("."):
+                if any(c in child.parents for c in claimed) or child.name.startswith("."):
+                    continue
+                if child.is_dir():
+                    try:
+                        detect_loader(child)
+                        claimed.append(child)
+                        out.append(child)
+                    except UnsupportedFormat:
+                        pass
+                elif child.is_file() and child.suffix.lower() in exts:
                     out.append(child)
         else:
             out.append(p)
@@ -169,7 +179,11 @@ def export(
     output: OutputOption = None,
     document: Annotated[Optional[str], typer.Option("--document", help="Only this document (id).")] = None,
 ) -> None:
-    """Write the graph: interchange JSON, RDF (ttl, nt, jsonld, nq, trig), the coding sheet, or network formats."""
+    """Write the graph: interchange JSON, RDF (ttl, nt, jsonld, nq, trig), the coding sheet, or network formats.
+
+    csv writes Gephi's two tables: with -o FILE.csv, FILE.csv (nodes) and FILE.edges.csv (edges); to stdout
+    or -o FILE.zip, a ZIP holding nodes.csv and edges.csv.
+    """
     from ..graph import export as ex
 
     with open_store(store) as st:
@@ -185,6 +199,9 @@ def export(
             from ..loaders.coding_sheet import ALL_COLUMNS, rows_from_bundle
 
             data = ex.write_csv(rows_from_bundle(st.bundle(document)), ALL_COLUMNS)
+        elif fmt == "csv" and output not in (None, "-") and not output.lower().endswith(".zip"):
+            ex.exchange.write_csv_tables(st.bundle(document), Path(output))  # FILE.csv and FILE.edges.csv
+            return
         elif fmt in ex.EXTRA_FORMATS:
             data = ex.EXTRA_FORMATS[fmt](st.bundle(document))
         else:
@@ -278,7 +295,10 @@ def settings_cmd(format: Annotated[RowFormat, typer.Option("--format", "-f")] = 
 # --------------------------------------------------------------------------- command modules
 
 #: modules that add commands: each defines register(app)
-COMMAND_MODULES: list[str] = ["cli_extract"]
+COMMAND_MODULES: list[str] = [
+    "cli_demo",
+    "cli_extract",
+]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__package__}.{_name}").register(app)
@@ -289,8 +309,6 @@ def main(argv: list[str] | None = None) -> None:
     debug = bool(os.environ.get("STANCEGRAPH_DEBUG"))
     try:
         code = app(args=argv, standalone_mode=False)
-        if isinstance(code, int) and code:  # click returns (not raises) Exit codes when standalone_mode is off
-            sys.exit(code)
     except StancegraphError as exc:
         if debug:
             raise
@@ -314,4 +332,4 @@ def main(argv: list[str] | None = None) -> None:
             raise
         message(f"internal error: {type(exc).__name__}: {exc} (set STANCEGRAPH_DEBUG=1 for a traceback)")
         sys.exit(2)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -25,7 +25,9 @@ from .model import (
 _RDF_TYPE = ox.NamedNode(N.RDF + "type")
 _XSD_STRING = ox.NamedNode(N.XSD + "string")
 _XSD_DECIMAL = ox.NamedNode(N.XSD + "decimal")
-_XSD_NNI = ox.NamedNode(N.XSD + "nonNegativeInteger")
+# xsd:integer, not xsd:nonNegativeInteger: pyoxigraph 0.5 stores every integer type as xsd:integer,
+# so the narrower type would not survive a store round trip (and exports would fail the shapes)
+_XSD_INTEGER = ox.NamedNode(N.XSD + "integer")
 _P = {t.name: ox.NamedNode(t.iri) for t in N.TERMS}
 _STANCE = {k: ox.NamedNode(v) for k, v in N.STANCE_IRIS.items()}
 _STANCE_BACK = {v: Stance(k) for k, v in N.STANCE_IRIS.items()}
@@ -57,7 +59,7 @@ def _dec(value: float) -> ox.Literal:
 
 
 def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_XSD_NNI)
+    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
 
 
 def record_triples(record: Record, base: str = N.DEFAULT_BASE) -> Iterator[Triple]:
@@ -132,6 +134,8 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE) -> Iterator[Tripl
             yield T(s, _P["date"], _lit(record.date))
         if record.note:
             yield T(s, _P["note"], _lit(record.note))
+        if record.source:
+            yield T(s, _P["fromSource"], node(record.source, base))
         for passage in record.evidence:
             p = node(passage.id, base)
             yield T(s, _P["evidence"], p)
@@ -248,7 +252,8 @@ def bundle_from_triples(triples: Iterable[Triple], base: str = N.DEFAULT_BASE) -
                 quantifier=_one(props, "quantifier", iri, False), evidence=evidence,
                 rule=_one(props, "rule", iri, False), confidence=None if conf is None else float(conf),
                 coder=_one(props, "coder", iri, False), date=_one(props, "date", iri, False),
-                note=_one(props, "note", iri, False)))
+                note=_one(props, "note", iri, False),
+                source=None if (src := _one(props, "fromSource", iri, False)) is None else record_id_of(src, base)))
     return bundle
 
 
