@@ -88,7 +88,7 @@ _LEAD_STRIP = re.compile(
     r"^(?:(?:that|and that|but that|whether|if|to|the fact that|,|:|\"|')(?:\s+|(?<=[,:\"'])))+", re.I)
 _NECESSITY = re.compile(
     r"^(?:it (?:is|was|would be) (?:necessary|essential|vital|important|crucial|imperative|critical|right) (?:to|that|for)\s+|"
-    r"there (?:is|was) (?:an? )?(?:clear |pressing |urgent |real |strong )?need (?:for|to)\s+|(?:the|a) (?:clear |pressing |urgent |real )?"
+    r"there(?: is|'s| was) (?:an? )?(?:clear |pressing |urgent |real |strong )?need (?:for|to)\s+|(?:the|a) (?:clear |pressing |urgent |real )?"
     r"need (?:for|to)\s+|the importance of\s+|the (?:potential|desire) (?:of|for)\s+|the likelihood (?:of|that)\s+|"
     r"the (?:prospect|feasibility|realism) of\s+|the (?:issue|question|matter|idea|notion|concept) of\s+|"
     r"(?:the\s+)?(?:proposals?|calls?|demands?|plans?|arguments?|support|pressure) (?:for|to)\s+)", re.I)
@@ -97,7 +97,10 @@ _DISCOURSE = re.compile(
     r"indeed|finally|firstly|secondly|thirdly|lastly|in addition|in particular|again|similarly|likewise|so|now|thus|"
     r"therefore|accordingly|equally|also|and|but|further|importantly|crucially|clearly|for example|for instance|"
     r"as such|in short|in summary|overall|in conclusion|it(?:'s| is) submitted that|we submit that|we say that|"
-    r"we suggest that|we say)\s*,?\s+)+", re.I)
+    r"we suggest that|we say|more broadly|more generally|in (?:respect|relation) of [^,]{1,80},|in relation to [^,]{1,80},|"
+    r"with regard to [^,]{1,80},|as regards [^,]{1,80},|regarding [^,]{1,80},|moving on to [^,]{1,80},|"
+    r"turning (?:now )?to [^,]{1,80},|on the (?:issue|question|matter) of [^,]{1,80},|in this (?:regard|respect|context))\s*,?\s+)+",
+    re.I)
 _FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z.\"')\]])\d{1,3}(?=\s*$|\s*[.;,])")
 _WOULD_NOT = re.compile(r"^(?:(?:they|we|he|she|it|people|participants|some|many|these|those|respondents)\s+)?(?:would|do|did|does|could|will)\s+"
                         r"not\s+(?:want|wish|like|support|accept|agree(?: with)?|favour|welcome|back|endorse)\s+(?:to\s+)?(?P<rest>.+)$", re.I)
@@ -373,6 +376,12 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         frames.append(f)
     frames.extend(_attributions(sentence, cues))
     mm = cues.modal.search(sentence) if not frames else None
+    if mm and re.search(r"\b(?:what|whether|how|why|where|when)\s+(?:\w+\s+){0,3}$", sentence[:mm.start()], re.I):
+        mm = None  # "what should go into ...": an indirect question, not a position
+    if mm and re.match(r"\s*(?:we|i)\s+(?:have|had|were|was|am|are|will|would|'ve|'m|just|also|heard|listened|understand|"
+                       r"note|noted|hear)\b", sentence[:mm.start()] + " ", re.I) and not re.match(r"\s*we\s+\w+\s+(?:that\s+)?"
+                                                                                    r"(?:the|this|it|there)\b", sentence, re.I):
+        mm = None  # first-person narrative ("We have detailed in our submissions why ... should")
     if mm:
         start = 0
         for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, mm.start()):
@@ -498,7 +507,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             tail = sentence[pos:]
             marker = re.match(r"\s*(?P<m>that\b|:|\"|'|(?=\w))", tail)
         it_adj = re.match(r"\s*it\s+(?:to be\s+)?(?:is\s+)?(?:vital|essential|important|crucial|necessary|right|appropriate|"
-                          r"imperative|sensible|unacceptable|wrong|unlikely|likely|regrettable)\s+(?:that|to)\b", tail, re.I)
+                          r"imperative|sensible|unacceptable|wrong|unlikely|likely|regrettable)\s+(?:that|to|for)\b", tail, re.I)
         obj_to = re.match(r"\s*(?P<obj>(?:the|this|our|all|local|national|central|each|every|its|their)?\s*[\w'’ -]{1,60}?)\s+to\s+"
                           r"(?P<verb>(?!be\b)[a-z]+)\b", tail)
         if it_adj:
