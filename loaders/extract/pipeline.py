@@ -598,6 +598,23 @@ def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> None:
             h.holder = replace(h.holder, label=f"{noun} of {side_object(h.claim, matcher)}")
 
 
+def merge_person_names(hits: list[Hit]) -> None:
+    """'Professor McAuley' and 'Derek McAuley' in one document are one person (the full name is the label)."""
+    full: dict[str, str] = {}
+    for h in hits:
+        if h.holder.kind == "person":
+            tokens = h.holder.label.split()
+            if len(tokens) >= 2 and not re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)$",
+                                                 tokens[0]):
+                full.setdefault(tokens[-1].casefold(), h.holder.label)
+    for h in hits:
+        tokens = h.holder.label.split()
+        if h.holder.kind == "person" and len(tokens) == 2 and re.match(
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)$", tokens[0]) and tokens[1].casefold() in full:
+            h.holder = replace(h.holder, label=full[tokens[1].casefold()],
+                               aliases=tuple(dict.fromkeys((*h.holder.aliases, h.holder.label))))
+
+
 def build_bundle(ex: Extractor) -> Bundle:
     """Model records from an extractor's hits: document, sources, stakeholders, themes, claims, positions."""
     bundle = Bundle()
@@ -675,6 +692,7 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
     merge_hit_claims(ex.hits, ex.matcher)
+    merge_person_names(ex.hits)
     return build_bundle(ex)
 
 

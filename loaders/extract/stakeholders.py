@@ -266,7 +266,7 @@ class Resolver:
             return Reference("previous")
         if _WE.match(np):
             return Reference("we")
-        m = _POSSESSIVE.match(np)
+        m = _POSSESSIVE.match(np) or re.match(r"^(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})['’]s\s+(?:[A-Z][\w-]*\s*){1,5}$", np)
         if m:
             inner = self._resolve_one(m.group("who"))
             if isinstance(inner, Holder):
@@ -385,8 +385,8 @@ class Resolver:
             return None
         if _ACRONYM.match(core) and core not in ("I", "A", "UK", "US", "EU", "UN"):
             return core
-        if re.fullmatch(r"[A-Z][a-z]{2,}", core) and core.casefold() not in _NOT_NAMES:
-            return core
+        if re.fullmatch(r"[A-Z][a-z]{2,}", core) and core.casefold() not in _NOT_NAMES and re.match(r"the\s", np, re.I):
+            return core  # "the Treasury"; a bare capitalised word is too often a sentence opener
         if _BRAND.match(core):
             return core
         if _CAP_SEQ.match(core) and core[:1].isupper() and len(core.split()) <= 10:
