@@ -298,6 +298,7 @@ def settings_cmd(format: Annotated[RowFormat, typer.Option("--format", "-f")] = 
 COMMAND_MODULES: list[str] = [
     "cli_demo",
     "cli_analyse",
+    "cli_extract",
 ]
 
 for _name in COMMAND_MODULES:
