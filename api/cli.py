@@ -278,7 +278,7 @@ def settings_cmd(format: Annotated[RowFormat, typer.Option("--format", "-f")] = 
 # --------------------------------------------------------------------------- command modules
 
 #: modules that add commands: each defines register(app)
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["cli_serve"]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__package__}.{_name}").register(app)
