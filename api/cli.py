@@ -278,7 +278,10 @@ def settings_cmd(format: Annotated[RowFormat, typer.Option("--format", "-f")] = 
 # --------------------------------------------------------------------------- command modules
 
 #: modules that add commands: each defines register(app)
-COMMAND_MODULES: list[str] = ["cli_serve"]
+COMMAND_MODULES: list[str] = [
+    "cli_demo",
+    "cli_serve",
+]
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__package__}.{_name}").register(app)
@@ -288,7 +291,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, mapping every stancegraph error to one line and an exit code."""
     debug = bool(os.environ.get("STANCEGRAPH_DEBUG"))
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
     except StancegraphError as exc:
         if debug:
             raise
@@ -312,4 +315,4 @@ def main(argv: list[str] | None = None) -> None:
             raise
         message(f"internal error: {type(exc).__name__}: {exc} (set STANCEGRAPH_DEBUG=1 for a traceback)")
         sys.exit(2)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

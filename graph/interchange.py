@@ -25,7 +25,7 @@ def position_json(p: Position) -> dict[str, Any]:
     return {"id": p.id, "stakeholder": p.stakeholder, "claim": p.claim, "stance": p.stance.value,
             "strength": p.strength, "quantifier": p.quantifier, "evidence": [passage_json(e) for e in p.evidence],
             "document": p.document, "rule": p.rule, "confidence": p.confidence, "coder": p.coder, "date": p.date,
-            "note": p.note}
+            "note": p.note, "source": p.source}
 
 
 def record_json(record: Any) -> dict[str, Any]:
@@ -101,7 +101,7 @@ def bundle_from_json(data: dict[str, Any], *, path: str = "<json>") -> Bundle:
             b.add(Position(id=p["id"], stakeholder=p["stakeholder"], claim=p["claim"], stance=Stance.parse(p["stance"]),
                            document=document, strength=float(p.get("strength", 1.0)), quantifier=p.get("quantifier"),
                            evidence=evidence, rule=p.get("rule"), confidence=p.get("confidence"), coder=p.get("coder"),
-                           date=p.get("date"), note=p.get("note")))
+                           date=p.get("date"), note=p.get("note"), source=p.get("source")))
     except KeyError as exc:
         raise MalformedSource(f"missing field {exc.args[0]!r}", path=path, field=where) from None
     except (TypeError, ValueError) as exc:

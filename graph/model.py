@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from .ids import PREFIXES, make_id, normalise_text
@@ -134,7 +135,7 @@ class Passage:
     source: str | None = None
     section: tuple[str, ...] = ()  # heading path, outermost first
 
-    @property
+    @cached_property
     def id(self) -> str:
         if self.start is not None:
             return make_id(PREFIXES["passage"], self.quote[:30], self.document, self.start, self.end)
@@ -161,6 +162,7 @@ class Position:
     coder: str | None = None
     date: str | None = None
     note: str | None = None
+    source: str | None = None  # the evidence strand, for a position coded without a passage
 
     def __repr__(self) -> str:
         return f"Position({self.stakeholder!r} {self.stance.value} {self.claim!r})"
@@ -287,20 +289,27 @@ class Bundle:
 
     def for_document(self, document_id: str) -> "Bundle":
         """The records one document needs on its own: its sources, positions, and what they refer to."""
-        out = Bundle()
-        if document_id in self.documents:
-            out.add(self.documents[document_id])
-        out.extend(s for s in self.sources.values() if s.document == document_id)
-        positions = [p for p in self.positions.values() if p.document == document_id]
-        out.extend(positions)
-        claim_ids = {p.claim for p in positions}
-        sh_ids = {p.stakeholder for p in positions}
-        # claims related by contradicts/refines stay with the claims that point to them
-        for cid in sorted(claim_ids):
-            claim = self.claims.get(cid)
-            if claim:
-                out.add(claim)
-        self._add_closure(out, sh_ids, {t for c in out.claims.values() for t in c.themes})
+        return self.by_document().get(document_id, Bundle())
+
+    def by_document(self) -> dict[str, "Bundle"]:
+        """Each document's own records (see :meth:`for_document`), computed in one pass."""
+        out: dict[str, Bundle] = {}
+        for doc_id, doc in self.documents.items():
+            out[doc_id] = Bundle()
+            out[doc_id].add(doc)
+        for src in self.sources.values():
+            if src.document in out:
+                out[src.document].add(src)
+        for pos in self.positions.values():
+            if pos.document in out:
+                out[pos.document].positions[pos.id] = pos
+        for part in out.values():
+            sh_ids = {p.stakeholder for p in part.positions.values()}
+            for cid in sorted({p.claim for p in part.positions.values()}):
+                claim = self.claims.get(cid)
+                if claim:
+                    part.claims[cid] = claim
+            self._add_closure(part, sh_ids, {t for c in part.claims.values() for t in c.themes})
         return out
 
     def _add_closure(self, out: "Bundle", sh_ids: set[str], theme_ids: set[str]) -> None:

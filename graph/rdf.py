@@ -132,6 +132,8 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE) -> Iterator[Tripl
             yield T(s, _P["date"], _lit(record.date))
         if record.note:
             yield T(s, _P["note"], _lit(record.note))
+        if record.source:
+            yield T(s, _P["fromSource"], node(record.source, base))
         for passage in record.evidence:
             p = node(passage.id, base)
             yield T(s, _P["evidence"], p)
@@ -248,7 +250,8 @@ def bundle_from_triples(triples: Iterable[Triple], base: str = N.DEFAULT_BASE) -
                 quantifier=_one(props, "quantifier", iri, False), evidence=evidence,
                 rule=_one(props, "rule", iri, False), confidence=None if conf is None else float(conf),
                 coder=_one(props, "coder", iri, False), date=_one(props, "date", iri, False),
-                note=_one(props, "note", iri, False)))
+                note=_one(props, "note", iri, False),
+                source=None if (src := _one(props, "fromSource", iri, False)) is None else record_id_of(src, base)))
     return bundle
 
 

@@ -208,30 +208,48 @@ class Store:
             raise QueryRejected(f"invalid SPARQL query: {msg}") from None
         except OSError as exc:  # pragma: no cover - storage failure
             raise BackendUnavailable(f"store error: {exc}") from None
+        # pyoxigraph results are bound to the thread that made them: consume and drop them here,
+        # and never let an exception carry them (through its traceback) to another thread.
+        try:
+            return self._collect(result, row_limit, deadline, timeout)
+        finally:
+            del result
+
+    def _collect(self, result: Any, limit: int | None, deadline: float | None, timeout: float | None) -> QueryOutcome:
         if isinstance(result, ox.QueryBoolean):
             return QueryOutcome(kind="ask", boolean=bool(result))
-        limit = row_limit if row_limit is not None else None
+        error: Exception | None = None
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
             rows: list[list[ox.Term | None]] = []
             for sol in result:
                 rows.append([sol[v] for v in variables])
-                self._check(len(rows), limit, deadline, timeout)
-            return QueryOutcome(kind="select", variables=variables, rows=rows)
-        triples: list[ox.Triple] = []
-        for t in result:
-            triples.append(t)
-            self._check(len(triples), limit, deadline, timeout)
-        return QueryOutcome(kind="graph", triples=triples)
+                error = self._check(len(rows), limit, deadline, timeout)
+                if error:
+                    break
+            if error is None:
+                return QueryOutcome(kind="select", variables=variables, rows=rows)
+        else:
+            triples: list[ox.Triple] = []
+            for t in result:
+                triples.append(t)
+                error = self._check(len(triples), limit, deadline, timeout)
+                if error:
+                    break
+            if error is None:
+                return QueryOutcome(kind="graph", triples=triples)
+        del result
+        raise error
 
     @staticmethod
-    def _check(n: int, limit: int | None, deadline: float | None, timeout: float | None) -> None:
+    def _check(n: int, limit: int | None, deadline: float | None, timeout: float | None) -> Exception | None:
         import time
 
         if limit is not None and n > limit:
-            raise QueryRejected(f"the result has more than {limit} rows (the row limit); add a LIMIT or narrow the query")
+            return QueryRejected(f"the result has more than {limit} rows (the row limit); add a LIMIT or narrow the query")
         if deadline is not None and n % 256 == 0 and time.monotonic() > deadline:
-            raise QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT")
+            return QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT")
+        return None
 
     # ------------------------------------------------------------------ writing
     def load(self, bundle: Bundle, *, validate: bool = True, label: str = "input") -> LoadReport:
@@ -240,8 +258,8 @@ class Store:
             if p.document not in bundle.documents and not self.has_document(p.document):
                 raise UsageError(f"{label}: position {p.id} refers to document {p.document}, which is not loaded")
         graphs: dict[str, list[ox.Triple]] = {}
-        for doc_id in sorted(bundle.documents):
-            graphs[self.graph_iri(doc_id).value] = list(bundle_triples(bundle.for_document(doc_id), self.base))
+        for doc_id, part in sorted(bundle.by_document().items()):
+            graphs[self.graph_iri(doc_id).value] = list(bundle_triples(part, self.base))
         shared = list(bundle_triples(bundle.documentless(), self.base))
         if validate:
             validate_triples([t for ts in graphs.values() for t in ts] + shared, label=label)
@@ -265,16 +283,22 @@ class Store:
 
         Returns the number of quads written. Use :meth:`load` for anything a user relies on.
         """
-        quads: list[ox.Quad] = []
-        for doc_id in sorted(bundle.documents):
-            g = self.graph_iri(doc_id)
-            for t in bundle_triples(bundle.for_document(doc_id), self.base):
-                quads.append(ox.Quad(t.subject, t.predicate, t.object, g))
-                quads.append(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+        written = 0
+
+        def quads() -> Iterator[ox.Quad]:
+            nonlocal written
+            default = ox.DefaultGraph()
+            for doc_id, part in bundle.by_document().items():
+                g = self.graph_iri(doc_id)
+                for t in bundle_triples(part, self.base):
+                    written += 2
+                    yield ox.Quad(t.subject, t.predicate, t.object, g)
+                    yield ox.Quad(t.subject, t.predicate, t.object, default)
+
         with self._write_lock:
-            self._ox.bulk_extend(quads)
+            self._ox.bulk_extend(quads())
             self.generation += 1
-        return len(quads)
+        return written
 
     def remove_document(self, document_id: str) -> None:
         g = self.graph_iri(document_id)

@@ -57,8 +57,9 @@ def validate_graph(data_graph, *, label: str = "data") -> None:  # data_graph: r
     rows.sort(key=lambda r: (r["focus"], r["path"]))
     first = rows[0] if rows else {"focus": "?", "shape": "?", "path": "?", "message": text.splitlines()[0]}
     more = f" (and {len(rows) - 1} more)" if len(rows) > 1 else ""
+    value = f" [value <{first['value']}>]" if first.get("value") else ""
     raise ValidationFailed(
-        f"{label}: node <{first['focus']}> fails shape <{first['shape']}> on <{first['path']}>: {first['message']}{more}",
+        f"{label}: node <{first['focus']}> fails shape <{first['shape']}> on <{first['path']}>: {first['message']}{value}{more}",
         report=text, results=rows,
     )
 

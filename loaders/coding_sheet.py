@@ -275,6 +275,7 @@ def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: li
         strength=strength if strength is not None else strength_of(v["quantifier"]),
         quantifier=v["quantifier"] or None, rule=v["rule"] or None, confidence=confidence,
         coder=v["coder"] or None, date=v["date"] or None, note=v["note"] or None,
+        source=None if evidence else source_id,
     )
     bundle.add(*groups, stakeholder, *themes, claim, position)
     for t in themes:
@@ -311,7 +312,8 @@ def rows_from_bundle(bundle: Bundle, *, document_path: Callable[[Document], str]
         }
         for passage in pos.evidence or (None,):
             row = dict(base)
-            src = bundle.sources.get(passage.source) if passage and passage.source else None
+            src_id = passage.source if passage else pos.source
+            src = bundle.sources.get(src_id) if src_id else None
             row.update({
                 "source": src.label if src else "", "method": src.method if src else "",
                 "quote": passage.quote if passage else "",

@@ -1,0 +1,33 @@
+# The two commands of the README: `make run` and `make test`. Both create .venv and install what they need.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install bench clean-store help
+
+help:
+	@echo "make run    ingest the example documents (and ../shared/corpus if present), then serve http://$(HOST):$(PORT)/"
+	@echo "make test   run the whole test suite"
+	@echo "make bench  run the benchmarks (writes benchmarks/results/)"
+
+$(BIN)/stancegraph: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/stancegraph
+
+run: install
+	$(BIN)/stancegraph demo --serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python benchmarks/run_all.py
+
+clean-store:
+	rm -rf .stancegraph

@@ -1,0 +1,102 @@
+"""The embedded store: persistence, transactions, idempotent reloads, union semantics, limits."""
+
+from __future__ import annotations
+
+import pytest
+import rdflib
+
+from stancegraph.graph.errors import BackendUnavailable, QueryRejected, ValidationFailed
+from stancegraph.graph.export import serialize_triples
+from stancegraph.graph.model import Bundle, new_claim, new_document, new_position, new_stakeholder
+from stancegraph.graph.store import Store
+
+from samples import sample_bundle
+
+
+def count(store: Store, cls: str) -> int:
+    (row,) = store.query(f"SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a sg:{cls} }}").rows
+    return int(row[0].value)
+
+
+def two_docs_sharing_a_stakeholder() -> Bundle:
+    b = Bundle()
+    sh = new_stakeholder("Providers")
+    for name in ("a.txt", "b.txt"):
+        d = new_document(name)
+        c = new_claim(f"claim from {name}")
+        b.add(d, sh, c, new_position(sh, c, "support", document=d.id))
+    return b
+
+
+def test_store_persists_across_processes_and_reload_is_idempotent(tmp_path):
+    path = tmp_path / "s"
+    with Store(path) as st:
+        first = st.load(sample_bundle())
+    with Store(path) as st:
+        assert len(st) == first.quads_after
+        again = st.load(sample_bundle())
+        assert again.quads_after == first.quads_after
+        assert again.replaced == list(first.documents)
+        assert st.bundle() == sample_bundle()
+
+
+def test_union_default_graph_counts_shared_records_once(tmp_path):
+    with Store(tmp_path / "s") as st:
+        st.load(two_docs_sharing_a_stakeholder())
+        # the stakeholder is described in both document graphs: plain COUNT must still say 1
+        assert count(st, "Stakeholder") == 1
+        assert count(st, "Position") == 2
+        (row,) = st.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s a sg:Stakeholder } }").rows
+        assert row[0].value == "2"
+
+
+def test_removing_a_document_keeps_what_other_documents_still_say(tmp_path):
+    b = two_docs_sharing_a_stakeholder()
+    with Store(tmp_path / "s") as st:
+        st.load(b)
+        first = sorted(b.documents)[0]
+        st.remove_document(first)
+        assert st.document_ids() == [sorted(b.documents)[1]]
+        assert count(st, "Stakeholder") == 1 and count(st, "Position") == 1
+        assert st.bundle() == b.for_document(sorted(b.documents)[1])
+
+
+def test_a_load_that_fails_validation_leaves_the_store_as_it_was(tmp_path):
+    with Store(tmp_path / "s") as st:
+        st.load(sample_bundle())
+        before = set(map(str, st._ox))
+        bad = Bundle()
+        d = new_document("bad.txt")
+        # a position whose stakeholder is not described: the shapes must reject it
+        bad.add(d, new_claim("x"), new_position("sh-ghost-0000000000", new_claim("x"), "support", document=d.id))
+        with pytest.raises(ValidationFailed, match="sh-ghost"):
+            st.load(bad)
+        assert set(map(str, st._ox)) == before
+
+
+def test_second_writer_gets_a_clear_error(tmp_path):
+    with Store(tmp_path / "s"):
+        with pytest.raises(BackendUnavailable, match="in use by another process"):
+            Store(tmp_path / "s")
+
+
+def test_read_path_rejects_updates_service_and_enforces_row_limit(tmp_path):
+    with Store(tmp_path / "s") as st:
+        st.load(sample_bundle())
+        with pytest.raises(QueryRejected, match="read-only"):
+            st.query("PREFIX ex: <http://e/> INSERT DATA { ex:a ex:b ex:c }")
+        with pytest.raises(QueryRejected, match="SERVICE"):
+            st.query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+        with pytest.raises(QueryRejected, match="row limit"):
+            st.query("SELECT * WHERE { ?s ?p ?o }", row_limit=5)
+        with pytest.raises(QueryRejected, match="invalid SPARQL"):
+            st.query("SELECT WHERE nonsense")
+
+
+def test_turtle_export_parses_with_rdflib_and_keeps_every_triple(tmp_path):
+    with Store(tmp_path / "s") as st:
+        st.load(sample_bundle())
+        ttl = serialize_triples(st.triples(), "ttl")
+        n = sum(1 for _ in st.triples())
+    g = rdflib.Graph().parse(data=ttl.decode(), format="turtle")
+    assert len(g) == n
