@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
             from .routes_analysis import analysis_function
 
             try:
-                tensions = analysis_function("find_tensions")(bundle, seed=seed, **({"theme": theme} if theme else {}))
+                tensions = analysis_function("tensions")(bundle, seed=seed, **({"theme": theme} if theme else {}))
             except BackendUnavailable:
                 tensions = None
             write_output(tension_map_html(bundle, tensions, theme=theme), output)

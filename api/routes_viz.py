@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from ..graph.errors import BackendUnavailable
 from ..graph.heatmap import heatmap_image
 from ..graph.viz import graph_map_html, tension_map_html
-from .routes_analysis import analysis_function
+from .routes_analysis import run_analysis
 
 router = APIRouter(prefix="/viz", tags=["viz"])
 
@@ -21,14 +21,11 @@ _HTML = {200: {"content": {"text/html": {}}}, 404: {"content": {"application/pro
 
 
 def tension_clusters(svc: Any, *, theme: str | None, seed: int) -> list[dict[str, Any]] | None:
-    """find_tensions output (cached like /analysis/tensions); None when the analysis is not installed."""
-    params: dict[str, Any] = {"seed": seed, **({"theme": theme} if theme else {})}
-    key = ("analysis", "find_tensions", tuple(sorted((k, str(v)) for k, v in params.items())))
+    """find_tensions output (shared with /analysis/tensions); None when the analysis is not installed."""
     try:
-        fn = analysis_function("find_tensions")
+        return run_analysis(svc, "tensions", {"theme": theme} if theme else {}, {"seed": seed})  # type: ignore[no-any-return]
     except BackendUnavailable:
         return None
-    return svc.cached(key, lambda: fn(svc.bundle(), **params))  # type: ignore[no-any-return]
 
 
 def html_page(html: str) -> Response:

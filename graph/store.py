@@ -130,7 +130,10 @@ class Store:
         return len(self._ox)
 
     def graph_iri(self, document_id: str) -> ox.NamedNode:
-        return node(document_id, self.base)
+        try:
+            return node(document_id, self.base)
+        except ValueError:  # not an IRI-safe id, so no document can have it
+            raise NotFound(f"no document {document_id!r} in the store") from None
 
     def document_ids(self) -> list[str]:
         q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{N.SG}Document> }} }} ORDER BY ?d"
