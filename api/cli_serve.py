@@ -20,6 +20,20 @@ class VizKind(str, Enum):
     heatmap = "heatmap"
 
 
+def run_server(*, host: str = "127.0.0.1", port: int = 8000, store: Path | None = None, quiet: bool = False) -> None:
+    """Serve the web app on uvicorn over the store (blocks until stopped); used by serve and demo."""
+    import uvicorn
+
+    from .app import create_app
+
+    settings = get_settings().model_copy(update={"store": store_path(store)})
+    if not quiet:
+        message(f"stancegraph on http://{host}:{port}/  (store {settings.store}; API docs at /docs; "
+                f"writes {'enabled with the token' if settings.write_token else 'disabled'})")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning" if quiet else "info",
+                access_log=not quiet)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -29,16 +43,7 @@ def register(app: typer.Typer) -> None:
         quiet: QuietOption = False,
     ) -> None:
         """Serve the REST API, SPARQL endpoint, explorer page and maps over the store."""
-        import uvicorn
-
-        from .app import create_app
-
-        settings = get_settings().model_copy(update={"store": store_path(store)})
-        if not quiet:
-            message(f"stancegraph on http://{host}:{port}/  (store {settings.store}; API docs at /docs; "
-                    f"writes {'enabled with the token' if settings.write_token else 'disabled'})")
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning" if quiet else "info",
-                    access_log=not quiet)
+        run_server(host=host, port=port, store=store, quiet=quiet)
 
     @app.command()
     def viz(
