@@ -56,7 +56,7 @@ Limit = Annotated[int | None, Query(ge=1, le=10_000, description="At most this m
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 Format = Annotated[TableFormat | None, Query(description="json or csv; overrides Accept.")]
 
-_PROBLEM = {"content": {"application/problem+json": {}}}
+_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 _RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {JSON: {}, CSV: {}}}, 400: _PROBLEM, 404: _PROBLEM,
                                                406: _PROBLEM, 503: _PROBLEM}
 

@@ -10,7 +10,7 @@ creates a new graph and answers 201 with its IRI in ``Location``.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -26,7 +26,7 @@ router = APIRouter(tags=["graph store"])
 
 GraphParam = Annotated[str | None, Query(description="IRI of a named graph.")]
 DefaultParam = Annotated[str | None, Query(description="Present (any value) to name the default graph.")]
-_PROBLEM = {"content": {"application/problem+json": {}}}
+_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 
 
 def _target(request: Request, graph: str | None) -> str | None:
@@ -57,12 +57,12 @@ async def _payload(request: Request, base_iri: str) -> list:  # list[ox.Triple]
     return gs.parse_payload(await request.body(), media, base_iri=base_iri)
 
 
-def _refuse_default() -> None:
+def _refuse_default() -> NoReturn:
     raise HTTPException(405, detail="the default graph is the union of the named graphs and cannot be written; "
                                     "write a named graph with ?graph=IRI", headers={"Allow": "GET, HEAD"})
 
 
-_WRITE_RESPONSES: dict[int | str, dict[str, object]] = {
+_WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     201: {"description": "Graph created"}, 204: {"description": "Done"}, 400: _PROBLEM, 403: _PROBLEM,
     405: _PROBLEM, 415: _PROBLEM}
 
@@ -88,10 +88,9 @@ async def post_graph(request: Request, graph: GraphParam = None, default: Defaul
     svc = request.app.state.service
     svc.check_token(request.headers.get("authorization"))
     if graph is None and "default" not in request.query_params:
-        iri = f"{svc.store.base}graph/{uuid.uuid4().hex}"
-        triples = await _payload(request, iri)
-        await run_in_threadpool(gs.merge_graph, svc.store, iri, triples)
-        location = str(request.url.include_query_params(graph=iri))
+        new_iri = f"{svc.store.base}graph/{uuid.uuid4().hex}"
+        await run_in_threadpool(gs.merge_graph, svc.store, new_iri, await _payload(request, new_iri))
+        location = str(request.url.include_query_params(graph=new_iri))
         return Response(status_code=201, headers={"Location": location})
     iri = _target(request, graph)
     if iri is None:

@@ -17,7 +17,7 @@ from .responses import json_response
 from .service import Service
 
 router = APIRouter(tags=["ingest"])
-_PROBLEM = {"content": {"application/problem+json": {}}}
+_PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
 

@@ -102,7 +102,7 @@ def _list_endpoint(kind: str) -> Callable[..., Response]:
         svc = service(request)
         media = negotiate(request, [JSON, CSV, JSONLD], format.value if format else None)
         catalog = svc.catalog()
-        page = catalog.list(kind, theme=theme, stakeholder=stakeholder, group=group, claim=claim,
+        page = catalog.list_page(kind, theme=theme, stakeholder=stakeholder, group=group, claim=claim,
                             stance=stance.value if stance else None, document=document, q=q, limit=limit, offset=offset)
         if media == CSV:
             return csv_response(csv_rows(kind, page["items"]), CSV_COLUMNS[kind], filename=kind)

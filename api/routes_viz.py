@@ -17,7 +17,7 @@ router = APIRouter(prefix="/viz", tags=["viz"])
 #: the maps inline everything they need: no request may leave for another host
 VIZ_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
            "base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
-_HTML = {200: {"content": {"text/html": {}}}, 404: {"content": {"application/problem+json": {}}}}
+_HTML: dict[int | str, dict[str, Any]] = {200: {"content": {"text/html": {}}}, 404: {"content": {"application/problem+json": {}}}}
 
 
 def tension_clusters(svc: Any, *, theme: str | None, seed: int) -> list[dict[str, Any]] | None:

@@ -15,7 +15,7 @@ unknown one raises :class:`NotFound`.
 >>> doc = new_document("d.txt"); sh = new_stakeholder("Providers"); c = new_claim("Pay must rise")
 >>> b = Bundle(); b.add(doc, sh, c, new_position(sh, c, "support", document=doc.id))
 >>> cat = Catalog(b)
->>> [row["text"] for row in cat.list("claims", stakeholder="providers")["items"]]
+>>> [row["text"] for row in cat.list_page("claims", stakeholder="providers")["items"]]
 ['Pay must rise']
 """
 
@@ -76,17 +76,17 @@ class Catalog:
                 self.narrower[parent].add(t.id)
         self.claims_by_theme: dict[str, set[str]] = defaultdict(set)
         for c in b.claims.values():
-            for t in c.themes:
-                self.claims_by_theme[t].add(c.id)
+            for tid in c.themes:
+                self.claims_by_theme[tid].add(c.id)
         self._labels = {
             "stakeholders": {normalise_text(s.label): s.id for s in b.stakeholders.values()},
             "themes": {normalise_text(t.label): t.id for t in b.themes.values()},
             "documents": {normalise_text(d.title): d.id for d in b.documents.values()},
             "claims": {normalise_text(c.text): c.id for c in b.claims.values()},
         }
-        for t in b.themes.values():
-            for alt in t.alt_labels:
-                self._labels["themes"].setdefault(normalise_text(alt), t.id)
+        for theme in b.themes.values():
+            for alt in theme.alt_labels:
+                self._labels["themes"].setdefault(normalise_text(alt), theme.id)
         for s in b.stakeholders.values():
             for alias in s.aliases:
                 self._labels["stakeholders"].setdefault(normalise_text(alias), s.id)
@@ -166,7 +166,7 @@ class Catalog:
             pool = [p for p in pool if p.stance is wanted]
         return list(pool)
 
-    def list(self, kind: str, *, theme: str | None = None, stakeholder: str | None = None, group: str | None = None,
+    def list_page(self, kind: str, *, theme: str | None = None, stakeholder: str | None = None, group: str | None = None,
              claim: str | None = None, stance: str | None = None, document: str | None = None, q: str | None = None,
              limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
         """One page of a kind's rows: ``{"total", "limit", "offset", "items"}``."""

@@ -145,8 +145,8 @@ def tension_map_data(bundle: Bundle, tensions: list[dict[str, Any]] | None = Non
         index = clusters.get(cid, (None, ""))[0]
         if index is not None:
             actor_clusters[actor][index] += 1
-        labels = {bundle.themes[t].label for t in bundle.claims[cid].themes if t in bundle.themes}
-        actor_themes[actor] |= labels
+        edge_themes = {bundle.themes[t].label for t in bundle.claims[cid].themes if t in bundle.themes}
+        actor_themes[actor] |= edge_themes
         label = bundle.stakeholders[actor].label if actor in bundle.stakeholders else actor
         verb = {"support": "supports", "oppose": "opposes", "neutral": "is neutral on"}[stance]
         quotes = [q for p in ps for q in _evidence_text(bundle, p, limit=1)][:3]
@@ -158,7 +158,7 @@ def tension_map_data(bundle: Bundle, tensions: list[dict[str, Any]] | None = Non
         title_lines += quotes
         edges.append({"from": actor, "to": cid, "color": STANCE_COLOURS[stance], "stance": stance,
                       "width": round(1 + 2 * min(strength, 4), 2), "title": "\n".join(title_lines),
-                      "dashes": stance == "neutral", "themes": sorted(labels)})
+                      "dashes": stance == "neutral", "themes": sorted(edge_themes)})
     for actor in sorted(actor_weight):
         sh = bundle.stakeholders.get(actor)
         label = sh.label if sh else actor
@@ -236,9 +236,9 @@ def graph_map_data(bundle: Bundle, *, max_nodes: int = 300) -> dict[str, Any]:
                 if t in bundle.themes:
                     tally[(actor, t)][p.stance.value] += 1
     activity: Counter[str] = Counter()
-    for (actor, t), c in tally.items():
-        activity[actor] += sum(c.values())
-        activity[t] += sum(c.values())
+    for (actor, t), tcount in tally.items():
+        activity[actor] += sum(tcount.values())
+        activity[t] += sum(tcount.values())
     keep = {k for k, _ in activity.most_common(MAX_BROWSER_NODES)}
     for actor in sorted({a for a, _ in tally if a in keep}):
         sh = bundle.stakeholders.get(actor)
@@ -250,14 +250,14 @@ def graph_map_data(bundle: Bundle, *, max_nodes: int = 300) -> dict[str, Any]:
         nodes.append({"id": t, "label": _short(bundle.themes[t].label, 40), "shape": "triangle", "kind": "theme",
                       "color": "#e69f00", "value": 1 + activity[t], "themes": [bundle.themes[t].label],
                       "title": f"Theme: {bundle.themes[t].label}\n{activity[t]} positions"})
-    for (actor, t), c in sorted(tally.items()):
+    for (actor, t), tcount in sorted(tally.items()):
         if actor not in keep or t not in keep:
             continue
-        s, o = c["support"], c["oppose"]
+        s, o = tcount["support"], tcount["oppose"]
         colour = SUPPORT_COLOUR if s and not o else OPPOSE_COLOUR if o and not s else "#ef6c00" if s and o else NEUTRAL_COLOUR
         label = bundle.stakeholders[actor].label if actor in bundle.stakeholders else actor
         edges.append({"from": actor, "to": t, "color": colour, "width": round(1 + min(s + o, 20) / 2, 2),
-                      "title": f"{label} on {bundle.themes[t].label}: {s} support, {o} oppose, {c['neutral']} neutral",
+                      "title": f"{label} on {bundle.themes[t].label}: {s} support, {o} oppose, {tcount['neutral']} neutral",
                       "themes": [bundle.themes[t].label]})
     return {"nodes": nodes, "edges": edges, "themes": sorted({bundle.themes[t].label for _, t in tally if t in keep}),
             "legend": [], "aggregated": True}

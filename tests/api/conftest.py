@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.append(str(Path(__file__).parent))  # for api_fixtures; never ahead of tests/ (its conftest)
 
 from api_fixtures import Server, start_server, stop_server  # noqa: E402
 

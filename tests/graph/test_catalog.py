@@ -35,46 +35,46 @@ def texts(page: dict) -> set[str]:
 
 
 def test_theme_filter_includes_narrower_themes(catalog: Catalog) -> None:
-    assert texts(catalog.list("claims", theme="Workforce")) == {"Pay should rise", "Training should be free"}
-    assert texts(catalog.list("claims", theme="pay")) == {"Pay should rise"}
+    assert texts(catalog.list_page("claims", theme="Workforce")) == {"Pay should rise", "Training should be free"}
+    assert texts(catalog.list_page("claims", theme="pay")) == {"Pay should rise"}
 
 
 def test_group_filter_reaches_members(catalog: Catalog) -> None:
-    assert texts(catalog.list("claims", group="Employers")) == {"Pay should rise", "Training should be free"}
-    assert texts(catalog.list("claims", group="Employers", stance="oppose")) == {"Pay should rise"}
-    assert texts(catalog.list("stakeholders", group="Workers")) == {"Workers", "Union"}
-    assert texts(catalog.list("groups", stance="support")) == {"Workers", "Employers"}
+    assert texts(catalog.list_page("claims", group="Employers")) == {"Pay should rise", "Training should be free"}
+    assert texts(catalog.list_page("claims", group="Employers", stance="oppose")) == {"Pay should rise"}
+    assert texts(catalog.list_page("stakeholders", group="Workers")) == {"Workers", "Union"}
+    assert texts(catalog.list_page("groups", stance="support")) == {"Workers", "Employers"}
 
 
 def test_labels_aliases_and_unknown_values(catalog: Catalog) -> None:
-    assert texts(catalog.list("claims", stakeholder="the union")) == {"Pay should rise"}
+    assert texts(catalog.list_page("claims", stakeholder="the union")) == {"Pay should rise"}
     with pytest.raises(NotFound):
-        catalog.list("claims", stakeholder="nobody")
+        catalog.list_page("claims", stakeholder="nobody")
     with pytest.raises(UsageError):
-        catalog.list("claims", stance="maybe")
+        catalog.list_page("claims", stance="maybe")
 
 
 def test_paging_and_text_search(catalog: Catalog) -> None:
-    page = catalog.list("positions", limit=2, offset=0)
+    page = catalog.list_page("positions", limit=2, offset=0)
     assert page["total"] == 3 and len(page["items"]) == 2
-    assert len(catalog.list("positions", limit=2, offset=2)["items"]) == 1
-    assert texts(catalog.list("positions", q="MORE PAY")) == {None} and catalog.list("positions", q="more pay")["total"] == 1
+    assert len(catalog.list_page("positions", limit=2, offset=2)["items"]) == 1
+    assert texts(catalog.list_page("positions", q="MORE PAY")) == {None} and catalog.list_page("positions", q="more pay")["total"] == 1
 
 
 def test_items_carry_evidence_and_links(catalog: Catalog) -> None:
-    claim_id = catalog.list("claims", q="pay")["items"][0]["id"]
+    claim_id = catalog.list_page("claims", q="pay")["items"][0]["id"]
     item = catalog.item("claims", claim_id)
     assert [p["stakeholder_label"] for p in item["supporters"]] == ["Union"]
     assert [p["stakeholder_label"] for p in item["opponents"]] == ["Employer"]
     assert item["supporters"][0]["evidence"][0]["source_label"] == "Workshop"
-    workers = catalog.list("groups", q="workers")["items"][0]["id"]
+    workers = catalog.list_page("groups", q="workers")["items"][0]["id"]
     assert [m["label"] for m in catalog.item("groups", workers)["members"]] == ["Union"]
     with pytest.raises(NotFound):
-        catalog.item("groups", catalog.list("stakeholders", q="union")["items"][0]["id"])
+        catalog.item("groups", catalog.list_page("stakeholders", q="union")["items"][0]["id"])
 
 
 def test_theme_tree_and_csv_rows(catalog: Catalog) -> None:
     [top] = catalog.theme_tree()
     assert top["label"] == "Workforce" and [t["label"] for t in top["narrower"]] == ["Pay"]
-    rows = csv_rows("claims", catalog.list("claims")["items"])
+    rows = csv_rows("claims", catalog.list_page("claims")["items"])
     assert rows[0]["theme_labels"] in ("Pay", "Workforce") and set(rows[0]) >= {"id", "text", "support", "oppose"}
