@@ -299,6 +299,7 @@ COMMAND_MODULES: list[str] = [
     "cli_demo",
     "cli_analyse",
     "cli_extract",
+    "cli_serve",
 ]
 
 for _name in COMMAND_MODULES:
