@@ -197,7 +197,7 @@ def split_sentences(clean: str, start: int = 0, end: int | None = None) -> list[
     if s < end:
         out.append((s, end))
     result = []
-    for a, b in out:
+    for a, b in _cap_lengths(out, clean):
         while a < b and clean[a].isspace():
             a += 1
         while b > a and clean[b - 1].isspace():
@@ -205,6 +205,21 @@ def split_sentences(clean: str, start: int = 0, end: int | None = None) -> list[
         if b > a:
             result.append((a, b))
     return result
+
+
+#: longest sentence handed on: a "sentence" past this (a text without full stops, a 5 MB line)
+#: is cut at the last space before the limit, so that matching stays linear in the text length
+MAX_SENTENCE = 1000
+
+
+def _cap_lengths(spans: list[Span], clean: str) -> Iterable[Span]:
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            cut = clean.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut + 1 if cut > a else a + MAX_SENTENCE
+            yield a, cut
+            a = cut
+        yield a, b
 
 
 # --------------------------------------------------------------------------- parsing
