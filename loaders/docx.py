@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..graph.errors import MalformedSource
 from ..graph.model import Bundle
+from .archive import SafeZip
 from .documents import DOCX_EXTENSIONS, DocumentText, Hint, make_document, normalise_newlines, read_bytes
 
 NAME = "docx"
@@ -44,13 +45,18 @@ def read(path: Path) -> DocumentText:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from lxml import etree
 
     data = read_bytes(path)
     if not zipfile.is_zipfile(path):
         raise MalformedSource("not a Word document (.docx files are zip packages; this is not one)", path=path)
+    with SafeZip(path) as archive:  # refuses zip bombs and traversal names before python-docx unpacks anything
+        for name in archive.names():  # Word never writes a DOCTYPE: one is an entity expansion attack
+            if name.endswith((".xml", ".rels")) and b"<!DOCTYPE" in archive.read(name)[:4096]:
+                raise MalformedSource("refused: the XML declares a DOCTYPE or entities", path=path, field=name)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise MalformedSource(f"not a readable Word document ({type(exc).__name__})", path=path) from None
     parts: list[str] = []
     hints: list[Hint] = []
