@@ -29,7 +29,7 @@ from ..graph.model import (
 )
 from ..graph.quantifiers import strength_of
 from ..graph.themes import resolve_theme
-from .documents import decode_text, read_document
+from .documents import decode_text, lone_surrogate, read_document
 
 NAME = "coding-sheet"
 EXTENSIONS = (".csv", ".yaml", ".yml")
@@ -205,6 +205,12 @@ def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: li
     v = {k: (row.values.get(k) or "").strip() for k in ALL_COLUMNS}
     quote_raw = row.values.get("quote") or ""
     line = row.line
+    for field, value in row.values.items():
+        bad = lone_surrogate(value)
+        if bad:
+            errors.append(MalformedSource(f"{field} is not valid Unicode (a lone surrogate {bad})", path=path, line=line,
+                                          field=field))
+            return
     n_before = len(errors)
     for field in REQUIRED:
         if not v[field]:

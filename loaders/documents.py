@@ -80,6 +80,22 @@ def decode_text(data: bytes, path: Path) -> str:
             raise MalformedSource(f"cannot decode text (not UTF-8 or Windows-1252) at byte {exc.start}", path=path) from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: str) -> str | None:
+    r"""The first lone surrogate in `value` as an escape, or None.
+
+    Decoded bytes never hold one, but JSON and YAML escapes (``"\ud800"``) can; such text cannot be
+    written as UTF-8, so loaders refuse it with a located error.
+
+    >>> lone_surrogate("caf\u00e9"), lone_surrogate("a\ud800b")
+    (None, '\\ud800')
+    """
+    m = _SURROGATE.search(value)
+    return f"\\u{ord(m.group()):04x}" if m else None
+
+
 def normalise_newlines(text: str) -> str:
     """CRLF and CR to LF, form feeds (PDF page breaks) to blank lines."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")

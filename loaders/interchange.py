@@ -14,6 +14,7 @@ from pathlib import Path
 from ..graph.errors import MalformedSource
 from ..graph.interchange import SECTIONS, bundle_from_json
 from ..graph.model import Bundle
+from .documents import lone_surrogate
 
 NAME = "interchange"
 EXTENSIONS = (".json",)
@@ -30,11 +31,32 @@ def sniff(path: Path, head: bytes) -> bool:
 def load(path: str | Path) -> Bundle:
     p = Path(path)
     try:
-        data = json.loads(p.read_bytes().decode("utf-8-sig"))
+        raw = p.read_bytes().decode("utf-8-sig")
+        data = json.loads(raw)
     except UnicodeDecodeError as exc:
         raise MalformedSource(f"not UTF-8 (byte {exc.start})", path=p) from None
     except json.JSONDecodeError as exc:
         raise MalformedSource(f"bad JSON: {exc.msg} (column {exc.colno})", path=p, line=exc.lineno) from None
     except OSError as exc:
         raise MalformedSource(f"cannot read: {exc.strerror}", path=p) from None
+    where = _surrogate_field(data, "")
+    if where is not None:
+        field, bad = where
+        escape = re.search(re.escape(bad), raw, re.I)
+        line = raw.count("\n", 0, escape.start()) + 1 if escape else None
+        raise MalformedSource(f"not valid Unicode: a lone surrogate {bad}", path=p, line=line, field=field)
     return bundle_from_json(data, path=str(p))
+
+
+def _surrogate_field(value: object, where: str) -> tuple[str, str] | None:
+    """(JSON path, escape) of the first string holding a lone surrogate, or None."""
+    if isinstance(value, str):
+        bad = lone_surrogate(value)
+        return (where or "$", bad) if bad else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _surrogate_field(key, where) if isinstance(key, str) and lone_surrogate(key) else None
+        found = found or _surrogate_field(item, f"{where}.{key}" if isinstance(key, str) else f"{where}[{key}]")
+        if found:
+            return (found[0].lstrip("."), found[1])
+    return None

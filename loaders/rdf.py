@@ -54,6 +54,8 @@ def _jsonld_with_local_context(data: bytes, path: Path) -> bytes:
         doc = json.loads(data)
     except json.JSONDecodeError as exc:
         raise MalformedSource(f"bad JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    except UnicodeDecodeError as exc:
+        raise MalformedSource(f"not UTF-8 (byte {exc.start})", path=path) from None
     local = published_context()["@context"]
 
     def swap(ctx: object) -> object:
