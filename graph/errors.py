@@ -68,6 +68,10 @@ class MalformedSource(LoaderError):
         self.detail = message
         super().__init__(self._format())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the location, so errors from worker processes still name their file."""
+        return (_rebuild_malformed, (type(self), self.detail, self.path, self.line, self.field))
+
     def _format(self) -> str:
         where = self.path or "<input>"
         if self.line is not None:
@@ -75,6 +79,11 @@ class MalformedSource(LoaderError):
         if self.field:
             where += f" [{self.field}]"
         return f"{where}: {self.detail}"
+
+
+def _rebuild_malformed(cls: type[MalformedSource], detail: str, path: str | None, line: int | None,
+                       field: str | None) -> MalformedSource:
+    return cls(detail, path=path, line=line, field=field)
 
 
 class ValidationFailed(StancegraphError):
@@ -88,6 +97,9 @@ class ValidationFailed(StancegraphError):
         self.report = report
         self.results = results or []
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (str(self),), {"report": self.report, "results": self.results})
 
 
 class BackendError(StancegraphError):
