@@ -18,6 +18,7 @@ b'<Project/>'
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import IO
 
@@ -109,7 +110,7 @@ class SafeZip:
         try:
             with self._zf.open(info) as fh:
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
             raise MalformedSource(f"member {stored!r} is damaged ({exc})", path=self.label, field=stored) from None
         except NotImplementedError as exc:
             raise MalformedSource(f"member {stored!r}: {exc}", path=self.label, field=stored) from None

@@ -117,8 +117,12 @@ def _read_yaml(path: Path, text: str) -> list[_Row]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise MalformedSource(f"bad YAML: {getattr(exc, 'problem', exc)}", path=path,
-                              line=None if mark is None else mark.line + 1) from None
+        line = None if mark is None else mark.line + 1
+        position = getattr(exc, "position", None)  # a ReaderError (a control character) has a position, no mark
+        if line is None and isinstance(position, int):
+            line = text.count("\n", 0, position) + 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise MalformedSource(f"bad YAML: {problem}", path=path, line=line) from None
     if isinstance(data, dict) and "positions" in data:
         data = data["positions"]
         root = next(v for k, v in root.value if k.value == "positions")  # type: ignore[union-attr]
@@ -156,16 +160,17 @@ def _number(value: str, kind: type, path: Path, line: int, field: str, errors: l
 class _Documents:
     """Resolves the `document` column to Document records (with text where the file is found)."""
 
-    def __init__(self, sheet: Path, find_text: Callable[[str], Document | None] | None):
+    def __init__(self, sheet: Path, find_text: Callable[[str], Document | None] | None, *, read_files: bool = True):
         self.sheet = sheet
         self.find_text = find_text
+        self.read_files = read_files
         self.cache: dict[str, Document] = {}
 
     def get(self, value: str) -> Document:
         if value in self.cache:
             return self.cache[value]
         doc: Document | None = None
-        for candidate in (Path(value), self.sheet.parent / value):
+        for candidate in (Path(value), self.sheet.parent / value) if self.read_files else ():
             if candidate.is_file() and candidate.resolve() != self.sheet.resolve():
                 doc = read_document(candidate)
                 break
@@ -177,17 +182,20 @@ class _Documents:
         return doc
 
 
-def load(path: str | Path, *, find_document: Callable[[str], Document | None] | None = None) -> Bundle:
+def load(path: str | Path, *, find_document: Callable[[str], Document | None] | None = None,
+         read_files: bool = True) -> Bundle:
     """Read a coding sheet into a Bundle; raise MalformedSource naming every bad row's line and field.
 
     `find_document(doc_id)` may supply the Document (with text) of documents already in a store.
+    With ``read_files=False`` the `document` column never opens a file (a sheet uploaded to the
+    server must not make it read its own disk); documents come from `find_document` or by name only.
     """
     p = Path(path)
     text = decode_text(p.read_bytes(), p)
     rows = _read_yaml(p, text) if p.suffix.lower() in (".yaml", ".yml") else _read_csv(p, text)
     if not rows:
         raise MalformedSource("the sheet has no rows", path=p, line=2)
-    docs = _Documents(p, find_document)
+    docs = _Documents(p, find_document, read_files=read_files)
     bundle = Bundle()
     errors: list[MalformedSource] = []
     for row in rows:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..graph.errors import MalformedSource
@@ -56,7 +57,7 @@ def read(path: Path) -> DocumentText:
                 raise MalformedSource("refused: the XML declares a DOCTYPE or entities", path=path, field=name)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, etree.LxmlError) as exc:
         raise MalformedSource(f"not a readable Word document ({type(exc).__name__})", path=path) from None
     parts: list[str] = []
     hints: list[Hint] = []
