@@ -57,7 +57,8 @@ def read(path: Path) -> DocumentText:
                 raise MalformedSource("refused: the XML declares a DOCTYPE or entities", path=path, field=name)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, etree.LxmlError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError,
+            AttributeError, IndexError, etree.LxmlError) as exc:  # python-docx on damaged parts raises all of these
         raise MalformedSource(f"not a readable Word document ({type(exc).__name__})", path=path) from None
     parts: list[str] = []
     hints: list[Hint] = []
@@ -110,7 +111,7 @@ def read(path: Path) -> DocumentText:
                     if any(cells):
                         put("\t".join(c or "-" for c in cells), "row")
         title = (document.core_properties.title or "").strip() or None
-    except (KeyError, ValueError, AttributeError) as exc:
+    except (KeyError, ValueError, AttributeError, TypeError, IndexError, etree.LxmlError) as exc:
         raise MalformedSource(f"unreadable Word document content ({type(exc).__name__})", path=path) from None
     text = normalise_newlines("".join(parts)) + "\n"
     return DocumentText(make_document(path, text, data, title=title), "docx", tuple(hints))
