@@ -41,7 +41,24 @@ from .validate import validate_triples
 
 SHARED_GRAPH = "graph/shared"
 STAGING_PREFIX = "graph/staging/"  # loads land here first, then move in one transaction
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+#: string literals, IRIs and comments: blanked out before looking for keywords, so that a query
+#: searching claim text for "public service" is not mistaken for a federated one
+_NOT_CODE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                       r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
+#: the keywords that make the engine call other servers (pyoxigraph fetches LOAD and SERVICE IRIs over HTTP)
+_REMOTE = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+
+
+def remote_keyword(sparql: str) -> str | None:
+    """``SERVICE`` or ``LOAD`` when the query or update would reach another server, else None.
+
+    >>> remote_keyword('SELECT * { ?c sg:text ?t FILTER(CONTAINS(?t, "public service")) }') is None
+    True
+    >>> remote_keyword("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
+    'SERVICE'
+    """
+    m = _REMOTE.search(_NOT_CODE.sub(" ", sparql))
+    return m.group(1).upper() if m else None
 
 
 @dataclass
@@ -183,7 +200,7 @@ class Store:
         hit, :class:`QueryTimeout` is raised at once; the engine cannot be interrupted, so the
         query finishes in its worker thread, and at most `max_parallel_queries` run at once.
         """
-        if _SERVICE.search(sparql):
+        if remote_keyword(sparql) == "SERVICE":
             raise QueryRejected("SERVICE (federated queries to other endpoints) is not allowed here")
         dataset = _dataset(default_graph, named_graphs, base_iri)
         if not self._slots.acquire(timeout=timeout):
@@ -341,7 +358,12 @@ class Store:
 
         Raw updates may touch named graphs directly; the default graph is recomputed in the same
         transaction so it stays the union of the named graphs. `base_iri` resolves relative IRIs.
+        LOAD and SERVICE are refused: the engine would fetch their IRIs over HTTP (a server-side
+        request to any host the server can reach).
         """
+        keyword = remote_keyword(sparql)
+        if keyword:
+            raise QueryRejected(f"{keyword} is not allowed here: updates may not fetch data from other servers")
         with self._write_lock:
             self._update(sparql.rstrip().rstrip(";") + " ;\n" + _REBUILD_UNION, base_iri=base_iri)
 
