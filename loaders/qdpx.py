@@ -266,6 +266,8 @@ def _parse_xml(data: bytes, where: str) -> ET.Element:
     except ET.ParseError as exc:
         line = exc.position[0] if hasattr(exc, "position") else None
         raise MalformedSource(f"bad XML: {str(exc).split(':')[0]}", path=where, line=line) from None
+    except LookupError as exc:  # an XML declaration naming an unknown encoding
+        raise MalformedSource(f"bad XML: {exc}", path=where, line=1) from None
     if _local(root.tag) != "Project":
         raise MalformedSource(f"the root element is <{_local(root.tag)}>, not a REFI-QDA <Project>", path=where, line=1)
     return root
