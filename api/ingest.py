@@ -29,12 +29,12 @@ def worker_count(workers: int | None) -> int:
 
 def read_inputs(
     paths: list[Path], *, workers: int | None = None,
-    find_document: Callable[[str], Document | None] | None = None,
+    find_document: Callable[[str], Document | None] | None = None, read_files: bool = True,
 ) -> Iterator[tuple[Path, Bundle | StancegraphError]]:
     """Yield (path, bundle or error) in input order.
 
     Coding sheets are read in this process (they may look up documents already in the store
-    through `find_document`); documents are read in a pool of processes when there are several.
+    through `find_document`; ``read_files=False`` keeps them from opening the files they name); documents are read in a pool of processes when there are several.
     """
     from ..loaders import coding_sheet
 
@@ -54,7 +54,7 @@ def read_inputs(
                 yield p, futures[p].result()
             elif is_sheet(p):
                 try:
-                    yield p, coding_sheet.load(p, find_document=find_document)
+                    yield p, coding_sheet.load(p, find_document=find_document, read_files=read_files)
                 except StancegraphError as exc:
                     yield p, exc
             else:

@@ -36,7 +36,7 @@ def ingest_file(svc: Service, path: Path) -> dict[str, Any]:
     def find_document(doc_id: str):  # noqa: ANN202 - Document | None
         return store.bundle(doc_id).documents.get(doc_id) if store.has_document(doc_id) else None
 
-    [(_, outcome)] = list(read_inputs([path], workers=1, find_document=find_document))
+    [(_, outcome)] = list(read_inputs([path], workers=1, find_document=find_document, read_files=False))
     if isinstance(outcome, StancegraphError):
         raise outcome
     report = store.load(outcome, label=path.name)
