@@ -11,44 +11,21 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import socket
 import threading
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
 import pytest
 
 from api_fixtures import TOKEN, Server, start_server, stop_server
+from hostile_fixtures import CLAIM, FORMULAS, HOLDER, IMG, QUOTE, SCRIPT, check_page, literals, nasty_sheet
 
 pytestmark = pytest.mark.server
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
-SCRIPT = "<script>alert('sg')</script>"
-IMG = '"><img src=x onerror=alert(1)>'
-CLAIM = f'{IMG} Pay must rise </script> \u202eevil\u202c 👩\u200d⚕️ "quoted" & \'single\''
-HOLDER = f'Carers "R" Us {SCRIPT}'
-QUOTE = "line one\nline two </script><!-- --> \u202e 🦀"
-FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1,1)", "@SUM(1,1)", "-2+3+cmd|' /C calc'!A0"]
-NASTY_ROWS = [
-    # document, source, stakeholder, group, stance, claim, themes, quantifier, quote
-    ["nasty.txt", "Workshop <b>2</b>", HOLDER, FORMULAS[0], "support", CLAIM, "Pay", "", QUOTE],
-    ["nasty.txt", "Workshop <b>2</b>", FORMULAS[1], "Commissioners", "oppose", CLAIM, "Pay", "", f"no {SCRIPT}"],
-    ["nasty.txt", "Workshop <b>2</b>", FORMULAS[2], "Commissioners", "oppose", CLAIM, "Pay", "", "no"],
-    ["nasty.txt", "Workshop <b>2</b>", FORMULAS[3], FORMULAS[0], "support", CLAIM, "Pay", "", "yes"],
-]
-PAYLOADS = [SCRIPT, IMG, "</script>", "\u202e", "👩\u200d⚕️", QUOTE]
 LEAKS = ["Traceback", 'File "', "site-packages", "/work/", "stancegraph-upload", ".py\""]
-
-
-def nasty_sheet(rows: list[list[str]] = NASTY_ROWS) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(["document", "source", "stakeholder", "group", "stance", "claim", "themes", "quantifier", "quote"])
-    w.writerows(rows)
-    return buf.getvalue().encode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -246,64 +223,6 @@ def test_an_uploaded_sheet_cannot_make_the_server_read_its_own_files(c: httpx.Cl
 
 # --------------------------------------------------------------------------- HTML, errors and exports
 
-class Markup(HTMLParser):
-    """Tags, attributes and script bodies of an HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[tuple[dict[str, str | None], str]] = []
-        self._in_script: dict[str, str | None] | None = None
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag == "script":
-            self._in_script = dict(attrs)
-            self.scripts.append((self._in_script, ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = None
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script is not None:
-            attrs, body = self.scripts[-1]
-            self.scripts[-1] = (attrs, body + data)
-        else:
-            self.text.append(data)
-
-
-def strings_in(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings_in(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings_in(v)
-
-
-def check_page(html: str, *, expect_data: bool) -> None:
-    """No markup from the data: no injected tags or handlers; data only as JSON inside data scripts."""
-    page = Markup()
-    page.feed(html)
-    page.close()
-    assert not [t for t, _ in page.tags if t in ("img", "iframe", "object", "embed")]
-    assert not [(t, a) for t, attrs in page.tags for a in attrs if a.startswith("on")]
-    for payload in (SCRIPT, IMG, "<script>alert(1)</script>", "<!-- -->"):
-        assert payload not in html
-    found: list[str] = []
-    for attrs, body in page.scripts:
-        if attrs.get("type") == "application/json":
-            found += strings_in(json.loads(body))
-        else:  # the page's own code (and vis-network) only, none of the data
-            assert "alert('sg')" not in body and "onerror=alert(1)" not in body and "Carers" not in body
-    if expect_data:  # the document text is there, exactly, as data
-        assert any(HOLDER in s for s in found) and any(IMG in s and "\u202e" in s for s in found)
-
-
 def test_maps_pages_and_error_pages_carry_no_markup_from_documents(c: httpx.Client) -> None:
     check_page(c.get("/viz/tensions").text, expect_data=True)
     check_page(c.get("/viz/graph").text, expect_data=True)
@@ -319,12 +238,6 @@ def test_maps_pages_and_error_pages_carry_no_markup_from_documents(c: httpx.Clie
               c.get("/export", params={"format": SCRIPT[:20]})):
         problem(r, 400, 404, 422)
         assert r.headers.get("x-content-type-options", "nosniff") == "nosniff"
-
-
-def literals(nt_or_graph) -> set[str]:  # noqa: ANN001
-    import rdflib
-
-    return {str(o) for o in nt_or_graph.objects() if isinstance(o, rdflib.Literal)}
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's JSON-LD parser
