@@ -50,8 +50,26 @@ def load_path(path: str | Path) -> Bundle:
     p = Path(path)
     module = detect_loader(p)
     try:
-        return module.load(p)
+        bundle: Bundle = module.load(p)
     except LoaderError:
         raise
     except (UnicodeDecodeError, ValueError, KeyError, IndexError, OSError) as exc:
         raise MalformedSource(f"cannot read as {module.NAME}: {exc}", path=p) from None
+    check_offsets(bundle, p)
+    return bundle
+
+
+def check_offsets(bundle: Bundle, path: Path) -> None:
+    """Every passage with offsets lies inside its document's text, where the text is known.
+
+    Formats that carry both (interchange JSON, RDF) may disagree with themselves; an offset past
+    the text would break every quote lookup later, so it is refused here, naming the position.
+    """
+    for position in bundle.positions.values():
+        for e in position.evidence:
+            doc = bundle.documents.get(e.document)
+            if doc is None or doc.text is None or e.start is None or e.end is None:
+                continue
+            if not 0 <= e.start <= e.end <= len(doc.text):
+                raise MalformedSource(f"evidence offsets {e.start}-{e.end} lie outside the text of document {doc.id} "
+                                      f"({len(doc.text)} characters)", path=path, field=position.id)

@@ -166,6 +166,13 @@ def rdf_bytes(fmt: str) -> bytes:
     return ex.serialize_triples(bundle_triples(bundle), fmt)
 
 
+def offsets_past_text() -> bytes:
+    """Interchange JSON whose document text is one character shorter than its passages say."""
+    data = json.loads(rdf_bytes("json"))
+    data["documents"][0]["text"] = data["documents"][0]["text"][1:]
+    return json.dumps(data).encode("utf-8")
+
+
 def dna_bytes() -> bytes:
     """The DNA sample database from ../shared (the test using it asks for the fixtures folder)."""
     from conftest import FIXTURES
@@ -275,6 +282,7 @@ def _cases() -> list[Case]:
                     + b"consult.txt,W,Unions,,support,Another claim,,,\n"))
     out.append(Case("nul-in-cell", ".csv", lambda: sheet_csv([["consult.txt", "W", "Pro\x00viders", "", "support", "Pay", "", "", ""]])))
     out.append(Case("not-json", ".json", lambda: b'{"claims": [1, 2'))
+    out.append(Case("offsets-past-text", ".json", offsets_past_text))
     out.append(Case("json-lone-surrogate", ".json", lambda: json.dumps(
         {"documents": [], "stakeholders": [{"id": "sh-x", "label": "\ud800", "kind": "group"}]}).encode("ascii")))
     return out
