@@ -322,7 +322,11 @@ class Neo4jGraph:
         self.conn = Connection.from_settings(uri, self.settings)
         self.base = self.settings.base_iri
         self._driver = _driver_for(self.conn)
-        self._guard(self._driver.verify_connectivity)
+        try:
+            self._guard(self._driver.verify_connectivity)
+        except BaseException:
+            self._driver.close()
+            raise
 
     # ------------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -413,20 +417,21 @@ class Neo4jGraph:
         out["relationships"] = self.run("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
         return out
 
-    def wipe(self) -> int:
-        """Delete every stancegraph node and its relationships (other nodes stay); return how many nodes went.
+    def wipe(self, *, everything: bool = False) -> int:
+        """Delete every stancegraph node and its relationships (or every node at all with `everything`).
 
-        Relationships go first, then nodes, each in transactions of 10,000 rows, so dense nodes
-        (a claim with 100,000 positions) never need one huge transaction.
+        Other nodes stay unless `everything`. Returns how many nodes went. Relationships go first,
+        then nodes, each in transactions of 10,000 rows, so dense nodes (a claim with 100,000
+        positions) never need one huge transaction.
         """
-        labels = " OR ".join(f"n:{label}" for label in LABELS.values())
-        before = self.run(f"MATCH (n) WHERE {labels} RETURN count(n) AS n")[0]["n"]
+        where = "true" if everything else " OR ".join(f"n:{label}" for label in LABELS.values())
+        before = self.run(f"MATCH (n) WHERE {where} RETURN count(n) AS n")[0]["n"]
 
         def call() -> None:
             with self._session() as session:
-                session.run(_q(f"MATCH (n)-[r]->() WHERE {labels} "
+                session.run(_q(f"MATCH (n)-[r]->() WHERE {where} "
                                "CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")).consume()
-                session.run(_q(f"MATCH (n) WHERE {labels} "
+                session.run(_q(f"MATCH (n) WHERE {where} "
                                "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")).consume()
 
         self._guard(call)
