@@ -99,8 +99,18 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
                 continue
             except UnsupportedFormat:
                 pass
+            claimed: list[Path] = []  # subfolders a loader reads whole (Pol.is exports inside a folder)
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in exts and not child.name.startswith("."):
+                if any(c in child.parents for c in claimed) or child.name.startswith("."):
+                    continue
+                if child.is_dir():
+                    try:
+                        detect_loader(child)
+                        claimed.append(child)
+                        out.append(child)
+                    except UnsupportedFormat:
+                        pass
+                elif child.is_file() and child.suffix.lower() in exts:
                     out.append(child)
         else:
             out.append(p)
@@ -169,7 +179,11 @@ def export(
     output: OutputOption = None,
     document: Annotated[Optional[str], typer.Option("--document", help="Only this document (id).")] = None,
 ) -> None:
-    """Write the graph: interchange JSON, RDF (ttl, nt, jsonld, nq, trig), the coding sheet, or network formats."""
+    """Write the graph: interchange JSON, RDF (ttl, nt, jsonld, nq, trig), the coding sheet, or network formats.
+
+    csv writes Gephi's two tables: with -o FILE.csv, FILE.csv (nodes) and FILE.edges.csv (edges); to stdout
+    or -o FILE.zip, a ZIP holding nodes.csv and edges.csv.
+    """
     from ..graph import export as ex
 
     with open_store(store) as st:
@@ -185,6 +199,9 @@ def export(
             from ..loaders.coding_sheet import ALL_COLUMNS, rows_from_bundle
 
             data = ex.write_csv(rows_from_bundle(st.bundle(document)), ALL_COLUMNS)
+        elif fmt == "csv" and output not in (None, "-") and not output.lower().endswith(".zip"):
+            ex.exchange.write_csv_tables(st.bundle(document), Path(output))  # FILE.csv and FILE.edges.csv
+            return
         elif fmt in ex.EXTRA_FORMATS:
             data = ex.EXTRA_FORMATS[fmt](st.bundle(document))
         else:
@@ -281,6 +298,7 @@ def settings_cmd(format: Annotated[RowFormat, typer.Option("--format", "-f")] = 
 COMMAND_MODULES: list[str] = [
     "cli_demo",
     "cli_push",
+    "cli_analyse",
 ]
 
 for _name in COMMAND_MODULES:

@@ -39,6 +39,8 @@ def serialize_triples(triples: Iterable[ox.Triple | ox.Quad], fmt: str, *, base:
     """Triples (or quads, for nq/trig) in an RDF format, with the project's prefixes."""
     if fmt not in RDF_FORMATS:
         raise UsageError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
+    if fmt == "jsonld":  # compacted with the published context (graph/exchange.py)
+        return exchange.jsonld_bytes(t for t in triples if isinstance(t, ox.Triple))
     prefixes = dict(N.PREFIXES)
     prefixes["id"] = base
     out = ox.serialize(list(triples), format=RDF_FORMATS[fmt], prefixes=prefixes)
@@ -69,4 +71,7 @@ def write_csv(rows: Iterable[dict[str, object]], columns: list[str] | tuple[str,
 
 
 def bundle_json_bytes(bundle: Bundle) -> bytes:
-    return (json.dumps(bundle_to_json(bundle), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(bundle_to_json(bundle, include_text=True), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+from . import exchange  # noqa: E402  (registers graphml, gexf and csv in EXTRA_FORMATS)

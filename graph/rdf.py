@@ -25,7 +25,9 @@ from .model import (
 _RDF_TYPE = ox.NamedNode(N.RDF + "type")
 _XSD_STRING = ox.NamedNode(N.XSD + "string")
 _XSD_DECIMAL = ox.NamedNode(N.XSD + "decimal")
-_XSD_NNI = ox.NamedNode(N.XSD + "nonNegativeInteger")
+# xsd:integer, not xsd:nonNegativeInteger: pyoxigraph 0.5 stores every integer type as xsd:integer,
+# so the narrower type would not survive a store round trip (and exports would fail the shapes)
+_XSD_INTEGER = ox.NamedNode(N.XSD + "integer")
 _P = {t.name: ox.NamedNode(t.iri) for t in N.TERMS}
 _STANCE = {k: ox.NamedNode(v) for k, v in N.STANCE_IRIS.items()}
 _STANCE_BACK = {v: Stance(k) for k, v in N.STANCE_IRIS.items()}
@@ -57,7 +59,7 @@ def _dec(value: float) -> ox.Literal:
 
 
 def _int(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_XSD_NNI)
+    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
 
 
 def record_triples(record: Record, base: str = N.DEFAULT_BASE) -> Iterator[Triple]:

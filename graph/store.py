@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import threading
+import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -39,6 +40,7 @@ from .rdf import bundle_from_triples, bundle_triples, node
 from .validate import validate_triples
 
 SHARED_GRAPH = "graph/shared"
+STAGING_PREFIX = "graph/staging/"  # loads land here first, then move in one transaction
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 
 
@@ -108,6 +110,7 @@ class Store:
         self._pool = ThreadPoolExecutor(max_workers=max_parallel_queries, thread_name_prefix="sparql")
         self._slots = threading.BoundedSemaphore(max_parallel_queries)
         self.generation = 0  # bumped by every write; caches key on it
+        self._drop_staging()  # leftovers of a load killed between its two steps
 
     # ------------------------------------------------------------------ life cycle
     def close(self) -> None:
@@ -260,15 +263,32 @@ class Store:
         report = LoadReport(counts=bundle.counts())
         with self._write_lock:
             report.quads_before = len(self._ox)
+            # 1. stage the new graphs under temporary names (one transaction; invisible to the union)
+            staging = f"{self.base}{STAGING_PREFIX}{uuid.uuid4().hex}/"
+            quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(staging + str(i)))
+                     for i, ts in enumerate([*graphs.values(), shared]) for t in ts]
+            try:
+                self._ox.extend(quads)
+            except OSError as exc:
+                raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+            # 2. swap them in with one update (one transaction): drop old versions, move, refresh the union
             ops: list[str] = []
-            for g, ts in graphs.items():
+            for i, (g, ts) in enumerate(graphs.items()):
                 if self._ox.contains_named_graph(ox.NamedNode(g)):
                     report.replaced.append(g[len(self.base):])
                     ops.append(_drop_graph_update(g))
+                ops.append(f"MOVE SILENT GRAPH <{staging}{i}> TO GRAPH <{g}>")
+                ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
                 report.documents[g[len(self.base):]] = len(ts)
-            data = "\n".join(_insert_lines(graphs, shared, self.base + SHARED_GRAPH))
-            ops.append(f"INSERT DATA {{\n{data}\n}}")
-            self._update(" ;\n".join(ops))
+            if shared:
+                shared_graph = self.base + SHARED_GRAPH
+                ops.append(f"ADD SILENT GRAPH <{staging}{len(graphs)}> TO GRAPH <{shared_graph}>")
+                ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{staging}{len(graphs)}> {{ ?s ?p ?o }} }}")
+                ops.append(f"DROP SILENT GRAPH <{staging}{len(graphs)}>")
+            try:
+                self._update(" ;\n".join(ops))
+            finally:
+                self._drop_staging()
             report.quads_after = len(self._ox)
         return report
 
@@ -293,6 +313,12 @@ class Store:
             self._ox.bulk_extend(quads())
             self.generation += 1
         return written
+
+    def _drop_staging(self) -> None:
+        prefix = self.base + STAGING_PREFIX
+        for g in list(self._ox.named_graphs()):
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix):
+                self._ox.remove_graph(g)
 
     def remove_document(self, document_id: str) -> None:
         g = self.graph_iri(document_id)
@@ -324,8 +350,10 @@ class Store:
         g = self.base + name
         if self._ox.contains_named_graph(ox.NamedNode(g)):
             return False
+        quads = [ox.Quad(t.subject, t.predicate, t.object, q) for t in triples for q in (ox.NamedNode(g), ox.DefaultGraph())]
         with self._write_lock:
-            self._update(f"INSERT DATA {{\n{chr(10).join(_insert_lines({g: list(triples)}, [], g))}\n}}")
+            self._ox.extend(quads)
+            self.generation += 1
         return True
 
 
@@ -339,20 +367,6 @@ def _drop_graph_update(g: str) -> str:
         f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{g}>) }} }} ;\n"
         f"DROP SILENT GRAPH <{g}>"
     )
-
-
-def _insert_lines(graphs: dict[str, list[ox.Triple]], shared: list[ox.Triple], shared_graph: str) -> Iterator[str]:
-    seen: set[str] = set()
-    for g, ts in [*graphs.items(), (shared_graph, shared)]:
-        if not ts:
-            continue
-        yield f"GRAPH <{g}> {{"
-        for t in ts:
-            line = f"{t.subject} {t.predicate} {t.object} ."
-            seen.add(line)
-            yield line
-        yield "}"
-    yield from seen
 
 
 def open_store(path: str | Path | None = None, **kw: Any) -> Store:

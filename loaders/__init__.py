@@ -19,6 +19,7 @@ from ..graph.model import Bundle
 #: loader modules in the order they are asked; more specific formats first
 LOADER_MODULES: list[str] = [
     "coding_sheet",
+    "dna", "polis", "qdpx", "rdf", "interchange",
 ]
 
 

@@ -57,8 +57,8 @@ def method_for(label: str) -> str:
 
 
 def sniff(path: Path, head: bytes) -> bool:
-    if path.suffix.lower() not in EXTENSIONS or not path.is_file():
-        return False
+    if path.suffix.lower() not in EXTENSIONS or not path.is_file() or path.name.casefold().endswith(".mapping.yaml"):
+        return False  # "<project>.mapping.yaml" maps a REFI-QDA project's codes (loaders/qdpx.py)
     text = head.decode("utf-8-sig", errors="ignore").casefold()
     first = text.splitlines()[0] if text else ""
     if path.suffix.lower() == ".csv":
