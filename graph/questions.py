@@ -234,3 +234,22 @@ def answer_from_sparql(outcome: Any, base: str = N.DEFAULT_BASE) -> list[tuple[A
         return plain(term.value, base)
 
     return sorted((tuple(value(t) for t in row) for row in outcome.rows), key=repr)
+
+
+def questions_markdown() -> str:
+    """Every question as Markdown: the question, then its SPARQL and its Cypher (docs/questions.md is this text)."""
+    out = ["# Researcher questions in SPARQL and Cypher", "",
+           "Generated from `graph/questions.py` (`python -m stancegraph.graph.questions > docs/questions.md`);",
+           "the consistency suite (`tests/graph/test_consistency.py`) checks that both texts of each question give",
+           "the same answer. `$name` is a parameter: a record id (a Cypher parameter; written into the SPARQL as",
+           "an IRI). SPARQL runs with `stancegraph query --sparql` (prefixes `sg:`, `dcterms:`, `oa:`... are",
+           "predeclared); Cypher with `stancegraph query --cypher` after `stancegraph push neo4j`, or at `/cypher`.", ""]
+    for q in QUESTIONS.values():
+        out += [f"## {q.text}", "", f"`{q.name}`" + (f", parameters: {', '.join('$' + p for p in q.params)}"
+                                                     if q.params else ""), "",
+                "```sparql", q.sparql.strip(), "```", "", "```cypher", q.cypher.strip(), "```", ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(questions_markdown(), end="")
