@@ -68,9 +68,9 @@ def register(app: typer.Typer) -> None:
                 bar.close()
         if not quiet:
             c = report.counts
-            rate = c["positions"] / report.seconds if report.seconds else 0.0
+            rate = f", {c['positions'] / report.seconds:,.0f} positions/s" if c["positions"] >= 1000 else ""
             deleted = sum(report.deleted.values())
             message(f"pushed to {graph.conn.uri}: {c['documents']} documents, {c['stakeholders']} stakeholders, "
                     f"{c['claims']} claims, {c['positions']} positions ({report.created.get('positions', 0)} new, "
-                    f"{deleted} stale records deleted) in {report.seconds:.1f} s ({rate:,.0f} positions/s); "
+                    f"{deleted} stale records deleted) in {report.seconds:.1f} s{rate}; "
                     f"Neo4j now holds {report.nodes} nodes and {report.relationships} relationships")

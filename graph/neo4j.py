@@ -26,6 +26,8 @@ row limit and refuses writes. Every driver error is translated here into
 from __future__ import annotations
 
 import atexit
+import hashlib
+import json
 import re
 import threading
 import time
@@ -41,7 +43,7 @@ from ..ontology import names as N
 from .errors import BackendError, BackendUnavailable, NotFound, QueryRejected, QueryTimeout, UsageError
 from .model import Bundle, Passage
 from .neo4j_mapping import (
-    DELETE_STATEMENTS, KIND_LABELS, LABELS, REL, STANCE_REL, STATEMENTS, claim_props, document_props, passage_props,
+    DELETE_STATEMENTS, HASH, KIND_LABELS, LABELS, REL, STANCE_REL, STATEMENTS, claim_props, document_props, passage_props,
     position_props, schema_statements, source_props, stakeholder_props, theme_props,
 )
 from .settings import Settings, get_settings
@@ -248,10 +250,11 @@ def run_read_query(cypher: str, *, uri: str | None = None, timeout: float | None
 
 @dataclass
 class PushReport:
-    """What a push did: records pushed by kind, created and deleted by kind, documents, seconds, totals after."""
+    """What a push did: records pushed, created, updated (changed content) and deleted by kind; seconds; totals after."""
 
     counts: dict[str, int] = field(default_factory=dict)
     created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
     documents: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -304,11 +307,33 @@ def restrict_to_documents(bundle: Bundle, documents: Iterable[str]) -> Bundle:
 
 @dataclass
 class _Stage:
-    name: str  # progress label
+    name: str  # progress label, and the group a link stage follows
     key: str  # statement key in STATEMENTS
     rows: list[dict[str, Any]]
-    label: str | None = None  # node label, to split rows into new (create) and known (update)
-    known: set[str] | None = None  # ids Neo4j holds, when already known
+    label: str | None = None  # kind of node (a LABELS key), to split rows into new, changed and unchanged
+    links_of: str | None = None  # a link stage: the links of the rows the named group wrote
+
+
+_REFERENCE_FIELDS = ("document", "source", "evidence", "themes", "broader", "member_of", "contradicts", "refines",
+                     "stakeholder", "claim")
+
+
+def references(row: dict[str, Any]) -> set[str]:
+    """The ids a row links to."""
+    out: set[str] = set()
+    for key in _REFERENCE_FIELDS:
+        value = row.get(key)
+        if isinstance(value, str):
+            out.add(value)
+        elif isinstance(value, list):
+            out.update(value)
+    return out
+
+
+def content_hash(row: dict[str, Any]) -> str:
+    """A short hash of a node's properties (and so of the links they name): equal hashes, nothing to write."""
+    data = json.dumps({k: v for k, v in row.items() if k != HASH}, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=10).hexdigest()
 
 
 class Neo4jGraph:
@@ -372,26 +397,28 @@ class Neo4jGraph:
 
         self._guard(call)
 
-    def _known_ids(self, label: str, ids: Sequence[str], size: int = 50_000) -> set[str]:
-        """Which of `ids` Neo4j holds as `label` nodes."""
-        out: set[str] = set()
-        stmt = f"UNWIND $ids AS ref MATCH (n:{label} {{id: ref}}) RETURN n.id AS id"
+    def _known_hashes(self, label: str, ids: Sequence[str], size: int = 50_000) -> dict[str, str | None]:
+        """The content hash of each of `ids` that Neo4j holds as a `label` node (None for a node without one)."""
+        out: dict[str, str | None] = {}
+        stmt = f"UNWIND $ids AS ref MATCH (n:{label} {{id: ref}}) RETURN n.id AS id, n.{HASH} AS hash"
 
         def call() -> None:
             with self._session() as session:
                 for batch in _batches(ids, size):
-                    result = session.execute_read(lambda tx, b: tx.run(_q(stmt), ids=list(b)).value("id"), batch)
-                    out.update(result)
+                    rows = session.execute_read(lambda tx, b: [tuple(r.values()) for r in tx.run(_q(stmt), ids=list(b))],
+                                                batch)
+                    out.update(rows)
 
         self._guard(call)
         return out
 
-    def _ids_in_documents(self, label: str, documents: Sequence[str]) -> set[str]:
-        stmt = f"UNWIND $docs AS doc MATCH (n:{label} {{document: doc}}) RETURN n.id AS id"
+    def _hashes_in_documents(self, label: str, documents: Sequence[str]) -> dict[str, str | None]:
+        stmt = f"UNWIND $docs AS doc MATCH (n:{label} {{document: doc}}) RETURN n.id AS id, n.{HASH} AS hash"
 
-        def call() -> set[str]:
+        def call() -> dict[str, str | None]:
             with self._session() as session:
-                return set(session.execute_read(lambda tx: tx.run(_q(stmt), docs=list(documents)).value("id")))
+                return dict(session.execute_read(
+                    lambda tx: [tuple(r.values()) for r in tx.run(_q(stmt), docs=list(documents))]))
 
         return self._guard(call)
 
@@ -442,9 +469,10 @@ class Neo4jGraph:
              on_progress: ProgressCallback | None = None) -> PushReport:
         """Write `bundle` (or only `documents` of it); idempotent, and replacing each pushed document's records.
 
-        Records Neo4j does not hold are created; those it holds are updated in place; the
-        positions, passages and sources of a pushed document that the bundle no longer has are
-        deleted. Stakeholders, claims, themes and other documents are never deleted.
+        Records Neo4j does not hold are created; those it holds with other content are updated in
+        place; those it holds unchanged (same content hash) are left alone, so pushing again writes
+        nothing. The positions, passages and sources of a pushed document that the bundle no longer
+        has are deleted. Stakeholders, claims, themes and other documents are never deleted.
         """
         t0 = time.perf_counter()
         if documents is not None:
@@ -456,23 +484,24 @@ class Neo4jGraph:
             for e in p.evidence:
                 passages.setdefault(e.id, e)
         doc_ids = sorted(bundle.documents)
-        position_rows = [position_props(p, base) for p in bundle.positions.values()]
         stages = [
             _Stage("documents", "documents", [document_props(d, base) for d in bundle.documents.values()], "Document"),
             _Stage("sources", "sources", [source_props(s, base) for s in bundle.sources.values()], "Source"),
             _Stage("themes", "themes", [theme_props(t, base) for t in bundle.themes.values()], "Theme"),
-            _Stage("themes", "theme_links", [{"id": t.id, "broader": list(t.broader)} for t in bundle.themes.values()]),
+            _Stage("themes", "theme_links", [], links_of="themes"),
             *[_Stage("stakeholders", f"stakeholders_{kind}",
                      [stakeholder_props(s, base) for s in bundle.stakeholders.values() if s.kind == kind], "Stakeholder")
               for kind in KIND_LABELS],
-            _Stage("stakeholders", "stakeholder_links",
-                   [{"id": s.id, "member_of": list(s.member_of)} for s in bundle.stakeholders.values()]),
+            _Stage("stakeholders", "stakeholder_links", [], links_of="stakeholders"),
             _Stage("claims", "claims", [claim_props(c, base) for c in bundle.claims.values()], "Claim"),
-            _Stage("claims", "claim_links", [{"id": c.id, "contradicts": list(c.contradicts), "refines": list(c.refines)}
-                                             for c in bundle.claims.values() if c.contradicts or c.refines]),
+            _Stage("claims", "claim_links", [], links_of="claims"),
             _Stage("passages", "passages", [passage_props(p, base) for p in passages.values()], "Passage"),
+            _Stage("positions", "positions", [position_props(p, base) for p in bundle.positions.values()], "Position"),
         ]
-        total = sum(len(s.rows) for s in stages if s.label) + len(position_rows)
+        for stage in stages:
+            for row in stage.rows:
+                row[HASH] = content_hash(row)
+        total = sum(len(s.rows) for s in stages)
         done = 0
 
         def tick_for(stage: str) -> Callable[[int], None]:
@@ -485,45 +514,57 @@ class Neo4jGraph:
 
         self.ensure_schema()
         report = PushReport(counts={**bundle.counts(), "passages": len(passages)}, documents=doc_ids)
-        # what the pushed documents hold now, to delete what they lost and to create only what is new
-        held = {kind: self._ids_in_documents(LABELS[kind], doc_ids) for kind in ("Position", "Passage", "Source")}
-        stale = {"positions": held["Position"] - set(bundle.positions), "passages": held["Passage"] - set(passages),
-                 "sources": held["Source"] - set(bundle.sources)}
+        # what the pushed documents hold now: to delete what they lost, and to write only what is new or changed
+        held = {kind: self._hashes_in_documents(LABELS[kind], doc_ids) for kind in ("Position", "Passage", "Source")}
+        stale = {"positions": set(held["Position"]) - set(bundle.positions), "passages": set(held["Passage"]) - set(passages),
+                 "sources": set(held["Source"]) - set(bundle.sources)}
         for kind, ids in stale.items():
             self._write(DELETE_STATEMENTS[kind], sorted(ids), batch_size, param="ids")
             report.deleted[kind] = len(ids)
-        stages[1].known, stages[-1].known = held["Source"], held["Passage"]
+        created: set[str] = set()  # ids created by this push: a record linking to one must write its links
+        changed: dict[str, list[dict[str, Any]]] = {}  # rows written, by stage group, for the link stages
         for stage in stages:
-            self._write_stage(stage, batch_size, tick_for(stage.name) if stage.label else None, report)
-        # positions: new ones by stance (each with its own direct edge type), then known ones
-        known = held["Position"]
-        new = [r for r in position_rows if r["id"] not in known]
-        tick = tick_for("positions")
-        for stance in ("support", "oppose", "neutral"):
-            rows = [r for r in new if r["stance"] == stance]
-            self._write(STATEMENTS[f"positions_{stance}"]["create"], rows, batch_size, tick)
-        self._write(STATEMENTS["positions"]["update"], [r for r in position_rows if r["id"] in known], batch_size, tick)
-        self._write(STATEMENTS["position_sources"]["update"],
-                    [r for r in position_rows if r["id"] in known or r["source"] is not None], batch_size)
-        report.created["positions"] = len(new)
+            tick = tick_for(stage.name)
+            if stage.links_of is not None:
+                written = changed.get(stage.links_of, [])
+                ids = {r["id"] for r in written}
+                late = [r for st in stages if st.name == stage.links_of and st.links_of is None for r in st.rows
+                        if r["id"] not in ids and not created.isdisjoint(references(r))]
+                self._write(STATEMENTS[stage.key]["update"], written + late, batch_size)
+                continue
+            assert stage.label is not None
+            known = held.get(stage.label)
+            if known is None:
+                known = self._known_hashes(LABELS[stage.label], [r["id"] for r in stage.rows])
+            new = [r for r in stage.rows if r["id"] not in known]
+            dirty = [r for r in stage.rows if r["id"] in known
+                     and (known[r["id"]] != r[HASH] or not created.isdisjoint(references(r)))]
+            skipped = len(stage.rows) - len(new) - len(dirty)
+            self._write_rows(stage, new, dirty, batch_size, tick)
+            if skipped:
+                tick(skipped)
+            created.update(r["id"] for r in new)
+            changed.setdefault(stage.name, []).extend(new + dirty)
+            kind = stage.name
+            report.created[kind] = report.created.get(kind, 0) + len(new)
+            report.updated[kind] = report.updated.get(kind, 0) + len(dirty)
         report.seconds = time.perf_counter() - t0
         totals = self.run("MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
         report.nodes, report.relationships = totals[0]["nodes"], totals[0]["rels"]
         return report
 
-    def _write_stage(self, stage: _Stage, batch_size: int, tick: Callable[[int], None] | None,
-                     report: PushReport) -> None:
-        statements = STATEMENTS[stage.key]
-        if stage.label is None or "create" not in statements:
-            self._write(statements["update"], stage.rows, batch_size, tick)
+    def _write_rows(self, stage: _Stage, new: list[dict[str, Any]], dirty: list[dict[str, Any]], batch_size: int,
+                    tick: Callable[[int], None]) -> None:
+        if stage.key == "positions":  # new positions by stance, each with its own direct edge type
+            for stance in ("support", "oppose", "neutral"):
+                rows = [r for r in new if r["stance"] == stance]
+                self._write(STATEMENTS[f"positions_{stance}"]["create"], rows, batch_size, tick)
+            self._write(STATEMENTS["positions"]["update"], dirty, batch_size, tick)
+            self._write(STATEMENTS["position_sources"]["update"],
+                        dirty + [r for r in new if r["source"] is not None], batch_size)
             return
-        ids = [r["id"] for r in stage.rows]
-        known = stage.known if stage.known is not None else self._known_ids(LABELS[stage.label], ids)
-        new = [r for r in stage.rows if r["id"] not in known]
-        self._write(statements["create"], new, batch_size, tick)
-        self._write(statements["update"], [r for r in stage.rows if r["id"] in known], batch_size, tick)
-        kind = stage.key.split("_")[0]
-        report.created[kind] = report.created.get(kind, 0) + len(new)
+        self._write(STATEMENTS[stage.key]["create"], new, batch_size, tick)
+        self._write(STATEMENTS[stage.key]["update"], dirty, batch_size, tick)
 
 
 def push_bundle(bundle: Bundle, *, uri: str | None = None, documents: Iterable[str] | None = None, wipe: bool = False,

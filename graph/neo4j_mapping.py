@@ -26,6 +26,8 @@ REL = {name: N.neo4j(name) for name in (
     "heldBy", "onClaim", "evidence", "inDocument", "fromSource", "memberOf", "subject", "broader", "contradicts",
     "refines")}
 STANCE_REL = {"support": N.neo4j("Support"), "oppose": N.neo4j("Oppose")}
+#: property holding a hash of the node's other properties, so a push skips records that did not change
+HASH = "content_hash"
 
 
 # --------------------------------------------------------------------------- properties

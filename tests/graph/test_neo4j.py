@@ -67,7 +67,23 @@ def test_a_second_push_changes_nothing(graph):
     second = graph.push(b)
     assert snapshot(graph) == before
     assert (second.nodes, second.relationships) == (first.nodes, first.relationships) == (11, 17)
-    assert sum(second.created.values()) == 0 and sum(second.deleted.values()) == 0
+    assert sum(second.created.values()) == sum(second.updated.values()) == sum(second.deleted.values()) == 0
+    assert sum(first.created.values()) == 11  # every record is new the first time
+
+
+def test_a_link_to_a_record_pushed_later_is_written_then(graph):
+    """A claim that contradicts a claim Neo4j does not hold yet gets its CONTRADICTS edge when that claim arrives."""
+    b = sample_bundle()
+    other = new_claim("pay must not rise")
+    claim = next(iter(b.claims.values()))
+    b.claims[claim.id] = replace(claim, contradicts=(other.id,))
+    graph.push(b)
+    assert graph.run("MATCH ()-[r:CONTRADICTS]->() RETURN count(r) AS n")[0]["n"] == 0
+    b.add(other)
+    report = graph.push(b)
+    assert report.created["claims"] == 1 and report.updated["claims"] == 0  # the first claim did not change
+    assert graph.run("MATCH (:Claim {id: $a})-[r:CONTRADICTS]->(:Claim {id: $b}) RETURN count(r) AS n",
+                     {"a": claim.id, "b": other.id})[0]["n"] == 1
 
 
 def test_nodes_carry_id_iri_fields_and_position_provenance(graph):
@@ -102,6 +118,7 @@ def test_repushing_a_document_replaces_its_positions_passages_and_sources_and_no
     new.add(replace(p1, strength=1.0, evidence=(new_passage,)), *(p for p in b.positions.values() if p.document == doc2))
     report = graph.push(new, documents=[doc1])
     assert report.deleted == {"positions": 1, "passages": 2, "sources": 1}
+    assert report.updated["positions"] == 1 and report.created["passages"] == 1  # p1 changed, its new quote
     ids = {r["id"] for r in graph.run("MATCH (p:Position) RETURN p.id AS id")}
     assert ids == {p1.id} | {p.id for p in b.positions.values() if p.document == doc2}
     assert p2.id not in ids
