@@ -129,7 +129,7 @@ def ingest(
     from ..graph.themes import default_scheme
     from ..graph.rdf import bundle_triples
     from ..graph.model import Bundle
-    from .ingest import read_inputs
+    from .ingest import merge_with_store, read_inputs
 
     inputs = expand_inputs(paths)
     if not inputs:
@@ -146,7 +146,7 @@ def ingest(
                 message(f"error: {outcome}")
                 continue
             try:
-                report = st.load(outcome, validate=not no_validate, label=str(path))
+                report = st.load(merge_with_store(outcome, st), validate=not no_validate, label=str(path))
             except StancegraphError as exc:
                 failures += 1
                 message(f"error: {exc}")
@@ -299,6 +299,8 @@ COMMAND_MODULES: list[str] = [
     "cli_demo",
     "cli_push",
     "cli_analyse",
+    "cli_extract",
+    "cli_serve",
 ]
 
 for _name in COMMAND_MODULES:

@@ -21,8 +21,14 @@ def demo_inputs() -> list[Path]:
         inputs.append(examples)
     corpus = REPO.parent / "shared" / "corpus"
     if corpus.is_dir():
-        inputs.append(corpus)
+        inputs.extend(p for p in sorted(corpus.iterdir()) if p.is_file() and not is_note(p))
     return inputs
+
+
+def is_note(path: Path) -> bool:
+    """Files beside a corpus that describe it rather than belong to it (SOURCES.txt, README, *-expected.md)."""
+    name = path.name.casefold()
+    return name.startswith(("sources", "readme", "licen")) or "expected" in name or name.startswith(".")
 
 
 def register(app: typer.Typer) -> None:

@@ -62,3 +62,37 @@ def read_inputs(
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+
+
+def stored_extracted_claims(store) -> list:  # noqa: ANN001 - store: graph.store.Store
+    """Claims the extractor produced for documents already in the store (with their themes)."""
+    from ..graph.model import Claim
+
+    outcome = store.query(
+        "SELECT ?c ?text (GROUP_CONCAT(DISTINCT STR(?t); separator=' ') AS ?themes) WHERE { "
+        "?p sg:onClaim ?c ; sg:rule ?r . ?c schema:text ?text . OPTIONAL { ?c dcterms:subject ?t } } GROUP BY ?c ?text")
+    claims = []
+    for c, text, themes in outcome.rows:
+        theme_ids = tuple(sorted(t[len(store.base):] for t in (themes.value.split() if themes is not None else ())))
+        claims.append(Claim(id=c.value[len(store.base):], text=text.value, themes=theme_ids))
+    return claims
+
+
+def is_extracted(bundle: Bundle) -> bool:
+    """True when every position came from the extractor (a rule id, no human coder)."""
+    return bool(bundle.positions) and all(p.rule and not p.coder for p in bundle.positions.values()) \
+        and all(d.kind != "dataset" for d in bundle.documents.values())
+
+
+def merge_with_store(bundle: Bundle, store) -> Bundle:  # noqa: ANN001
+    """Merge an extracted bundle's near-duplicate claims into claims already in the store, so that
+    convergence across documents is visible; coded data (sheets by people, DNA, Pol.is) is left as it is."""
+    if not is_extracted(bundle):
+        return bundle
+    from ..loaders.extract import merge_bundles
+
+    known = stored_extracted_claims(store)
+    if not known:
+        return bundle
+    (merged,) = merge_bundles([bundle], known=known)
+    return merged

@@ -47,6 +47,10 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
 def time_query(run, repeat: int) -> dict[str, float]:
     times = []
     for _ in range(repeat):
@@ -61,6 +65,7 @@ def bench(scale: Scale, repeat: int, rdflib_limit: int) -> dict:
     t = time.perf_counter()
     bundle = make_bundle(scale)
     out["generate_s"] = time.perf_counter() - t
+    log(f"generated {len(bundle.positions)} positions in {out['generate_s']:.1f} s")
     out["positions"] = len(bundle.positions)
     tmp = Path(tempfile.mkdtemp(prefix="sg-bench-"))
     try:
@@ -71,10 +76,12 @@ def bench(scale: Scale, repeat: int, rdflib_limit: int) -> dict:
             out["oxigraph_load_s"] = time.perf_counter() - t
             out["quads"] = quads
             out["positions_per_s"] = len(bundle.positions) / out["oxigraph_load_s"]
+            log(f"oxigraph bulk load: {quads} quads in {out['oxigraph_load_s']:.1f} s")
             out["store_mb"] = sum(f.stat().st_size for f in (tmp / "store").rglob("*") if f.is_file()) / 2**20
             out["queries"] = {}
             for name, q in QUERIES.items():
                 out["queries"][name] = {"oxigraph": time_query(lambda: st.query(PREFIX + q), repeat)}
+                log(f"oxigraph {name}: {out['queries'][name]['oxigraph']['median_s']:.3f} s")
         triples = quads // 2
         rd_bundle = bundle
         if triples > rdflib_limit:
@@ -90,10 +97,12 @@ def bench(scale: Scale, repeat: int, rdflib_limit: int) -> dict:
         t = time.perf_counter()
         g = to_rdflib(bundle_triples(rd_bundle))
         out["rdflib_load_s"] = time.perf_counter() - t
+        log(f"rdflib load: {out['rdflib_load_s']:.1f} s")
         for name, q in QUERIES.items():
             r = time_query(lambda: list(g.query(PREFIX + q)), max(1, min(repeat, 3)))
             entry = out["queries"][name]
             entry["rdflib"] = r
+            log(f"rdflib {name}: {r['median_s']:.3f} s")
             base = entry.get("oxigraph_slice", entry["oxigraph"])["median_s"]
             entry["rdflib_over_oxigraph"] = r["median_s"] / base if base else None
     finally:

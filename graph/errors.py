@@ -14,6 +14,8 @@
     ├── Forbidden                    a write without the write token
     ├── NotFound                     no such document, stakeholder, claim...
     └── UsageError                   options that do not fit together
+        ├── NotAcceptable            no representation the client accepts (HTTP 406)
+        └── PayloadTooLarge          a request body over the size limit (HTTP 413)
 
 Errors from libraries underneath (rdflib, pyoxigraph, neo4j, pypdf...) are translated
 into these at the boundary where they are called; the CLI and the API each map this
@@ -122,3 +124,13 @@ class NotFound(StancegraphError):
 class UsageError(StancegraphError):
     http_status = 400
     title = "bad request"
+
+
+class NotAcceptable(UsageError):
+    http_status = 406
+    title = "not acceptable"
+
+
+class PayloadTooLarge(UsageError):
+    http_status = 413
+    title = "payload too large"

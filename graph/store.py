@@ -133,7 +133,10 @@ class Store:
         return len(self._ox)
 
     def graph_iri(self, document_id: str) -> ox.NamedNode:
-        return node(document_id, self.base)
+        try:
+            return node(document_id, self.base)
+        except ValueError:  # not an IRI-safe id, so no document can have it
+            raise NotFound(f"no document {document_id!r} in the store") from None
 
     def document_ids(self) -> list[str]:
         q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{N.SG}Document> }} }} ORDER BY ?d"
@@ -169,19 +172,24 @@ class Store:
         out["quads"] = len(self)
         return out
 
-    def query(self, sparql: str, *, timeout: float | None = None, row_limit: int | None = None) -> QueryOutcome:
+    def query(self, sparql: str, *, timeout: float | None = None, row_limit: int | None = None,
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None) -> QueryOutcome:
         """Run a read-only SPARQL query with an optional time limit (seconds) and row limit.
 
+        `default_graph` and `named_graphs` (graph IRIs) replace the query's dataset, as the SPARQL
+        protocol's ``default-graph-uri`` and ``named-graph-uri`` do; `base_iri` resolves relative IRIs.
         Updates, and SERVICE calls to other endpoints, are rejected. When the time limit is
         hit, :class:`QueryTimeout` is raised at once; the engine cannot be interrupted, so the
         query finishes in its worker thread, and at most `max_parallel_queries` run at once.
         """
         if _SERVICE.search(sparql):
             raise QueryRejected("SERVICE (federated queries to other endpoints) is not allowed here")
+        dataset = _dataset(default_graph, named_graphs, base_iri)
         if not self._slots.acquire(timeout=timeout):
             raise QueryTimeout(f"the server is busy: no query slot became free within {timeout} s")
         try:
-            future = self._pool.submit(self._run_query, sparql, timeout, row_limit)
+            future = self._pool.submit(self._run_query, sparql, timeout, row_limit, dataset)
         except RuntimeError:  # pool shut down
             self._slots.release()
             raise BackendUnavailable("the store is closed") from None
@@ -191,12 +199,13 @@ class Store:
         except FutureTimeout:
             raise QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT") from None
 
-    def _run_query(self, sparql: str, timeout: float | None, row_limit: int | None) -> QueryOutcome:
+    def _run_query(self, sparql: str, timeout: float | None, row_limit: int | None,
+                   dataset: dict[str, Any] | None = None) -> QueryOutcome:
         import time
 
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            result = self._ox.query(sparql, prefixes=dict(N.PREFIXES))
+            result = self._ox.query(sparql, prefixes=dict(N.PREFIXES), **(dataset or {}))
         except SyntaxError as exc:
             msg = str(exc).splitlines()[0]
             if re.match(r"\s*(PREFIX\s+\S+\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
@@ -327,18 +336,28 @@ class Store:
         with self._write_lock:
             self._update(_drop_graph_update(g.value))
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL update as it is (callers check the write token), then rebuild the union.
 
         Raw updates may touch named graphs directly; the default graph is recomputed in the same
-        transaction so it stays the union of the named graphs.
+        transaction so it stays the union of the named graphs. `base_iri` resolves relative IRIs.
         """
         with self._write_lock:
-            self._update(sparql + " ;\n" + _REBUILD_UNION)
+            self._update(sparql.rstrip().rstrip(";") + " ;\n" + _REBUILD_UNION, base_iri=base_iri)
 
-    def _update(self, sparql: str) -> None:
+    def graph_triples(self, graph_iri: str | None = None) -> Iterator[ox.Triple]:
+        """The triples of the named graph `graph_iri` (any IRI), or of the default graph for None."""
+        graph = ox.DefaultGraph() if graph_iri is None else ox.NamedNode(graph_iri)
+        for q in self._ox.quads_for_pattern(None, None, None, graph):
+            yield ox.Triple(q.subject, q.predicate, q.object)
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the store holds a named graph called `graph_iri`."""
+        return self._ox.contains_named_graph(ox.NamedNode(graph_iri))
+
+    def _update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
-            self._ox.update(sparql)
+            self._ox.update(sparql, base_iri=base_iri)
         except SyntaxError as exc:
             raise QueryRejected(f"invalid SPARQL update: {str(exc).splitlines()[0]}") from None
         except OSError as exc:
@@ -355,6 +374,21 @@ class Store:
             self._ox.extend(quads)
             self.generation += 1
         return True
+
+
+def _dataset(default_graph: list[str] | None, named_graphs: list[str] | None, base_iri: str | None) -> dict[str, Any]:
+    """pyoxigraph query keywords for a protocol-given dataset; QueryRejected for a bad graph IRI."""
+    out: dict[str, Any] = {}
+    try:
+        if default_graph is not None:
+            out["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+        if named_graphs is not None:
+            out["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    except ValueError as exc:
+        raise QueryRejected(f"not a valid graph IRI: {exc}") from None
+    if base_iri is not None:
+        out["base_iri"] = base_iri
+    return out
 
 
 _REBUILD_UNION = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -20,6 +20,7 @@ from ..graph.model import Bundle
 LOADER_MODULES: list[str] = [
     "coding_sheet",
     "dna", "polis", "qdpx", "rdf", "interchange",
+    "pdf", "docx", "html", "text",
 ]
 
 

@@ -1,0 +1,610 @@
+"""Claims: the cue frames of a sentence, and the short proposition each one states.
+
+A :class:`Frame` is one way a sentence states a position: an attribution ("Providers argue
+that ..."), an impersonal report ("There was broad agreement about ...", "It is sometimes
+argued that ..."), a passive ("... are not universally supported"), "According to X, ...",
+"The aim of X is to ...", a nominal ("Proposals for X are ..."), or a bare modal ("The Inquiry
+should ...", held by whoever speaks in context). Each frame carries the span of its subject
+and of its claim(s) in the sentence, a polarity, and the rule id that fired.
+
+>>> [(f.rule, f.polarity, f.subject, [f.claim_text(s) for s in f.claims])
+...  for f in find_frames("A wide range of stakeholders argue that pay must improve.")]
+[('attrib:argue', 'support', 'A wide range of stakeholders', ['Pay must improve'])]
+>>> f = find_frames("Some participants queried whether funding would materialise or whether staff numbers would grow.")[0]
+>>> f.polarity, [f.claim_text(s) for s in f.claims]
+('doubt', ['Funding would materialise', 'Staff numbers would grow'])
+>>> normalise_claim("It is necessary to improve pay and conditions for the workforce.")
+'Improve pay and conditions for the workforce'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import Lexicon, default_lexicon
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Frame:
+    rule: str
+    polarity: str  # support, oppose, doubt, neutral
+    sentence: str
+    subject: str | None = None
+    subject_span: Span | None = None
+    claims: list[Span] = field(default_factory=list)
+    quant_text: str = ""
+    negated: bool = False
+    contested: bool = False  # "no agreement about X": X becomes the paragraph's topic
+    confidence: float = 0.7
+    prefix: str = ""  # words put before the claim text ("the Inquiry should")
+    start: int = 0  # where the frame's clause starts in the sentence
+    as_is: bool = False  # "identify X as Y" states "X is Y"
+    clause: bool = True  # the claim is a clause ("that ..."), not a bare noun phrase
+
+    def claim_text(self, span: Span) -> str:
+        text = self.sentence[span[0]:span[1]]
+        if self.as_is:
+            text = re.sub(r"\s+as\s+", " is ", text, count=1)
+        return normalise_claim((self.prefix + " " if self.prefix else "") + text)
+
+
+_ARTICLES = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "these", "those", "this"}
+_HOMOGRAPHS = re.compile(r"^(?:call|calls|support|supports|demand|demands|claim|claims|view|views|concern|concerns|hope|hopes|"
+                         r"wish|wishes|fear|fears|report|reports|question|questions|doubt|doubts|plan|plans|aim|aims|request|"
+                         r"requests|back|backs|favour|favours|note|notes|state|states|find|finds|found|want|wants|ask|asks|"
+                         r"advocate|advocates|champion|champions|challenge|challenges|welcome|stress|highlight|highlights|"
+                         r"point|points|expect|reflect|describe|show|shows|add|adds|accept|agree|back|query|queries|"
+                         r"indicate|explain|warn|warns|propose|suggest|recommend|invite|encourage|press|push|seek|"
+                         r"call for|calls for|call on|calls on|ask for|asks for|press for|push for)\b", re.I)
+_NOUN_BEFORE = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "these", "those", "this", "that", "of",
+                "for", "to", "in", "with", "without", "strong", "broad", "general", "public", "widespread", "some", "no", "any",
+                "such", "growing", "wide", "clear", "little", "much", "more", "less", "further", "renewed", "repeated", "many",
+                "several", "other", "similar", "recent", "by", "on", "from", "whose", "which", "what", "is", "are", "was", "were",
+                "be", "been", "being", "as", "and", "or"}
+_MARKER_REQUIRED = {"emphasise", "believe", "expect"}
+_NP_OK_VERBS = re.compile(r"^(?:emphasi[sz]e[sd]?|stress(?:es|ed)?|highlight(?:s|ed)?|underline[sd]?|warn(?:s|ed)?|want(?:s|ed)?|"
+                          r"expect(?:s|ed)?|hope[sd]?|wish(?:es|ed)?|would like|anticipate[sd]?|predict(?:s|ed)?|envisage[sd]?|"
+                          r"raise[sd]? concerns?|made the (?:point|case)|fear(?:s|ed)?|accept(?:s|ed)?|recogni[sz]e[sd]?|"
+                          r"acknowledge[sd]?|identif(?:y|ies|ied)|describe[sd]?|found|find(?:s)?|see|saw|regard(?:s|ed)?|"
+                          r"view(?:s|ed)?)", re.I)
+_AS_VERBS = re.compile(r"^(?:identif(?:y|ies|ied)|describe[sd]?|see|saw|regard(?:s|ed)?|view(?:s|ed)?|did not see|do not see|"
+                       r"does not see|characteri[sz]e[sd]?)$", re.I)
+_ASK_VERBS = re.compile(r"^(?:ask(?:s|ed)?|urge[sd]?|invite[sd]?|call(?:s|ed)? on|encourage[sd]?|press(?:es|ed)?|request(?:s|ed)?|"
+                        r"recommend(?:s|ed)?|implore[sd]?|want(?:s|ed)?|would like|expect(?:s|ed)?)$", re.I)
+_ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistently|often|sometimes|generally|particularly|" \
+           r"specifically|explicitly|again|forcefully|rightly|previously|broadly|widely|therefore|instead|however|" \
+           r"in (?:their|its|his|her|our) (?:evidence|submission|response|view)|to us|to the committee|to the inquiry))*"
+_CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
+                              r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
+                              r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b))", re.I)
+_CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
+                        r"would|will|felt|argued|said|noted|suggested|believed|thought|also)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
+                        r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?)", re.I)
+_LEAD_STRIP = re.compile(
+    r"^(?:(?:that|and that|but that|whether|if|to|the fact that|,|:|\"|')(?:\s+|(?<=[,:\"'])))+", re.I)
+_NECESSITY = re.compile(
+    r"^(?:it (?:is|was|would be) (?:necessary|essential|vital|important|crucial|imperative|critical|right) (?:to|that|for)\s+|"
+    r"there(?: is|'s| was) (?:an? )?(?:clear |pressing |urgent |real |strong )?need (?:for|to)\s+|(?:the|a) (?:clear |pressing |urgent |real )?"
+    r"need (?:for|to)\s+|the importance of\s+|the (?:potential|desire) (?:of|for)\s+|the likelihood (?:of|that)\s+|"
+    r"the (?:prospect|feasibility|realism) of\s+|the (?:issue|question|matter|idea|notion|concept) of\s+|"
+    r"(?:the\s+)?(?:proposals?|calls?|demands?|plans?|arguments?|support|pressure) (?:for|to)\s+)", re.I)
+_DISCOURSE = re.compile(
+    r"^(?:(?:in (?:our|my) (?:submission|view|opinion)|my lady|my lord|sir|madam|of course|however|moreover|furthermore|"
+    r"indeed|finally|firstly|secondly|thirdly|lastly|in addition|in particular|again|similarly|likewise|so|now|thus|"
+    r"therefore|accordingly|equally|also|and|but|further|importantly|crucially|clearly|for example|for instance|"
+    r"as such|in short|in summary|overall|in conclusion|it(?:'s| is) submitted that|we submit that|we say that|"
+    r"we suggest that|we say|more broadly|more generally|in (?:respect|relation) of [^,]{1,80},|in relation to [^,]{1,80},|"
+    r"with regard to [^,]{1,80},|as regards [^,]{1,80},|regarding [^,]{1,80},|moving on to [^,]{1,80},|"
+    r"turning (?:now )?to [^,]{1,80},|on the (?:issue|question|matter) of [^,]{1,80},|in this (?:regard|respect|context))\s*,?\s+)+",
+    re.I)
+_FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z.\"')\]])\d{1,3}(?=\s*$|\s*[.;,])")
+_WOULD_NOT = re.compile(r"^(?:(?:they|we|he|she|it|people|participants|some|many|these|those|respondents)\s+)?(?:would|do|did|does|could|will)\s+"
+                        r"not\s+(?:want|wish|like|support|accept|agree(?: with)?|favour|welcome|back|endorse)\s+(?:to\s+)?(?P<rest>.+)$", re.I)
+_NEG = re.compile(r"\b(?:not|never|no longer|n't|cannot|nor)\b", re.I)
+
+
+def normalise_claim(text: str, *, max_words: int = 32) -> str:
+    """A short proposition: attribution leftovers, discourse markers, footnote numbers and necessity frames stripped."""
+    t = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+    t = _FOOTNOTE_TAIL.sub("", t)
+    t = re.sub(r"\s*/\s*", "/", t)
+    t = re.sub(r"(?<![\w'])'([\w][\w -]{0,30})'(?![\w'])", r"\1", t)
+    for _ in range(3):
+        t = _LEAD_STRIP.sub("", _DISCOURSE.sub("", t.strip(" ,")))
+    t = _NECESSITY.sub("", t)
+    t = t.strip(" .,;:'\"-")
+    t = re.sub(r"(?:,?\s+(?:and|or|but|which|that|because|as))+$", "", t).strip(" .,;:")
+    if t.count('"') % 2:
+        t = t.replace('"', "")
+    if t.count("(") != t.count(")"):
+        t = t.replace("(", "").replace(")", "")
+    words = t.split()
+    if len(words) > max_words:
+        cut = " ".join(words[:max_words])
+        for sep in (", which ", ", with ", ", as ", ", to ", ", and ", ", ", " which ", " because "):
+            k = cut.find(sep, 40)
+            if k > 0:
+                cut = cut[:k]
+                break
+        t = cut.rstrip(" ,;:")
+    return t[:1].upper() + t[1:] if t else t
+
+
+# --------------------------------------------------------------------------- cue patterns
+
+def _split_top(pattern: str) -> list[str]:
+    """Top-level alternatives of a regular expression."""
+    out, depth, cur, i = [], 0, [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _prefixes(pattern: str, n: int = 3) -> set[str] | None:
+    """Lower-case literal prefixes (up to n letters) that every match of `pattern` starts with; None if unknown."""
+    out: set[str] = set()
+    for alt in _split_top(pattern):
+        if alt.startswith("(?:"):
+            depth, j = 0, 0
+            for j, ch in enumerate(alt):
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+            inner, rest = alt[3:j], alt[j + 1:]
+            if rest.startswith(("?", "*")):
+                return None
+            sub = _prefixes(inner, n)
+            if sub is None:
+                return None
+            lit = re.match(r"[a-z' ]*", rest).group(0)  # type: ignore[union-attr]  # matches the empty string at worst
+            out.update((p + lit)[:n] if len(p) < n else p for p in sub)
+            continue
+        lit = re.match(r"[a-z' ]*", alt).group(0)  # type: ignore[union-attr]
+        following = alt[len(lit):len(lit) + 1]
+        if following in ("?", "*", "{") and lit:
+            lit = lit[:-1]
+        if not lit:
+            return None
+        out.add(lit[:n])
+    return out
+
+
+@dataclass(frozen=True)
+class _Cues:
+    verbs: re.Pattern[str]
+    starts: frozenset[str] | None
+    groups: tuple[tuple[str, str, str], ...]  # group name -> (polarity, cue name)
+    passive: re.Pattern[str]
+    there_is: re.Pattern[str]
+    modal: re.Pattern[str]
+    negation: re.Pattern[str]
+    contested: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _cues(lexicon_id: int = 0, lexicon: Lexicon | None = None) -> _Cues:
+    lex = lexicon or default_lexicon()
+    c = lex.cues
+    parts: list[str] = []
+    groups: list[tuple[str, str, str]] = []
+    for polarity, table in c["attribution"].items():
+        for name, pattern in table.items():
+            g = f"g{len(groups)}"
+            groups.append((g, polarity, name))
+            parts.append(f"(?P<{g}>{pattern})")
+    verbs = re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+    starts: set[str] | None = set()
+    for table in c["attribution"].values():
+        for pattern in table.values():
+            p = _prefixes(pattern)
+            if p is None or starts is None:
+                starts = None
+            else:
+                starts.update(p)
+    imp = c["impersonal"]
+    return _Cues(verbs, frozenset(starts) if starts is not None else None, tuple(groups), re.compile(r"\b" + imp["passive"] + r"\b", re.I),
+                 re.compile(r"\b" + imp["there_is"], re.I), re.compile(c["modal"], re.I), re.compile(c["negation"], re.I),
+                 re.compile(c["contested"], re.I))
+
+
+def cues_for(lexicon: Lexicon | None) -> _Cues:
+    return _cues(0, None) if lexicon is None or lexicon is default_lexicon() else _cues(id(lexicon), lexicon)
+
+
+_PASSIVE_VERDICT = re.compile(
+    r"\b(?:is|are|was|were|has been|have been|had been|remain(?:s|ed)?)\s+(?P<neg>not\s+)?"
+    r"(?P<adv>(?:universally|widely|generally|broadly|strongly|also|often|sometimes|increasingly|fiercely|heavily|"
+    r"largely|mostly|warmly|cautiously|unanimously)\s+)?"
+    r"(?P<verb>supported|opposed|welcomed|endorsed|rejected|criticised|criticized|favoured|contested|disputed|backed|resisted|"
+    r"questioned|challenged|called for|advocated|echoed|championed|praised|condemned|cited)\b"
+    r"(?:\s+by\s+(?P<agent>[^,;.]{2,120}))?", re.I)
+_OBJ_START = re.compile(r"(?:^|[,;:]\s*|\s(?:but|and|while|whilst|although|though|whereas|because)\s)", re.I)
+_LITERATURE_NEED = re.compile(
+    r"\bthere (?:is|was|has been) (?:now |also )?(?:a |an )?(?:very |large |growing |extensive |considerable |substantial |wide |"
+    r"broad |some |limited |little |strong )*(?:literature|evidence|research|body of (?:evidence|research|literature))"
+    r"(?: [a-z]+){0,3}? (?:on|about|around|regarding|for|of) (?:the )?(?:need|importance|case|benefits?|value) (?:for|of|to)\b", re.I)
+_ACCORDING = re.compile(r"^\s*(?:according to|in the (?:view|opinion|words) of|for)\s+(?P<who>[^,]{2,120}),\s*(?P<claim>.+)$", re.I)
+_VIEW_IS = re.compile(r"^\s*(?P<who>[^,]{2,100}?)['’]s?\s+(?:view|position|argument|contention|belief|case|expectation|concern|hope)"
+                      r"\s+(?:is|was|remains)\s+that\s+(?P<claim>.+)$", re.I)
+_GOAL = re.compile(r"\b(?:an?|the|one)\s+(?:key\s+|main\s+|stated\s+|central\s+|core\s+)?(?P<noun>goal|aim|ambition|priority|objective|"
+                   r"intention|expectation|hope|vision|concern|demand|call|wish|request)s?\s+of\s+(?P<who>[^,]{2,100}?)\s+"
+                   r"(?:is|was|are|were)\s+(?:that|to|for)\s+(?P<claim>.+)$", re.I)
+_NOMINAL = re.compile(r"^\s*(?:however,?\s+)?(?:the\s+)?(?P<noun>proposals?|calls?|demands?|arguments?|the case|pressure|"
+                      r"recommendations?|plans?|support)\s+(?:for|to)\s+(?P<x>[^,;:]{3,140}?)\s+(?:are|is|were|was|have been|has been|"
+                      r"had been|tend to be|often|also|come|came|include|remain|continue)\b", re.I)
+_SIMILAR = re.compile(r"\b(?:some\s+|other\s+|also\s+)?similar\s+(?:sentiments?|views?|concerns?|doubts?|points?|comments?|arguments?|"
+                      r"reservations|positions?|opinions?|feelings?|calls?)\s+(?:were\s+\w+\s+|was\s+\w+\s+)?(?:from|by|among|amongst)\s+"
+                      r"(?P<who>.+?)\s+(?:about|on|regarding|around|concerning|in relation to|over)\s+(?P<what>.+)$", re.I)
+_SPECIFY = re.compile(r"^\s*(?:these|those|they|such (?:calls|views|arguments))\s+(?:tend(?:ed)? to be|are|were|come|came|"
+                      r"mainly come|mostly come|largely come)\s+(?:mainly\s+|mostly\s+|largely\s+|typically\s+|primarily\s+)?"
+                      r"(?:from|by)\s+(?P<who>[^-;]+?)(?:\s+etc\.?)?(?:\s+-\s+.*|;.*)?\s*$", re.I)
+_LISTED = re.compile(r"\b(?:stakeholders|participants|attendees|respondents|interviewees|those attending|contributors|members)"
+                     r"(?:\s+\w+){0,3}\s+(?:included|include|comprised|were drawn from|came from|represented|were)\s+(?P<list>.+)$", re.I)
+
+
+def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
+    """The cue frames in one sentence (clean text: quotes unified, no newlines)."""
+    cues = cues_for(lexicon)
+    frames: list[Frame] = []
+    m = _ACCORDING.match(sentence)
+    if m:
+        frames.append(Frame("according", "support", sentence, m.group("who"), m.span("who"), [m.span("claim")],
+                            quant_text=m.group("who"), confidence=0.8))
+        return frames
+    m = _VIEW_IS.match(sentence)
+    if m:
+        frames.append(Frame("view-is", "support", sentence, m.group("who"), m.span("who"), [m.span("claim")], confidence=0.8))
+        return frames
+    m = _GOAL.search(sentence)
+    if m:
+        frames.append(Frame(f"goal:{m.group('noun').casefold()}", "support", sentence, m.group("who"), m.span("who"),
+                            [m.span("claim")], confidence=0.7))
+        return frames
+    m = _SIMILAR.search(sentence)
+    if m:
+        what = m.span("what")
+        frames.append(Frame("similar", "similar", sentence, m.group("who"), m.span("who"), _split_list(sentence, what),
+                            quant_text=m.group("who"), confidence=0.6))
+        return frames
+    m = _SPECIFY.match(sentence)
+    if m:
+        frames.append(Frame("specify", "specify", sentence, m.group("who"), m.span("who"), [], confidence=0.65))
+        return frames
+    m = cues.contested.search(sentence)
+    if m and m.end() < len(sentence) - 3:
+        claim = (m.end(), _claim_end(sentence, m.end()))
+        if claim[1] - claim[0] > 3:
+            frames.append(Frame("contested", "neutral", sentence, None, None, [claim], quant_text=m.group(0), contested=True,
+                                confidence=0.6, start=m.start()))
+    for m in cues.there_is.finditer(sentence):
+        if any(f.start <= m.start() < f.claims[0][1] for f in frames if f.claims):
+            continue
+        if re.search(r"\b(?:where|whether|if|when|how|what|which|identif(?:y|ies|ied))\s*$", sentence[:m.start()], re.I):
+            continue
+        noun = m.group("noun").casefold()
+        q = (m.group("q") or "").strip().casefold()
+        if noun in ("discussion", "debate"):
+            continue
+        polarity = "support"
+        if noun in ("opposition", "disagreement", "resistance"):
+            polarity = "oppose"
+        elif noun in ("scepticism", "skepticism", "doubt", "doubts"):
+            polarity = "doubt"
+        if q in ("no", "little") and noun in ("agreement", "consensus", "support", "appetite", "enthusiasm", "desire", "demand"):
+            polarity = "oppose" if noun in ("support", "appetite", "enthusiasm", "desire", "demand") else "neutral"
+        start = m.end()
+        claim = (start, _claim_end(sentence, start))
+        if claim[1] - claim[0] < 3:
+            continue
+        among = m.group("among")
+        f = Frame(f"impersonal:{noun}", polarity, sentence, among, m.span("among") if among else None, [claim],
+                  quant_text=m.group(0), confidence=0.7, start=m.start(), contested=polarity == "neutral")
+        frames.append(f)
+    for m in re.finditer(r"\bthere (?:was|were|is|has been) (?:some |much |considerable |also |further )?(?:discussion|debate)s?"
+                         r"(?: \w+){0,3}? about the (?:need|importance) (?:for|of|to)\b", sentence, re.I):
+        claim = (m.end(), _claim_end(sentence, m.end()))
+        frames.append(Frame("impersonal:discussion-need", "support", sentence, None, None, [claim], quant_text=m.group(0),
+                            confidence=0.5, start=m.start()))
+    for m in _LITERATURE_NEED.finditer(sentence):
+        claim = (m.end(), _claim_end(sentence, m.end()))
+        frames.append(Frame("literature:need", "support", sentence, "the literature", None, [claim], quant_text=m.group(0),
+                            confidence=0.6, start=m.start()))
+    for m in cues.passive.finditer(sentence):
+        if not re.match(r"\s*(?:that\b|,|:|it\b|there\b|the\b)", sentence[m.end():], re.I) and not m.group(0).rstrip().endswith("that"):
+            continue
+        adv = (m.group("adv") or "").casefold()
+        claim = (m.end(), _claim_end(sentence, m.end()))
+        while claim[0] < len(sentence) and sentence[claim[0]] in " ,":
+            claim = (claim[0] + 1, claim[1])
+        if claim[1] - claim[0] < 3:
+            continue
+        frames.append(Frame(f"impersonal:{m.group('verb').casefold()}", "oppose" if adv == "not universally" else "support",
+                            sentence, None, None, [claim], quant_text=m.group(0), confidence=0.7, start=m.start()))
+    m = _NOMINAL.match(sentence)
+    if m:
+        frames.append(Frame(f"nominal:{m.group('noun').casefold()}", "support", sentence, None, None, [m.span("x")],
+                            quant_text=sentence, confidence=0.5, start=0))
+        frames[-1].subject = "supporters"
+    m = _PASSIVE_VERDICT.search(sentence)
+    if m and not any(f.rule.startswith("impersonal:") for f in frames):
+        verb = m.group("verb").casefold()
+        neg = bool(m.group("neg"))
+        adv = (m.group("adv") or "").strip().casefold()
+        positive = verb in ("supported", "welcomed", "endorsed", "favoured", "backed", "called for", "advocated", "echoed",
+                            "championed", "accepted", "praised", "valued", "prized", "cited")
+        if verb == "cited" and not re.match(r"\s+as (?:a |an |the )?(?:key |main |central |common )?(?:goal|aim|priority|objective|"
+                                            r"solution|answer)", sentence[m.end("verb"):], re.I):
+            m = None
+        polarity = "support" if positive != neg else "oppose"
+        if verb in ("questioned", "challenged", "contested", "disputed") and not neg:
+            polarity = "doubt"
+    obj_span = None
+    if m:
+        obj_start = 0
+        for ob in _OBJ_START.finditer(sentence, max(0, m.start() - 160), m.start()):
+            obj_start = ob.end()
+        obj_span = (obj_start, m.start())
+        if obj_span[1] - obj_span[0] < 3 or not sentence[obj_start:m.start()].strip():
+            m = None
+    if m and obj_span and not any(f.rule.startswith("impersonal:") for f in frames):
+        obj = _strip_obj_lead(sentence, (obj_span[0], obj_span[1] - 1 if sentence[obj_span[1] - 1:obj_span[1]] == " " else obj_span[1]))
+        agent = m.group("agent")
+        f = Frame(f"passive:{'not-' if neg else ''}{verb}", polarity, sentence, agent, m.span("agent") if agent else None,
+                  [obj], quant_text=(("not " if neg else "") + adv).strip(), negated=neg, confidence=0.65, start=obj_start)
+        frames.append(f)
+    frames.extend(_attributions(sentence, cues))
+    mm = cues.modal.search(sentence) if not frames else None
+    if mm and re.search(r"\b(?:what|whether|how|why|where|when)\s+(?:\w+\s+){0,3}$", sentence[:mm.start()], re.I):
+        mm = None  # "what should go into ...": an indirect question, not a position
+    if mm and re.match(r"\s*(?:we|i)\s+(?:have|had|were|was|am|are|will|would|'ve|'m|just|also|heard|listened|understand|"
+                       r"note|noted|hear)\b", sentence[:mm.start()] + " ", re.I) and not re.match(r"\s*we\s+\w+\s+(?:that\s+)?"
+                                                                                    r"(?:the|this|it|there)\b", sentence, re.I):
+        mm = None  # first-person narrative ("We have detailed in our submissions why ... should")
+    if mm:
+        start = 0
+        for b in _CLAUSE_BOUNDARY.finditer(sentence, 0, mm.start()):
+            start = b.end()
+        intro = re.match(r"(?:[^,]{0,60},\s+)?(?:(?:it(?:'s| is) submitted|we (?:say|submit|suggest)|in (?:our|my) "
+                         r"(?:submission|view)),?\s+(?:that\s+)?)", sentence[start:], re.I)
+        if intro:
+            start += intro.end()
+        frames.append(Frame("modal", "support", sentence, None, None, [(start, _claim_end(sentence, start))], confidence=0.55))
+    return frames
+
+
+def _strip_obj_lead(sentence: str, span: Span) -> Span:
+    a, b = span
+    m = re.match(r"(?:however,?\s+|but\s+|and\s+|yet\s+|these\s+|such\s+)+", sentence[a:b], re.I)
+    if m:
+        a += m.end()
+    return a, b
+
+
+def _claim_end(sentence: str, start: int) -> int:
+    m = _CLAIM_CUT.search(sentence, start)
+    end = m.start() if m else len(sentence)
+    return end
+
+
+def _split_list(sentence: str, span: Span) -> list[Span]:
+    """'the likelihood of increased funding, greater integration and a shift to home care' -> three spans."""
+    a, b = span
+    text = sentence[a:b]
+    lead = _NECESSITY.match(text)
+    if lead:
+        a += lead.end()
+        text = sentence[a:b]
+    out = []
+    pos = 0
+    for m in re.finditer(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:a|an|the|more|greater|increased|better|less|fewer|"
+                         r"higher|lower|improved|further|new|radical)\b)", text):
+        out.append((a + pos, a + m.start()))
+        pos = m.end()
+    out.append((a + pos, b))
+    return [(x, y) for x, y in out if y - x > 2]
+
+
+def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
+    frames: list[Frame] = []
+    if cues.starts is None:
+        matches = list(cues.verbs.finditer(sentence))
+    else:
+        matches = []
+        low = sentence.casefold()
+        pos = 0
+        for w in _WORD_START.finditer(low):
+            if w.start() < pos:
+                continue
+            if any(low.startswith(p, w.start()) for p in _candidates(cues.starts, low[w.start():w.start() + 3])):
+                mm = cues.verbs.match(sentence, w.start())
+                if mm:
+                    matches.append(mm)
+                    pos = mm.end()
+    for k, m in enumerate(matches):
+        group = next(g for g in m.groupdict() if m.group(g))
+        _g, polarity, name = next(x for x in cues.groups if x[0] == group)
+        verb = m.group(0)
+        before = sentence[:m.start()]
+        prev_word = re.search(r"(\w+)\W*$", before)
+        pw = prev_word.group(1).casefold() if prev_word else ""
+        if pw == "to" and re.search(r"\b(?:tend|tends|tended|want|wants|wanted|wish|wished|continue[sd]?|seem(?:s|ed)?|appear(?:s|ed)?|"
+                                    r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", before, re.I):
+            before = re.sub(r"\s+(?:tend|tends|tended|want|wants|wanted|wish|wished|continue[sd]?|seem(?:s|ed)?|appear(?:s|ed)?|"
+                            r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", " ", before, flags=re.I)
+        elif pw in _ARTICLES or (pw in _NOUN_BEFORE and _HOMOGRAPHS.match(verb)) or pw == "to":
+            continue
+        if re.search(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:\w+ly\s+)?$", before, re.I) and \
+                re.search(r"(?:ed|own|ght)$", verb, re.I) and not re.search(r"\b(?:are|is|were|was) (?:concerned|worried|convinced|"
+                                                                          r"confident|clear|keen|sceptical|skeptical|doubtful|unsure|"
+                                                                          r"uncertain|unconvinced|not convinced|opposed|against|"
+                                                                          r"critical|wary|in favour|attracted|supportive)", verb, re.I):
+            continue  # passive voice: handled by the passive frames
+        inside = next((f for f in frames if any(a <= m.start() < b for a, b in f.claims)), None)
+        if inside is not None:
+            gap = sentence[inside.claims[0][0]:m.start()]
+            if not _CLAUSE_BOUNDARY.search(gap):
+                continue
+        boundary_end = 0
+        for b in _CLAUSE_BOUNDARY.finditer(before):
+            boundary_end = b.end()
+        for prev in frames:
+            if prev.claims and prev.claims[0][0] <= m.start():
+                boundary_end = max(boundary_end, prev.start)
+        subject_region = before[boundary_end:]
+        neg_window = " ".join(subject_region.split()[-3:])
+        negated = bool(cues.negation.search(neg_window))
+        if negated:
+            subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)\s*$|n't\s*$", "",
+                                    subject_region, flags=re.I)
+        subject = subject_region.strip(" ,")
+        if not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)", subject, re.I):
+            continue
+        if re.search(r"\b(?:that|which|who|whom)\s*$", subject, re.I) or re.match(r"^(?:to|and|or|but)\b", subject, re.I) and len(subject.split()) < 2:
+            continue
+        if name == "expect" and re.match(r"\s*to\s+(?:emphasi[sz]e|stress|highlight|say|note|make|raise|draw|remind|mention|touch|"
+                                         r"address|turn|focus|deal|begin|start|end|conclude|thank|congratulate|add|repeat|"
+                                         r"echo|refer|outline|set out|explain|briefly|now|just|pick up|return|reiterate|"
+                                         r"respond|reply|comment|go|move|deal|take|put|ask|invite|urge|highlight|endorse|"
+                                         r"support|adopt|associate|welcome|acknowledge|recognise|record|express)\b",
+                                         sentence[m.end():], re.I):
+            continue  # "we want to emphasise that ...": the inner verb states the position
+        after = m.end()
+        rest = sentence[after:]
+        adv = re.match(_ADVERBS, rest, re.I)
+        pos = after + (adv.end() if adv else 0)
+        tail = sentence[pos:]
+        prefix = ""
+        claims: list[Span] = []
+        rule_name = name
+        as_is = False
+        clause = True
+        marker = re.match(r"\s*(?:,\s*)?(?P<m>that\b|:|whether\b|if\b|how\b|\"|')", tail, re.I)
+        told = re.match(r"\s*(?:us|the committee|the inquiry|the panel|the house|ministers|the review|me)\b(?:\s+that\b|\s*:)?", tail, re.I)
+        if told and re.search(r"(?:told|tell|tells|informed|reminded|assured|warned)$", verb, re.I):
+            pos += told.end()
+            tail = sentence[pos:]
+            marker = re.match(r"\s*(?P<m>that\b|:|\"|'|(?=\w))", tail)
+        it_adj = re.match(r"\s*it\s+(?:to be\s+)?(?:is\s+)?(?:vital|essential|important|crucial|necessary|right|appropriate|"
+                          r"imperative|sensible|unacceptable|wrong|unlikely|likely|regrettable)\s+(?:that|to|for)\b", tail, re.I)
+        obj_to = re.match(r"\s*(?P<obj>(?:the|this|our|all|local|national|central|each|every|its|their)?\s*[\w'’ -]{1,60}?)\s+to\s+"
+                          r"(?P<verb>(?!be\b)[a-z]+)\b", tail)
+        if it_adj:
+            start = pos + it_adj.end()
+            claims = [(start, _claim_end(sentence, start))]
+        elif marker and marker.group("m") is not None and (marker.group("m") or told):
+            mk = marker.group("m").casefold()
+            start = pos + marker.end()
+            if mk in ('"', "'"):
+                start = pos + marker.start("m")
+            end = _claim_end(sentence, start)
+            if mk in ("whether", "if") or polarity == "doubt":
+                claims = _split_whether(sentence, (start, end))
+                if polarity != "doubt" and mk in ("whether", "if"):
+                    polarity = "doubt" if re.search(r"quer|question|doubt|wonder|unsure|uncertain|sceptic|skeptic", verb, re.I) else polarity
+            else:
+                claims = [(start, end)]
+        elif name in ("believe", "argue", "emphasise") and re.match(r"\s*(?:it|they|we|he|she|there|this|these|those)\s+"
+                                                                  r"(?:would|will|was|were|is|are|could|should|must|had|has|"
+                                                                  r"have|did|do|does|might|may|can|need)\b", tail, re.I):
+            start = pos + (len(tail) - len(tail.lstrip()))
+            claims = [(start, _claim_end(sentence, start))]
+        elif _ASK_VERBS.match(verb) and obj_to and not re.match(r"\s*(?:us|me|him|her|them)\s+to\s", tail) or \
+                (_ASK_VERBS.match(verb) and obj_to and obj_to.group("obj").strip().casefold() in ("us", "them", "ministers", "the government")):
+            obj = obj_to.group("obj").strip()
+            start = pos + obj_to.start("verb")
+            if obj and obj.casefold() not in ("", "us", "me"):
+                prefix = f"{obj} should"
+            claims = [(start, _claim_end(sentence, start))]
+        elif name in ("advocate", "oppose") or _NP_OK_VERBS.match(verb) or polarity != "support":
+            start = pos
+            skip = re.match(r"\s*(?:to\s+(?=\w+\b)|for\s+|on\s+|of\s+)?", tail, re.I)
+            if re.search(r"call(?:s|ed)?\s+on$", verb, re.I):
+                skip = re.match(r"\s*", tail)
+            start = pos + (skip.end() if skip else 0)
+            end = _claim_end(sentence, start)
+            if _AS_VERBS.match(verb) and re.search(r"\s+as\s+", sentence[start:end]):
+                as_is = True
+            clause = as_is
+            if end - start < 3:
+                continue
+            claims = [(start, end)]
+        else:
+            continue
+        if not claims:
+            continue
+        claims = [c for c in claims if c[1] - c[0] >= 3]
+        if not claims:
+            continue
+        if "not see" in verb.casefold():
+            polarity, negated = "oppose", False
+        if negated and name == "emphasise":
+            continue  # "we did not identify ...", "it does not say ...": a report of absence, not a position
+        if negated:
+            polarity = {"support": "oppose", "oppose": "support", "doubt": "support"}.get(polarity, polarity)
+        frames.append(Frame(f"attrib:{rule_name}", polarity, sentence, subject, (boundary_end, boundary_end + len(subject_region)),
+                            claims, quant_text=subject_region + " " + sentence[m.start():pos], negated=negated,
+                            confidence=0.8 if name in ("argue", "advocate", "oppose", "doubt") else 0.7, prefix=prefix,
+                            start=boundary_end, as_is=as_is, clause=clause))
+    # a later frame's clause ends an earlier frame's claim
+    for i, f in enumerate(frames):
+        for g in frames[i + 1:]:
+            f.claims = [(a, min(b, g.start) if g.start > a else b) for a, b in f.claims]
+    return frames
+
+
+_WORD_START = re.compile(r"\b[a-z]")
+
+
+def _candidates(starts: frozenset[str], head: str) -> list[str]:
+    return [p for p in (head[:3], head[:2], head[:1]) if p in starts]
+
+
+def _split_whether(sentence: str, span: Span) -> list[Span]:
+    a, b = span
+    out = []
+    pos = a
+    for m in re.finditer(r",?\s+(?:or|and)\s+(?:whether|if)\s+", sentence[a:b], re.I):
+        out.append((pos, a + m.start()))
+        pos = a + m.end()
+    out.append((pos, b))
+    return out
+
+
+def internal_negation(claim: str) -> tuple[bool, str]:
+    """'they would not want to be limited to X' -> (True, 'be limited to X'): a negated wish inside a claim."""
+    m = _WOULD_NOT.match(claim)
+    if m:
+        return True, normalise_claim(m.group("rest"))
+    return False, claim
+
+
+def listed_stakeholders(sentence: str) -> str | None:
+    """The list in 'Stakeholders included X, Y and Z' (a description of who took part), else None."""
+    m = _LISTED.search(sentence)
+    return m.group("list") if m else None
+
+
+def has_negation(text: str) -> bool:
+    return bool(_NEG.search(text))

@@ -1,0 +1,702 @@
+"""The extraction pipeline: document text -> structure -> sources -> frames -> holders, claims, stances -> Bundle.
+
+Every position records the rule that produced it (``rule``, e.g. ``attrib:argue``,
+``impersonal:agreement``, ``lead-in:themes``, ``turn:modal``, ``contested+topic``, ``doubt+aim``),
+a confidence, the quantifier and its strength, and the passage(s) it rests on, each with its
+evidence strand (source) and heading path (section). Passages are exact document spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ...graph.model import Bundle, Passage, Source, Theme, new_claim, new_position, new_stakeholder, stakeholder_id
+from ..documents import DocumentText
+from ..structure import Block, Structure, View, parse_text, split_sentences, trim_spans
+from .claims import Frame, find_frames, internal_negation, listed_stakeholders, normalise_claim
+from .lexicon import Lexicon, default_lexicon
+from .merging import _weights, best_aim, cluster_claims, content_tokens
+from .sources import (
+    SourcePlan, StrandState, detect_genre, document_voice, is_strand_heading, plan_sources, section_holder,
+)
+from .stakeholders import Holder, Reference, Resolver, capitalise, split_organisations
+from .strength import find_quantifier, strength_for
+from .themes import ThemeMatcher
+
+Span = tuple[int, int]
+
+#: Document.kind by genre
+DOCUMENT_KINDS = {"report": "report", "committee": "report", "transcript": "transcript", "debate": "debate"}
+
+_LEAD_THEMES = re.compile(
+    r"(?:^|\b)(?:the\s+)?(?:(?:key|main|common|recurring|emerging|top|principal)\s+)?(?P<noun>themes?|findings?|priorities|issues?|"
+    r"points?|concerns?|messages?|expectations?|recommendations?|asks?|demands?|proposals?|calls?|views?|suggestions?|"
+    r"requests?|areas? of (?:agreement|concern|focus))(?:\s+(?:identified|raised|emerging|expressed|set out|highlighted|made|"
+    r"put forward|coming|arising|drawn))?\s+(?:from|by|in|of|among|amongst)\s+(?P<who>.+?)\s+(?:were|are|was|is|included|include|"
+    r"includes|comprised|covered)(?:\s+(?:as follows|the following))?\s*:?\s*$", re.I)
+_SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committee|stated|wrote|writes|explained|argued|added|"
+                   r"commented|noted|put it|observed|pointed out|warned|concluded|suggested|remarked|submitted|described it|"
+                   r"summed it up|went on)(?:\s+(?:that|as follows|in (?:its|their|his|her) (?:evidence|submission)))?(?:\s+the)?$", re.I)
+_CHAIR = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding|president|speaker|mr speaker|madam speaker|"
+                    r"mr deputy speaker|madam deputy speaker|deputy speaker|the chair)$", re.I)
+_ON_BEHALF = re.compile(r"\b(?:on behalf of|I represent|we represent|I appear for|appearing for|representing)\s+(?P<who>(?:the\s+)?"
+                        r"[A-Z][^.;:]{2,150}?)(?=\s*(?:[.;:]|,\s+(?:and|which|who|my|making|together)\b|\s+and\s+(?:I|we)\b|$))")
+_FRONT_BENCH = re.compile(r"^(?:The\s+)?(?:Minister|Secretary of State|Parliamentary Under-Secretary|Under-Secretary|Prime Minister|"
+                          r"Chancellor|Leader of the House|Solicitor General|Attorney General|Paymaster General|Chief Secretary|"
+                          r"Financial Secretary|Economic Secretary|Exchequer Secretary|Lord Chancellor|Home Secretary|"
+                          r"Foreign Secretary)\b", re.I)
+_SHADOW = re.compile(r"^(?:The\s+)?Shadow\b", re.I)
+_MOTION = re.compile(r"(?:I beg to move(?: an amendment)?[,:]?\s*)?(?P<m>That this House\b.+)$", re.I)
+_MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
+_SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
+_PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materiali[sz]e|likely|likelihood|achieve[ds]?|"
+                       r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
+_JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
+                         r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*)$",
+                         re.I)
+_FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
+                           r"that|from|around|about|were|are|is|was)$", re.I)
+_PARTIES = {
+    "con": "Conservative Party", "conservative": "Conservative Party", "lab": "Labour Party", "labour": "Labour Party",
+    "lab/co-op": "Labour Party", "ld": "Liberal Democrats", "lib dem": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
+    "snp": "Scottish National Party", "pc": "Plaid Cymru", "dup": "Democratic Unionist Party", "uup": "Ulster Unionist Party",
+    "sdlp": "Social Democratic and Labour Party", "sf": "Sinn Féin", "green": "Green Party", "ind": "Independent members",
+    "reform": "Reform UK", "alliance": "Alliance Party", "tuv": "Traditional Unionist Voice", "cb": "Crossbench peers",
+    "crossbench": "Crossbench peers",
+}
+
+
+@dataclass
+class Hit:
+    """One position candidate before records are built."""
+
+    holder: Holder
+    claim: str
+    stance: str  # support, oppose, neutral
+    rule: str
+    confidence: float
+    spans: list[Span]
+    source: Source
+    section: tuple[str, ...]
+    quantifier: str | None = None
+    topics: list[str] = field(default_factory=list)
+    doubt: bool = False
+    locked: bool = False  # already placed on a topic claim; not moved to an aim
+    side_topic: bool = False  # the holder is named after the claim ("Supporters of ...")
+
+
+@dataclass
+class _Context:
+    section_holders: list[Holder] = field(default_factory=list)
+    section_counsel: str | None = None
+    speaker_map: dict[str, list[Holder]] = field(default_factory=dict)
+    last_holders: list[Holder] = field(default_factory=list)
+    paragraph_hits: list[Hit] = field(default_factory=list)
+    topic: str | None = None
+    motion: str | None = None
+    topics: list[str] = field(default_factory=list)  # topical headings in scope
+    conclusions: bool = False
+
+
+class Extractor:
+    """Walks one document's blocks and collects hits (see module docstring)."""
+
+    def __init__(self, doc: DocumentText, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None) -> None:
+        self.lex = lexicon or default_lexicon()
+        self.doc = doc
+        self.text = doc.text
+        self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t),
+                                               soft_breaks=doc.format == "pdf")
+        self.genre = detect_genre(self.structure, doc.document)
+        self.document = replace(doc.document, kind=DOCUMENT_KINDS[self.genre])
+        self.plan: SourcePlan = plan_sources(self.structure, self.document, self.lex, self.genre)
+        label, kind = document_voice(self.structure, self.genre, self.document)
+        self.voice = Holder(label, kind)
+        self.resolver = Resolver(self.lex)
+        self.matcher = matcher or ThemeMatcher()
+        self.hits: list[Hit] = []
+        self.mentioned: list[Holder] = []
+        self.ctx = _Context()
+        self._lead_cache: dict[int, tuple[list[Holder], str, str | None, str, float] | None] = {}
+
+    # ------------------------------------------------------------------ walk
+
+    def run(self) -> list[Hit]:
+        body_start = self._body_start()
+        for b in self.structure.blocks:
+            if b.index < body_start:
+                continue
+            if b.kind == "heading":
+                self._heading(b)
+                continue
+            if b.index in self.plan.skipped or b.kind not in ("paragraph", "bullet", "row", "quote"):
+                continue
+            strand = self.plan.by_block.get(b.index)
+            if strand is None:
+                continue
+            self.resolver.strand_noun = strand.noun
+            self.resolver.strand_collective = strand.collective
+            self.ctx.paragraph_hits = []
+            self.ctx.topic = None
+            if b.index in self.plan.method_blocks:
+                self._method_mentions(b, strand)
+            if b.kind in ("bullet", "row") and b.lead_in is not None:
+                lead = self._lead_in(self.structure.blocks[b.lead_in], strand)
+                if lead is not None and not self._has_own_frame(b):
+                    self._lead_item(b, strand, lead)
+                    continue
+            if b.kind == "quote" and b.lead_in is not None:
+                lead = self._lead_in(self.structure.blocks[b.lead_in], strand)
+                if lead is not None:
+                    self._lead_item(b, strand, lead, quote=True)
+                    continue
+            self._paragraph(b, strand)
+        return self.hits
+
+    def _body_start(self) -> int:
+        """Reports and committee reports: title pages, membership lists and contents come before the first
+        Summary or Introduction heading, and hold no positions."""
+        if self.genre not in ("report", "committee"):
+            return 0
+        for b in self.structure.blocks:
+            if b.kind == "heading" and re.match(r"^(?:\d+\.?\s+)?(?:b?summary|executive summary|introduction|foreword|"
+                                                r"key findings|overview)\s*$", self.structure.view(b).text, re.I):
+                return b.index
+        return 0
+
+    def _heading(self, b: Block) -> None:
+        title = self.structure.view(b).text
+        self.ctx.last_holders = []
+        found = section_holder(title)
+        if found is not None:
+            who, by = found
+            if who == "the chair":
+                self.ctx.section_holders = [Holder("The Inquiry", "organisation")]
+            else:
+                self.ctx.section_holders = split_organisations(re.sub(r"\s+for\s+Module\s+\d+.*$", "", who, flags=re.I), self.resolver)
+            self.ctx.section_counsel = _surname(by) if by else None
+            self._section_level = b.level
+        elif self.ctx.section_holders and b.level <= getattr(self, "_section_level", 99):
+            self.ctx.section_holders = []
+            self.ctx.section_counsel = None
+        self.ctx.conclusions = bool(re.search(r"\bconclusions?\b|\brecommendations\b", " ".join((*b.section, title)), re.I))
+        topics = [t for t in (*b.section, title)]
+        self.ctx.topics = topics
+
+    # ------------------------------------------------------------------ holders in context
+
+    def _turn_holders(self, b: Block) -> list[Holder]:
+        """Who speaks in a block: the organisation a speaker represents, a front-bench party, or the speaker."""
+        if not b.speaker:
+            return list(self.ctx.section_holders)
+        name = re.sub(r"\s+", " ", b.speaker.strip().strip("*:").strip())
+        if name.isupper():
+            name = name.title()
+        if name in self.ctx.speaker_map:
+            return self.ctx.speaker_map[name]
+        if _CHAIR.match(name):
+            return [Holder("The Chair", "person")]
+        if self.ctx.section_holders:
+            counsel = self.ctx.section_counsel
+            if counsel is None or counsel.casefold() in name.casefold():
+                return list(self.ctx.section_holders)
+        note = b.speaker_note or ""
+        parts = [p.strip() for p in note.split("|") if p.strip()]
+        party = next((_PARTIES.get(p.casefold()) for p in reversed(parts) if _PARTIES.get(p.casefold())), None)
+        if _FRONT_BENCH.match(name):
+            return [Holder("Government", "organisation")]
+        if _SHADOW.match(name) and party:
+            return [Holder(party, "organisation")]
+        person = self.resolver.resolve(name)
+        label = person.label if isinstance(person, Holder) and person.kind == "person" else name
+        if isinstance(person, Holder) and person.kind == "organisation":
+            return [person]
+        self.resolver.register_person(label)
+        return [Holder(label, "person", member_of=(party,) if party else (),
+                       member_kinds=((party, "organisation"),) if party else ())]
+
+    def _context_holders(self, b: Block, sentence: str) -> list[Holder]:
+        """Whoever states a bare modal sentence: the speaker's side, the committee, or the document's voice for 'we'."""
+        turn = self._turn_holders(b)
+        if turn:
+            return turn
+        if self.genre == "committee" or self.ctx.conclusions:
+            return [self.voice]
+        if re.match(r"\s*(?:we|our)\b", sentence, re.I):
+            return [self.voice]
+        return []
+
+    def _learn_speaker(self, b: Block, first_sentence: str) -> None:
+        if not b.speaker or b.speaker in self.ctx.speaker_map or self.ctx.section_holders:
+            return
+        m = _ON_BEHALF.search(first_sentence)
+        if m:
+            holders = split_organisations(m.group("who"), self.resolver)
+            if holders:
+                self.ctx.speaker_map[b.speaker] = holders
+
+    def _resolve_subject(self, f: Frame, b: Block, strand: StrandState, claim_text: str) -> tuple[list[Holder], str, float]:
+        """Holders for a frame's subject, with the rule suffix and a confidence adjustment."""
+        if f.subject is None:
+            return [], "", 0.0
+        if f.subject == "supporters":
+            return [self._side_holder("support", claim_text)], "", 0.0
+        r = self.resolver.resolve(f.subject)
+        if isinstance(r, Holder):
+            return [r], "", (-0.05 if r.generic else 0.0)
+        if isinstance(r, Reference):
+            if r.kind == "previous" and self.ctx.last_holders:
+                return list(self.ctx.last_holders), "+pronoun", -0.1
+            if r.kind == "we":
+                holders = self._turn_holders(b) or [self.voice]
+                return holders, "+we", -0.05
+            if r.kind == "quantity":
+                prev = next((h for h in self.ctx.last_holders if h.generic), None)
+                noun = _noun_of(prev.label) if prev is not None else None
+                return [self.resolver.collective(r.quantifier, noun)], "+quantity", -0.1
+            if r.kind == "side":
+                return [self._side_holder(r.side or "support", self.ctx.topic or claim_text, r.quantifier)], "+side", -0.05
+        return [], "", 0.0
+
+    def _side_holder(self, side: str, topic: str, of: str | None = None) -> Holder:
+        theme = None
+        subject = of or topic
+        what = side_object(subject, self.matcher)
+        noun = "Supporters" if side == "support" else "Opponents"
+        return Holder(f"{noun} of {what}", "group", generic=True)
+
+    def _collective_holder(self, strand: StrandState, quantifier: str | None, among: str | None, b: Block) -> list[Holder]:
+        if among:
+            r = self.resolver.resolve(among)
+            if isinstance(r, Holder):
+                return [r]
+        turn = self._turn_holders(b)
+        if turn and self.genre in ("transcript", "debate"):
+            return turn
+        if strand.collective is None and self.genre == "committee":
+            return [self.resolver.collective(quantifier, "witnesses")]
+        if strand.collective is None and strand.method in ("strategy analysis", "plan analysis"):
+            return [self.resolver.collective(quantifier, "stakeholders")]
+        return [self.resolver.collective(quantifier)]
+
+    # ------------------------------------------------------------------ blocks
+
+    def _method_mentions(self, b: Block, strand: StrandState) -> None:
+        view = self.structure.view(b)
+        for s, e in split_sentences(view.clean):
+            listed = listed_stakeholders(view.clean[s:e])
+            if not listed:
+                continue
+            group = None
+            for st in self.lex.strands:
+                if st.mentions is not None and st.collective and st.mentions.search(view.clean):
+                    group = st.collective
+                    break
+            for h in self._list_holders(listed):
+                self.mentioned.append(replace(h, member_of=tuple(dict.fromkeys((*h.member_of, group)))) if group else h)
+
+    def _list_holders(self, text: str) -> list[Holder]:
+        text = re.sub(r"\s+etc\.?\s*$", "", text.strip().rstrip("."))
+        out = []
+        for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text):
+            part = part.strip()
+            if not part:
+                continue
+            r = self.resolver.resolve(part)
+            if isinstance(r, Holder):
+                out.append(r)
+        return out
+
+    def _has_own_frame(self, b: Block) -> bool:
+        view = self.structure.view(b)
+        return any(f.subject and isinstance(self.resolver.resolve(f.subject), Holder)
+                   for f in find_frames(view.clean, self.lex) if f.rule.startswith(("attrib", "according")))
+
+    def _lead_in(self, lead: Block, strand: StrandState) -> tuple[list[Holder], str, str | None, str, float] | None:
+        """(holders, stance, quantifier, rule, confidence) that a lead-in passes to the bullets under it."""
+        if lead.index in self._lead_cache:
+            return self._lead_cache[lead.index]
+        self.resolver.strand_noun, self.resolver.strand_collective = strand.noun, strand.collective
+        view = self.structure.view(lead)
+        sentences = split_sentences(view.clean)
+        result: tuple[list[Holder], str, str | None, str, float] | None = None
+        if sentences:
+            s, e = sentences[-1]
+            sent = view.clean[s:e].rstrip(" :")
+            said = _SAID.match(sent)
+            if said:
+                r = self.resolver.resolve(said.group("who"))
+                holders_s = [r] if isinstance(r, Holder) else (self._turn_holders(lead) if isinstance(r, Reference) and r.kind == "we" else
+                                                             list(self.ctx.last_holders) if isinstance(r, Reference) else [])
+                if holders_s:
+                    result = (holders_s, "support", None, "lead-in:said", 0.75)
+                    self._lead_cache[lead.index] = result
+                    return result
+            m = _LEAD_THEMES.search(sent + ":")
+            if m:
+                holders = split_organisations(m.group("who"), self.resolver) if m.group("who")[:1].isupper() else []
+                if not holders:
+                    r = self.resolver.resolve(m.group("who"))
+                    holders = [r] if isinstance(r, Holder) else []
+                if holders:
+                    result = (holders, "support", find_quantifier(sent), f"lead-in:{m.group('noun').casefold()}", 0.75)
+            if result is None:
+                for f in find_frames(sent, self.lex):
+                    if f.rule in ("modal", "similar", "specify"):
+                        continue
+                    holders, suffix, adj = self._resolve_subject(f, lead, strand, "")
+                    if not holders and f.subject is None and f.rule.startswith(("impersonal", "passive", "contested")):
+                        holders = self._collective_holder(strand, find_quantifier(f.quant_text), None, lead)
+                    if not holders and lead.speaker:
+                        holders = self._turn_holders(lead)
+                    if holders:
+                        stance = {"doubt": "oppose"}.get(f.polarity, f.polarity)
+                        if stance == "neutral":
+                            stance = "support"
+                        result = (holders, stance, find_quantifier(f.quant_text),
+                                  f"lead-in:{f.rule}{suffix}", round(0.7 + adj, 2))
+                        break
+        self._lead_cache[lead.index] = result
+        return result
+
+    def _lead_item(self, b: Block, strand: StrandState, lead: tuple[list[Holder], str, str | None, str, float],
+                   quote: bool = False) -> None:
+        holders, stance, quantifier, rule, confidence = lead
+        segments = b.segments
+        topics = list(self.ctx.topics)
+        if b.kind == "row" and len(b.cells) >= 2:
+            topics.append(self.structure.view(b.cells[0]).text)
+            segments = [s for c in b.cells[1:] for s in c]
+        view = self.structure.view(segments)
+        text = view.clean
+        if quote:
+            sents = split_sentences(text)
+            if sents:
+                text = text[sents[0][0]:sents[-1][1]]
+        claim = normalise_claim(text)
+        negated, claim2 = internal_negation(claim)
+        st = stance
+        if negated:
+            st, claim = ("oppose" if stance == "support" else "support"), claim2
+        if len(content_tokens(claim)) < 1:
+            return
+        spans = trim_spans(self.text, view.spans(0, len(view.clean)))
+        for h in holders:
+            self._add(Hit(h, claim, st, rule + (":quote" if quote else ""), confidence, spans, strand.source, b.section,
+                          quantifier or h.quantifier, topics))
+
+    def _paragraph(self, b: Block, strand: StrandState) -> None:
+        segments = b.segments
+        topics = list(self.ctx.topics)
+        if b.kind == "row" and len(b.cells) >= 2:
+            head = self.structure.view(b.cells[0]).text
+            if len(head.split()) <= 8:
+                topics.append(head)
+                segments = [s for c in b.cells[1:] for s in c]
+        view = self.structure.view(segments)
+        sentences = split_sentences(view.clean)
+        if b.speaker and sentences:
+            self._learn_speaker(b, view.clean[sentences[0][0]:sentences[0][1]])
+        is_lead = view.clean.rstrip().endswith(":")
+        for k, (s, e) in enumerate(sentences):
+            sent = view.clean[s:e]
+            if len(sent) < 12:
+                continue
+            spans = trim_spans(self.text, view.spans(s, e))
+            m = _MOTION.search(sent)
+            if m and self.genre == "debate":
+                motion = normalise_claim(m.group("m"), max_words=45)
+                self.ctx.motion = motion
+                holders = self._turn_holders(b)
+                for h in holders:
+                    self._add(Hit(h, motion, "support", "debate:motion", 0.8, spans, strand.source, b.section, None, topics,
+                                  locked=True))
+                continue
+            frames = find_frames(sent, self.lex)
+            lead_sentence = is_lead and k == len(sentences) - 1
+            for f in frames:
+                self._frame_hits(f, b, strand, spans, topics, lead_sentence)
+
+    def _frame_hits(self, f: Frame, b: Block, strand: StrandState, spans: list[Span], topics: list[str],
+                    lead_sentence: bool) -> None:
+        ctx = self.ctx
+        if f.rule == "specify":
+            previous = [h for h in ctx.paragraph_hits if h.rule != "specify"]
+            if not previous:
+                return
+            for h in self._list_holders(f.subject or ""):
+                for earlier in previous:
+                    self._add(Hit(h, earlier.claim, earlier.stance, "specify", 0.6, spans, strand.source, b.section,
+                                  earlier.quantifier, earlier.topics, earlier.doubt, earlier.locked))
+            return
+        claims = [(f.claim_text(c), c) for c in f.claims]
+        if ctx.motion:
+            claims = [(ctx.motion if _MOTION_REF.match(t) else t, c) for t, c in claims]
+        if lead_sentence:
+            claims = [(_trim_lead_claim(t), c) for t, c in claims]
+            claims = [(t, c) for t, c in claims if len(t.split()) > 3 and not _FUNCTION_END.search(t)]
+        min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
+        claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)]
+        if not claims:
+            return
+        rule = f.rule
+        confidence = f.confidence
+        quantifier = find_quantifier(f.quant_text)
+        if f.rule == "similar":
+            prev: Hit | None = next((h for h in reversed(ctx.paragraph_hits) if h.doubt), None) or \
+                (ctx.paragraph_hits[-1] if ctx.paragraph_hits else None)
+            stance = prev.stance if prev else "support"
+            doubt = prev.doubt if prev else False
+            r = self.resolver.resolve(f.subject or "")
+            holders = [r] if isinstance(r, Holder) else (list(ctx.last_holders) if ctx.last_holders else [])
+            for h in holders:
+                for text, _c in claims:
+                    self._add(Hit(h, text, stance, "similar", confidence, spans, strand.source, b.section,
+                                  quantifier or h.quantifier, topics, doubt))
+            return
+        if f.rule.startswith(("impersonal", "contested")) or (f.rule.startswith("passive") and not f.subject):
+            holders = self._collective_holder(strand, quantifier, f.subject, b)
+            suffix, adj = "", -0.05
+        elif f.rule == "modal":
+            holders = self._context_holders(b, f.sentence)
+            suffix, adj = ("turn:" if b.speaker or ctx.section_holders else ""), 0.0
+            rule = suffix + "modal"
+            suffix = ""
+        else:
+            holders, suffix, adj = self._resolve_subject(f, b, strand, claims[0][0])
+        if not holders:
+            return
+        if f.contested:
+            ctx.topic = claims[0][0]
+        for h in holders:
+            for text, _c in claims:
+                stance = {"support": "support", "oppose": "oppose", "doubt": "oppose", "neutral": "neutral"}[f.polarity]
+                doubt = f.polarity == "doubt"
+                negated, inner = internal_negation(text)
+                if negated:
+                    stance = "oppose" if stance == "support" else "support"
+                    text = inner
+                hit_rule = rule + suffix
+                locked = False
+                if ctx.topic is not None and not f.contested and text != ctx.topic and (
+                        suffix == "+side" or h.label.startswith(("Supporters of", "Opponents of")) or
+                        re.match(r"\s*(?:however|but|on the other hand|in contrast|by contrast|conversely|others|other|"
+                                 r"meanwhile|yet|whereas|at the same time)\b", f.sentence, re.I)):
+                    text = ctx.topic
+                    hit_rule += "+topic"
+                    locked = True
+                if ctx.motion and _MOTION_REF.match(text):
+                    text = ctx.motion
+                    locked = True
+                    hit_rule += "+motion"
+                if f.subject == "supporters" or h.label.startswith(("Supporters of", "Opponents of")):
+                    stance = "oppose" if h.label.startswith("Opponents") else ("support" if stance != "oppose" else stance)
+                self._add(Hit(h, text, stance, hit_rule, round(max(0.2, min(0.95, confidence + adj)), 2), spans,
+                              strand.source, b.section, quantifier or h.quantifier, topics, doubt, locked,
+                              side_topic=h.label.startswith(("Supporters of ", "Opponents of "))))
+        if holders and not f.rule.startswith(("impersonal", "contested", "nominal")):
+            ctx.last_holders = holders
+
+    def _add(self, hit: Hit) -> None:
+        if not hit.spans:
+            return
+        self.hits.append(hit)
+        self.ctx.paragraph_hits.append(hit)
+
+
+def _claim_words(claim: str) -> str:
+    """The first words of a claim, as the object of 'Supporters of ...'."""
+    return " ".join(normalise_claim(claim).split()[:7]).casefold()
+
+
+def _noun_of(label: str) -> str | None:
+    words = label.split()
+    return words[-1].casefold() if words else None
+
+
+def _surname(by: str) -> str:
+    words = [w for w in re.sub(r"\b(?:KC|QC|MP|SC)\b", "", by).split() if w[:1].isupper()]
+    return words[-1] if words else by
+
+
+def _trim_lead_claim(text: str) -> str:
+    """'the desired model of care, with its focus on' -> 'the desired model of care'."""
+    if "," in text:
+        head, tail = text.rsplit(",", 1)
+        if _FUNCTION_END.search(tail.strip()) or len(tail.split()) <= 4:
+            return head.strip()
+    return text
+
+
+# --------------------------------------------------------------------------- after the walk
+
+def retarget_doubts(hits: list[Hit], matcher: ThemeMatcher) -> None:
+    """A doubt ('some doubted that funding would materialise') moves onto the aim it doubts, if the document states one.
+
+    The aim is a claim some other holder supports: among aims sharing a theme with the doubt, the most
+    similar; with no theme in common, only a close match (similarity at least 0.45).
+    """
+    aims: list[str] = []
+    holders_of: dict[str, set[str]] = {}
+    for h in hits:
+        if h.stance == "support":
+            if h.claim not in aims:
+                aims.append(h.claim)
+            holders_of.setdefault(h.claim, set()).add(h.holder.label)
+    if not aims:
+        return
+    weights = _weights([content_tokens(a) for a in aims] + [content_tokens(h.claim) for h in hits if h.doubt])
+    aim_themes = {a: {t.id for t in matcher.in_text(a)} for a in aims}
+    for h in hits:
+        if not h.doubt or h.locked:
+            continue
+        if not (h.rule.startswith("similar") or _PROSPECT.search(h.claim)):
+            continue  # a doubt about a fact stays on its own claim; only doubts about prospects attach to aims
+        candidates = [a for a in aims if a != h.claim and holders_of.get(a) != {h.holder.label}]
+        themes = {t.id for t in matcher.in_text(h.claim)}
+        shared = [a for a in candidates if themes & aim_themes[a]]
+        i = best_aim(h.claim, shared, weights=weights, threshold=0.1) if shared else None
+        target = shared[i] if i is not None else None
+        if target is None:
+            j = best_aim(h.claim, candidates, weights=weights, threshold=0.45)
+            target = candidates[j] if j is not None else None
+        if target is not None:
+            h.claim = target
+            h.rule += "+aim"
+            h.confidence = round(max(0.2, h.confidence - 0.1), 2)
+
+
+def side_object(claim: str, matcher: ThemeMatcher) -> str:
+    """What 'Supporters of ...' support: the theme that covers the claim, or the claim's first words."""
+    theme = matcher.covering(normalise_claim(claim))
+    return theme.casefold() if theme else _claim_words(claim)
+
+
+def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> None:
+    """Near-duplicate claim texts in one document become the first of their cluster.
+
+    A claim that is the start of a longer claim in the same section ("Regulation/registration" and
+    "Regulation/registration of the social care workforce") is that claim.
+    """
+    by_section: dict[tuple[str, ...], list[str]] = {}
+    for h in hits:
+        by_section.setdefault(h.section, []).append(h.claim)
+    for h in hits:
+        low = h.claim.casefold()
+        longer = [c for c in by_section[h.section] if len(c) > len(h.claim) and c.casefold().startswith(low + " ")]
+        if longer:
+            h.claim = min(longer, key=len)
+    texts = list(dict.fromkeys(h.claim for h in hits))
+    reps = cluster_claims(texts)
+    canon = {t: texts[r] for t, r in zip(texts, reps)}
+    for h in hits:
+        h.claim = canon.get(h.claim, h.claim)
+        label = h.holder.label
+        if h.side_topic and label.startswith(("Supporters of ", "Opponents of ")):
+            noun = label.split(" of ", 1)[0]
+            h.holder = replace(h.holder, label=f"{noun} of {side_object(h.claim, matcher)}")
+
+
+def merge_person_names(hits: list[Hit]) -> None:
+    """'Professor McAuley' and 'Derek McAuley' in one document are one person (the full name is the label)."""
+    full: dict[str, str] = {}
+    for h in hits:
+        if h.holder.kind == "person":
+            tokens = h.holder.label.split()
+            if len(tokens) >= 2 and not re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)$",
+                                                 tokens[0]):
+                full.setdefault(tokens[-1].casefold(), h.holder.label)
+    for h in hits:
+        tokens = h.holder.label.split()
+        if h.holder.kind == "person" and len(tokens) == 2 and re.match(
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)$", tokens[0]) and tokens[1].casefold() in full:
+            h.holder = replace(h.holder, label=full[tokens[1].casefold()],
+                               aliases=tuple(dict.fromkeys((*h.holder.aliases, h.holder.label))))
+
+
+def build_bundle(ex: Extractor) -> Bundle:
+    """Model records from an extractor's hits: document, sources, stakeholders, themes, claims, positions."""
+    bundle = Bundle()
+    doc = ex.document
+    bundle.add(doc)
+    bundle.extend(ex.plan.sources)
+    claim_themes: dict[str, list[Theme]] = {}
+    heading_theme_cache: dict[str, Theme | None] = {}
+
+    def topic_theme(topic: str) -> Theme | None:
+        if topic not in heading_theme_cache:
+            heading_theme_cache[topic] = ex.matcher.for_heading(topic)
+        return heading_theme_cache[topic]
+
+    for hit in ex.hits:
+        themes = claim_themes.setdefault(hit.claim, [])
+        for t in ex.matcher.in_text(hit.claim):
+            if t not in themes:
+                themes.append(t)
+        topical = [topic_theme(tp) for tp in reversed(hit.topics)]
+        nearest = next((t for t in topical if t is not None), None)
+        if nearest is not None and nearest not in themes and (not themes or hit.topics and hit.topics[-1] and
+                                                              topic_theme(hit.topics[-1]) is nearest):
+            themes.append(nearest)
+        if not themes:
+            sim = ex.matcher.by_similarity(hit.claim)
+            if sim is not None:
+                themes.append(sim)
+    for hit in ex.hits:
+        holder = hit.holder
+        # an unnamed collective ("Some participants") is this document's, not everyone's of that name
+        scope = doc.id if holder.generic else None
+        member_ids = []
+        for label in holder.member_of:
+            kind = dict(holder.member_kinds).get(label) or _kind_for(ex, label)
+            g = new_stakeholder(label, kind=kind, scope=scope)
+            bundle.add(g)
+            member_ids.append(g.id)
+        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope)
+        themes = claim_themes.get(hit.claim, [])[:3]
+        all_themes = [x for t in themes for x in ex.matcher.closure(t)]
+        for t in all_themes:
+            for b in t.broader:
+                if b not in {x.id for x in all_themes}:
+                    pass
+        bundle.add(*all_themes)
+        claim = new_claim(hit.claim, themes=[t.id for t in themes])
+        passages = [Passage(document=doc.id, quote=ex.text[a:b], start=a, end=b, source=hit.source.id, section=hit.section)
+                    for a, b in hit.spans]
+        quantifier = hit.quantifier
+        pos = new_position(sh, claim, hit.stance, document=doc.id, evidence=passages, strength=strength_for(quantifier),
+                           quantifier=quantifier, rule=hit.rule, confidence=hit.confidence, date=doc.date)
+        bundle.add(sh, claim, pos)
+    for h in ex.mentioned:
+        scope = doc.id if h.generic else None
+        member_ids = []
+        for label in h.member_of:
+            g = new_stakeholder(label, kind=_kind_for(ex, label), scope=scope)
+            bundle.add(g)
+            member_ids.append(g.id)
+        known = bundle.stakeholders.get(stakeholder_id(h.label, scope=scope))
+        bundle.add(new_stakeholder(h.label, kind=known.kind if known else h.kind, aliases=() if known else h.aliases,
+                                   member_of=member_ids, scope=scope))
+    return bundle
+
+
+def _kind_for(ex: Extractor, label: str) -> str:
+    e = ex.lex.lookup(label)
+    if e is not None:
+        return e.kind
+    return "organisation" if label in _PARTIES.values() or label == "Government" else "group"
+
+
+def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None) -> Bundle:
+    """Extract the stakeholders, claims, stances, themes and evidence of one document."""
+    ex = Extractor(doc, lexicon, matcher)
+    ex.run()
+    retarget_doubts(ex.hits, ex.matcher)
+    merge_hit_claims(ex.hits, ex.matcher)
+    merge_person_names(ex.hits)
+    return build_bundle(ex)
+
+
+def capitalise_label(label: str) -> str:
+    return capitalise(label)

@@ -1,0 +1,463 @@
+"""Stakeholders: who a noun phrase names, from the lexicons and from patterns.
+
+:func:`resolve_holder` reads the subject of a cue ("A wide range of stakeholders", "Emma Carr, Big
+Brother Watch,", "people who employed their own PAs", "techUK", "They") and answers a
+:class:`Holder` (label, kind, aliases, groups it belongs to, quantifier) or a :class:`Reference`
+the caller resolves from context (pronouns, "we", a bare quantifier such as "some", "supporters").
+
+>>> from stancegraph.loaders.extract.lexicon import default_lexicon
+>>> r = Resolver(default_lexicon())
+>>> h = r.resolve("A wide range of stakeholders"); (h.label, h.quantifier)
+('A wide range of stakeholders', 'a wide range of')
+>>> r.resolve("provider representatives").label
+'Providers'
+>>> h = r.resolve("Emma Carr, Big Brother Watch"); (h.label, h.kind, h.member_of)
+('Emma Carr', 'person', ('Big Brother Watch',))
+>>> r.resolve("Ms Carr").label
+'Emma Carr'
+>>> r.resolve("They")
+Reference(kind='previous', quantifier=None, side=None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Entry, Lexicon, norm_phrase
+
+_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Rt Hon|The Rt Hon|Right Honourable|"
+          r"Councillor|Cllr|Reverend|Rev|Judge|Justice|Chief Executive|Dame)")
+_TITLE_RE = re.compile(rf"^(?:{_TITLE}\.?\s+)+", re.I)
+_QUANT = re.compile(
+    r"^(?P<q>a (?:very )?wide range of|a wide variety of|a (?:large |small |significant |substantial |growing )?number of|"
+    r"the (?:vast )?majority of|a (?:small )?minority of|a handful of|a couple of|one or two|at least one|a few|"
+    r"almost all|nearly all|virtually all|all|most|many|several|some|certain|various|numerous|few|other|both|"
+    r"the remaining|a range of|a variety of|two|three|four|five|"
+    r"(?:almost |nearly |over |more than |around |about |fewer than |less than )?(?:\w+|\d+) (?:in|out of) (?:ten|\d+))"
+    r"\s+(?:of (?:the )?)?(?P<rest>.+)$", re.I)
+_CANON_Q = (
+    (re.compile(r"wide range|wide variety", re.I), "a wide range of"),
+    (re.compile(r"number of|range of|variety of", re.I), "a number of"),
+    (re.compile(r"majority", re.I), "the majority of"),
+    (re.compile(r"minority", re.I), "a minority of"),
+    (re.compile(r"^(?:a handful of|a couple of|one or two|a few|few|two|three)$", re.I), "a few"),
+    (re.compile(r"at least one", re.I), "at least one"),
+    (re.compile(r"^(?:almost all|nearly all|virtually all|all|both)$", re.I), "all"),
+    (re.compile(r"^most$", re.I), "most"),
+    (re.compile(r"^(?:many|numerous|four|five)$|\b(?:in|out of) (?:ten|\d+)$", re.I), "many"),
+    (re.compile(r"^several$", re.I), "several"),
+    (re.compile(r"^(?:some|certain|various|other|the remaining)$", re.I), "some"),
+)
+_PRONOUN = re.compile(r"^(?:they|these|those|he|she|this group|these groups|these stakeholders|these organisations|"
+                      r"the former|the latter|such stakeholders|both groups)$", re.I)
+_WE = re.compile(r"^(?:we|i|us|our clients|our client|our members|my clients|my client|our families|our client group|"
+                 r"our organisations?|my organisation|the families (?:we|i) represent|those (?:we|i) represent)$", re.I)
+_BARE_Q = re.compile(r"^(?:some|many|most|several|a few|others|other|all|few|a number|one|a minority|the majority)$", re.I)
+_SIDE = re.compile(r"^(?:the )?(?P<side>supporters|proponents|advocates|backers|champions|opponents|critics|sceptics|skeptics|"
+                   r"detractors)(?: of (?P<of>.+))?$", re.I)
+_LITERATURE = re.compile(
+    r"^(?:(?:one|a|the|another|other|some|several|many|a few|at least one|a number of|most|recent|major|\w+ major)\s+)*"
+    r"(?:(?:major|recent|academic|published|previous|national|international|research)\s+)?"
+    r"(?:literature|evidence|research|studies|study|reports?|papers?|reviews?|analys[ie]s|evaluations?|publications|articles)$", re.I)
+_PEOPLE_WHO = re.compile(r"^(?:people|those|individuals|persons|organisations|employers|groups|families|staff|workers|providers|"
+                         r"carers|users|participants|stakeholders|respondents)\s+(?:who|that|with|from|in|working|drawing|using|"
+                         r"living|receiving|providing|employing|representing)\b.+$", re.I)
+_REPRESENTATIVES = re.compile(r"^(?:(?P<base>.+?)\s+(?:representatives|organisations|bodies|leaders|groups|sector|"
+                              r"representative bodies|members)|representatives of (?P<base2>.+))$", re.I)
+_POSSESSIVE = re.compile(r"^(?P<who>.+?)['’]s?\s+(?:own\s+)?(?:report|submission|written submission|evidence|written evidence|"
+                         r"response|paper|study|review|analysis|strategy|view|position|survey|research|guidance|proposals?|"
+                         r"manifesto|plan|statement)$", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|however|also|so|yet|while|whilst|although|though|indeed|instead|similarly|likewise|moreover|further|"
+    r"furthermore|finally|firstly|secondly|thirdly|lastly|in addition|in contrast|by contrast|conversely|for example|"
+    r"for instance|thus|therefore|meanwhile|again|equally|notably|importantly|crucially|overall|in particular|"
+    r"in general|generally|by comparison|on the other hand|at the same time|as a result|in turn|then|now|here|"
+    r"as with [^,]+|like [^,]+|in (?:this|that) (?:context|respect|regard)|separately|specifically|in summary|"
+    r"in short|in response|in reply|for their part|for its part|on this|on that|as|alongside [^,]+|together with [^,]+|"
+    r"my lady|my lord|your ladyship|your lordship|madam|sir|chair|ladies and gentlemen)\s*,?\s+)+", re.I)
+_TRAILING = re.compile(
+    r"(?:\s+(?:have|has|had|would|will|also|both|all|each|generally|often|sometimes|typically|usually|frequently|"
+    r"tended to|tend to|tends to|previously|did|do|does|did not|do not|does not|would not|could|may|might|can|"
+    r"strongly|particularly|in particular|themselves|itself|therefore|clearly|repeatedly|consistently|further|"
+    r"rightly|firmly|again|too|not|never|nevertheless|however|still|already|broadly|widely|largely|mostly|mainly|"
+    r"overwhelmingly|specifically|explicitly|expressly|openly|publicly|privately|consistently|instead|then|now|"
+    r"are|is|were|was|be|been|being|who|which|that|seem to|seemed to|appear to|appeared to|went on to|continue to|"
+    r"continued to|came to|come to|went further and|all|universally|unanimously|collectively|jointly|"
+    r"in their evidence|in its evidence|in evidence|in written evidence|in oral evidence|in their response|"
+    r"in its response|in their submission|in its submission|in their view|in its view))+$", re.I)
+_ORG_WORDS = re.compile(
+    r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|college|campaign|"
+    r"group|union|congress|confederation|federation|society|network|alliance|partnership|board|agency|department|ministry|"
+    r"committee|company|corporation|ltd|limited|plc|inc|llp|llc|bank|fund|service|services|authority|council|centre|center|"
+    r"party|movement|coalition|consortium|project|programme|organisation|organization|charity|watch|uk|nhs|government|"
+    r"parliament|assembly|executive|inspectorate|regulator|tribunal|court|police|school|hospital|cooperative|co-operative|"
+    r"club|league|chamber|guild|academy|observatory|lab|laboratory|unit|body|bodies|initiative)\b", re.I)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
+_BRAND = re.compile(r"^[a-z]+[A-Z][A-Za-z]+$")  # techUK, eBay
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’.-]+|van|von|de|der|den|da|du|le|la|d['’][A-Z][a-z]+|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
+_CAP_SEQ = re.compile(r"^(?:the\s+)?(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von)(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von|-))*$")
+_VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|will|would|should|could|can|may|might|must|do|does|did|"
+                      r"it|this|that|there|which|what|when|where|if|because|as|not)\b", re.I)
+_DETERMINER_START = re.compile(r"^(?:this|that|these|those|it|its|the (?:issue|question|idea|use|need|extent|case|role|way|fact|"
+                               r"impact|importance|approach|aim|goal|focus|scope|level)|an? (?:issue|question|idea|need|way))\b", re.I)
+
+
+_NOT_HOLDER = re.compile(r"^(?:my lady|my lord|your ladyship|your lordship|madam|sir|ladies and gentlemen|"
+                         r"(?:the )?(?:module|rule|paragraph|section|chapter|page|annex|appendix|item|schedule|part|article|"
+                         r"clause|table|figure|box|question|issue|phase|stage|option|recommendation|conclusion)s? [\w.]+)$", re.I)
+_PLACES = {"england", "wales", "scotland", "northern", "ireland", "uk", "britain", "great", "london", "europe", "eu", "us",
+           "america", "united", "kingdom", "states", "and", "the", "of"}
+
+
+_NOT_NAMES = {"you", "we", "he", "she", "they", "them", "his", "her", "our", "your", "their", "this", "that", "these", "those", "there", "they", "it", "its", "some", "many", "most", "all", "others", "other",
+              "here", "such", "each", "both", "one", "none", "nobody", "everyone", "anyone", "someone", "what", "which", "who",
+              "however", "although", "though", "while", "whilst", "moreover", "furthermore", "indeed", "also", "again",
+              "further", "finally", "first", "firstly", "second", "secondly", "third", "lastly", "then", "now", "thus",
+              "therefore", "yet", "still", "instead", "overall", "generally", "similarly", "likewise", "clearly", "evidence",
+              "research", "data", "analysis", "government", "people", "everybody", "somebody", "nothing", "something",
+              "witnesses", "respondents", "participants", "stakeholders", "members", "experts", "studies", "reports"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a position."""
+
+    label: str
+    kind: str = "group"
+    aliases: tuple[str, ...] = ()
+    member_of: tuple[str, ...] = ()  # labels of the groups or organisations it belongs to
+    quantifier: str | None = None
+    generic: bool = False  # an unnamed collective ("Some participants", "Workshop participants")
+    member_kinds: tuple[tuple[str, str], ...] = ()  # kinds of the member_of labels where known
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A subject the caller resolves from context: a previous holder, the speaker, a bare quantifier, a side."""
+
+    kind: str  # previous, we, quantity, side
+    quantifier: str | None = None
+    side: str | None = None  # support / oppose for "supporters" / "critics"
+
+
+_ADVERB_Q = (
+    (re.compile(r"\b(?:sometimes|occasionally|some|certain|in some|a degree)\b", re.I), "some"),
+    (re.compile(r"\b(?:often|frequently|commonly|widely|many|much)\b", re.I), "many"),
+    (re.compile(r"\b(?:a few|few|little|rarely|one or two|a handful|a couple)\b", re.I), "a few"),
+    (re.compile(r"\bseveral\b", re.I), "several"),
+    (re.compile(r"\bnumber of\b", re.I), "a number of"),
+    (re.compile(r"\bminority\b", re.I), "a minority of"),
+    (re.compile(r"\bnot universally\b", re.I), "some"),
+)
+
+
+def holder_quantifier(q: str | None) -> str | None:
+    """The partitive quantifier a holder label takes from a quantifier phrase ('sometimes' -> 'some'); None for
+    phrases that speak of the whole group ('broad agreement', 'no agreement', 'generally')."""
+    if not q:
+        return None
+    if re.search(r"\b(?:agreement|consensus|broad|general|generally|widespread|overwhelming|universal|unanimous|all|"
+                 r"most|majority|wide range|broadly|strongly|felt strongly|firmly|mixed|divided|tended|tend)\b", q, re.I) \
+            and not re.search(r"not universally", q, re.I):
+        return None
+    for pattern, canon in _ADVERB_Q:
+        if pattern.search(q):
+            return canon
+    return canonical_quantifier(q)
+
+
+def canonical_quantifier(q: str) -> str:
+    q = " ".join(q.casefold().split())
+    for pattern, canon in _CANON_Q:
+        if pattern.search(q):
+            return canon
+    return q
+
+
+def clean_subject(np: str) -> str:
+    """Strip connectives before a subject and auxiliaries or adverbs after it."""
+    np = " ".join(np.replace("\u2019", "'").split()).strip(" ,;:-\"'()")
+    np = _LEADING.sub("", np)
+    prev = None
+    while prev != np:
+        prev = np
+        np = _TRAILING.sub("", np).strip(" ,;:-")
+    return np
+
+
+def capitalise(label: str) -> str:
+    return label[:1].upper() + label[1:] if label else label
+
+
+@dataclass
+class Resolver:
+    """Resolves subject noun phrases to holders, remembering the people a document names (for 'Ms Carr')."""
+
+    lexicon: Lexicon
+    strand_noun: str = "stakeholders"
+    strand_collective: str | None = None
+    persons: dict[str, str] = field(default_factory=dict)  # surname or first name (casefolded) -> person label
+
+    def resolve(self, np: str) -> Holder | Reference | None:
+        """A holder for a subject phrase, a Reference to resolve from context, or None (not a stakeholder)."""
+        np = clean_subject(np)
+        if not np or len(np) > 140 or _NOT_HOLDER.match(np):
+            return None
+        if _PRONOUN.match(np):
+            return Reference("previous")
+        if _WE.match(np):
+            return Reference("we")
+        if _BARE_Q.match(np):
+            return Reference("quantity", quantifier=canonical_quantifier(np))
+        m = _SIDE.match(np)
+        if m:
+            side = "oppose" if m.group("side").casefold() in ("opponents", "critics", "sceptics", "skeptics", "detractors") else "support"
+            return Reference("side", side=side, quantifier=m.group("of"))
+        np = re.sub(r"\s*\([^()]*\)", "", np).strip()
+        parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
+        if len(parts) > 1:
+            last = clean_subject(parts[-1])
+            if _PRONOUN.match(last):
+                return Reference("previous")
+            if _WE.match(last):
+                return Reference("we")
+            head = self._resolve_one(parts[0])
+            if isinstance(head, Holder) and head.kind == "person":
+                org = self._affiliation(parts[1:])
+                if org is not None:
+                    return Holder(head.label, "person", head.aliases, (org,), head.quantifier,
+                                  member_kinds=((org, "organisation"),))
+                return head
+            if head is not None:
+                return head
+            for part in parts[1:]:
+                found = self._resolve_one(part)
+                if found is not None:
+                    return found
+            return None
+        return self._resolve_one(np)
+
+    def _affiliation(self, parts: list[str]) -> str | None:
+        for part in parts:
+            typed = re.match(r"^(?:(?:of|from|at|with)\s+)?(?:the\s+|an?\s+)?(?:think[- ]tank|charity|company|campaign group|"
+                             r"organisation|trade body|union|firm|consultancy)\s+(?=[A-Z])", part)
+            part = re.sub(r"^(?:of|from|at)\s+(?:the\s+)?(?:think[- ]tank|charity|company|campaign group|organisation|"
+                          r"trade body|union|firm|consultancy)?\s*", "", part, flags=re.I).strip()
+            if typed and re.fullmatch(r"[A-Z][\w'’&.-]*", part):
+                return part
+            m = re.search(r"\b(?:at|of|for|from|representing)\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’&.-]*))*)$", part)
+            candidate = m.group(1) if m else part
+            candidate = re.sub(r"^the\s+", "", candidate, flags=re.I).strip()
+            entry = self.lexicon.lookup(candidate)
+            if entry is not None and entry.kind == "organisation":
+                return entry.label
+            if _CAP_SEQ.match(candidate) and (_ORG_WORDS.search(candidate) or _ACRONYM.match(candidate) or len(candidate.split()) >= 2) \
+                    and not _TITLE_RE.match(candidate) and not re.match(r"^(?:Professor|Director|Head|Chief|Senior|Research|"
+                                                                        r"Teaching|Managing|Acting|Deputy|Chair)\b", candidate):
+                return candidate
+        return None
+
+    def _resolve_one(self, np: str) -> Holder | Reference | None:
+        np = clean_subject(np)
+        if not np:
+            return None
+        if _PRONOUN.match(np):
+            return Reference("previous")
+        if _WE.match(np):
+            return Reference("we")
+        m = _POSSESSIVE.match(np) or re.match(r"^(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})['’]s\s+(?:[A-Z][\w-]*\s*){1,5}$", np)
+        if m:
+            inner = self._resolve_one(m.group("who"))
+            if isinstance(inner, Holder):
+                return inner
+        quant = None
+        rest = np
+        qm = _QUANT.match(np)
+        if qm:
+            quant = canonical_quantifier(qm.group("q"))
+            rest = qm.group("rest")
+        rest_norm = norm_phrase(rest)
+        if _LITERATURE.match(rest_norm) or _LITERATURE.match(norm_phrase(np)):
+            return Holder("The literature", "group", quantifier=quant or _lit_quant(np), generic=True)
+        collective = self._collective(rest_norm, quant)
+        if collective is not None:
+            return collective
+        entry = self.lexicon.lookup(rest)
+        if entry is not None:
+            return self._from_entry(entry, quant)
+        rm = _REPRESENTATIVES.match(rest_norm)
+        if rm:
+            base = rm.group("base") or rm.group("base2") or ""
+            entry = self.lexicon.lookup(base)
+            if entry is not None and entry.kind == "group":
+                return self._from_entry(entry, quant, alias=rest)
+        pw = re.match(r"^(?:[a-z][\w'-]*\s+){0,2}?(?P<head>[a-z][\w'-]*)\s+(?:who|that|with|from|in|working|drawing|using|living|"
+                      r"receiving|providing|employing|representing)\b", rest_norm)
+        if _PEOPLE_WHO.match(rest_norm) or (pw and pw.group("head") in self.lexicon.people_nouns):
+            label = _people_label(rest)
+            return Holder(capitalise(label), "group", quantifier=quant)
+        person = self._person(rest)
+        if person is not None:
+            return person
+        org = self._organisation(rest)
+        if org is not None:
+            return Holder(org, "organisation", quantifier=quant)
+        words = rest_norm.split()
+        if 1 <= len(words) <= 6 and words[-1] in self.lexicon.people_nouns and not _VERBISH.search(rest_norm) \
+                and not _DETERMINER_START.match(rest_norm) and rest[:1].islower() | rest[:1].isupper():
+            label = re.sub(r"^the\s+", "", rest.strip(), flags=re.I)
+            return Holder(capitalise(label), "group", quantifier=quant)
+        return None
+
+    def _collective(self, rest_norm: str, quant: str | None) -> Holder | None:
+        noun = re.sub(r"^the\s+", "", rest_norm)
+        noun = re.sub(r"\s+(?:in|at|from|of|to|within|during|across) (?:the |our |these |those )?(?:workshops?|interviews?|events?|"
+                      r"sessions?|survey|consultation|discussions?|groups?|roundtables?|inquiry|module|sector)\b.*$", "", noun)
+        bases = ("workshop ", "survey ", "consultation ", "interview ", "focus group ", "event ", "roundtable ")
+        qualifier = next((b for b in bases if noun.startswith(b)), "")
+        core = noun[len(qualifier):]
+        if core not in self.lexicon.collectives:
+            return None
+        group = self._collective_label(core, qualifier)
+        if quant and quant not in ("all",):
+            label = f"{capitalise(quant)} {core}"
+            return Holder(label, "group", quantifier=quant, member_of=(group,) if group != label else (), generic=True)
+        return Holder(group, "group", quantifier=quant, generic=True)
+
+    def _collective_label(self, core: str, qualifier: str = "") -> str:
+        if qualifier:
+            return capitalise(f"{qualifier}{core}")
+        if self.strand_collective and (core == self.strand_noun or core in ("participants", "attendees") and
+                                       "participants" in self.strand_collective.casefold()):
+            return self.strand_collective
+        return capitalise(core)
+
+    def collective(self, quantifier: str | None = None, noun: str | None = None) -> Holder:
+        """The strand's collective (or 'Some participants' for a quantifier that picks out part of it)."""
+        noun = noun or self.strand_noun
+        group = self._collective_label(noun)
+        q = holder_quantifier(quantifier)
+        if q and q not in ("all", "most", "many", "the majority of", "a wide range of"):
+            label = f"{capitalise(q)} {noun}"
+            return Holder(label, "group", quantifier=q, member_of=(group,) if group != label else (), generic=True)
+        return Holder(group, "group", quantifier=q, generic=True)
+
+    def _from_entry(self, entry: Entry, quant: str | None, alias: str | None = None) -> Holder:
+        aliases = (alias,) if alias and norm_phrase(alias) != norm_phrase(entry.label) else ()
+        return Holder(entry.label, entry.kind, aliases, entry.member_of, quant,
+                      member_kinds=tuple((m, self._kind_of(m)) for m in entry.member_of))
+
+    def _kind_of(self, label: str) -> str:
+        e = self.lexicon.lookup(label)
+        return e.kind if e is not None else "group"
+
+    def _person(self, np: str) -> Holder | None:
+        np = np.strip()
+        titled = bool(_TITLE_RE.match(np))
+        bare = _TITLE_RE.sub("", np).strip()
+        tokens = bare.split()
+        if not tokens or not all(_NAME_TOKEN.match(t) for t in tokens) or len(tokens) > 5:
+            return None
+        if _ORG_WORDS.search(bare) and not titled:
+            return None
+        if not titled and (len(tokens) < 2 or len(tokens) > 3 or any(t.isupper() and len(t) > 1 for t in tokens)):
+            return None
+        if not titled and self.lexicon.lookup(bare) is not None:
+            return None
+        if len(tokens) == 1 or (titled and len(tokens) <= 2 and tokens[0].casefold() in ("van", "von", "de", "du", "le", "la")):
+            key = " ".join(tokens).casefold()
+            first_name_title = re.match(r"^(?:Sir|Dame|Lord|Lady)\b", np)
+            known = self.persons.get(key) or (self.persons.get("first:" + key) if first_name_title else None)
+            if known:
+                return Holder(known, "person", aliases=(np,) if np != known else ())
+            return Holder(np, "person")
+        label = bare
+        self.persons.setdefault(" ".join(tokens[1:]).casefold(), label)
+        self.persons.setdefault(tokens[-1].casefold(), label)
+        self.persons.setdefault("first:" + tokens[0].casefold(), label)
+        return Holder(label, "person", aliases=(np,) if np != label else ())
+
+    def _organisation(self, np: str) -> str | None:
+        np = np.strip()
+        core = re.sub(r"^the\s+", "", np, flags=re.I)
+        if not core:
+            return None
+        if _ACRONYM.match(core) and core not in ("I", "A", "UK", "US", "EU", "UN"):
+            return core
+        if re.fullmatch(r"[A-Z][a-z]{2,}", core) and core.casefold() not in _NOT_NAMES and re.match(r"the\s", np, re.I):
+            return core  # "the Treasury"; a bare capitalised word is too often a sentence opener
+        if _BRAND.match(core):
+            return core
+        if _CAP_SEQ.match(core) and core[:1].isupper() and len(core.split()) <= 10:
+            tokens = core.split()
+            if any(t.isdigit() for t in tokens) or all(t.casefold() in _PLACES for t in tokens):
+                return None
+            if _ORG_WORDS.search(core) or len(tokens) >= 2:
+                if tokens[-1].casefold() in ("of", "for", "and", "the", "in", "on"):
+                    return None
+                return core
+        return None
+
+    def register_person(self, label: str) -> None:
+        tokens = _TITLE_RE.sub("", label).split()
+        if len(tokens) >= 2:
+            self.persons.setdefault(tokens[-1].casefold(), label)
+            self.persons.setdefault(" ".join(tokens[1:]).casefold(), label)
+            self.persons.setdefault("first:" + tokens[0].casefold(), label)
+
+    def mentions(self, text: str) -> list[Holder]:
+        """Lexicon stakeholders named anywhere in a text, in order, each once."""
+        seen: set[str] = set()
+        out = []
+        for _a, _b, entry in self.lexicon.mentions(text):
+            if entry.label not in seen:
+                seen.add(entry.label)
+                out.append(self._from_entry(entry, None))
+        return out
+
+
+def _lit_quant(np: str) -> str | None:
+    m = re.match(r"^(one|a few|several|some|many|at least one|a number of|most)\b", np.strip(), re.I)
+    return canonical_quantifier(m.group(1)) if m else None
+
+
+def _people_label(phrase: str) -> str:
+    """'people who employed their own PAs, who...' -> 'people who employed their own PAs' (one clause, at most 9 words)."""
+    phrase = re.split(r",|;|\s+\(|\s+-\s+", phrase)[0]
+    words = phrase.split()
+    return " ".join(words[:9])
+
+
+def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
+    """'National Care Forum, Homecare Association and Care England' -> three organisations.
+
+    'National Association of Care and Support Workers' stays one (the lexicon knows it, or the
+    'and' joins two halves that are not names on their own).
+    """
+    text = " ".join(text.split()).strip(" .,")
+    whole = resolver.lexicon.lookup(text)
+    if whole is not None:
+        return [resolver._from_entry(whole, None)]
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|;\s*", text) if p.strip()]
+    listed = len(parts) > 1
+    out: list[Holder] = []
+    for part in parts:
+        candidates = [part]
+        if re.search(r"\s(?:and|&)\s", part) and resolver.lexicon.lookup(part) is None:
+            halves = [h.strip() for h in re.split(r"\s+(?:and|&)\s+", part) if h.strip()]
+            if listed or all(resolver.lexicon.lookup(h) is not None for h in halves) or \
+                    all(len(h.split()) >= 2 and h[:1].isupper() and not h.split()[-1][:1].islower() for h in halves):
+                candidates = halves
+        for c in candidates:
+            c = re.sub(r"^the\s+", "", c, flags=re.I).strip()
+            entry = resolver.lexicon.lookup(c)
+            if entry is not None:
+                out.append(resolver._from_entry(entry, None))
+            elif c:
+                found = resolver.resolve(c)
+                if isinstance(found, Holder):
+                    out.append(found if found.kind != "person" else Holder(found.label, "organisation"))
+                else:
+                    out.append(Holder(capitalise(c), "organisation"))
+    return out

@@ -1,0 +1,21 @@
+"""The docstring examples of the document and extraction modules run as tests."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "stancegraph.loaders.documents", "stancegraph.loaders.structure", "stancegraph.loaders.extract",
+    "stancegraph.loaders.extract.lexicon", "stancegraph.loaders.extract.stakeholders", "stancegraph.loaders.extract.claims",
+    "stancegraph.loaders.extract.strength", "stancegraph.loaders.extract.themes", "stancegraph.loaders.extract.merging",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

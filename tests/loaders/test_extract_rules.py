@@ -1,0 +1,146 @@
+"""Extraction rules on example sentences written for these tests: holders, claims, stance, negation, scepticism,
+reported speech, concessions, lead-ins, speakers, strength. Each case says what a careful coder would record."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancegraph.loaders.extract import extract_text
+from stancegraph.loaders.extract.claims import find_frames, normalise_claim
+
+
+def positions(text: str, name: str = "notes.txt") -> set[tuple[str, str, str]]:
+    b = extract_text(text, name=name)
+    for p in b.positions.values():
+        for ev in p.evidence:
+            assert b.documents[p.document].text[ev.start:ev.end] == ev.quote
+    return {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+
+
+def stance_of(text: str, holder: str) -> set[str]:
+    return {s for h, s, _c in positions(text) if h == holder}
+
+
+@pytest.mark.parametrize("sentence,holder,stance", [
+    ("Landlords argued that rent controls must be introduced.", "Landlords", "support"),
+    ("Landlords opposed rent controls in every region.", "Landlords", "oppose"),
+    ("Landlords rejected the proposal for rent controls.", "Landlords", "oppose"),
+    ("Landlords did not support rent controls in any form.", "Landlords", "oppose"),
+    ("Landlords were sceptical about rent controls working in practice.", "Landlords", "oppose"),
+    ("Landlords doubted that rent controls would lower rents.", "Landlords", "oppose"),
+    ("Landlords queried whether rent controls would lower rents.", "Landlords", "oppose"),
+    ("Landlords felt that they would not want to be bound by rent controls.", "Landlords", "oppose"),
+    ("Landlords called for an end to rent controls.", "Landlords", "support"),
+    ("Landlords welcomed the new licensing scheme for letting agents.", "Landlords", "support"),
+])
+def test_stance_and_negation(sentence: str, holder: str, stance: str) -> None:
+    assert stance_of("Housing\n\n" + sentence + "\n", holder) == {stance}
+
+
+def test_attribution_is_stripped_from_the_claim() -> None:
+    found = positions("Pay\n\nA wide range of stakeholders argue that pay must improve.\n")
+    assert found == {("A wide range of stakeholders", "support", "Pay must improve")}
+    assert normalise_claim("that it is essential to fund training for nurses.") == "Fund training for nurses"
+
+
+def test_not_universally_supported_is_a_partial_opposition() -> None:
+    found = positions("Literature review findings\n\nProposals for a national register of tutors are not universally supported.\n")
+    assert ("Some stakeholders", "oppose", "A national register of tutors") in found
+    assert ("Supporters of a national register of tutors", "support", "A national register of tutors") in found
+
+
+def test_no_agreement_then_sides_attach_to_the_contested_topic() -> None:
+    text = ("Workshop findings\n\nThere was no agreement about licensing of private tutors. Supporters stressed the "
+            "protection it gives children. However, parents who home educate felt strongly that they would not want "
+            "to be limited to licensed tutors.\n")
+    found = positions(text)
+    topic = "Licensing of private tutors"
+    assert ("Workshop participants", "neutral", topic) in found
+    assert ("Supporters of licensing of private tutors", "support", topic) in found
+    assert ("Parents who home educate", "oppose", topic) in found
+
+
+def test_sceptical_doubt_becomes_opposition_to_the_aim() -> None:
+    text = ("Workshop findings\n\nThere was broad agreement about the need for more funding for youth services. "
+            "Some participants doubted that more funding for youth services would ever materialise.\n")
+    found = positions(text)
+    aim = "More funding for youth services"
+    assert ("Workshop participants", "support", aim) in found
+    assert ("Some participants", "oppose", aim) in found  # the doubt lands on the aim: a visible tension
+
+
+def test_reported_speech_belongs_to_the_one_reported() -> None:
+    text = ("Evidence\n\nThe Federation of Small Businesses told us that business rates should be cut, "
+            "but the Treasury argued that rates must stay.\n")
+    found = positions(text)
+    assert ("Federation of Small Businesses", "support", "Business rates should be cut") in found
+    assert ("Treasury", "support", "Rates must stay") in found
+
+
+def test_according_to_and_said_block_quote() -> None:
+    text = ("Evidence\n\nAccording to the Road Haulage Association, fuel duty should be frozen.\n\n"
+            "Professor Ann Lee, University of York, said:\n\n\"Congestion charging is the only tool that works.\"\n")
+    found = positions(text)
+    assert ("Road Haulage Association", "support", "Fuel duty should be frozen") in found
+    assert ("Ann Lee", "support", "Congestion charging is the only tool that works") in found
+
+
+def test_lead_in_makes_its_subject_the_holder_of_bullets() -> None:
+    text = "Findings\n\nThe key themes identified from housing associations were:\n\n- more social rent homes\n- faster planning\n"
+    found = positions(text)
+    assert ("Landlords", "support", "More social rent homes") in found and ("Landlords", "support", "Faster planning") in found
+
+
+def test_hearing_speaker_holds_for_the_organisation_not_counsel() -> None:
+    text = ("Submissions on behalf of the Tenants Union by Ms Rao KC\n"
+            "---------------------------------------------------------\n\n"
+            "**Ms Rao**: My Lady, the Inquiry should examine damp in social housing.\n\n"
+            "**Chair**: Thank you.\n\n"
+            "**Ms Rao**: We urge the Inquiry to hear from tenants directly.\n")
+    found = positions(text, name="hearing.rst")
+    assert ("Tenants Union", "support", "The Inquiry should examine damp in social housing") in found
+    assert ("Tenants Union", "support", "The Inquiry should hear from tenants directly") in found
+    assert not any(h in ("Ms Rao", "Rao") for h, _s, _c in found)
+
+
+def test_debate_speaker_party_and_motion() -> None:
+    text = ("Social Care Funding\n\nJane Smith (Barchester) (Lab)\n\nI beg to move, That this House calls on the "
+            "Government to publish a funded plan for social care.\n\nTom Brown (Wessex) (Con)\n\n"
+            "I oppose the motion, because councils already have the money they need.\n")
+    b = extract_text(text, name="debate.txt")
+    assert b.documents[next(iter(b.documents))].kind == "debate"
+    found = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    motion = "This House calls on the Government to publish a funded plan for social care"
+    assert ("Jane Smith", "support", motion) in found
+    assert ("Tom Brown", "oppose", motion) in found
+    jane = next(s for s in b.stakeholders.values() if s.label == "Jane Smith")
+    assert [b.stakeholders[m].label for m in jane.member_of] == ["Labour Party"]
+
+
+def test_committee_conclusions_are_the_committee_positions() -> None:
+    text = ("House of Commons\n\nTransport Committee\n\nFourth Report of Session 2023-24\n\nSummary\n\n"
+            "Conclusions and recommendations\n\n1. We recommend that the Government funds rural bus routes for ten years.\n")
+    found = positions(text, name="committee.txt")
+    assert ("Transport Committee", "support", "The Government funds rural bus routes for ten years") in found
+
+
+def test_strength_follows_the_quantifier() -> None:
+    b = extract_text("Findings\n\nThere was broad agreement that libraries need stable funding. "
+                     "A few respondents felt that libraries should close on Sundays.\n")
+    by_claim = {b.claims[p.claim].text: p for p in b.positions.values()}
+    assert by_claim["Libraries need stable funding"].strength == 0.9  # "broad agreement" on the documented scale
+    assert by_claim["Libraries should close on Sundays"].strength == 0.5  # "a few"
+    assert by_claim["Libraries should close on Sundays"].quantifier == "a few"
+
+
+def test_every_position_says_its_rule_and_confidence() -> None:
+    b = extract_text("Findings\n\nCouncils argued that bins should be emptied weekly.\n")
+    (p,) = b.positions.values()
+    assert p.rule == "attrib:argue" and 0 < p.confidence <= 1
+    (ev,) = p.evidence
+    assert ev.source and ev.section == ("Findings",)
+
+
+def test_frames_report_rule_and_polarity() -> None:
+    (f,) = find_frames("Several councillors questioned whether the bypass would ever be built.")
+    assert (f.rule, f.polarity) == ("attrib:doubt", "doubt")
