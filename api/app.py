@@ -72,10 +72,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.service = service
     problems.install(app)
 
-    from . import (routes_analysis, routes_export, routes_graph_store, routes_ingest, routes_pages,
+    from . import (routes_analysis, routes_cypher, routes_export, routes_graph_store, routes_ingest, routes_pages,
                    routes_resources, routes_sparql, routes_viz)
 
-    for module in (routes_pages, routes_resources, routes_analysis, routes_sparql, routes_graph_store,
+    for module in (routes_pages, routes_resources, routes_analysis, routes_sparql, routes_cypher, routes_graph_store,
                    routes_ingest, routes_export, routes_viz):
         app.include_router(module.router)
 
