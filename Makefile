@@ -9,7 +9,7 @@ PORT ?= 8000
 
 help:
 	@echo "make run    ingest the example documents (and ../shared/corpus if present), then serve http://$(HOST):$(PORT)/"
-	@echo "make test   run the whole test suite"
+	@echo "make test   type-check (mypy) and run the whole test suite"
 	@echo "make bench  run the benchmarks (writes benchmarks/results/)"
 
 $(BIN)/stancegraph: pyproject.toml
@@ -24,6 +24,7 @@ run: install
 	$(BIN)/stancegraph demo --serve --host $(HOST) --port $(PORT)
 
 test: install
+	$(BIN)/mypy graph loaders api
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install

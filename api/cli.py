@@ -297,6 +297,7 @@ def settings_cmd(format: Annotated[RowFormat, typer.Option("--format", "-f")] = 
 #: modules that add commands: each defines register(app)
 COMMAND_MODULES: list[str] = [
     "cli_demo",
+    "cli_push",
     "cli_analyse",
     "cli_extract",
     "cli_serve",

@@ -23,7 +23,7 @@ import scipy.sparse as sp
 from .errors import NotFound
 from .ids import normalise_text
 from .matrix import FILTER_NAMES, StanceMatrix, build_matrix, matrix_of
-from .model import Bundle
+from .model import Stance, Bundle
 from .network import Network, _lookup, compute_network, compute_two_mode, serialize_network
 from .polarisation import compute_polarisation
 from .tensions import find_tensions
@@ -102,11 +102,15 @@ class _GroupColumns:
 
 # ---------------------------------------------------------------------- convergence
 
-def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, **filters: Any) -> list[dict[str, Any]]:
+def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, doubts_count: bool = False,
+                     **filters: Any) -> list[dict[str, Any]]:
     """Claims backed by at least `min_groups` groups and opposed by no one, strongest first.
 
     score = sum over supporting groups of the group's strongest support (its quantifier strength), so
     each group counts once, as strongly as its most emphatic voice; ties break on the number of groups.
+    Doubts that an aim will be delivered ("some participants doubted the funding would come"; extractor
+    rules marked as doubts) are not opposition to the aim: such a claim still converges, with its
+    doubters listed under ``doubted_by`` (``doubts_count=True`` treats them as opposition).
     """
     m = matrix_of(bundle, filters)
     counts = group_counts(m)
@@ -114,7 +118,9 @@ def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, 
     sup_groups = (counts["support"] > 0).astype(np.int64)
     n_sup_groups = _colsum(sup_groups)
     n_opp = _colsum(m.presence(-1))
-    cols = np.flatnonzero((n_sup_groups >= max(min_groups, 1)) & (n_opp == 0))
+    doubters = {} if doubts_count else _doubters(m)
+    outright = np.array([n_opp[j] - len(doubters.get(c, ())) for j, c in enumerate(m.claims)]) if doubters else n_opp
+    cols = np.flatnonzero((n_sup_groups >= max(min_groups, 1)) & (outright == 0))
     score = _colsum(strength)
     n_sup = _colsum(m.presence(1))
     n_neu = _colsum(m.presence(0))
@@ -129,9 +135,31 @@ def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, 
             "groups": [m.group_labels[g] for g in grp],
             "support": int(n_sup[j]), "oppose": 0, "neutral": int(n_neu[j]), "score": round(float(score[j]), 6),
             "quantifiers": m.quantifiers(j, 1), "per_group": per_group.rows(j),
+            "doubted_by": sorted(m.label(s) for s in doubters.get(m.claims[j], ())),
             "evidence": m.evidence(j, stances=(1,), limit=evidence) if evidence else [],
         })
     return out
+
+
+#: extractor rule ids that mark scepticism about delivery rather than opposition to the aim
+DOUBT_RULES = ("doubt", "+aim")
+
+
+def _doubters(m: StanceMatrix) -> dict[str, set[str]]:
+    """claim id -> stakeholders whose only opposition to it is a doubt about delivery."""
+    bundle = getattr(m, "bundle", None)
+    if bundle is None:
+        return {}
+    doubt: dict[str, set[str]] = {}
+    outright: set[tuple[str, str]] = set()
+    for p in bundle.positions.values():
+        if p.stance is Stance.OPPOSE:
+            if p.rule and any(r in p.rule for r in DOUBT_RULES):
+                doubt.setdefault(p.claim, set()).add(p.stakeholder)
+            else:
+                outright.add((p.claim, p.stakeholder))
+    known = set(m.stakeholders)
+    return {c: {s for s in ss if (c, s) not in outright and s in known} for c, ss in doubt.items()}
 
 
 # ---------------------------------------------------------------------- conflicts

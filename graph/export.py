@@ -43,8 +43,8 @@ def serialize_triples(triples: Iterable[ox.Triple | ox.Quad], fmt: str, *, base:
         return exchange.jsonld_bytes(t for t in triples if isinstance(t, ox.Triple))
     prefixes = dict(N.PREFIXES)
     prefixes["id"] = base
-    out = ox.serialize(list(triples), format=RDF_FORMATS[fmt], prefixes=prefixes)
-    return out if isinstance(out, bytes) else bytes(out)
+    out = ox.serialize(list(triples), format=RDF_FORMATS[fmt], prefixes=prefixes)  # type: ignore[arg-type]
+    return out if isinstance(out, bytes) else b""
 
 
 def guard_formula(cell: str) -> str:

@@ -182,16 +182,23 @@ def new_source(label: str, method: str, document: str) -> Source:
 
 
 def new_stakeholder(label: str, *, kind: str = "group", aliases: Iterable[str] = (), member_of: Iterable[str] = (),
-                    attributes: Iterable[tuple[str, str]] = ()) -> Stakeholder:
+                    attributes: Iterable[tuple[str, str]] = (), scope: str | None = None) -> Stakeholder:
+    """A stakeholder whose id comes from its label, so the same name is the same stakeholder everywhere.
+
+    `scope` (a document id) keeps an unnamed collective such as "Some participants" apart from
+    the "Some participants" of another document: same label, different people, different id.
+    """
     if kind not in STAKEHOLDER_KINDS:
         raise ValueError(f"unknown stakeholder kind {kind!r} (expected one of {', '.join(STAKEHOLDER_KINDS)})")
     label = " ".join(label.split())
-    return Stakeholder(id=stakeholder_id(label), label=label, kind=kind,
+    return Stakeholder(id=stakeholder_id(label, scope=scope), label=label, kind=kind,
                        aliases=_sorted_unique(a for a in aliases if normalise_text(a) != normalise_text(label)),
                        member_of=_sorted_unique(member_of), attributes=tuple(sorted(set(attributes))))
 
 
-def stakeholder_id(label: str) -> str:
+def stakeholder_id(label: str, *, scope: str | None = None) -> str:
+    if scope:
+        return make_id(PREFIXES["stakeholder"], label, scope)
     return make_id(PREFIXES["stakeholder"], label)
 
 

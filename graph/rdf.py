@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -37,6 +38,8 @@ SKOS_CONCEPT = ox.NamedNode(N.SKOS + "Concept")
 SECTION_SEP = " > "
 
 Triple = ox.Triple
+#: any RDF term pyoxigraph returns (it has no name for the union)
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 def node(record_id: str, base: str = N.DEFAULT_BASE) -> ox.NamedNode:
@@ -165,11 +168,11 @@ def bundle_triples(bundle: Bundle, base: str = N.DEFAULT_BASE) -> Iterator[Tripl
         yield from record_triples(record, base)
 
 
-def _values(props: dict[str, list[ox.Term]], name: str) -> list[ox.Term]:
+def _values(props: dict[str, list[Any]], name: str) -> list[Any]:
     return props.get(N.BY_NAME[name].iri, [])
 
 
-def _one(props: dict[str, list[ox.Term]], name: str, subject: str, required: bool = True) -> str | None:
+def _one(props: dict[str, list[Any]], name: str, subject: str, required: bool = True) -> str | None:
     vals = _values(props, name)
     if not vals:
         if required:
@@ -178,17 +181,17 @@ def _one(props: dict[str, list[ox.Term]], name: str, subject: str, required: boo
     return vals[0].value
 
 
-def _ids(props: dict[str, list[ox.Term]], name: str, base: str) -> tuple[str, ...]:
+def _ids(props: dict[str, list[Any]], name: str, base: str) -> tuple[str, ...]:
     return tuple(sorted(record_id_of(v.value, base) for v in _values(props, name)))
 
 
-def _strs(props: dict[str, list[ox.Term]], name: str) -> tuple[str, ...]:
+def _strs(props: dict[str, list[Any]], name: str) -> tuple[str, ...]:
     return tuple(sorted(v.value for v in _values(props, name)))
 
 
 def bundle_from_triples(triples: Iterable[Triple], base: str = N.DEFAULT_BASE) -> Bundle:
     """Read records back from triples in the stancegraph ontology (other triples are ignored)."""
-    subjects: dict[str, dict[str, list[ox.Term]]] = defaultdict(lambda: defaultdict(list))
+    subjects: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
         if isinstance(t.subject, ox.NamedNode):
             subjects[t.subject.value][t.predicate.value].append(t.object)

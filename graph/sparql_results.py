@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 
-from .store import QueryOutcome
+from .rdf import Term
+from .store import QueryOutcome, term_text
 
 RESULT_FORMATS = {
     "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
@@ -16,7 +17,7 @@ RESULT_FORMATS = {
 }
 
 
-def term_json(term: ox.Term) -> dict[str, Any]:
+def term_json(term: Term) -> dict[str, Any]:
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):
@@ -28,7 +29,7 @@ def term_json(term: ox.Term) -> dict[str, Any]:
         elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
             out["datatype"] = term.datatype.value
         return out
-    return {"type": "triple", "value": str(term)}
+    return {"type": "triple", "value": str(term)}  # RDF-star: not produced by stancegraph
 
 
 def outcome_json(outcome: QueryOutcome) -> dict[str, Any]:
@@ -48,11 +49,12 @@ def serialize_outcome(outcome: QueryOutcome, fmt: str) -> bytes:
     """A SELECT/ASK outcome in json, xml, csv or tsv (W3C result formats)."""
     results_format = RESULT_FORMATS[fmt][0]
     if outcome.kind == "ask":
-        return ox.Store().query("ASK {}" if outcome.boolean else "ASK { FILTER(false) }").serialize(format=results_format)
+        answer = cast(ox.QueryBoolean, ox.Store().query("ASK {}" if outcome.boolean else "ASK { FILTER(false) }"))
+        return answer.serialize(format=results_format) or b""
     return _serialize_select([ox.Variable(v) for v in outcome.variables], outcome.rows, fmt)
 
 
-def _serialize_select(variables: list[ox.Variable], rows: list[list[ox.Term | None]], fmt: str) -> bytes:
+def _serialize_select(variables: list[ox.Variable], rows: list[list[Term | None]], fmt: str) -> bytes:
     import csv
     import io
     import json
@@ -66,7 +68,7 @@ def _serialize_select(variables: list[ox.Variable], rows: list[list[ox.Term | No
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(names)
         for row in rows:
-            w.writerow(["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value) for t in row])
+            w.writerow(["" if t is None else term_text(t) for t in row])
         return buf.getvalue().encode()
     if fmt == "tsv":
         lines = ["\t".join("?" + n for n in names)]

@@ -29,14 +29,14 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 
 from ..ontology import names as N
 from .errors import BackendUnavailable, NotFound, QueryRejected, QueryTimeout, UsageError
 from .model import Bundle
-from .rdf import bundle_from_triples, bundle_triples, node
+from .rdf import Term, bundle_from_triples, bundle_triples, node
 from .validate import validate_triples
 
 SHARED_GRAPH = "graph/shared"
@@ -78,7 +78,7 @@ class QueryOutcome:
 
     kind: str
     variables: list[str] = field(default_factory=list)
-    rows: list[list[ox.Term | None]] = field(default_factory=list)
+    rows: list[list[Term | None]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
 
@@ -92,11 +92,13 @@ class QueryOutcome:
         return self.variables, [[term_text(v) for v in row] for row in self.rows]
 
 
-def term_text(term: ox.Term | None) -> str | None:
+def term_text(term: Term | None) -> str | None:
     if term is None:
         return None
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
     return term.value
 
 
@@ -157,7 +159,7 @@ class Store:
 
     def document_ids(self) -> list[str]:
         q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{N.SG}Document> }} }} ORDER BY ?d"
-        return [sol["d"].value[len(self.base):] for sol in self._ox.query(q)]
+        return [sol["d"].value[len(self.base):] for sol in cast(ox.QuerySolutions, self._ox.query(q))]
 
     def has_document(self, document_id: str) -> bool:
         return self._ox.contains_named_graph(self.graph_iri(document_id))
@@ -181,7 +183,7 @@ class Store:
     def count(self, class_name: str) -> int:
         """Number of distinct instances of an ``sg:`` class in the union, e.g. ``count("Position")``."""
         q = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{N.SG}{class_name}> }}"
-        return int(next(iter(self._ox.query(q)))["n"].value)
+        return int(next(iter(cast(ox.QuerySolutions, self._ox.query(q))))["n"].value)
 
     def stats(self) -> dict[str, int]:
         out = {name.lower() + "s": self.count(name)
@@ -244,7 +246,7 @@ class Store:
         error: Exception | None = None
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows: list[list[ox.Term | None]] = []
+            rows: list[list[Term | None]] = []
             for sol in result:
                 rows.append([sol[v] for v in variables])
                 error = self._check(len(rows), limit, deadline, timeout)

@@ -4,12 +4,16 @@
    happen", which extraction records as oppose), whether or not anyone states support, plus claims a
    supported claim contradicts. The `max_claims` most contested (by strength-weighted opposition and
    support) are kept, so the cost stays bounded on large graphs.
-2. **Conflict structure**: a claim graph on the contested claims. Edge weight = cosine overlap of the
-   stakeholders involved in both claims + Jaccard overlap of their themes + 1 for an explicit
+2. **Conflict structure**: a claim graph on the contested claims. Edge weight = o x (1 + 0.25 i + t),
+   o the cosine overlap of the stakeholders opposing both claims, i that of all stakeholders involved
+   in both, t the Jaccard overlap of their themes (shared supporters or themes alone make no link: a
+   broad group backing every aim must not tie unrelated disputes together), + 1 for an explicit
    ``contradicts`` / ``refines`` link. Above 500 claims only each claim's 15 strongest links are kept.
 3. **Clusters**: Louvain communities (networkx, fixed `seed`) on that graph.
-4. For each cluster: the claims sharing a theme with it but opposed by no one are *attached*
-   (at most 10, best supported first). **Sides**: ``support`` = stakeholders supporting a contested
+4. For each cluster: the claims opposed by no one that are discussed in the same sections as its
+   claims (same top-level section of the same document), or share a theme with it, are *attached*
+   (at most 10): nearby claims worded as a middle position (proportionate, pragmatic, phased, piloted,
+   applied differently...) first, then nearby claims closest in the text, then the best supported. **Sides**: ``support`` = stakeholders supporting a contested
    claim of the cluster, ``oppose`` = those opposing one. When nobody states support for a contested
    claim (a pure doubt), the supporters of the attached claims (the aims the doubt is about) form the
    support side. **Bridges**: attached claims whose supporters sit on both sides, or on neither (a third,
@@ -18,6 +22,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -29,6 +34,12 @@ from .matrix import StanceMatrix, matrix_of, theme_table
 from .model import Bundle
 
 MAX_ATTACHED = 10
+#: wording of a middle position (a compromise between camps), looked for in claims near a dispute
+COMPROMISE = re.compile(
+    r"\b(proportionat\w*|pragmati\w*|phased|pilot\w*|trial\w*|differently|in different ways|case[- ]by[- ]case|"
+    r"flexib\w*|light[- ]touch|balance[sd]?|middle ground|compromise\w*|gradual\w*|step by step|tailored|"
+    r"targeted|exemptions?|opt[- ]outs?|first in one|one \w+ first)\b", re.IGNORECASE)
+INVOLVED_WEIGHT = 0.25  # weight of shared involvement (any stance) next to shared opposition (1.0)
 KNN_ABOVE = 500
 KNN = 15
 
@@ -89,17 +100,17 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
         cand.sort()
     inc, theme_ids = _theme_incidence(m)
 
-    # conflict structure on the contested claims
-    sub = involved[:, cand]
-    norms = np.sqrt(_colsum(sub))
-    norms[norms == 0] = 1.0
-    sub_n = sub @ sp.diags(1.0 / norms)
-    w = (sub_n.T @ sub_n).tocsr()
+    # conflict structure on the contested claims: two claims are linked when the same stakeholders
+    # contest them (the camps are made by who opposes or doubts); shared involvement and shared themes
+    # strengthen such a link but never make one, since a broad group backing every aim would otherwise
+    # tie unrelated disputes together
+    opp_link = _cosine(opp_p.astype(np.float64).tocsc()[:, cand])
     ti = inc[cand]
     shared = (ti @ ti.T).tocoo()
     tsize = np.asarray(ti.sum(axis=1)).ravel()
     union = tsize[shared.row] + tsize[shared.col] - shared.data
-    w = w + sp.csr_matrix((shared.data / np.where(union > 0, union, 1), (shared.row, shared.col)), shape=w.shape)
+    theme_j = sp.csr_matrix((shared.data / np.where(union > 0, union, 1), (shared.row, shared.col)), shape=opp_link.shape)
+    w = opp_link + opp_link.multiply(INVOLVED_WEIGHT * _cosine(involved[:, cand]) + theme_j)
     local = {int(j): k for k, j in enumerate(cand)}
     rel = [(local[a], local[b]) for a, b in relations if a in local and b in local]
     if rel:
@@ -123,17 +134,26 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
     themes = theme_table(m.bundle)
     sup_lists = _column_lists(sup_p)
     opp_lists = _column_lists(opp_p)
+    sections = _claims_by_section(m, {m.claims[int(j)] for j in cand})
     clusters: list[dict[str, Any]] = []
     for com in communities:
         cols = sorted(int(cand[k]) for k in com)
         t_count = Counter(t for j in cols for t in m.theme_ids(m.claims[j]))
-        attached: list[int] = []
+        # the claims discussed in the same sections as the dispute come first (its local context, such
+        # as a proportionality position), then those sharing a theme, best supported first
+        distance = {col_of[c]: d for c, d in _nearby(sections, [m.claims[j] for j in cols]).items() if c in col_of}
+        nearby = set(distance)
+        hits = np.zeros(n_claims, dtype=bool)
         if t_count:
             tvec = np.zeros(len(theme_ids))
             for t in t_count:
                 tvec[theme_ids.index(t)] = 1.0
-            hits = np.flatnonzero((inc @ tvec > 0) & uncontested & (n_sup > 0))
-            attached = sorted(hits.tolist(), key=lambda j: (-float(s_str[j]), -int(n_sup[j]), m.claims[j]))[:MAX_ATTACHED]
+            hits |= inc @ tvec > 0
+        hits[list(nearby)] = True
+        hits &= uncontested & (n_sup > 0)
+        attached = sorted(np.flatnonzero(hits).tolist(),
+                          key=lambda j: (not (j in nearby and COMPROMISE.search(m.claim_text(m.claims[j]))),
+                                         distance.get(j, 1 << 40), -float(s_str[j]), -int(n_sup[j]), m.claims[j]))[:MAX_ATTACHED]
         support_side = {i for j in cols for i in sup_lists[j]}
         oppose_side = {i for j in cols for i in opp_lists[j]}
         doubt_only = [j for j in cols if not sup_lists[j]]
@@ -186,6 +206,47 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
         })
     clusters.sort(key=lambda c: (-c["score"], -len(c["claims"]), c["claims"][0]["id"]))
     return [{"id": f"t{k}", **c} for k, c in enumerate(clusters, 1)]
+
+
+def _claims_by_section(m: StanceMatrix, claims: set[str]) -> dict[str, Any]:
+    """For the given claims, their evidence as (document, top-level section, start); and, under ("@",
+    document, section), every claim with evidence in one of those sections, with its passages' starts.
+    One pass over the positions (two when sections are found)."""
+    spots: dict[str, list[tuple[str, tuple[str, ...], int]]] = {}
+    positions = list(m.bundle.positions.values()) if getattr(m, "bundle", None) is not None else []
+    for p in positions:
+        if p.claim in claims:
+            for e in p.evidence:
+                if e.section:
+                    spots.setdefault(p.claim, []).append((e.document, e.section[:1], e.start or 0))
+    wanted = {(d, sec) for ss in spots.values() for d, sec, _ in ss}
+    out: dict[Any, Any] = dict(spots)
+    for p in positions if wanted else ():
+        for e in p.evidence:
+            if (e.document, e.section[:1]) in wanted:
+                out.setdefault(("@", e.document, e.section[:1]), []).append((p.claim, e.start or 0))
+    return out
+
+
+def _nearby(sections: dict[Any, Any], claims: list[str]) -> dict[str, int]:
+    """Claims with evidence in the same sections as `claims`, with their distance in characters
+    from the closest passage of those claims."""
+    best: dict[str, int] = {}
+    for c in claims:
+        for doc, sec, start in sections.get(c, ()):
+            for other, o_start in sections.get(("@", doc, sec), ()):
+                d = abs(o_start - start)
+                if other not in best or d < best[other]:
+                    best[other] = d
+    return best
+
+
+def _cosine(cols: sp.spmatrix) -> sp.csr_matrix:
+    """Cosine similarity between the columns of a stakeholder x claim incidence matrix."""
+    norms = np.sqrt(np.asarray(cols.multiply(cols).sum(axis=0)).ravel())
+    norms[norms == 0] = 1.0
+    n = cols @ sp.diags(1.0 / norms)
+    return (n.T @ n).tocsr()
 
 
 def _side_weight(m: StanceMatrix, cols: list[int], side: set[int], value: int) -> float:

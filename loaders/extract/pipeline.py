@@ -645,13 +645,15 @@ def build_bundle(ex: Extractor) -> Bundle:
                 themes.append(sim)
     for hit in ex.hits:
         holder = hit.holder
+        # an unnamed collective ("Some participants") is this document's, not everyone's of that name
+        scope = doc.id if holder.generic else None
         member_ids = []
         for label in holder.member_of:
             kind = dict(holder.member_kinds).get(label) or _kind_for(ex, label)
-            g = new_stakeholder(label, kind=kind)
+            g = new_stakeholder(label, kind=kind, scope=scope)
             bundle.add(g)
             member_ids.append(g.id)
-        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids)
+        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope)
         themes = claim_themes.get(hit.claim, [])[:3]
         all_themes = [x for t in themes for x in ex.matcher.closure(t)]
         for t in all_themes:
@@ -667,15 +669,15 @@ def build_bundle(ex: Extractor) -> Bundle:
                            quantifier=quantifier, rule=hit.rule, confidence=hit.confidence, date=doc.date)
         bundle.add(sh, claim, pos)
     for h in ex.mentioned:
+        scope = doc.id if h.generic else None
         member_ids = []
         for label in h.member_of:
-            g = new_stakeholder(label, kind=_kind_for(ex, label))
+            g = new_stakeholder(label, kind=_kind_for(ex, label), scope=scope)
             bundle.add(g)
             member_ids.append(g.id)
-        if stakeholder_id(h.label) not in bundle.stakeholders:
-            bundle.add(new_stakeholder(h.label, kind=h.kind, aliases=h.aliases, member_of=member_ids))
-        else:
-            bundle.add(new_stakeholder(h.label, kind=bundle.stakeholders[stakeholder_id(h.label)].kind, member_of=member_ids))
+        known = bundle.stakeholders.get(stakeholder_id(h.label, scope=scope))
+        bundle.add(new_stakeholder(h.label, kind=known.kind if known else h.kind, aliases=() if known else h.aliases,
+                                   member_of=member_ids, scope=scope))
     return bundle
 
 

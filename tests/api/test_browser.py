@@ -191,3 +191,9 @@ def test_sparql_editor_runs_a_query_offline(server: Server, browser: DevTools) -
     browser.wait_for("document.querySelectorAll('#results tr').length > 1")
     errors, foreign = problems_in(events + browser.events, server)
     assert errors == [] and foreign == []
+
+
+def test_api_docs_render_offline(server: Server, browser: DevTools) -> None:
+    events = visit(browser, server.url + "/docs", "document.querySelectorAll('.opblock').length > 10", "api-docs.png")
+    errors, foreign = problems_in(events, server)
+    assert errors == [] and foreign == []
