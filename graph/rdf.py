@@ -283,7 +283,7 @@ def to_rdflib(triples: Iterable[Triple]):  # -> rdflib.Graph
             elif isinstance(t, ox.Literal):
                 if t.language:
                     found = rdflib.Literal(t.value, lang=t.language)
-                elif t.datatype.value == _XSD_STRING:
+                elif t.datatype == _XSD_STRING:
                     found = rdflib.Literal(t.value)
                 else:
                     found = rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
@@ -297,8 +297,6 @@ def to_rdflib(triples: Iterable[Triple]):  # -> rdflib.Graph
         add((term(t.subject), term(t.predicate), term(t.object)))  # type: ignore[arg-type]
     return g
 
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def from_rdflib(graph) -> list[Triple]:  # graph: rdflib.Graph
