@@ -283,6 +283,9 @@ def _cases() -> list[Case]:
     out.append(Case("nul-in-cell", ".csv", lambda: sheet_csv([["consult.txt", "W", "Pro\x00viders", "", "support", "Pay", "", "", ""]])))
     out.append(Case("not-json", ".json", lambda: b'{"claims": [1, 2'))
     out.append(Case("offsets-past-text", ".json", offsets_past_text))
+    out.append(Case("yaml-lone-surrogate", ".yaml", lambda: (
+        b'positions:\n  - {document: x.txt, stakeholder: "A\\ud800b", stance: support, claim: Pay}\n')))
+    out.append(Case("surrogate-bytes", ".csv", lambda: sheet_csv()[:-1] + b"\xed\xa0\x80\n", "load"))  # read as Windows-1252
     out.append(Case("json-lone-surrogate", ".json", lambda: json.dumps(
         {"documents": [], "stakeholders": [{"id": "sh-x", "label": "\ud800", "kind": "group"}]}).encode("ascii")))
     return out

@@ -39,7 +39,9 @@ PLACES: dict[str, str] = {
     "zip-absolute.docx": r" \[/etc/cron\.d/x\]", "zip-absolute.qdpx": r" \[/etc/cron\.d/x\]",
     "xml-entities.docx": r" \[word/document\.xml\]", "xml-entities.qdpx": r"!project\.qde",
     "missing-columns.csv": r":1 \[claim\]", "extra-cells.csv": r":5:", "short-row.csv": r":5 \[stakeholder\]",
-    "unbalanced-quote.csv": r":5:", "not-json.json": r":1:", "offsets-past-text.json": r" \[pos-oppose-", "json-lone-surrogate.json": r":1 \[stakeholders\[0\]\.label\]",
+    "unbalanced-quote.csv": r":5:", "not-json.json": r":1:", "offsets-past-text.json": r" \[pos-oppose-",
+    "json-lone-surrogate.json": r":1 \[stakeholders\[0\]\.label\]",
+    "yaml-lone-surrogate.yaml": r":2 \[stakeholder\]",
 }
 #: seconds each case may take (the 5 MB line is extracted, about 25 s on one core; the rest is refused at once)
 BOUND = {"huge-line": 120.0}
