@@ -18,6 +18,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 
+from bad_inputs import pdf_bytes  # one hand-written PDF maker for all tests
+
 NOTES = (
     "Café owners’ forum – notes\n"
     "Unions said: Pay should rise for care workers. They opposed cuts to training.\n"
@@ -108,31 +110,6 @@ def make_qdpx(tmp_path: Path) -> Callable[..., Path]:
     def make(name: str = "project.qdpx", **options) -> Path:
         return build_qdpx(tmp_path / name, **options)
     return make
-
-def pdf_bytes(lines: list[str]) -> bytes:
-    """A one-page PDF (Helvetica, one text line per item) written by hand: header, objects, xref, trailer."""
-    def esc(s: str) -> str:
-        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    content = "BT /F1 11 Tf 72 740 Td 14 TL " + " ".join(f"({esc(line)}) '" for line in lines) + " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n{obj}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
 
 @pytest.fixture
 def make_pdf(tmp_path: Path) -> Callable[..., Path]:
