@@ -13,6 +13,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..graph.network import Level, Mode
 from .output import render_table, write_output
 
 analyse_app = typer.Typer(help="Where groups converge and clash: reports and networks computed on the stored graph.",
@@ -28,18 +29,6 @@ KindOption = Annotated[Optional[str], typer.Option("--kind", help="Only position
 FromOption = Annotated[Optional[str], typer.Option("--from", help="Only positions dated on or after this ISO date.")]
 ToOption = Annotated[Optional[str], typer.Option("--to", help="Only positions dated on or before this ISO date.")]
 OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", help="Write here instead of stdout ('-' is stdout).")]
-
-
-class Mode(str, Enum):
-    congruence = "congruence"
-    conflict = "conflict"
-    subtract = "subtract"
-    ignore = "ignore"
-
-
-class Level(str, Enum):
-    stakeholder = "stakeholder"
-    group = "group"
 
 
 class Normalize(str, Enum):

@@ -17,21 +17,10 @@ from fastapi import APIRouter, Query, Request, Response
 
 from ..graph.errors import BackendUnavailable
 from ..graph.export import write_csv
+from ..graph.network import Level, Mode
 from .responses import CSV, JSON, dumps, negotiate
 
 router = APIRouter(prefix="/analysis", tags=["analysis"])
-
-
-class Mode(str, Enum):
-    congruence = "congruence"
-    conflict = "conflict"
-    subtract = "subtract"
-    ignore = "ignore"
-
-
-class Level(str, Enum):
-    stakeholder = "stakeholder"
-    group = "group"
 
 
 class Normalize(str, Enum):

@@ -35,21 +35,9 @@ import httpx
 HERE = Path(__file__).resolve().parent
 TOKEN = "bench-load-token"
 UPLOAD_ROWS = 300
-GROUP_BY = "SELECT ?stance (COUNT(?p) AS ?n) WHERE { ?p a sg:Position ; sg:stance ?stance } GROUP BY ?stance"
+sys.path.insert(0, str(HERE))
 
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
-    return ordered[k]
+from bench_api import GROUP_BY, free_port, percentile  # noqa: E402  (one copy of the load-test helpers)
 
 
 def upload_sheet(rows: int) -> bytes:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 import networkx as nx
@@ -48,6 +49,22 @@ TWO_MODE_MODES = ("ignore", "subtract")
 TWO_MODE_NORMALIZATIONS = ("no", "activity", "prominence")
 LEVELS = ("stakeholder", "group")
 NETWORK_FORMATS = ("csv", "json", "graphml", "gexf")
+
+
+class Mode(str, Enum):
+    """One-mode qualifier aggregation (the option vocabulary of the CLI and the API)."""
+
+    congruence = "congruence"
+    conflict = "conflict"
+    subtract = "subtract"
+    ignore = "ignore"
+
+
+class Level(str, Enum):
+    """Network level: stakeholders, or the groups they belong to."""
+
+    stakeholder = "stakeholder"
+    group = "group"
 #: up to this many nodes, normalisation works on dense arrays (n^2 floats), above it on the sparse entries
 DENSE_UP_TO = 5000
 
