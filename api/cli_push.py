@@ -47,6 +47,7 @@ def register(app: typer.Typer) -> None:
         document: Annotated[Optional[list[str]], typer.Option("--document", help="Only this document (id); repeatable.")] = None,
         wipe: Annotated[bool, typer.Option("--wipe", help="Delete every stancegraph node in Neo4j first.")] = False,
         batch_size: Annotated[int, typer.Option("--batch-size", help="Records per write transaction.", min=1)] = 10_000,
+        writers: Annotated[int, typer.Option("--writers", help="Concurrent write sessions (about the server's cores).", min=1)] = 2,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")] = False,
     ) -> None:
         """Push the store to Neo4j (credentials from NEO4J_USER / NEO4J_PASSWORD). Pushing again changes nothing;
@@ -57,7 +58,7 @@ def register(app: typer.Typer) -> None:
         with open_store(store) as st:
             bundle = st.bundle()
         bar = ProgressBar(quiet=quiet)
-        with Neo4jGraph(uri) as graph:
+        with Neo4jGraph(uri, writers=writers) as graph:
             if wipe:
                 removed = graph.wipe()
                 if not quiet:

@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", choices=sorted(SCALES), default="medium")
     ap.add_argument("--batch-size", type=int, default=10_000)
+    ap.add_argument("--writers", type=int, default=2, help="concurrent write sessions [default: 2]")
     ap.add_argument("--uri", default=None, help="bolt URI [default: $NEO4J_URI]")
     ap.add_argument("--output", type=Path, default=HERE / "results" / "neo4j.json")
     args = ap.parse_args(argv)
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     bundle = make_bundle(args.scale)
     generate_s = time.perf_counter() - t
     load_before = os.getloadavg()
-    with Neo4jGraph(args.uri) as graph:
+    with Neo4jGraph(args.uri, writers=args.writers) as graph:
         uri = graph.conn.uri
         pid = server_pid(uri)
         graph.wipe(everything=True)
@@ -97,6 +98,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "passages": len({e.id for p in bundle.positions.values() for e in p.evidence}),
         "generate_s": round(generate_s, 2),
         "batch_size": args.batch_size,
+        "writers": args.writers,
         "first_push": first,
         "second_push": second,
         "idempotent": (first["nodes"], first["relationships"]) == (second["nodes"], second["relationships"]),

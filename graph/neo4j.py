@@ -31,6 +31,7 @@ import json
 import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -60,6 +61,8 @@ HOW_TO_START = (
 )
 
 DEFAULT_BATCH_SIZE = 10_000
+#: concurrent write sessions of a push: the server commits batches of one stage on this many cores
+DEFAULT_WRITERS = 2
 
 
 # --------------------------------------------------------------------------- connection
@@ -83,11 +86,11 @@ class Connection:
         return cls(uri=uri, user=settings.neo4j_user, password=password, database=settings.neo4j_database)
 
 
-def _driver_for(conn: Connection) -> neo4j.Driver:
+def _driver_for(conn: Connection, *, retry_seconds: float = 5.0) -> neo4j.Driver:
     auth = (conn.user, conn.password) if conn.password is not None else None
     try:
-        return neo4j.GraphDatabase.driver(conn.uri, auth=auth, connection_timeout=5.0, max_transaction_retry_time=5.0,
-                                          notifications_min_severity="OFF")
+        return neo4j.GraphDatabase.driver(conn.uri, auth=auth, connection_timeout=5.0,
+                                          max_transaction_retry_time=retry_seconds, notifications_min_severity="OFF")
     except (ValueError, nx.ConfigurationError) as exc:
         raise UsageError(f"invalid Neo4j URI {conn.uri!r}: {_first_line(exc)} (expected e.g. bolt://127.0.0.1:7687)") from None
 
@@ -342,11 +345,16 @@ class Neo4jGraph:
     Driver errors never leave this class: they become :mod:`stancegraph.graph.errors` classes.
     """
 
-    def __init__(self, uri: str | None = None, *, settings: Settings | None = None) -> None:
+    def __init__(self, uri: str | None = None, *, settings: Settings | None = None, writers: int = DEFAULT_WRITERS) -> None:
+        if writers < 1:
+            raise UsageError(f"writers must be at least 1, not {writers}")
         self.settings = settings or get_settings()
         self.conn = Connection.from_settings(uri, self.settings)
         self.base = self.settings.base_iri
-        self._driver = _driver_for(self.conn)
+        self.writers = writers
+        # concurrent writers can deadlock on a shared claim or stakeholder: the server aborts one
+        # transaction and the driver retries it, for up to a minute
+        self._driver = _driver_for(self.conn, retry_seconds=60.0)
         try:
             self._guard(self._driver.verify_connectivity)
         except BaseException:
@@ -385,15 +393,38 @@ class Neo4jGraph:
 
     def _write(self, statement: str, rows: Sequence[Any], size: int, tick: Callable[[int], None] | None = None,
                param: str = "rows") -> None:
+        """Write `rows` in batches of `size`, one transaction each, over up to ``self.writers`` sessions at once.
+
+        Batches of one statement are independent (distinct ids), so they may commit in any order;
+        a deadlock between two writers is a transient error that the driver retries. After the
+        first failure no further batch starts, and the failure is raised.
+        """
+        batches = list(_batches(rows, size))
+        failed = threading.Event()
+
         def work(tx: neo4j.ManagedTransaction, batch: Sequence[Any]) -> None:
             tx.run(_q(statement), {param: list(batch)}).consume()
 
-        def call() -> None:
-            with self._session() as session:
-                for batch in _batches(rows, size):
+        def write_batch(batch: Sequence[Any]) -> None:
+            if failed.is_set():
+                return
+            try:
+                with self._session() as session:
                     session.execute_write(work, batch)
-                    if tick:
-                        tick(len(batch))
+            except BaseException:
+                failed.set()
+                raise
+            if tick:
+                tick(len(batch))
+
+        def call() -> None:
+            if self.writers <= 1 or len(batches) <= 1:
+                for batch in batches:
+                    write_batch(batch)
+                return
+            with ThreadPoolExecutor(max_workers=min(self.writers, len(batches)), thread_name_prefix="neo4j-push") as pool:
+                for future in [pool.submit(write_batch, batch) for batch in batches]:
+                    future.result()
 
         self._guard(call)
 
@@ -504,12 +535,15 @@ class Neo4jGraph:
         total = sum(len(s.rows) for s in stages)
         done = 0
 
+        progress_lock = threading.Lock()  # writers tick from their own threads
+
         def tick_for(stage: str) -> Callable[[int], None]:
             def tick(n: int) -> None:
                 nonlocal done
-                done += n
-                if on_progress:
-                    on_progress(stage, done, total)
+                with progress_lock:
+                    done += n
+                    if on_progress:
+                        on_progress(stage, done, total)
             return tick
 
         self.ensure_schema()
@@ -568,9 +602,10 @@ class Neo4jGraph:
 
 
 def push_bundle(bundle: Bundle, *, uri: str | None = None, documents: Iterable[str] | None = None, wipe: bool = False,
-                batch_size: int = DEFAULT_BATCH_SIZE, on_progress: ProgressCallback | None = None) -> PushReport:
+                batch_size: int = DEFAULT_BATCH_SIZE, writers: int = DEFAULT_WRITERS,
+                on_progress: ProgressCallback | None = None) -> PushReport:
     """Push `bundle` to the Neo4j of the settings (or `uri`); see :meth:`Neo4jGraph.push`."""
-    with Neo4jGraph(uri) as graph:
+    with Neo4jGraph(uri, writers=writers) as graph:
         if wipe:
             graph.wipe()
         return graph.push(bundle, documents=documents, batch_size=batch_size, on_progress=on_progress)

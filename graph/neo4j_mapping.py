@@ -65,13 +65,17 @@ def passage_props(p: Passage, base: str) -> dict[str, Any]:
             N.neo4j("sectionPath"): list(p.section)}
 
 
+#: the property keys of a Position node, in the order :func:`position_props` gives them
+POSITION_KEYS = ("id", "iri", "stakeholder", "claim", "stance", "document", N.neo4j("strength"), N.neo4j("quantifier"),
+                 N.neo4j("rule"), N.neo4j("confidence"), N.neo4j("coder"), N.neo4j("date"), N.neo4j("note"), "source",
+                 "evidence")
+
+
 def position_props(p: Position, base: str) -> dict[str, Any]:
     """A position's properties, provenance included (rule, confidence, coder, document)."""
-    return {"id": p.id, "iri": base + p.id, "stakeholder": p.stakeholder, "claim": p.claim, "stance": p.stance.value,
-            "document": p.document, N.neo4j("strength"): float(p.strength), N.neo4j("quantifier"): p.quantifier,
-            N.neo4j("rule"): p.rule, N.neo4j("confidence"): p.confidence, N.neo4j("coder"): p.coder,
-            N.neo4j("date"): p.date, N.neo4j("note"): p.note, "source": p.source,
-            "evidence": [e.id for e in p.evidence]}
+    return dict(zip(POSITION_KEYS, (p.id, base + p.id, p.stakeholder, p.claim, p.stance.value, p.document,
+                                    float(p.strength), p.quantifier, p.rule, p.confidence, p.coder, p.date, p.note,
+                                    p.source, [e.id for e in p.evidence])))
 
 
 # --------------------------------------------------------------------------- schema
@@ -208,6 +212,9 @@ def _build() -> dict[str, dict[str, str]]:
             "update": f"UNWIND $rows AS row MERGE (n:{L['Stakeholder']} {{id: row.id}}) SET n += row "
                       f"REMOVE n:{kinds} SET n:{label}",
         }
+    # the properties written inline: `SET p = row` after CREATE makes the planner add two Eager
+    # operators (a read/set conflict on `id` with the MATCHes), which buffer every row of a batch
+    position_map = "{" + ", ".join(f"{k}: row.{k}" for k in (*POSITION_KEYS, HASH)) + "}"
     for stance in ("support", "oppose", "neutral"):
         direct = "" if stance not in S else (
             f", (s)-[:{S[stance]} {{position: row.id, {N.neo4j('strength')}: row.strength, "
@@ -217,7 +224,7 @@ def _build() -> dict[str, dict[str, str]]:
             MATCH (s:{L['Stakeholder']} {{id: row.stakeholder}})
             MATCH (c:{L['Claim']} {{id: row.claim}})
             MATCH (d:{L['Document']} {{id: row.document}})
-            CREATE (p:{L['Position']}) SET p = row
+            CREATE (p:{L['Position']} {position_map})
             CREATE (p)-[:{R['heldBy']}]->(s), (p)-[:{R['onClaim']}]->(c), (p)-[:{R['inDocument']}]->(d){direct}
             WITH p, row
             UNWIND row.evidence AS ref
