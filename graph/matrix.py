@@ -204,6 +204,21 @@ class StanceMatrix:
         sel, starts = self._positions_of(tuple(stances))
         return sel[starts[col]:starts[col + 1]]
 
+    def _gather(self, cols: np.ndarray, stances: tuple[int, ...], limit: int | None) -> tuple[np.ndarray, np.ndarray]:
+        """The first `limit` (all when None) positions of those stances on each claim in `cols`, and how many per claim."""
+        sel, starts = self._positions_of(stances)
+        lo = starts[cols]
+        take = starts[cols + 1] - lo
+        if limit is not None:
+            take = np.minimum(take, limit)
+        total = int(take.sum())
+        return sel[np.repeat(lo, take) + np.arange(total) - np.repeat(np.cumsum(take) - take, take)], take
+
+    def positions_on(self, cols: Iterable[int], *, stances: Iterable[int] = (1, -1, 0)) -> np.ndarray:
+        """Indices of the positions (of those stances) on the claims `cols`, claim by claim, strongest first."""
+        arr = np.asarray(list(cols) if not isinstance(cols, np.ndarray) else cols, dtype=np.int64)
+        return self._gather(arr, tuple(stances), None)[0]
+
     def evidence(self, col: int, *, stances: Iterable[int] = (1, -1, 0), limit: int = 10) -> list[dict[str, Any]]:
         """Quotes behind a claim's positions: strongest positions first, at most `limit` passages."""
         return self.evidence_of([col], stances=stances, limit=limit)[0]
@@ -218,11 +233,7 @@ class StanceMatrix:
         cols = np.asarray(list(cols) if not isinstance(cols, np.ndarray) else cols, dtype=np.int64)
         if limit <= 0 or not len(cols):
             return [[] for _ in range(len(cols))]
-        sel, starts = self._positions_of(tuple(stances))
-        lo = starts[cols]
-        take = np.minimum(starts[cols + 1] - lo, limit)
-        total = int(take.sum())
-        idx = sel[np.repeat(lo, take) + np.arange(total) - np.repeat(np.cumsum(take) - take, take)]
+        idx, take = self._gather(cols, tuple(stances), limit)
         ids, labels, method = self.pos_ids, self.stakeholder_labels, self.filters.get("method")
         get = self.bundle.positions.get
         pids = [ids[i] for i in idx.tolist()]

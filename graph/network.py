@@ -221,6 +221,16 @@ def congruence_and_conflict(support: sp.spmatrix, oppose: sp.spmatrix, neutral: 
         blocks = blocks[:2]
     ignore = _kernel_product(blocks, "ignore", dense=True)
     subtract = _kernel_product(blocks, "subtract", dense=True)
+    n = np.asarray(sum(np.asarray(b.sum(axis=1)).ravel() for b in blocks), dtype=np.float64)
+    if normalize == "average" and (n > 0).all():  # no zero denominator: ((I +- S) / 2) / ((n_i + n_j) / 2), in place
+        denom = np.add.outer(n, n)
+        cong = ignore + subtract
+        np.divide(cong, denom, out=cong)
+        ignore -= subtract
+        np.divide(ignore, denom, out=ignore)
+        np.fill_diagonal(cong, 0.0)
+        np.fill_diagonal(ignore, 0.0)
+        return cong, ignore
     cong = ignore + subtract
     cong *= 0.5
     ignore -= subtract
@@ -293,12 +303,14 @@ def gram(x: sp.spmatrix, y: sp.spmatrix, *, dense: bool = True) -> Any:
     if not heavy.any():
         return (xc.tocsr() @ yc.T.tocsr()).toarray()
     dtype = np.float32 if _exact_in_float32(xc, yc) else np.float64
-    hx = xc[:, heavy].toarray().astype(dtype, copy=False)
-    hy = hx if yc is xc else yc[:, heavy].toarray().astype(dtype, copy=False)
+    hx = xc[:, heavy].astype(dtype).toarray()
+    hy = hx if yc is xc else yc[:, heavy].astype(dtype).toarray()
     if heavy.all():
         return (hx @ hy.T).astype(np.float64, copy=False)
     light = ~heavy
-    out = (xc[:, light].tocsr() @ yc[:, light].T.tocsr()).toarray()  # toarray adds up any duplicates
+    xl = xc[:, light]
+    yl = xl if yc is xc else yc[:, light]
+    out = (xl.tocsr() @ yl.T).toarray()  # yl.T of a csc slice is csr already; toarray adds up any duplicates
     out += hx @ hy.T
     return out
 

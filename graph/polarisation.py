@@ -72,7 +72,8 @@ def _top(values: np.ndarray, k: int) -> np.ndarray:
 
 def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int, max_swaps: int,
                 leading: np.ndarray | None = None) -> np.ndarray:
-    """DNA's best balanced split; `leading`: the leading eigenvector of cong - conf when already computed."""
+    """DNA's best balanced split; `leading`: the leading eigenvector of cong - conf when already computed
+    (None: computed here, unless cong - conf is all zero)."""
     n = len(cong)
     sizes = np.array([n // 2, n - n // 2], dtype=float)
     norm_c, norm_f = np.abs(cong).sum(), np.abs(conf).sum()
@@ -107,7 +108,8 @@ def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
         t = [mats[c][:, z == c].sum(axis=1) for c in (0, 1)]
         for _ in range(max_swaps):
             a, b = np.flatnonzero(z == 0), np.flatnonzero(z == 1)
-            g, h = t[1][a] - t[0][a], t[0][b] - t[1][b]
+            diff = t[1] - t[0]  # g_i = diff_i for i in cluster 0, h_j = -diff_j for j in cluster 1 (exactly)
+            g, h = diff[a], -diff[b]
             best = None
             for full in (False, True):
                 if full:
@@ -115,8 +117,8 @@ def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
                 else:
                     ca = a[_top(g, CANDIDATES)]
                     cb = b[_top(h, CANDIDATES)]
-                gain = ((t[1][ca] - t[0][ca])[:, None] + (t[0][cb] - t[1][cb])[None, :]
-                        - mats[1][np.ix_(ca, cb)] - mats[0][np.ix_(ca, cb)])
+                at = np.ix_(ca, cb)
+                gain = diff[ca][:, None] - diff[cb][None, :] - mats[1][at] - mats[0][at]
                 k = int(np.argmax(gain))
                 if gain.flat[k] > 1e-12:
                     best = (int(ca[k // len(cb)]), int(cb[k % len(cb)]))
@@ -132,9 +134,11 @@ def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
         return z
 
     starts = []
-    sub = cong - conf
-    if np.abs(sub).sum() > 0:
-        order = np.argsort(-(_leading_vector(sub) if leading is None else leading), kind="stable")
+    if leading is None:
+        sub = cong - conf
+        leading = _leading_vector(sub) if sub.any() else None
+    if leading is not None:
+        order = np.argsort(-leading, kind="stable")
         z0 = np.zeros(n, dtype=np.int64)
         z0[order[n // 2:]] = 1
         starts.append(z0)
@@ -160,16 +164,17 @@ def _polarise(a: sp.csr_matrix, d: sp.csr_matrix, n: sp.csr_matrix, ids: list[st
         return {"score": 0.0, "q": 0.0, "nodes": int(len(keep)), "camps": [[], []]}
     a, d, n = a[keep], d[keep], n[keep]
     cong, conf = congruence_and_conflict(a, d, n, normalize="average")
-    if np.abs(cong).sum() + np.abs(conf).sum() == 0:
+    norm_c, norm_f = float(np.abs(cong).sum()), float(np.abs(conf).sum())
+    if norm_c + norm_f == 0:
         return {"score": 0.0, "q": 0.0, "nodes": int(len(keep)), "camps": [[], []]}
     sub = cong - conf  # both searches start from its leading eigenvector: compute it once
-    leading = _leading_vector(sub) if np.abs(sub).sum() > 0 else None
+    leading = _leading_vector(sub) if sub.any() else None
+    del sub
     z = _best_split(cong, conf, seed=seed, restarts=restarts, max_swaps=max_swaps, leading=leading)
     q = polarisation_quality(cong, conf, z)
     score, camp_idx = _two_camps(cong, conf, seed=seed, restarts=restarts, leading=leading)
     camps = [sorted(m.label(ids[keep[i]]) for i in c) for c in camp_idx]
     camps.sort(key=lambda c: (-len(c), c))
-    norm_c, norm_f = float(np.abs(cong).sum()), float(np.abs(conf).sum())
     return {"score": round(score, 12), "q": round(q, 12), "nodes": int(len(keep)), "camps": camps,
             "congruence": round(norm_c / 2, 12), "conflict": round(norm_f / 2, 12)}
 
