@@ -238,8 +238,8 @@ def congruence_and_conflict(support: sp.spmatrix, oppose: sp.spmatrix, neutral: 
     conf = ignore
     np.fill_diagonal(cong, 0.0)
     np.fill_diagonal(conf, 0.0)
-    denom = None if normalize == "no" or not (cong.any() or conf.any()) else _denominator(blocks, normalize)
-    return _normalised(cong, blocks, normalize, denom), _normalised(conf, blocks, normalize, denom)
+    shared = _denominator(blocks, normalize) if normalize != "no" and (cong.any() or conf.any()) else None
+    return _normalised(cong, blocks, normalize, shared), _normalised(conf, blocks, normalize, shared)
 
 
 def _kernel_product(blocks: list[sp.csr_matrix], mode: str, *, dense: bool) -> Any:

@@ -217,7 +217,8 @@ def _two_camps(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
         return x
 
     starts = []
-    starts.append(np.where((leading if reuse else _leading_vector(sv)) >= 0, 1.0, -1.0))
+    spectral = leading if reuse and leading is not None else _leading_vector(sv)
+    starts.append(np.where(spectral >= 0, 1.0, -1.0))
     rng = np.random.default_rng(seed)
     starts += [rng.choice([-1.0, 1.0], size=len(v)) for _ in range(max(restarts, 0))]
     best_x, best = None, -np.inf
