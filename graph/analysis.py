@@ -13,9 +13,11 @@ statements (passages) instead, as DNA does.
 
 from __future__ import annotations
 
+import functools
+import gc
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -35,6 +37,28 @@ __all__ = [
 ]
 
 Source = Bundle | StanceMatrix
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def without_gc_pauses(fn: F) -> F:
+    """Run `fn` with the cyclic garbage collector paused (reference counting still frees everything).
+
+    A report at scale is hundreds of thousands of small dicts and lists; each batch of new containers
+    would otherwise trigger a collection that walks every live object again (a third of the time of a
+    conflict report at medium scale). The results are acyclic, so nothing waits for the collector.
+    The collector is switched back on afterwards if it was on, also when `fn` raises.
+    """
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_on:
+                gc.enable()
+
+    return run  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------- per-group counts
@@ -42,6 +66,10 @@ Source = Bundle | StanceMatrix
 def group_counts(m: StanceMatrix) -> dict[str, sp.csr_matrix]:
     """groups x claims: how many of each group's stakeholders support, oppose, are neutral on each claim."""
     return {name: m.grouped(m.presence(v)) for name, v in (("support", 1), ("oppose", -1), ("neutral", 0))}
+
+
+#: up to this many groups x claims cells, per-group maxima are taken on a dense array
+DENSE_CELLS = 4_000_000
 
 
 def group_max_strength(m: StanceMatrix, value: int) -> sp.csr_matrix:
@@ -55,6 +83,12 @@ def group_max_strength(m: StanceMatrix, value: int) -> sp.csr_matrix:
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     g = member_t.indices[np.repeat(starts, counts) + offsets]
     c, v = np.repeat(s.col, counts), np.repeat(s.data, counts)
+    n_g, n_c = len(m.groups), len(m.claims)
+    if n_g * n_c <= DENSE_CELLS:  # one scatter-max into a groups x claims array instead of a sort
+        best = np.full(n_g * n_c, -np.inf)
+        np.maximum.at(best, g * n_c + c, v)
+        hit = np.flatnonzero(best > -np.inf)
+        return sp.csr_matrix((best[hit], (hit // n_c, hit % n_c)), shape=(n_g, n_c))
     order = np.lexsort((-v, c, g))
     g, c, v = g[order], c[order], v[order]
     first = np.ones(len(g), dtype=bool)
@@ -62,46 +96,62 @@ def group_max_strength(m: StanceMatrix, value: int) -> sp.csr_matrix:
     return sp.csr_matrix((v[first], (g[first], c[first])), shape=(len(m.groups), len(m.claims)))
 
 
-def _column_lists(mat: sp.spmatrix) -> list[list[int]]:
-    """For each column, the rows with a non-zero entry (sorted)."""
-    csc = sp.csc_matrix(mat)
-    csc.sort_indices()
-    ind, ptr = csc.indices.tolist(), csc.indptr.tolist()
-    return [ind[ptr[j]:ptr[j + 1]] for j in range(csc.shape[1])]
-
-
 def _colsum(mat: sp.spmatrix) -> np.ndarray:
     return np.asarray(mat.sum(axis=0)).ravel()
 
 
-class _GroupColumns:
-    """Fast per-claim access to the groups x claims count matrices (no scipy scalar indexing)."""
+def _labels_by_column(mat: sp.spmatrix, labels: tuple[str, ...], cols: np.ndarray) -> list[list[str]]:
+    """For each column in `cols` (in that order), the labels of its rows with an entry, in row order."""
+    sub = sp.csc_matrix(mat)[:, cols]
+    sub.sort_indices()
+    flat = np.asarray(labels, dtype=object)[sub.indices].tolist() if len(labels) else []
+    ptr = sub.indptr.tolist()
+    return [flat[ptr[k]:ptr[k + 1]] for k in range(len(cols))]
 
-    def __init__(self, m: StanceMatrix, counts: dict[str, sp.spmatrix]) -> None:
-        self.m = m
-        self.cols = {}
-        for k in ("support", "oppose", "neutral"):
-            csc = sp.csc_matrix(counts[k])
-            csc.sort_indices()
-            self.cols[k] = (csc.indptr.tolist(), csc.indices.tolist(), csc.data.tolist())
 
-    def column(self, key: str, j: int) -> dict[int, float]:
-        ptr, ind, data = self.cols[key]
-        return dict(zip(ind[ptr[j]:ptr[j + 1]], data[ptr[j]:ptr[j + 1]]))
+def _group_rows(m: StanceMatrix, counts: dict[str, sp.spmatrix], cols: np.ndarray) -> list[list[dict[str, Any]]]:
+    """For each column in `cols`: the groups with a stance on that claim, with their counts, in group order."""
+    a, d, n = (sp.csc_matrix(counts[k])[:, cols] for k in ("support", "oppose", "neutral"))
+    tot = (a + d + n).tocsc()  # counts are positive: the union of the three patterns
+    tot.sort_indices()
+    g = tot.indices
+    k = np.repeat(np.arange(len(cols)), np.diff(tot.indptr))
+    sa, sd, sn = (_lookup(x.tocsr(), g, k).astype(np.int64) for x in (a, d, n))
+    ids = np.asarray(m.groups, dtype=object)[g].tolist() if len(m.groups) else []
+    labels = np.asarray(m.group_labels, dtype=object)[g].tolist() if len(m.groups) else []
+    flat = [{"group": gid, "label": lab, "support": x, "oppose": y, "neutral": z, "stances": x + y + z}
+            for gid, lab, x, y, z in zip(ids, labels, sa.tolist(), sd.tolist(), sn.tolist())]
+    ptr = tot.indptr.tolist()
+    return [flat[ptr[i]:ptr[i + 1]] for i in range(len(cols))]
 
-    def rows(self, j: int) -> list[dict[str, Any]]:
-        """The groups with a stance on claim j, with their counts, in group order."""
-        a, d, n = self.column("support", j), self.column("oppose", j), self.column("neutral", j)
-        out = []
-        for g in sorted(set(a) | set(d) | set(n)):
-            sa, sd, sn = int(a.get(g, 0)), int(d.get(g, 0)), int(n.get(g, 0))
-            out.append({"group": self.m.groups[g], "label": self.m.group_labels[g], "support": sa, "oppose": sd, "neutral": sn,
-                        "stances": sa + sd + sn})
-        return out
+
+def _claim_fields(m: StanceMatrix, cols: np.ndarray) -> list[dict[str, Any]]:
+    """The claim, text, themes and theme_ids of each column in `cols` (the first keys of every result row)."""
+    claims, themes = m.bundle.claims, m.themes
+    out = []
+    for j in cols.tolist():
+        cid = m.claims[j]
+        c = claims.get(cid)
+        tids = list(c.themes) if c is not None else []
+        out.append({"claim": cid, "text": c.text if c is not None else cid,
+                    "themes": [themes[t].label if t in themes else t for t in tids], "theme_ids": tids})
+    return out
+
+
+def _ranked(m: StanceMatrix, cols: np.ndarray, score: np.ndarray, tie: np.ndarray) -> np.ndarray:
+    """`cols` sorted by score (rounded to 9 places) descending, then `tie` descending, then claim id."""
+    if not len(cols):
+        return cols
+    rounded = np.array([round(v, 9) for v in score[cols].tolist()], dtype=np.float64)
+    ids = np.asarray(m.claims, dtype=object)[cols]
+    id_rank = np.empty(len(cols), dtype=np.int64)
+    id_rank[sorted(range(len(cols)), key=ids.__getitem__)] = np.arange(len(cols))
+    return cols[np.lexsort((id_rank, -tie[cols], -rounded))]
 
 
 # ---------------------------------------------------------------------- convergence
 
+@without_gc_pauses
 def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, doubts_count: bool = False,
                      **filters: Any) -> list[dict[str, Any]]:
     """Claims backed by at least `min_groups` groups and opposed by no one, strongest first.
@@ -124,20 +174,20 @@ def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, 
     score = _colsum(strength)
     n_sup = _colsum(m.presence(1))
     n_neu = _colsum(m.presence(0))
-    order = sorted(cols.tolist(), key=lambda j: (-round(float(score[j]), 9), -int(n_sup_groups[j]), m.claims[j]))
-    per_group = _GroupColumns(m, counts)
+    order = _ranked(m, cols, score, n_sup_groups)
+    groups = _labels_by_column(counts["support"], m.group_labels, order)
+    per_group = _group_rows(m, counts, order)
+    quotes = m.evidence_of(order, stances=(1,), limit=evidence) if evidence else [[] for _ in range(len(order))]
     out = []
-    for j in order:
-        grp = sorted(per_group.column("support", j))
-        out.append({
-            "claim": m.claims[j], "text": m.claim_text(m.claims[j]), "themes": m.theme_labels(m.claims[j]),
-            "theme_ids": m.theme_ids(m.claims[j]),
-            "groups": [m.group_labels[g] for g in grp],
+    for k, (j, row) in enumerate(zip(order.tolist(), _claim_fields(m, order))):
+        row.update({
+            "groups": groups[k],
             "support": int(n_sup[j]), "oppose": 0, "neutral": int(n_neu[j]), "score": round(float(score[j]), 6),
-            "quantifiers": m.quantifiers(j, 1), "per_group": per_group.rows(j),
+            "quantifiers": m.quantifiers(j, 1), "per_group": per_group[k],
             "doubted_by": sorted(m.label(s) for s in doubters.get(m.claims[j], ())),
-            "evidence": m.evidence(j, stances=(1,), limit=evidence) if evidence else [],
+            "evidence": quotes[k],
         })
+        out.append(row)
     return out
 
 
@@ -174,6 +224,7 @@ def _find_group(m: StanceMatrix, name: str) -> int:
     raise NotFound(f"no group {name!r} among the stakeholders analysed")
 
 
+@without_gc_pauses
 def find_conflicts(bundle: Source, *, group_a: str | None = None, group_b: str | None = None, evidence: int = 10,
                    **filters: Any) -> list[dict[str, Any]]:
     """Contested claims: claims some stakeholders support and others oppose, most contested first.
@@ -200,27 +251,22 @@ def find_conflicts(bundle: Source, *, group_a: str | None = None, group_b: str |
         sb, ob = counts["support"][gb].toarray().ravel() > 0, counts["oppose"][gb].toarray().ravel() > 0
         mask = (sa & ob) | (oa & sb)
         between = {"a": m.groups[ga], "b": m.groups[gb], "sa": sa, "oa": oa, "sb": sb, "ob": ob}
-    cols = np.flatnonzero(mask)
     score = np.sqrt(s_w * o_w)
-    order = sorted(cols.tolist(), key=lambda j: (-round(float(score[j]), 9), -int(n_sup[j] + n_opp[j]), m.claims[j]))
-    sup_rows = _column_lists(sup_p)
-    opp_rows = _column_lists(opp_p)
-    per_group = _GroupColumns(m, counts)
-    labels = m.stakeholder_labels
+    order = _ranked(m, np.flatnonzero(mask), score, n_sup + n_opp)
+    labels = m.stakeholder_labels  # rows are in label order
+    supporters, opponents = _labels_by_column(sup_p, labels, order), _labels_by_column(opp_p, labels, order)
+    sup_groups = _labels_by_column(counts["support"], m.group_labels, order)
+    opp_groups = _labels_by_column(counts["oppose"], m.group_labels, order)
+    per_group = _group_rows(m, counts, order)
+    quotes = m.evidence_of(order, stances=(1, -1), limit=evidence) if evidence else [[] for _ in range(len(order))]
     out = []
-    for j in order:
-        cid = m.claims[j]
-        row: dict[str, Any] = {
-            "claim": cid, "text": m.claim_text(cid), "themes": m.theme_labels(cid), "theme_ids": m.theme_ids(cid),
-            "support": [labels[i] for i in sup_rows[j]],  # rows are in label order
-            "oppose": [labels[i] for i in opp_rows[j]],
-            "score": round(float(score[j]), 6),
-            "support_groups": [m.group_labels[g] for g in sorted(per_group.column("support", j))],
-            "oppose_groups": [m.group_labels[g] for g in sorted(per_group.column("oppose", j))],
+    for k, (j, row) in enumerate(zip(order.tolist(), _claim_fields(m, order))):
+        row.update({
+            "support": supporters[k], "oppose": opponents[k], "score": round(float(score[j]), 6),
+            "support_groups": sup_groups[k], "oppose_groups": opp_groups[k],
             "quantifiers": {"support": m.quantifiers(j, 1), "oppose": m.quantifiers(j, -1)},
-            "per_group": per_group.rows(j),
-            "evidence": m.evidence(j, stances=(1, -1), limit=evidence) if evidence else [],
-        }
+            "per_group": per_group[k], "evidence": quotes[k],
+        })
         if between is not None:
             a_st = "support" if between["sa"][j] else "oppose"
             row["between"] = {"group_a": m.label(between["a"]), "group_b": m.label(between["b"]),
@@ -231,6 +277,7 @@ def find_conflicts(bundle: Source, *, group_a: str | None = None, group_b: str |
 
 # ---------------------------------------------------------------------- consensus (Pol.is)
 
+@without_gc_pauses
 def compute_consensus(bundle: Source, *, min_stances: int = 1, **filters: Any) -> list[dict[str, Any]]:
     """Per claim: per-group counts, Pol.is group-informed consensus, and divisiveness.
 
@@ -264,16 +311,17 @@ def compute_consensus(bundle: Source, *, min_stances: int = 1, **filters: Any) -
     n_ok = np.bincount(s_coo.col[ok], minlength=len(m.claims))
     divisiveness = np.where(n_ok >= 2, (hi - lo) / 2, 0.0)
     tot = {k: _colsum(m.presence(v)) for k, v in (("support", 1), ("oppose", -1), ("neutral", 0))}
-    per_group = _GroupColumns(m, counts)
+    every = np.arange(len(m.claims))
+    per_group = _group_rows(m, counts, every)
     out: list[dict[str, Any]] = []
-    for j, cid in enumerate(m.claims):
-        out.append({
-            "claim": cid, "text": m.claim_text(cid), "themes": m.theme_labels(cid), "theme_ids": m.theme_ids(cid),
+    for j, row in zip(every.tolist(), _claim_fields(m, every)):
+        row.update({
             "consensus": float(consensus[j]), "consensus_geomean": float(geomean[j]),
             "divisiveness": round(float(divisiveness[j]), 12),
             "support": int(tot["support"][j]), "oppose": int(tot["oppose"][j]), "neutral": int(tot["neutral"][j]),
-            "n_groups": n_groups, "groups": per_group.rows(j),
+            "n_groups": n_groups, "groups": per_group[j],
         })
+        out.append(row)
     out.sort(key=lambda r: (-r["consensus"], r["claim"]))
     return out
 

@@ -107,6 +107,8 @@ class StanceMatrix:
         rows, cols, s = self.pos_row[keep], self.pos_col[keep], self.pos_strength[keep]
         if not len(rows):
             return sp.csr_matrix((n, m))
+        if self.stance_matrix(value).nnz == len(rows):  # one position per cell: nothing to take the max over
+            return sp.csr_matrix((s, (rows, cols)), shape=(n, m))
         order = np.lexsort((-s, cols, rows))
         rows, cols, s = rows[order], cols[order], s[order]
         first = np.ones(len(rows), dtype=bool)
@@ -175,40 +177,94 @@ class StanceMatrix:
         """(column, stance value) -> the distinct quantifiers of those positions, sorted."""
         positions = self.bundle.positions
         table: dict[tuple[int, int], set[str]] = {}
-        for k, pid in enumerate(self.pos_ids):
-            pos = positions.get(pid)
-            if pos is not None and pos.quantifier:
-                table.setdefault((int(self.pos_col[k]), int(self.pos_value[k])), set()).add(pos.quantifier)
+        if not positions:  # a matrix built from arrays: no records, no quantifiers
+            return {}
+        get = positions.get
+        quants = [getattr(get(pid), "quantifier", None) for pid in self.pos_ids]
+        have = [k for k, q in enumerate(quants) if q]
+        for k, col, value in zip(have, self.pos_col[have].tolist(), self.pos_value[have].tolist()):
+            table.setdefault((col, value), set()).add(quants[k])  # type: ignore[arg-type]
         return {key: sorted(v) for key, v in table.items()}
 
+    @cached_property
+    def _stance_runs(self) -> dict[tuple[int, ...], tuple[np.ndarray, np.ndarray]]:
+        """stances -> (positions of those stances in claim order, strongest first; each column's start)."""
+        return {}
+
+    def _positions_of(self, stances: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        runs = self._stance_runs
+        if stances not in runs:
+            order, starts = self.positions_by_claim
+            keep = np.isin(self.pos_value[order], np.array(stances, dtype=np.int8))
+            before = np.concatenate(([0], np.cumsum(keep)))
+            runs[stances] = (order[keep], before[starts])
+        return runs[stances]
+
     def _claim_index(self, col: int, stances: Iterable[int]) -> np.ndarray:
-        order, starts = self.positions_by_claim
-        idx = order[starts[col]:starts[col + 1]]
-        wanted = tuple(stances)
-        if len(wanted) == 1:
-            idx = idx[self.pos_value[idx] == wanted[0]]
-        elif len(wanted) == 2:
-            v = self.pos_value[idx]
-            idx = idx[(v == wanted[0]) | (v == wanted[1])]
-        return idx
+        sel, starts = self._positions_of(tuple(stances))
+        return sel[starts[col]:starts[col + 1]]
+
+    def _gather(self, cols: np.ndarray, stances: tuple[int, ...], limit: int | None) -> tuple[np.ndarray, np.ndarray]:
+        """The first `limit` (all when None) positions of those stances on each claim in `cols`, and how many per claim."""
+        sel, starts = self._positions_of(stances)
+        lo = starts[cols]
+        take = starts[cols + 1] - lo
+        if limit is not None:
+            take = np.minimum(take, limit)
+        total = int(take.sum())
+        return sel[np.repeat(lo, take) + np.arange(total) - np.repeat(np.cumsum(take) - take, take)], take
+
+    def positions_on(self, cols: Iterable[int], *, stances: Iterable[int] = (1, -1, 0)) -> np.ndarray:
+        """Indices of the positions (of those stances) on the claims `cols`, claim by claim, strongest first."""
+        arr = np.asarray(list(cols) if not isinstance(cols, np.ndarray) else cols, dtype=np.int64)
+        return self._gather(arr, tuple(stances), None)[0]
 
     def evidence(self, col: int, *, stances: Iterable[int] = (1, -1, 0), limit: int = 10) -> list[dict[str, Any]]:
         """Quotes behind a claim's positions: strongest positions first, at most `limit` passages."""
-        idx = self._claim_index(col, stances)[:limit]  # already strongest first
-        out: list[dict[str, Any]] = []
-        positions, labels, method = self.bundle.positions, self.stakeholder_labels, self.filters.get("method")
-        for i, row, value in zip(idx.tolist(), self.pos_row[idx].tolist(), self.pos_value[idx].tolist()):
-            pos = positions.get(self.pos_ids[i])
-            if pos is None:  # a matrix built from arrays: no record to quote
-                out.append({"stakeholder": labels[row], "stance": _STANCE_NAME[value], "position": self.pos_ids[i]})
-                continue
-            for p in _kept_passages(self.bundle, pos, method):
-                out.append({"document": p.document, "source": p.source, "start": p.start, "end": p.end,
-                            "quote": p.quote, "stakeholder": labels[row], "stance": pos.stance.value,
-                            "quantifier": pos.quantifier, "position": pos.id})
-                if len(out) >= limit:
-                    return out
-        return out[:limit]
+        return self.evidence_of([col], stances=stances, limit=limit)[0]
+
+    def evidence_of(self, cols: Iterable[int], *, stances: Iterable[int] = (1, -1, 0),
+                    limit: int = 10) -> list[list[dict[str, Any]]]:
+        """:meth:`evidence` for many claims at once (one list per column of `cols`, in that order).
+
+        Each claim's strongest `limit` positions are gathered for all claims in one vectorised step;
+        only the quotes themselves are assembled in Python.
+        """
+        cols = np.asarray(list(cols) if not isinstance(cols, np.ndarray) else cols, dtype=np.int64)
+        if limit <= 0 or not len(cols):
+            return [[] for _ in range(len(cols))]
+        idx, take = self._gather(cols, tuple(stances), limit)
+        ids, labels, method = self.pos_ids, self.stakeholder_labels, self.filters.get("method")
+        get = self.bundle.positions.get
+        pids = [ids[i] for i in idx.tolist()]
+        rows, values = self.pos_row[idx].tolist(), self.pos_value[idx].tolist()
+        out: list[list[dict[str, Any]]] = []
+        k = 0
+        if not self.bundle.positions:  # a matrix built from arrays: no records to quote, one entry per position
+            flat = [{"stakeholder": labels[r], "stance": _STANCE_NAME[v], "position": pid}
+                    for r, v, pid in zip(rows, values, pids)]
+            for n in take.tolist():
+                out.append(flat[k:k + n])
+                k += n
+            return out
+        for n in take.tolist():
+            quotes: list[dict[str, Any]] = []
+            for t in range(k, k + n):
+                pos = get(pids[t])
+                if pos is None:  # a matrix built from arrays: no record to quote
+                    quotes.append({"stakeholder": labels[rows[t]], "stance": _STANCE_NAME[values[t]], "position": pids[t]})
+                    continue
+                for p in _kept_passages(self.bundle, pos, method):
+                    quotes.append({"document": p.document, "source": p.source, "start": p.start, "end": p.end,
+                                   "quote": p.quote, "stakeholder": labels[rows[t]], "stance": pos.stance.value,
+                                   "quantifier": pos.quantifier, "position": pos.id})
+                    if len(quotes) >= limit:
+                        break
+                if len(quotes) >= limit:
+                    break
+            out.append(quotes)
+            k += n
+        return out
 
     def quantifiers(self, col: int, value: int) -> list[str]:
         """The distinct quantifiers of a claim's positions of one stance, sorted."""

@@ -136,62 +136,196 @@ def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmat
     """DNA's one-mode network from per-stance count matrices (rows = nodes, columns = claims).
 
     A csr matrix, or with ``dense=True`` an ndarray (cheaper when the caller wants one anyway).
+    Up to DENSE_UP_TO nodes the products go through :func:`gram` (dense result, exact on counts).
     """
     if mode not in ONE_MODE_MODES:
         raise UsageError(f"unknown mode {mode!r} (expected one of {', '.join(ONE_MODE_MODES)})")
     if normalize not in ONE_MODE_NORMALIZATIONS:
         raise UsageError(f"unknown normalisation {normalize!r} (expected one of {', '.join(ONE_MODE_NORMALIZATIONS)})")
     blocks = [sp.csr_matrix(support), sp.csr_matrix(oppose), sp.csr_matrix(neutral)]
-    with_neutral = blocks[2].nnz > 0
-    if not with_neutral:
+    if blocks[2].nnz == 0:
         blocks = blocks[:2]
+    if blocks[0].shape[0] <= DENSE_UP_TO:
+        out_d = _one_mode_dense(blocks, mode=mode, normalize=normalize)
+        return out_d if dense else sp.csr_matrix(out_d)
     c = sp.hstack(blocks, format="csr")
-    if mode == "ignore":
-        t = blocks[0] + blocks[1] + (blocks[2] if with_neutral else 0)
-        y = (t @ t.T).tocsr()
-    else:
-        kernel = {"congruence": _CONGRUENCE, "conflict": _CONFLICT, "subtract": _CONGRUENCE - _CONFLICT}[mode]
-        k = kernel if with_neutral else kernel[:2, :2]
-        mixed = [sum((k[a, b] * blocks[a] for a in range(len(blocks)) if k[a, b] != 0), sp.csr_matrix(blocks[b].shape))
-                 for b in range(len(blocks))]
-        y = (c @ sp.hstack(mixed, format="csr").T).tocsr()
+    y = _kernel_product(blocks, mode, dense=False)
     y.setdiag(0)
     y.eliminate_zeros()
     if normalize == "no" or y.nnz == 0:
         return y.toarray() if dense else y
     n = np.asarray(c.sum(axis=1)).ravel()
-    e = None
-    if normalize == "jaccard":  # denominator n_i + n_i' - (E + E^T)_ii' with E = C (B - C/2)^T, B the 0/1 pattern of C
-        b = c.copy()
-        b.data[:] = 1.0
-        e = (c @ (b - 0.5 * c).T).tocsr()
-    if y.shape[0] <= DENSE_UP_TO:  # one-mode results are near-dense: elementwise work is cheaper on arrays
-        yd = y.toarray()
-        if normalize == "average":
-            denom = (n[:, None] + n[None, :]) / 2.0
-        elif normalize == "cosine":
-            denom = n[:, None] * n[None, :]
-        else:
-            assert e is not None
-            ed = e.toarray()
-            denom = n[:, None] + n[None, :] - ed - ed.T
-        nz = (yd != 0) & (denom != 0)
-        out_d = np.zeros_like(yd)
-        np.divide(yd, denom, out=out_d, where=nz)
-        return out_d if dense else sp.csr_matrix(out_d)
     coo = y.tocoo()
     r, q = coo.row, coo.col
     if normalize == "average":
         denom = (n[r] + n[q]) / 2.0
     elif normalize == "cosine":
         denom = n[r] * n[q]
-    else:
+    else:  # jaccard: n_i + n_i' - (E + E^T)_ii' with E = C (B - C/2)^T, B the 0/1 pattern of C
+        e = _jaccard_overlap(c, dense=False)
         denom = n[r] + n[q] - _lookup(e, r, q) - _lookup(e, q, r)
     with np.errstate(divide="ignore", invalid="ignore"):
         data = np.where(denom != 0, coo.data / np.where(denom != 0, denom, 1.0), 0.0)
     out = sp.csr_matrix((data, (r, q)), shape=y.shape)
     out.eliminate_zeros()
     return out.toarray() if dense else out
+
+
+def _one_mode_dense(blocks: list[sp.csr_matrix], *, mode: str, normalize: str) -> np.ndarray:
+    """The one-mode network as an ndarray (near-dense results: elementwise work is cheaper on arrays)."""
+    y = _kernel_product(blocks, mode, dense=True)
+    np.fill_diagonal(y, 0.0)
+    return _normalised(y, blocks, normalize)
+
+
+def _normalised(y: np.ndarray, blocks: list[sp.csr_matrix], normalize: str,
+                denom: np.ndarray | None = None) -> np.ndarray:
+    """y divided by the normalisation's denominator (0 where either is 0); `denom` when already computed."""
+    if normalize == "no" or not y.any():
+        return y
+    if denom is None:
+        denom = _denominator(blocks, normalize)
+    ok = denom != 0
+    ok &= y != 0
+    out = np.zeros_like(y)
+    np.divide(y, denom, out=out, where=ok)
+    return out
+
+
+def _denominator(blocks: list[sp.csr_matrix], normalize: str) -> np.ndarray:
+    n = np.asarray(sum(np.asarray(b.sum(axis=1)).ravel() for b in blocks), dtype=np.float64)
+    if normalize == "average":
+        denom = np.add.outer(n, n)
+        denom *= 0.5
+    elif normalize == "cosine":
+        denom = np.multiply.outer(n, n)
+    else:  # jaccard, as in one_mode_matrix
+        e = _jaccard_overlap(sp.hstack(blocks, format="csr"), dense=True)
+        denom = np.add.outer(n, n)
+        denom -= e
+        denom -= e.T
+    return denom
+
+
+def congruence_and_conflict(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmatrix, *,
+                            normalize: str = "no") -> tuple[np.ndarray, np.ndarray]:
+    """The congruence and the conflict network at once, as ndarrays, from two shared products.
+
+    congruence + conflict = ignore and congruence - conflict = subtract, so with I = T T^T and
+    S the subtract product: congruence = (I + S) / 2, conflict = (I - S) / 2 (exact on counts).
+    """
+    if normalize not in ONE_MODE_NORMALIZATIONS:
+        raise UsageError(f"unknown normalisation {normalize!r} (expected one of {', '.join(ONE_MODE_NORMALIZATIONS)})")
+    blocks = [sp.csr_matrix(support), sp.csr_matrix(oppose), sp.csr_matrix(neutral)]
+    if blocks[2].nnz == 0:
+        blocks = blocks[:2]
+    ignore = _kernel_product(blocks, "ignore", dense=True)
+    subtract = _kernel_product(blocks, "subtract", dense=True)
+    n = np.asarray(sum(np.asarray(b.sum(axis=1)).ravel() for b in blocks), dtype=np.float64)
+    if normalize == "average" and (n > 0).all():  # no zero denominator: ((I +- S) / 2) / ((n_i + n_j) / 2), in place
+        denom = np.add.outer(n, n)
+        cong = ignore + subtract
+        np.divide(cong, denom, out=cong)
+        ignore -= subtract
+        np.divide(ignore, denom, out=ignore)
+        np.fill_diagonal(cong, 0.0)
+        np.fill_diagonal(ignore, 0.0)
+        return cong, ignore
+    cong = ignore + subtract
+    cong *= 0.5
+    ignore -= subtract
+    ignore *= 0.5
+    conf = ignore
+    np.fill_diagonal(cong, 0.0)
+    np.fill_diagonal(conf, 0.0)
+    shared = _denominator(blocks, normalize) if normalize != "no" and (cong.any() or conf.any()) else None
+    return _normalised(cong, blocks, normalize, shared), _normalised(conf, blocks, normalize, shared)
+
+
+def _kernel_product(blocks: list[sp.csr_matrix], mode: str, *, dense: bool) -> Any:
+    """The raw one-mode weights C K C^T (diagonal included), in the cheapest form per mode.
+
+    Without neutral stances: ignore = T T^T (T = support + oppose), congruence = [A|D] [A|D]^T,
+    conflict = A D^T + D A^T, subtract = (A - D)(A - D)^T. With them, the general kernel product
+    (subtract still factors: (A - D)(A - D)^T + N N^T).
+    """
+    with_neutral = len(blocks) == 3
+    if mode == "ignore":
+        t = blocks[0] + blocks[1] + (blocks[2] if with_neutral else 0)
+        return gram(t, t, dense=dense)
+    if mode == "subtract":
+        s = (blocks[0] - blocks[1]).tocsr()
+        s = sp.hstack([s, blocks[2]], format="csr") if with_neutral else s
+        return gram(s, s, dense=dense)
+    a, d = blocks[0], blocks[1]
+    if not with_neutral:
+        if mode == "congruence":
+            c = sp.hstack(blocks, format="csr")
+            return gram(c, c, dense=dense)
+        x = gram(a, d, dense=dense)  # conflict = A D^T + D A^T
+    else:
+        half_n = 0.5 * blocks[2]
+        p = (a + d).tocsr()
+        if mode == "congruence":  # A A^T + D D^T + N N^T + (P N^T + N P^T) / 2 = X + X^T, P = A + D
+            x = gram(sp.hstack([a, d, blocks[2], p], format="csr"),
+                     sp.hstack([0.5 * a, 0.5 * d, half_n, half_n], format="csr"), dense=dense)
+        else:  # conflict: A D^T + D A^T + (P N^T + N P^T) / 2 = X + X^T
+            x = gram(sp.hstack([a, p], format="csr"), sp.hstack([d, half_n], format="csr"), dense=dense)
+    return x + x.T if dense else (x + x.T).tocsr()
+
+
+def _jaccard_overlap(c: sp.csr_matrix, *, dense: bool) -> Any:
+    """E = C (B - C/2)^T, B the 0/1 pattern of C: E + E^T = C B^T + B C^T - C C^T (jaccard's shared part)."""
+    b = c.copy()
+    b.data[:] = 1.0
+    return gram(c, (b - 0.5 * c).tocsr(), dense=dense)
+
+
+#: in :func:`gram`, inner columns filled in about this share of the rows or more go through dense BLAS
+HEAVY_SHARE = 0.05
+
+
+def gram(x: sp.spmatrix, y: sp.spmatrix, *, dense: bool = True) -> Any:
+    """x @ y.T for two row-aligned matrices (nodes x claims); an ndarray when `dense`, else csr.
+
+    A claim held by many nodes costs a sparse product the square of its holders but a dense one a
+    fixed n^2, so with ``dense=True`` the popular columns (those where nnz_x * nnz_y reaches
+    (HEAVY_SHARE n)^2) go through one dense matrix product (BLAS) and the long tail through the sparse product; the two
+    parts add up to the same matrix (exactly, for counts and halves: both are sums of the same terms).
+    """
+    if not dense:
+        return (sp.csr_matrix(x) @ sp.csr_matrix(y).T).tocsr()
+    xc = sp.csc_matrix(x)
+    yc = xc if y is x else sp.csc_matrix(y)
+    # a column costs the sparse product nnz_x * nnz_y, the dense one n^2 (n^2 / 2 when x is y)
+    work = np.diff(xc.indptr).astype(np.float64) * np.diff(yc.indptr)
+    heavy = work >= max(HEAVY_SHARE * xc.shape[0], 1.0) * max(HEAVY_SHARE * yc.shape[0], 1.0)
+    if not heavy.any():
+        return (xc.tocsr() @ yc.T.tocsr()).toarray()
+    dtype = np.float32 if _exact_in_float32(xc, yc) else np.float64
+    hx = xc[:, heavy].astype(dtype).toarray()
+    hy = hx if yc is xc else yc[:, heavy].astype(dtype).toarray()
+    if heavy.all():
+        return (hx @ hy.T).astype(np.float64, copy=False)
+    light = ~heavy
+    xl = xc[:, light]
+    yl = xl if yc is xc else yc[:, light]
+    out = (xl.tocsr() @ yl.T).toarray()  # yl.T of a csc slice is csr already; toarray adds up any duplicates
+    out += hx @ hy.T
+    return out
+
+
+def _exact_in_float32(x: sp.spmatrix, y: sp.spmatrix) -> bool:
+    """True when x @ y.T is exact in single precision: entries multiples of 1/2 and every partial sum
+    (bounded by max row sum of |x| times max row sum of |y|, in quarters) below 2^24."""
+    if not x.nnz or not y.nnz:
+        return True
+    for m in (x, y):
+        twice = m.data * 2.0
+        if not np.array_equal(twice, np.round(twice)):
+            return False
+    bound = 4.0 * np.abs(x).sum(axis=1).max() * np.abs(y).sum(axis=1).max()
+    return bool(bound < 2.0 ** 24)
 
 
 def _lookup(m: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -218,10 +352,11 @@ def compute_network(bundle: "Bundle | StanceMatrix", *, mode: str = "congruence"
     """A one-mode network (DNA): nodes are stakeholders or groups, weights count statements."""
     m = matrix_of(bundle, filters)
     ids, a, d, n = _level_blocks(m, level)
-    y = one_mode_matrix(a, d, n, mode=mode, normalize=normalize)
     statements = np.asarray((a + d + n).sum(axis=1)).ravel()
     keep = np.flatnonzero(statements > 0)  # DNA drops nodes without statements (isolates=FALSE)
-    y = y[keep][:, keep].tocsr()
+    if len(keep) < len(ids):  # rows without statements add nothing: drop them before the products
+        a, d, n = a[keep], d[keep], n[keep]
+    y = one_mode_matrix(a, d, n, mode=mode, normalize=normalize)
     ids = tuple(ids[i] for i in keep)
     return Network(ids=ids, labels=tuple(m.label(i) for i in ids), matrix=y, kind="onemode", mode=mode, level=level,
                    normalize=normalize, statements=tuple(float(statements[i]) for i in keep),

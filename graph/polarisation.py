@@ -35,7 +35,7 @@ import scipy.sparse as sp
 from .errors import UsageError
 from .matrix import StanceMatrix, matrix_of, narrower_closure, theme_table
 from .model import Bundle
-from .network import LEVELS, one_mode_matrix
+from .network import LEVELS, congruence_and_conflict
 
 CANDIDATES = 48
 
@@ -59,7 +59,21 @@ def polarisation_quality(cong: np.ndarray, conf: np.ndarray, z: np.ndarray) -> f
     return float(q / (2.0 * (norm_c + norm_f)))
 
 
-def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int, max_swaps: int) -> np.ndarray:
+def _top(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k largest values, largest first, ties in position order: ``argsort(-values, kind="stable")[:k]``
+    without sorting everything (one partition, then a sort of the k chosen)."""
+    if len(values) <= k:
+        return np.argsort(-values, kind="stable")
+    kth = np.partition(values, len(values) - k)[len(values) - k]  # the k-th largest value
+    above = np.flatnonzero(values > kth)
+    chosen = np.concatenate([above, np.flatnonzero(values == kth)[:k - len(above)]])
+    return chosen[np.argsort(-values[chosen], kind="stable")]
+
+
+def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int, max_swaps: int,
+                leading: np.ndarray | None = None) -> np.ndarray:
+    """DNA's best balanced split; `leading`: the leading eigenvector of cong - conf when already computed
+    (None: computed here, unless cong - conf is all zero)."""
     n = len(cong)
     sizes = np.array([n // 2, n - n // 2], dtype=float)
     norm_c, norm_f = np.abs(cong).sum(), np.abs(conf).sum()
@@ -67,11 +81,21 @@ def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
     b_pairs = n * (n - 1) - w_pairs
     e_w = sizes * (sizes - 1) / w_pairs * (norm_c / w_pairs) if w_pairs else np.zeros(2)
     e_b = sizes[0] * sizes[1] / b_pairs * (norm_f / b_pairs) if b_pairs else 0.0
-    between = np.abs(cong) + np.abs(conf - e_b)
+    abs_conf = np.abs(conf)
+    between = conf - e_b
+    np.abs(between, out=between)
+    between += np.abs(cong)
     # m_c: what a pair gains by being inside cluster c rather than split; swaps keep sizes, so these stay fixed
-    mats = [np.abs(cong - e_w[c]) + np.abs(conf) - between for c in (0, 1)]
-    for mat in mats:
+    # (|cong - e_w[c]| + |conf|) - between, computed in place on n x n arrays
+    mats = []
+    for c in (0, 1):
+        mat = cong - e_w[c]
+        np.abs(mat, out=mat)
+        mat += abs_conf
+        mat -= between
         np.fill_diagonal(mat, 0.0)
+        mats.append(mat)
+    del abs_conf
 
     def objective(z: np.ndarray) -> float:
         return sum(mats[c][np.ix_(z == c, z == c)].sum() for c in (0, 1))
@@ -84,16 +108,17 @@ def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
         t = [mats[c][:, z == c].sum(axis=1) for c in (0, 1)]
         for _ in range(max_swaps):
             a, b = np.flatnonzero(z == 0), np.flatnonzero(z == 1)
-            g, h = t[1][a] - t[0][a], t[0][b] - t[1][b]
+            diff = t[1] - t[0]  # g_i = diff_i for i in cluster 0, h_j = -diff_j for j in cluster 1 (exactly)
+            g, h = diff[a], -diff[b]
             best = None
             for full in (False, True):
                 if full:
                     ca, cb = a, b
                 else:
-                    ca = a[np.argsort(-g, kind="stable")[:CANDIDATES]]
-                    cb = b[np.argsort(-h, kind="stable")[:CANDIDATES]]
-                gain = ((t[1][ca] - t[0][ca])[:, None] + (t[0][cb] - t[1][cb])[None, :]
-                        - mats[1][np.ix_(ca, cb)] - mats[0][np.ix_(ca, cb)])
+                    ca = a[_top(g, CANDIDATES)]
+                    cb = b[_top(h, CANDIDATES)]
+                at = np.ix_(ca, cb)
+                gain = diff[ca][:, None] - diff[cb][None, :] - mats[1][at] - mats[0][at]
                 k = int(np.argmax(gain))
                 if gain.flat[k] > 1e-12:
                     best = (int(ca[k // len(cb)]), int(cb[k % len(cb)]))
@@ -103,15 +128,17 @@ def _best_split(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
             if best is None:
                 break
             i, j = best
-            t[0] += mats[0][:, j] - mats[0][:, i]
-            t[1] += mats[1][:, i] - mats[1][:, j]
+            t[0] += mats[0][j] - mats[0][i]  # rows = columns (symmetric), and contiguous
+            t[1] += mats[1][i] - mats[1][j]
             z[i], z[j] = 1, 0
         return z
 
     starts = []
-    sub = cong - conf
-    if np.abs(sub).sum() > 0:
-        order = np.argsort(-_leading_vector(sub), kind="stable")
+    if leading is None:
+        sub = cong - conf
+        leading = _leading_vector(sub) if sub.any() else None
+    if leading is not None:
+        order = np.argsort(-leading, kind="stable")
         z0 = np.zeros(n, dtype=np.int64)
         z0[order[n // 2:]] = 1
         starts.append(z0)
@@ -136,16 +163,18 @@ def _polarise(a: sp.csr_matrix, d: sp.csr_matrix, n: sp.csr_matrix, ids: list[st
     if len(keep) < 2:
         return {"score": 0.0, "q": 0.0, "nodes": int(len(keep)), "camps": [[], []]}
     a, d, n = a[keep], d[keep], n[keep]
-    cong = one_mode_matrix(a, d, n, mode="congruence", normalize="average", dense=True)
-    conf = one_mode_matrix(a, d, n, mode="conflict", normalize="average", dense=True)
-    if np.abs(cong).sum() + np.abs(conf).sum() == 0:
+    cong, conf = congruence_and_conflict(a, d, n, normalize="average")
+    norm_c, norm_f = float(np.abs(cong).sum()), float(np.abs(conf).sum())
+    if norm_c + norm_f == 0:
         return {"score": 0.0, "q": 0.0, "nodes": int(len(keep)), "camps": [[], []]}
-    z = _best_split(cong, conf, seed=seed, restarts=restarts, max_swaps=max_swaps)
+    sub = cong - conf  # both searches start from its leading eigenvector: compute it once
+    leading = _leading_vector(sub) if sub.any() else None
+    del sub
+    z = _best_split(cong, conf, seed=seed, restarts=restarts, max_swaps=max_swaps, leading=leading)
     q = polarisation_quality(cong, conf, z)
-    score, camp_idx = _two_camps(cong, conf, seed=seed, restarts=restarts)
+    score, camp_idx = _two_camps(cong, conf, seed=seed, restarts=restarts, leading=leading)
     camps = [sorted(m.label(ids[keep[i]]) for i in c) for c in camp_idx]
     camps.sort(key=lambda c: (-len(c), c))
-    norm_c, norm_f = float(np.abs(cong).sum()), float(np.abs(conf).sum())
     return {"score": round(score, 12), "q": round(q, 12), "nodes": int(len(keep)), "camps": camps,
             "congruence": round(norm_c / 2, 12), "conflict": round(norm_f / 2, 12)}
 
@@ -159,14 +188,21 @@ def _leading_vector(a: np.ndarray) -> np.ndarray:
     return eigsh(a, k=1, which="LA", v0=np.ones(len(a)), tol=1e-6)[1][:, 0]
 
 
-def _two_camps(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int) -> tuple[float, list[list[int]]]:
-    """Our score and its camps (node indices), as defined in the module docstring."""
+def _two_camps(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int,
+               leading: np.ndarray | None = None) -> tuple[float, list[list[int]]]:
+    """Our score and its camps (node indices), as defined in the module docstring.
+
+    `leading`: the leading eigenvector of cong - conf (zero diagonal) when already computed; it is
+    the spectral start whenever every node has a conflict tie.
+    """
     total = (np.abs(cong).sum() + np.abs(conf).sum()) / 2.0
     v = np.flatnonzero((conf > 0).any(axis=1))
     if total == 0 or len(v) < 2:
         return 0.0, [[], []]
-    sv = (cong - conf)[np.ix_(v, v)]
+    every = len(v) == len(cong)
+    sv = cong - conf if every else (cong - conf)[np.ix_(v, v)]
     np.fill_diagonal(sv, 0.0)
+    reuse = every and leading is not None and not np.diagonal(cong).any() and not np.diagonal(conf).any()
 
     def local(x: np.ndarray) -> np.ndarray:
         x = x.copy()
@@ -176,12 +212,13 @@ def _two_camps(cong: np.ndarray, conf: np.ndarray, *, seed: int, restarts: int) 
             i = int(np.argmax(gain))
             if gain[i] <= 1e-12:
                 break
-            h -= 2.0 * x[i] * sv[:, i]
+            h -= 2.0 * x[i] * sv[i]  # sv is symmetric: its row is its column, and contiguous
             x[i] = -x[i]
         return x
 
     starts = []
-    starts.append(np.where(_leading_vector(sv) >= 0, 1.0, -1.0))
+    spectral = leading if reuse and leading is not None else _leading_vector(sv)
+    starts.append(np.where(spectral >= 0, 1.0, -1.0))
     rng = np.random.default_rng(seed)
     starts += [rng.choice([-1.0, 1.0], size=len(v)) for _ in range(max(restarts, 0))]
     best_x, best = None, -np.inf

@@ -135,6 +135,7 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
     sup_lists = _column_lists(sup_p)
     opp_lists = _column_lists(opp_p)
     sections = _claims_by_section(m, {m.claims[int(j)] for j in cand})
+    labels = m.stakeholder_labels  # the label of each row
     clusters: list[dict[str, Any]] = []
     for com in communities:
         cols = sorted(int(cand[k]) for k in com)
@@ -167,15 +168,15 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
             on_s, on_o = bool(backers & support_side), bool(backers & oppose_side)
             if (on_s and on_o) or not (on_s or on_o):
                 bridges.append({"kind": "claim", "id": m.claims[j], "text": m.claim_text(m.claims[j]),
-                                "supporters": sorted(m.label(m.stakeholders[i]) for i in backers),
+                                "supporters": sorted(labels[i] for i in backers),
                                 "reason": ("supported on both sides" if on_s and on_o
                                            else "a position held outside both sides")})
             elif on_s:
                 side_claims.append(j)
             else:
                 oppose_claims.append(j)
-        for i in sorted(support_side & oppose_side, key=lambda i: m.label(m.stakeholders[i])):
-            bridges.append({"kind": "stakeholder", "id": m.stakeholders[i], "label": m.label(m.stakeholders[i]),
+        for i in sorted(support_side & oppose_side, key=lambda i: labels[i]):
+            bridges.append({"kind": "stakeholder", "id": m.stakeholders[i], "label": labels[i],
                             "reason": "holds positions on both sides"})
         s_weight = _side_weight(m, cols + side_claims, support_side, 1)
         o_weight = _side_weight(m, cols, oppose_side, -1)
@@ -196,9 +197,9 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
             "label": label, "themes": top_labels, "theme_ids": top,
             "claims": [{"id": m.claims[j], "text": m.claim_text(m.claims[j]),
                         "support": len(sup_lists[j]), "oppose": len(opp_lists[j])} for j in cols],
-            "sides": [{"stance": "support", "stakeholders": sorted(m.label(m.stakeholders[i]) for i in support_side),
+            "sides": [{"stance": "support", "stakeholders": sorted(labels[i] for i in support_side),
                        "claims": [m.claims[j] for j in side_claims]},
-                      {"stance": "oppose", "stakeholders": sorted(m.label(m.stakeholders[i]) for i in oppose_side),
+                      {"stance": "oppose", "stakeholders": sorted(labels[i] for i in oppose_side),
                        "claims": [m.claims[j] for j in oppose_claims]}],
             "bridges": bridges, "evidence": ev[:evidence], "score": round(score, 6),
             "anchor": {"id": m.claims[anchor], "text": m.claim_text(m.claims[anchor])},
@@ -253,10 +254,9 @@ def _side_weight(m: StanceMatrix, cols: list[int], side: set[int], value: int) -
     """Sum over the side's stakeholders of their strongest position of that stance on these claims (0.5 if none)."""
     if not side:
         return 0.0
-    idx = np.array([p for j in cols for p in m.claim_positions(j)], dtype=np.int64)
+    idx = m.positions_on(cols, stances=(value,))
     best = np.full(len(m.stakeholders), -1.0)
     if len(idx):
-        idx = idx[m.pos_value[idx] == value]
         np.maximum.at(best, m.pos_row[idx], m.pos_strength[idx])
     members = np.fromiter(side, dtype=np.int64, count=len(side))
     vals = best[members]

@@ -145,3 +145,12 @@ def test_consensus_and_polarisation_on_the_sheet(bundle: Bundle) -> None:
     assert by_theme["Regulation and registration"]["score"] > 0
     assert by_theme["Pay and conditions"]["score"] == 0  # nobody opposes anything on pay
     assert by_theme["Pay and conditions"]["q"] > 0  # while DNA's q alone rewards the fragmented consensus
+
+
+def test_group_maxima_agree_on_the_sorted_path(bundle: Bundle, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above DENSE_CELLS groups x claims, per-group strongest stances come from a sort instead of a dense scatter."""
+    import stancegraph.graph.analysis as analysis
+
+    dense = (find_convergence(bundle), find_conflicts(bundle))
+    monkeypatch.setattr(analysis, "DENSE_CELLS", 0)
+    assert (find_convergence(bundle), find_conflicts(bundle)) == dense

@@ -144,3 +144,25 @@ def test_sparse_normalisation_path_agrees(bundle: Bundle, monkeypatch: pytest.Mo
     sparse = compute_network(bundle, mode="conflict", level="stakeholder", normalize=normalize).dense()
     assert sparse.ravel().tolist() == pytest.approx(dense.ravel().tolist())
     assert sparse[1, 2] == pytest.approx(1.5 / DENOM[normalize][("B", "C")])
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.5, 5000.0])
+def test_gram_splits_dense_and_sparse_columns_exactly(scale: float) -> None:
+    """gram() = the plain sparse product, to the bit: 200 nodes, a few popular claims (dense BLAS part)
+    and a long tail (sparse part); counts, halves, and counts too large for single precision (5,000 per cell)."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from stancegraph.graph import network
+
+    rng = np.random.default_rng(3)
+    n, m = 200, 400
+    fill = np.where(np.arange(m) < 20, 0.6, 0.02)  # 20 popular columns, the rest rare
+    x = sp.csr_matrix((rng.random((n, m)) < fill) * rng.integers(1, 4, (n, m)) * scale)
+    y = sp.csr_matrix((rng.random((n, m)) < fill) * rng.integers(-3, 4, (n, m)) * scale)
+    assert not network._exact_in_float32(x, y) if scale > 1000 else network._exact_in_float32(x, y)
+    for a, b in ((x, x), (x, y)):
+        expected = (a @ b.T).toarray()
+        got = network.gram(a, b)
+        assert got.dtype == np.float64 and np.array_equal(got, expected)
+        assert np.array_equal(network.gram(a, b, dense=False).toarray(), expected)
