@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query, Request, Response
 from ..graph.errors import BackendUnavailable
 from ..graph.export import write_csv
 from ..graph.network import Level, Mode
-from .responses import CSV, JSON, dumps, negotiate
+from .responses import CSV, JSON, cached_body_response, dumps, negotiate
 
 router = APIRouter(prefix="/analysis", tags=["analysis"])
 
@@ -141,8 +141,8 @@ def answer(request: Request, name: str, filters: dict[str, Any], options: dict[s
     headers = {"X-Total-Count": str(total)}
     if media == CSV:
         headers["Content-Disposition"] = f'inline; filename="{name}.csv"'
-        return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
-    return Response(body, media_type=JSON, headers=headers)
+    return cached_body_response(request, svc.cached, key, body, headers=headers,
+                                media_type="text/csv; charset=utf-8" if media == CSV else JSON)
 
 
 @router.get("/convergence", summary="Claims many groups back and none oppose", response_class=Response,
@@ -214,9 +214,10 @@ def network(request: Request, mode: Mode = Mode.congruence, level: Level = Level
     fmt = format.value if format else {JSON: "json", CSV: "csv"}[negotiate(request, [JSON, CSV])]
     net = run_analysis(svc, "network", filters, options)
     serialize = _graph_attr("network", "serialize_network")
-    body = svc.cached(("encoded", "network", _key(filters), _key(options), fmt), lambda: serialize(net, fmt))
+    key = ("encoded", "network", _key(filters), _key(options), fmt)
+    body = svc.cached(key, lambda: serialize(net, fmt))
     headers = {"Content-Disposition": f'inline; filename="network.{fmt}"'} if fmt != "json" else {}
-    return Response(body, media_type=NETWORK_MEDIA[fmt], headers=headers)
+    return cached_body_response(request, svc.cached, key, body, media_type=NETWORK_MEDIA[fmt], headers=headers)
 
 
 @router.get("/polarisation", summary="How polarised the groups are", response_class=Response, responses=_RESPONSES)

@@ -75,3 +75,19 @@ def test_unknown_filters_and_polarisation(client: httpx.Client) -> None:
     assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
     pol = client.get("/analysis/polarisation").json()
     assert pol["level"] == "group" and 0 <= pol["score"] <= 1
+
+
+def test_large_analysis_bodies_are_sent_gzipped_only_to_clients_that_accept_it(client: httpx.Client) -> None:
+    plain = client.get("/analysis/consensus", headers={"Accept-Encoding": "identity"})
+    assert plain.status_code == 200 and "content-encoding" not in plain.headers
+    assert len(plain.content) > 1400  # big enough to be worth compressing
+    refused = client.get("/analysis/consensus", headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "content-encoding" not in refused.headers
+    for _ in range(2):  # the second answer comes from the cache of compressed bytes
+        packed = client.get("/analysis/consensus", headers={"Accept-Encoding": "gzip"})
+        assert packed.headers["content-encoding"] == "gzip"
+        assert int(packed.headers["content-length"]) < len(plain.content)
+        assert "Accept-Encoding" in packed.headers["vary"]
+        assert packed.json() == plain.json()  # httpx inflates the body
+    small = client.get("/analysis/network", params={"level": "group", "format": "csv"}, headers={"Accept-Encoding": "gzip"})
+    assert len(small.content) < 1400 and "content-encoding" not in small.headers  # a small body goes out as it is
