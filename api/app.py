@@ -56,6 +56,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.open()
+        if settings.warm_cache:
+            from .routes_analysis import stance_matrix
+
+            service.warm(lambda: stance_matrix(service, {}))
         try:
             yield
         finally:

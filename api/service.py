@@ -31,6 +31,28 @@ class Service:
         self._cache_generation = -1
         self._max_cached = max_cached
         self._key_locks: dict[Hashable, threading.Lock] = {}
+        #: the start-up warm-up of the caches: off, warming, ready or failed (shown by /health)
+        self.warm_state = "off"
+
+    def warm(self, build: Callable[[], Any]) -> threading.Thread:
+        """Run `build` (which fills the caches, e.g. the Bundle and the stance matrix) in a background thread.
+
+        Requests that need the same cached values meanwhile wait for this one computation instead of
+        starting their own. A failure is only recorded: requests then compute and report it themselves.
+        """
+        self.warm_state = "warming"
+
+        def run() -> None:
+            try:
+                build()
+            except Exception:
+                self.warm_state = "failed"
+            else:
+                self.warm_state = "ready"
+
+        thread = threading.Thread(target=run, name="stancegraph-warm-caches", daemon=True)
+        thread.start()
+        return thread
 
     # ------------------------------------------------------------------ life cycle
     def open(self) -> None:

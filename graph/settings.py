@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     query_row_limit: int = Field(10_000, description="Most rows a SPARQL or Cypher query may return.")
     upload_limit_mb: int = Field(50, description="Largest upload accepted by POST /documents, in MB.")
     cors_origins: str = Field("", description="Comma-separated origins allowed by CORS; empty means CORS is off.")
+    warm_cache: bool = Field(True, description="At start-up, read the store's records and build the stance matrix in "
+                                               "the background, so the first analysis request does not wait for them.")
     workers: int = Field(0, description="Processes used to extract documents in parallel; 0 means one per core.")
     neo4j_uri: str | None = Field(
         None,

@@ -1,7 +1,6 @@
-"""``/analysis/...`` and the clustered tension map against a real server.
+"""``/analysis/...``, its compression and cache warm-up, and the clustered tension map against a real server.
 
-Pending until graph.analysis, graph.tensions... land on main (skipped before; CI then fails on the
-skip, which is the point). Expected values come from the sheet in api_fixtures.py, by hand.
+Expected values come from the sheet in api_fixtures.py, by hand.
 """
 
 from __future__ import annotations
@@ -10,13 +9,14 @@ import csv
 import io
 import json
 import re
+import time
+from pathlib import Path
 
 import httpx
 import pytest
 
-from api_fixtures import LIVING_WAGE, REGISTER, SCRIPT_NAME, TRAINING
+from api_fixtures import LIVING_WAGE, REGISTER, SCRIPT_NAME, TRAINING, start_server, stop_server
 
-pytest.importorskip("stancegraph.graph.tensions", reason="the analysis layer has not landed on this branch yet")
 pytestmark = pytest.mark.server
 
 
@@ -91,3 +91,26 @@ def test_large_analysis_bodies_are_sent_gzipped_only_to_clients_that_accept_it(c
         assert packed.json() == plain.json()  # httpx inflates the body
     small = client.get("/analysis/network", params={"level": "group", "format": "csv"}, headers={"Accept-Encoding": "gzip"})
     assert len(small.content) < 1400 and "content-encoding" not in small.headers  # a small body goes out as it is
+
+
+def wait_for_warm_state(client: httpx.Client, *, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while True:
+        state = client.get("/health").json()["warm"]
+        if state != "warming" or time.monotonic() > deadline:
+            return str(state)
+        time.sleep(0.05)
+
+
+def test_the_server_warms_its_analysis_caches_at_start_up(client: httpx.Client) -> None:
+    assert wait_for_warm_state(client) == "ready"
+
+
+def test_the_warm_up_can_be_switched_off(tmp_path: Path) -> None:
+    server = start_server(tmp_path, extra_env={"STANCEGRAPH_WARM_CACHE": "false"})
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as c:
+            assert c.get("/health").json()["warm"] == "off"
+            assert c.get("/analysis/conflicts").status_code == 200  # computed on demand instead
+    finally:
+        stop_server(server)
