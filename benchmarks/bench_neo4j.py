@@ -45,6 +45,18 @@ def server_pid(uri: str) -> int | None:
         return None
 
 
+def server_memory() -> dict[str, str]:
+    """Heap and page cache of the scripts/neo4j-local server (from its config), for the results file."""
+    conf = HERE.parent / ".cache" / "neo4j" / "server" / "conf" / "neo4j.conf"
+    out: dict[str, str] = {}
+    if conf.exists():
+        for line in conf.read_text().splitlines():
+            if line.startswith("server.memory."):
+                key, _, value = line.partition("=")
+                out[key.removeprefix("server.memory.")] = value
+    return out
+
+
 def cpu_seconds(pid: int | None) -> float | None:
     if pid is None:
         return None
@@ -106,7 +118,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "meets_target": first["positions_per_s"] >= TARGET,
         "machine": {"cpus": os.cpu_count(), "load_before": [round(x, 2) for x in load_before],
                     "load_after": [round(x, 2) for x in os.getloadavg()], "platform": platform.platform()},
-        "neo4j": f"{version['v']} {version['e']}", "driver": neo4j.__version__, "driver_rust_ext": rust,
+        "neo4j": f"{version['v']} {version['e']}", "server_memory": server_memory() if pid else None, "driver": neo4j.__version__, "driver_rust_ext": rust,
         "python": sys.version.split()[0],
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
