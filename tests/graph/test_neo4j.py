@@ -10,7 +10,7 @@ import pytest
 from neo4j_server import clean_neo4j, neo4j_uri  # noqa: F401
 from samples import sample_bundle
 
-from stancegraph.graph.errors import BackendUnavailable, QueryRejected, QueryTimeout
+from stancegraph.graph.errors import BackendUnavailable, QueryRejected, QueryTimeout, UsageError
 from stancegraph.graph.model import Bundle, Passage, new_claim, new_document, new_position, new_stakeholder
 from stancegraph.graph.neo4j import (
     Connection, Neo4jGraph, push_bundle, run_read_query, shared_driver, translate_error,
@@ -151,6 +151,38 @@ def test_progress_reports_every_record_and_ends_at_the_total(graph):
     assert done == sorted(done) and len(calls) == 11  # one call per record with batch_size=1
     assert calls[-1][1:] == (11, 11)  # 1 + 1 + 1 + 3 + 1 + 2 passages + 2 positions
     assert calls[-1][0] == "positions"
+
+
+def crowded_bundle() -> Bundle:
+    """600 positions of 30 stakeholders on 20 claims in 3 documents: every batch shares nodes with every other."""
+    b = Bundle()
+    docs = [new_document(f"crowd-{d}.txt", title=f"Crowd {d}", text="x" * 40) for d in range(3)]
+    people = [new_stakeholder(f"Member {i}", kind="organisation") for i in range(30)]
+    claims = [new_claim(f"Claim number {j}") for j in range(20)]
+    b.add(*docs, *people, *claims)
+    for i, person in enumerate(people):
+        for j, claim in enumerate(claims):
+            doc = docs[(i + j) % 3]
+            b.add(new_position(person, claim, "support" if (i + j) % 3 else "oppose", document=doc.id,
+                               evidence=[Passage(doc.id, "x" * 10, j, j + 10)]))
+    return b
+
+
+def test_concurrent_writers_write_the_same_graph_as_one(graph):
+    b = crowded_bundle()
+    assert len(b.positions) == 600
+    graph.writers = 1
+    graph.push(b, batch_size=25)
+    one = snapshot(graph)
+    graph.wipe(everything=True)
+    graph.writers = 4  # 24 position batches in flight over 4 sessions, all locking the same claims
+    calls: list[int] = []
+    report = graph.push(b, batch_size=25, on_progress=lambda stage, done, total: calls.append(done))
+    assert snapshot(graph) == one
+    assert report.created["positions"] == 600
+    assert calls == sorted(calls) and calls[-1] == sum(report.counts.values())  # progress from 4 threads, in order
+    with pytest.raises(UsageError):
+        Neo4jGraph(graph.conn.uri, writers=0)
 
 
 # --------------------------------------------------------------------------- the read-only path
