@@ -61,6 +61,78 @@ def remote_keyword(sparql: str) -> str | None:
     return m.group(1).upper() if m else None
 
 
+_DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
+                             re.IGNORECASE)
+_BLOCK_START = re.compile(r"\b(INSERT\s+DATA|DELETE\s+DATA|DELETE\s+WHERE|INSERT|DELETE)\s*\{", re.IGNORECASE)
+_GRAPH_BLOCK = re.compile(r"GRAPH\s*(?:[?$]\w+|[\w.-]*:[\w.-]*|_)?\s*\{", re.IGNORECASE)
+_WITH = re.compile(r"(?<![\w:?$])WITH\b", re.IGNORECASE)
+_DEFAULT_GRAPH_HINT = ("the default graph is the union of the named graphs and is rebuilt after every update, so ")
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """Index of the brace closing the block whose content starts at `start` (len(text) if unclosed)."""
+    depth = 1
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)
+
+
+def _has_default_triples(block: str) -> bool:
+    """Whether a template or data block holds triples outside ``GRAPH ... { }`` (that is, in the default graph)."""
+    i = 0
+    while i < len(block):
+        m = _GRAPH_BLOCK.match(block, i)
+        if m:
+            i = _closing_brace(block, m.end()) + 1
+        elif block[i].isspace() or block[i] == ".":
+            i += 1
+        else:
+            return True
+    return False
+
+
+def default_graph_write(sparql: str) -> str | None:
+    """Why an update would write to the default graph (which holds the union and is rebuilt), or None.
+
+    >>> default_graph_write("INSERT DATA { GRAPH <http://g> { <http://a> <http://b> 'c' } }") is None
+    True
+    >>> default_graph_write("INSERT DATA { <http://a> <http://b> 'c' }")[:40]
+    'it inserts triples outside GRAPH { ... }'
+    """
+    # literals and IRIs become one "_" (they are terms), comments a space
+    text = _NOT_CODE.sub(lambda m: " " if m.group(0).startswith("#") else " _ ", sparql)
+    if _DEFAULT_TARGET.search(text):
+        return "it writes to DEFAULT; " + _DEFAULT_GRAPH_HINT + "name a graph instead (GRAPH <iri>)"
+    # operations end at a top-level ';'; WITH <g> makes <g> the target of that operation's templates
+    ops, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "{") - (ch == "}")
+        if ch == ";" and depth == 0:
+            ops.append(text[start:i])
+            start = i + 1
+    ops.append(text[start:])
+    for op in ops:
+        with_graph = bool(_WITH.search(op.split("{", 1)[0]))
+        for m in _BLOCK_START.finditer(op):
+            kind = " ".join(m.group(1).upper().split())
+            if kind in ("INSERT", "DELETE") and with_graph:
+                continue
+            end = _closing_brace(op, m.end())
+            if _has_default_triples(op[m.end():end]):
+                if kind.startswith("INSERT"):
+                    return ("it inserts triples outside GRAPH { ... }; " + _DEFAULT_GRAPH_HINT
+                            + "they would be lost: put them inside GRAPH <iri> { ... }")
+                return ("it deletes triples outside GRAPH { ... }; " + _DEFAULT_GRAPH_HINT
+                        + "nothing would be deleted: delete inside GRAPH ?g { ... } (or a whole document with "
+                        "DELETE /documents/{id})")
+    return None
+
+
 @dataclass
 class LoadReport:
     """What a load did: per document, the triples it now holds; totals before and after."""
@@ -359,13 +431,19 @@ class Store:
         """Run a SPARQL update as it is (callers check the write token), then rebuild the union.
 
         Raw updates may touch named graphs directly; the default graph is recomputed in the same
-        transaction so it stays the union of the named graphs. `base_iri` resolves relative IRIs.
+        transaction so it stays the union of the named graphs. An update that would write to the
+        default graph itself (triples outside ``GRAPH``, ``... TO DEFAULT``, ``CLEAR DEFAULT``) is refused
+        with :class:`QueryRejected` before it runs: the rebuild would silently undo it. `base_iri`
+        resolves relative IRIs.
         LOAD and SERVICE are refused: the engine would fetch their IRIs over HTTP (a server-side
         request to any host the server can reach).
         """
         keyword = remote_keyword(sparql)
         if keyword:
             raise QueryRejected(f"{keyword} is not allowed here: updates may not fetch data from other servers")
+        reason = default_graph_write(sparql)
+        if reason:
+            raise QueryRejected(f"this update cannot run here: {reason}")
         with self._write_lock:
             self._update(sparql.rstrip().rstrip(";") + " ;\n" + _REBUILD_UNION, base_iri=base_iri)
 

@@ -136,3 +136,13 @@ def test_upload_refusals_are_problems(c: httpx.Client) -> None:
     big = b"x" * (1024 * 1024 + 10)  # the server's upload limit is 1 MB
     r = c.post("/documents", files={"file": ("big.csv", big, "text/csv")}, headers=AUTH)
     assert r.status_code == 413 and r.headers["content-type"] == "application/problem+json"
+
+
+def test_an_update_into_the_default_graph_is_refused_with_the_way_to_write_it(c: httpx.Client) -> None:
+    before = c.get("/health").json()["counts"]
+    r = c.post("/sparql", data={"update": "INSERT DATA { <http://example.org/lost> <http://example.org/p> 1 }"},
+               headers=AUTH)
+    assert r.status_code == 400 and r.headers["content-type"].startswith("application/problem+json")
+    assert "GRAPH <iri>" in r.json()["detail"]
+    assert not ask(c, "<http://example.org/lost> ?p ?o")
+    assert c.get("/health").json()["counts"] == before

@@ -93,6 +93,32 @@ def test_read_path_rejects_updates_service_and_enforces_row_limit(tmp_path):
             st.query("SELECT WHERE nonsense")
 
 
+@pytest.mark.parametrize("update, refused", [
+    ("INSERT DATA { <http://e/a> <http://e/b> 'x' }", "inserts"),
+    ("DELETE WHERE { ?s <http://e/b> ?o }", "deletes"),
+    ("DELETE { ?s ?p ?o } INSERT { GRAPH ?g { ?s ?p 2 } } WHERE { GRAPH ?g { ?s ?p ?o } }", "deletes"),
+    ("CREATE SILENT GRAPH <http://e/g> ; INSERT { ?s <http://e/p> 1 } WHERE { GRAPH ?g { ?s ?p ?o } }", "inserts"),
+    ("ADD <http://e/g> TO DEFAULT", "DEFAULT"),
+    ("CLEAR DEFAULT", "DEFAULT"),
+    ("INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/b> 'braces { in text' } }", None),
+    ("PREFIX ex: <http://e/> DELETE WHERE { GRAPH ex:g { ?s ?p ?o } }", None),
+    ("WITH <http://e/g> INSERT { ?s <http://e/p> 1 } WHERE { ?s ?p ?o }", None),  # WITH names the target
+    ("# INSERT DATA { <http://e/a> <http://e/b> 'x' }\nCLEAR ALL", None),  # a comment writes nothing
+])
+def test_updates_that_write_the_default_graph_are_refused_before_they_run(tmp_path, update, refused):
+    """The default graph holds the union and is rebuilt after each update: a write into it would vanish."""
+    with Store(tmp_path / "s") as st:
+        st.load(sample_bundle())
+        before = sorted(str(q) for q in st._ox)
+        if refused is None:
+            st.update(update)
+            return
+        with pytest.raises(QueryRejected, match=f"{refused}.*GRAPH") as err:
+            st.update(update)
+        assert "default graph is the union" in str(err.value)
+        assert sorted(str(q) for q in st._ox) == before  # nothing ran
+
+
 def test_turtle_export_parses_with_rdflib_and_keeps_every_triple(tmp_path):
     with Store(tmp_path / "s") as st:
         st.load(sample_bundle())
