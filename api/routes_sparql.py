@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from ..graph.errors import UnsupportedFormat, UsageError
 from ..graph.export import serialize_triples
 from ..graph.sparql_results import serialize_outcome
-from ..graph.store import QueryOutcome
+from ..graph.store import QueryOutcome, is_repeatable
 from .negotiation import choose, prefers_html
 from .routes_pages import page
 
@@ -106,9 +106,17 @@ async def _run(request: Request, *, query: str | None, update: str | None, param
     settings = svc.settings
     default = params.get("default-graph-uri") or None
     named = params.get("named-graph-uri") or None
-    outcome: QueryOutcome = await run_in_threadpool(
-        svc.store.query, query, timeout=settings.query_timeout, row_limit=settings.query_row_limit,
-        default_graph=default, named_graphs=named, base_iri=_endpoint_iri(request))
+    base_iri = _endpoint_iri(request)
+
+    def evaluate() -> QueryOutcome:
+        return svc.store.query(query, timeout=settings.query_timeout, row_limit=settings.query_row_limit,
+                               default_graph=default, named_graphs=named, base_iri=base_iri)
+
+    if is_repeatable(query):  # the same query on the same data: evaluated once per store generation
+        key = ("sparql", query, tuple(default or ()), tuple(named or ()), base_iri)
+        outcome: QueryOutcome = await run_in_threadpool(svc.cached, key, evaluate)
+    else:
+        outcome = await run_in_threadpool(evaluate)
     return render_outcome(request, outcome, format=format, base=svc.store.base)
 
 

@@ -61,6 +61,19 @@ def remote_keyword(sparql: str) -> str | None:
     return m.group(1).upper() if m else None
 
 
+_VOLATILE = re.compile(r"(?<![\w:?$])(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+
+
+def is_repeatable(sparql: str) -> bool:
+    """Whether a query gives the same answer every time on the same data (no RAND, NOW, UUID, STRUUID or
+    BNODE calls), so that its result may be reused until the next write.
+
+    >>> is_repeatable("SELECT (COUNT(*) AS ?n) { ?s ?p 'now()' }"), is_repeatable("SELECT (NOW() AS ?t) {}")
+    (True, False)
+    """
+    return not _VOLATILE.search(_NOT_CODE.sub(" ", sparql))
+
+
 _DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
                              re.IGNORECASE)
 _BLOCK_START = re.compile(r"\b(INSERT\s+DATA|DELETE\s+DATA|DELETE\s+WHERE|INSERT|DELETE)\s*\{", re.IGNORECASE)

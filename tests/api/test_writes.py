@@ -146,3 +146,20 @@ def test_an_update_into_the_default_graph_is_refused_with_the_way_to_write_it(c:
     assert "GRAPH <iri>" in r.json()["detail"]
     assert not ask(c, "<http://example.org/lost> ?p ?o")
     assert c.get("/health").json()["counts"] == before
+
+
+def test_query_results_are_reused_only_until_the_next_write(c: httpx.Client) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s/cache> { ?s ?p ?o } }" % G
+
+    def n() -> int:
+        return int(c.get("/sparql", params={"query": count}).json()["results"]["bindings"][0]["n"]["value"])
+
+    assert n() == n() == 0
+    insert = f"INSERT DATA {{ GRAPH <{G}/cache> {{ <http://example.org/c> <http://example.org/p> 1 }} }}"
+    assert c.post("/sparql", data={"update": insert}, headers=AUTH).status_code == 204
+    assert n() == 1  # the write made the cached answer stale
+    assert c.post("/sparql", data={"update": f"DROP GRAPH <{G}/cache>"}, headers=AUTH).status_code == 204
+    assert n() == 0
+    uuid = {"query": "SELECT (STRUUID() AS ?u) WHERE {}"}
+    first, second = (c.get("/sparql", params=uuid).json()["results"]["bindings"][0]["u"]["value"] for _ in range(2))
+    assert first != second  # a query with STRUUID(), RAND(), NOW()... is evaluated every time
