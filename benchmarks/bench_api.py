@@ -9,7 +9,9 @@ store, starts ``stancegraph serve`` on a free loopback port and measures, after 
 
 * ``/analysis/conflicts``: cached results, so this is the HTTP + cache path;
 * ``/analysis/conflicts?theme=...``: a second, cached filter;
-* SPARQL ``GROUP BY`` of positions by stance, through ``/sparql`` (evaluated on every call).
+* SPARQL ``GROUP BY`` of positions by stance, through ``/sparql``: the endpoint reuses a result until the
+  next write, so this is the cached path; ``sparql_group_by_evaluated`` sends the same query with a
+  different comment each time, so every call is evaluated.
 
 Clients send ``Accept-Encoding: gzip`` (httpx's default, as browsers do), so large analysis bodies
 travel compressed; ``body_bytes`` records both sizes. ``warm_up_s`` is the time from the server
@@ -66,8 +68,10 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
-def load_phase(url: str, params: dict[str, str], *, requests: int, concurrency: int, max_seconds: float) -> dict[str, Any]:
-    """Send up to `requests` GETs from `concurrency` threads; latencies in ms."""
+def load_phase(url: str, params: dict[str, str], *, requests: int, concurrency: int, max_seconds: float,
+               distinct: bool = False) -> dict[str, Any]:
+    """Send up to `requests` GETs from `concurrency` threads; latencies in ms. `distinct`: each request's
+    query gets its own trailing comment, so the server's per-query result cache never answers it."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -79,10 +83,12 @@ def load_phase(url: str, params: dict[str, str], *, requests: int, concurrency: 
         with httpx.Client(timeout=120) as client:
             while time.monotonic() < deadline:
                 with lock:
-                    if next(counter, None) is None:
+                    n = next(counter, None)
+                    if n is None:
                         return
+                sent = {**params, "query": f"{params['query']}\n# request {n}"} if distinct else params
                 t0 = time.perf_counter()
-                r = client.get(url, params=params)
+                r = client.get(url, params=sent)
                 ms = (time.perf_counter() - t0) * 1000
                 with lock:
                     latencies.append(ms)
@@ -207,6 +213,10 @@ def main() -> None:
                 "analysis_conflicts_theme": (base + "/analysis/conflicts", {"theme": theme}, args.requests),
                 "sparql_group_by": (base + "/sparql", {"query": GROUP_BY}, args.sparql_requests),
             }
+            # the endpoint reuses a query's result until the next write: also time the evaluation itself
+            uncached = load_phase(base + "/sparql", {"query": GROUP_BY}, requests=args.sparql_requests,
+                                  concurrency=args.concurrency, max_seconds=args.max_seconds, distinct=True)
+            out["sparql_group_by_evaluated"] = uncached
             if args.client in ("python", "both"):
                 out["load"] = {name: load_phase(url, params, requests=n, concurrency=args.concurrency,
                                                 max_seconds=args.max_seconds)
