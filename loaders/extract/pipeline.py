@@ -53,7 +53,9 @@ _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents
 _PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materiali[sz]e|likely|likelihood|achieve[ds]?|"
                        r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
-                         r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*)$",
+                         r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
+                         # a short phrase about an antecedent out of sight ("careful consideration of them")
+                         r"|(?:\S+\s+){1,4}(?:them|it|this|these|those))$",
                          re.I)
 _FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
                            r"that|from|around|about|were|are|is|was)$", re.I)
