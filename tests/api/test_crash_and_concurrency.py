@@ -71,7 +71,9 @@ def upload(url: str, document: str, rows: int, out: dict[str, object]) -> None:
 # --------------------------------------------------------------------------- SIGKILL during an upload
 
 def staging_visible(c: httpx.Client) -> bool:
-    q = (f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{N.DEFAULT_BASE}{STAGING_PREFIX}\")) }}")
+    # a distinct comment each time: staging is not a write, so the endpoint's result cache would answer
+    q = (f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{N.DEFAULT_BASE}{STAGING_PREFIX}\")) }}"
+         f"\n# probe {time.monotonic_ns()}")
     try:
         return bool(c.get("/sparql", params={"query": q}, timeout=5).json()["boolean"])
     except (httpx.TransportError, ValueError):
