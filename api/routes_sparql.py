@@ -114,10 +114,18 @@ async def _run(request: Request, *, query: str | None, update: str | None, param
 
     if is_repeatable(query):  # the same query on the same data: evaluated once per store generation
         key = ("sparql", query, tuple(default or ()), tuple(named or ()), base_iri)
-        outcome: QueryOutcome = await run_in_threadpool(svc.cached, key, evaluate)
+        outcome: QueryOutcome = await run_in_threadpool(svc.cached, key, evaluate, keep=_small)
     else:
         outcome = await run_in_threadpool(evaluate)
     return render_outcome(request, outcome, format=format, base=svc.store.base)
+
+
+#: results up to this many rows or triples are kept for reuse (open reads must not fill the memory)
+CACHED_RESULT_ROWS = 1_000
+
+
+def _small(outcome: QueryOutcome) -> bool:
+    return len(outcome.rows) + len(outcome.triples) <= CACHED_RESULT_ROWS
 
 
 def render_outcome(request: Request, outcome: QueryOutcome, *, format: str | None, base: str) -> Response:

@@ -86,8 +86,12 @@ class Service:
             raise Forbidden("send the write token as the header 'Authorization: Bearer <token>'")
 
     # ------------------------------------------------------------------ caches
-    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The value for `key` computed at the store's current generation (computed once per generation)."""
+    def cached(self, key: Hashable, compute: Callable[[], T], *, keep: Callable[[T], bool] | None = None) -> T:
+        """The value for `key` computed at the store's current generation (computed once per generation).
+
+        `keep`: whether a computed value may be stored (for example only small ones); when it says no,
+        the value is returned and the next call computes again.
+        """
         generation = self.store.generation
         with self._lock:
             if generation != self._cache_generation:
@@ -104,7 +108,7 @@ class Service:
                     return self._cache[key]  # type: ignore[no-any-return]
             value = compute()
             with self._lock:
-                if self._cache_generation == generation:
+                if self._cache_generation == generation and (keep is None or keep(value)):
                     self._cache[key] = value
                     while len(self._cache) > self._max_cached:
                         self._cache.popitem(last=False)
