@@ -49,6 +49,21 @@ _NOT_CODE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?
 _REMOTE = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " if m.group(0).startswith("#") else " _ "
+
+
+def code_of(sparql: str) -> str:
+    """The query or update as the keyword checks read it: each literal and IRI one ``_`` (a term), each
+    comment a space. Computed once per text: on a large ``INSERT DATA`` it is the checks' main cost."""
+    return _NOT_CODE.sub(_blank, sparql)
+
+
+def _remote_in(code: str) -> str | None:
+    m = _REMOTE.search(code)
+    return m.group(1).upper() if m else None
+
+
 def remote_keyword(sparql: str) -> str | None:
     """``SERVICE`` or ``LOAD`` when the query or update would reach another server, else None.
 
@@ -57,8 +72,7 @@ def remote_keyword(sparql: str) -> str | None:
     >>> remote_keyword("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
     'SERVICE'
     """
-    m = _REMOTE.search(_NOT_CODE.sub(" ", sparql))
-    return m.group(1).upper() if m else None
+    return _remote_in(code_of(sparql))
 
 
 _VOLATILE = re.compile(r"(?<![\w:?$])(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
@@ -71,7 +85,7 @@ def is_repeatable(sparql: str) -> bool:
     >>> is_repeatable("SELECT (COUNT(*) AS ?n) { ?s ?p 'now()' }"), is_repeatable("SELECT (NOW() AS ?t) {}")
     (True, False)
     """
-    return not _VOLATILE.search(_NOT_CODE.sub(" ", sparql))
+    return not _VOLATILE.search(code_of(sparql))
 
 
 _DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
@@ -79,34 +93,37 @@ _DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DE
 _BLOCK_START = re.compile(r"\b(INSERT\s+DATA|DELETE\s+DATA|DELETE\s+WHERE|INSERT|DELETE)\s*\{", re.IGNORECASE)
 _GRAPH_BLOCK = re.compile(r"GRAPH\s*(?:[?$]\w+|[\w.-]*:[\w.-]*|_)?\s*\{", re.IGNORECASE)
 _WITH = re.compile(r"(?<![\w:?$])WITH\b", re.IGNORECASE)
+_BRACE = re.compile(r"[{}]")
+_BRACE_OR_SEMICOLON = re.compile(r"[{};]")
+_FILLER = re.compile(r"[\s.]*")
 _DEFAULT_GRAPH_HINT = ("the default graph is the union of the named graphs and is rebuilt after every update, so ")
 
 
 def _closing_brace(text: str, start: int) -> int:
-    """Index of the brace closing the block whose content starts at `start` (len(text) if unclosed)."""
+    """Index of the brace closing the block whose content starts at `start` (len(text) if unclosed).
+
+    The scans here visit only braces and semicolons (found by regex), so a 50 MB ``INSERT DATA``
+    costs a few of them, not a Python step per character.
+    """
     depth = 1
-    for i in range(start, len(text)):
-        if text[i] == "{":
-            depth += 1
-        elif text[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i
+    for m in _BRACE.finditer(text, start):
+        depth += 1 if m.group() == "{" else -1
+        if depth == 0:
+            return m.start()
     return len(text)
 
 
-def _has_default_triples(block: str) -> bool:
-    """Whether a template or data block holds triples outside ``GRAPH ... { }`` (that is, in the default graph)."""
-    i = 0
-    while i < len(block):
-        m = _GRAPH_BLOCK.match(block, i)
-        if m:
-            i = _closing_brace(block, m.end()) + 1
-        elif block[i].isspace() or block[i] == ".":
-            i += 1
-        else:
+def _has_default_triples(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a template or data block) holds triples outside ``GRAPH ... { }``."""
+    i = start
+    while True:
+        i = _FILLER.match(text, i, end).end()  # type: ignore[union-attr]  # (matches the empty string too)
+        if i >= end:
+            return False
+        m = _GRAPH_BLOCK.match(text, i, end)
+        if not m:
             return True
-    return False
+        i = _closing_brace(text, m.end()) + 1
 
 
 def default_graph_write(sparql: str) -> str | None:
@@ -117,26 +134,33 @@ def default_graph_write(sparql: str) -> str | None:
     >>> default_graph_write("INSERT DATA { <http://a> <http://b> 'c' }")[:40]
     'it inserts triples outside GRAPH { ... }'
     """
-    # literals and IRIs become one "_" (they are terms), comments a space
-    text = _NOT_CODE.sub(lambda m: " " if m.group(0).startswith("#") else " _ ", sparql)
+    return _default_write_in(code_of(sparql))
+
+
+def _default_write_in(text: str) -> str | None:
+    """:func:`default_graph_write` on the text :func:`code_of` gives."""
     if _DEFAULT_TARGET.search(text):
         return "it writes to DEFAULT; " + _DEFAULT_GRAPH_HINT + "name a graph instead (GRAPH <iri>)"
-    # operations end at a top-level ';'; WITH <g> makes <g> the target of that operation's templates
+    # operations end at a top-level ';' (as index ranges: no copies of a large update)
     ops, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += (ch == "{") - (ch == "}")
-        if ch == ";" and depth == 0:
-            ops.append(text[start:i])
-            start = i + 1
-    ops.append(text[start:])
-    for op in ops:
-        with_graph = bool(_WITH.search(op.split("{", 1)[0]))
-        for m in _BLOCK_START.finditer(op):
+    for m in _BRACE_OR_SEMICOLON.finditer(text):
+        ch = m.group()
+        if ch == ";":
+            if depth == 0:
+                ops.append((start, m.start()))
+                start = m.end()
+        else:
+            depth += 1 if ch == "{" else -1
+    ops.append((start, len(text)))
+    for op_start, op_end in ops:
+        first_brace = text.find("{", op_start, op_end)
+        # WITH <g> before the first block makes <g> the target of that operation's templates
+        with_graph = bool(_WITH.search(text, op_start, op_end if first_brace < 0 else first_brace))
+        for m in _BLOCK_START.finditer(text, op_start, op_end):
             kind = " ".join(m.group(1).upper().split())
             if kind in ("INSERT", "DELETE") and with_graph:
                 continue
-            end = _closing_brace(op, m.end())
-            if _has_default_triples(op[m.end():end]):
+            if _has_default_triples(text, m.end(), min(_closing_brace(text, m.end()), op_end)):
                 if kind.startswith("INSERT"):
                     return ("it inserts triples outside GRAPH { ... }; " + _DEFAULT_GRAPH_HINT
                             + "they would be lost: put them inside GRAPH <iri> { ... }")
@@ -451,10 +475,11 @@ class Store:
         LOAD and SERVICE are refused: the engine would fetch their IRIs over HTTP (a server-side
         request to any host the server can reach).
         """
-        keyword = remote_keyword(sparql)
+        code = code_of(sparql)
+        keyword = _remote_in(code)
         if keyword:
             raise QueryRejected(f"{keyword} is not allowed here: updates may not fetch data from other servers")
-        reason = default_graph_write(sparql)
+        reason = _default_write_in(code)
         if reason:
             raise QueryRejected(f"this update cannot run here: {reason}")
         with self._write_lock:
