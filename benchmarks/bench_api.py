@@ -62,6 +62,39 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def start_server(store: Path, log_path: Path, *, env: dict[str, str] | None = None,
+                 seconds: float = 120) -> tuple[subprocess.Popen[bytes], str]:
+    """``stancegraph serve`` on `store` at a free loopback port, with the environment's STANCEGRAPH_*
+    settings dropped and `env` added; returns the process and its base URL once /health answers."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("STANCEGRAPH_")}
+    full_env.update(env or {})
+    port = free_port()
+    exe = Path(sys.executable).parent / "stancegraph"
+    with log_path.open("wb") as log:  # the child keeps its own handle
+        server = subprocess.Popen([str(exe), "serve", "--port", str(port), "--store", str(store), "--quiet"],
+                                  env=full_env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(url + "/health", timeout=5).status_code == 200:
+                return server, url
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            raise SystemExit("the server did not start:\n" + log_path.read_text())
+        time.sleep(0.2)
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
@@ -171,26 +204,8 @@ def main() -> None:
                 out["quads"] = st.bulk_load(make_bundle(args.scale, seed=0))
                 out["load_s"] = round(time.perf_counter() - t0, 2)
 
-        port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("STANCEGRAPH_")}
-        env["STANCEGRAPH_QUERY_TIMEOUT"] = "300"
-        exe = Path(sys.executable).parent / "stancegraph"
-        log = (Path(tmp) / "server.log").open("wb")
-        server = subprocess.Popen([str(exe), "serve", "--port", str(port), "--store", str(store_dir), "--quiet"],
-                                  env=env, stdout=log, stderr=subprocess.STDOUT)
-        log.close()
-        base = f"http://127.0.0.1:{port}"
+        server, base = start_server(store_dir, Path(tmp) / "server.log", env={"STANCEGRAPH_QUERY_TIMEOUT": "300"})
         try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(base + "/openapi.json", timeout=5).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start:\n" + (Path(tmp) / "server.log").read_text())
-                time.sleep(0.2)
             # the server warms its caches at start-up (STANCEGRAPH_WARM_CACHE): time until they are ready
             t0 = time.perf_counter()
             while httpx.get(base + "/health", timeout=30).json().get("warm") == "warming":
@@ -226,11 +241,7 @@ def main() -> None:
                                                    seconds=min(args.max_seconds, 20 if "analysis" in name else 60))
                                    for name, (url, params, _n) in phases.items()}
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
     out["target"] = "p50 under 50 ms for analysis endpoints on cached matrices"
     out["target_met"] = {client: all(out[client][k]["p50_ms"] < 50 for k in ("analysis_conflicts", "analysis_conflicts_theme"))
                          for client in ("load", "load_wrk") if client in out}

@@ -37,7 +37,7 @@ TOKEN = "bench-load-token"
 UPLOAD_ROWS = 300
 sys.path.insert(0, str(HERE))
 
-from bench_api import GROUP_BY, free_port, percentile  # noqa: E402  (one copy of the load-test helpers)
+from bench_api import GROUP_BY, percentile, start_server, stop_server  # noqa: E402  (one copy of the load-test helpers)
 
 
 def upload_sheet(rows: int) -> bytes:
@@ -56,26 +56,6 @@ def routes(theme: str) -> dict[str, tuple[str, dict[str, str]]]:
         "sparql_group_by": ("/sparql", {"query": GROUP_BY}),
         "viz_tensions": ("/viz/tensions", {}),
     }
-
-
-def start(exe: Path, store: Path, tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STANCEGRAPH_")}
-    env.update(STANCEGRAPH_WRITE_TOKEN=TOKEN, NO_PROXY="127.0.0.1")
-    port = free_port()
-    with (tmp / "server.log").open("wb") as log:
-        server = subprocess.Popen([str(exe), "serve", "--port", str(port), "--store", str(store), "--quiet"],
-                                  env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(url + "/health", timeout=2).status_code == 200:
-                return server, url
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or server.poll() is not None:
-            raise SystemExit("the server did not start:\n" + (tmp / "server.log").read_text())
-        time.sleep(0.1)
 
 
 def main() -> None:
@@ -100,15 +80,12 @@ def main() -> None:
         if done.returncode != 0:
             raise SystemExit(done.stderr)
         ingest_s = time.perf_counter() - t0
-        server, url = start(exe, store, tmp)
+        server, url = start_server(store, tmp / "server.log",
+                                   env={"STANCEGRAPH_WRITE_TOKEN": TOKEN, "NO_PROXY": "127.0.0.1"})
         try:
             result = run_load(url, args)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
     result.update({"inputs": [p.name for p in inputs], "ingest_s": round(ingest_s, 2)})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
