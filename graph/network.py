@@ -142,9 +142,7 @@ def one_mode_matrix(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmat
         raise UsageError(f"unknown mode {mode!r} (expected one of {', '.join(ONE_MODE_MODES)})")
     if normalize not in ONE_MODE_NORMALIZATIONS:
         raise UsageError(f"unknown normalisation {normalize!r} (expected one of {', '.join(ONE_MODE_NORMALIZATIONS)})")
-    blocks = [sp.csr_matrix(support), sp.csr_matrix(oppose), sp.csr_matrix(neutral)]
-    if blocks[2].nnz == 0:
-        blocks = blocks[:2]
+    blocks = _stance_blocks(support, oppose, neutral)
     if blocks[0].shape[0] <= DENSE_UP_TO:
         out_d = _one_mode_dense(blocks, mode=mode, normalize=normalize)
         return out_d if dense else sp.csr_matrix(out_d)
@@ -192,8 +190,19 @@ def _normalised(y: np.ndarray, blocks: list[sp.csr_matrix], normalize: str,
     return out
 
 
+def _stance_blocks(support: sp.spmatrix, oppose: sp.spmatrix, neutral: sp.spmatrix) -> list[sp.csr_matrix]:
+    """The per-stance count matrices as csr, without the neutral one when it is empty."""
+    blocks = [sp.csr_matrix(support), sp.csr_matrix(oppose), sp.csr_matrix(neutral)]
+    return blocks if blocks[2].nnz else blocks[:2]
+
+
+def _statements(blocks: list[sp.csr_matrix]) -> np.ndarray:
+    """Statements per node (row sums over every stance)."""
+    return np.asarray(sum(np.asarray(b.sum(axis=1)).ravel() for b in blocks), dtype=np.float64)
+
+
 def _denominator(blocks: list[sp.csr_matrix], normalize: str) -> np.ndarray:
-    n = np.asarray(sum(np.asarray(b.sum(axis=1)).ravel() for b in blocks), dtype=np.float64)
+    n = _statements(blocks)
     if normalize == "average":
         denom = np.add.outer(n, n)
         denom *= 0.5
@@ -216,12 +225,10 @@ def congruence_and_conflict(support: sp.spmatrix, oppose: sp.spmatrix, neutral: 
     """
     if normalize not in ONE_MODE_NORMALIZATIONS:
         raise UsageError(f"unknown normalisation {normalize!r} (expected one of {', '.join(ONE_MODE_NORMALIZATIONS)})")
-    blocks = [sp.csr_matrix(support), sp.csr_matrix(oppose), sp.csr_matrix(neutral)]
-    if blocks[2].nnz == 0:
-        blocks = blocks[:2]
+    blocks = _stance_blocks(support, oppose, neutral)
     ignore = _kernel_product(blocks, "ignore", dense=True)
     subtract = _kernel_product(blocks, "subtract", dense=True)
-    n = np.asarray(sum(np.asarray(b.sum(axis=1)).ravel() for b in blocks), dtype=np.float64)
+    n = _statements(blocks)
     if normalize == "average" and (n > 0).all():  # no zero denominator: ((I +- S) / 2) / ((n_i + n_j) / 2), in place
         denom = np.add.outer(n, n)
         cong = ignore + subtract
