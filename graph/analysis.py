@@ -177,7 +177,7 @@ def find_convergence(bundle: Source, *, min_groups: int = 1, evidence: int = 5, 
     order = _ranked(m, cols, score, n_sup_groups)
     groups = _labels_by_column(counts["support"], m.group_labels, order)
     per_group = _group_rows(m, counts, order)
-    quotes = m.evidence_of(order, stances=(1,), limit=evidence) if evidence else [[] for _ in range(len(order))]
+    quotes = m.evidence_of(order, stances=(1,), limit=evidence)  # empty lists when evidence is 0
     out = []
     for k, (j, row) in enumerate(zip(order.tolist(), _claim_fields(m, order))):
         row.update({
@@ -258,7 +258,7 @@ def find_conflicts(bundle: Source, *, group_a: str | None = None, group_b: str |
     sup_groups = _labels_by_column(counts["support"], m.group_labels, order)
     opp_groups = _labels_by_column(counts["oppose"], m.group_labels, order)
     per_group = _group_rows(m, counts, order)
-    quotes = m.evidence_of(order, stances=(1, -1), limit=evidence) if evidence else [[] for _ in range(len(order))]
+    quotes = m.evidence_of(order, stances=(1, -1), limit=evidence)
     out = []
     for k, (j, row) in enumerate(zip(order.tolist(), _claim_fields(m, order))):
         row.update({
