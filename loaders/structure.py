@@ -429,8 +429,8 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
     blocks = _join_continuations(text, blocks)
     _classify_paragraphs(text, blocks, top_level)
     _link_lead_ins(text, blocks)
-    _assign_speakers(blocks)
-    _assign_sections(text, blocks)
+    assign_speakers(blocks)
+    assign_sections(text, blocks)
     return Structure(text, blocks)
 
 
@@ -600,7 +600,7 @@ def _is_quote_intro(t: str) -> bool:
                           r"put it|observed|pointed out|warned|concluded|suggested|remarked|that(?: the)?|as follows)\s*:$", last))
 
 
-def _assign_speakers(blocks: list[Block]) -> None:
+def assign_speakers(blocks: list[Block]) -> None:
     """A speaker turn (or a Hansard speaker line) runs until the next speaker or heading."""
     current: tuple[str, Span | None, str | None] | None = None
     for b in blocks:
@@ -617,7 +617,8 @@ def _assign_speakers(blocks: list[Block]) -> None:
             b.speaker, b.speaker_note = current[0], current[2]
 
 
-def _assign_sections(text: str, blocks: list[Block]) -> None:
+def assign_sections(text: str, blocks: list[Block]) -> None:
+    """Each block's heading path (the titles of the headings it sits under)."""
     stack: list[tuple[int, str]] = []
     for b in blocks:
         if b.kind == "heading":

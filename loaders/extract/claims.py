@@ -81,8 +81,8 @@ _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistent
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b))", re.I)
-_CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
-                        r"would|will|felt|argued|said|noted|suggested|believed|thought|also)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
+_CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
+                        r"would|will|felt|argued|said|noted|suggested|believed|thought|also|echo|agree|welcome|hope)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?)", re.I)
 _LEAD_STRIP = re.compile(
     r"^(?:(?:that|and that|but that|whether|if|to|the fact that|,|:|\"|')(?:\s+|(?<=[,:\"'])))+", re.I)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ...graph.model import Bundle, Passage, Source, Theme, new_claim, new_position, new_stakeholder, stakeholder_id
+from ...graph.model import (
+    Bundle, Passage, Source, Theme, claim_id, new_claim, new_position, new_stakeholder, stakeholder_id,
+)
 from ..documents import DocumentText
 from ..structure import Block, Structure, View, parse_text, split_sentences, trim_spans
 from .claims import Frame, find_frames, internal_negation, listed_stakeholders, normalise_claim
+from .debate import PARTIES, DebateReading, read_debate, states_stance
 from .lexicon import Lexicon, default_lexicon
 from .merging import _weights, best_aim, cluster_claims, content_tokens
 from .sources import (
@@ -47,7 +50,8 @@ _FRONT_BENCH = re.compile(r"^(?:The\s+)?(?:Minister|Secretary of State|Parliamen
                           r"Financial Secretary|Economic Secretary|Exchequer Secretary|Lord Chancellor|Home Secretary|"
                           r"Foreign Secretary)\b", re.I)
 _SHADOW = re.compile(r"^(?:The\s+)?Shadow\b", re.I)
-_MOTION = re.compile(r"(?:I beg to move(?: an amendment)?[,:]?\s*)?(?P<m>That this House\b.+)$", re.I)
+_DEBATE_SKIP = re.compile(r"^\s*(?:(?:I\s+)?thank|It is a (?:pleasure|privilege)|I congratulate|I (?:will|shall) give way|"
+                          r"I beg to|On a point of order|Order\b|I am grateful)", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
 _PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materiali[sz]e|likely|likelihood|achieve[ds]?|"
@@ -59,14 +63,6 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          re.I)
 _FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
                            r"that|from|around|about|were|are|is|was)$", re.I)
-_PARTIES = {
-    "con": "Conservative Party", "conservative": "Conservative Party", "lab": "Labour Party", "labour": "Labour Party",
-    "lab/co-op": "Labour Party", "ld": "Liberal Democrats", "lib dem": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
-    "snp": "Scottish National Party", "pc": "Plaid Cymru", "dup": "Democratic Unionist Party", "uup": "Ulster Unionist Party",
-    "sdlp": "Social Democratic and Labour Party", "sf": "Sinn Féin", "green": "Green Party", "ind": "Independent members",
-    "reform": "Reform UK", "alliance": "Alliance Party", "tuv": "Traditional Unionist Voice", "cb": "Crossbench peers",
-    "crossbench": "Crossbench peers",
-}
 
 
 @dataclass
@@ -111,6 +107,7 @@ class Extractor:
         self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t),
                                                soft_breaks=doc.format == "pdf")
         self.genre = detect_genre(self.structure, doc.document)
+        self.debate: DebateReading | None = read_debate(self.structure) if self.genre == "debate" else None
         self.document = replace(doc.document, kind=DOCUMENT_KINDS[self.genre])
         self.plan: SourcePlan = plan_sources(self.structure, self.document, self.lex, self.genre)
         label, kind = document_voice(self.structure, self.genre, self.document)
@@ -118,6 +115,7 @@ class Extractor:
         self.resolver = Resolver(self.lex)
         self.matcher = matcher or ThemeMatcher()
         self.hits: list[Hit] = []
+        self.contradictions: list[tuple[str, str]] = []  # (claim text, claim text it contradicts)
         self.mentioned: list[Holder] = []
         self.ctx = _Context()
         self._lead_cache: dict[int, tuple[list[Holder], str, str | None, str, float] | None] = {}
@@ -126,6 +124,9 @@ class Extractor:
 
     def run(self) -> list[Hit]:
         body_start = self._body_start()
+        if self.debate is not None:
+            motion = next((q for q in self.debate.questions if q.key == "motion"), None)
+            self.ctx.motion = motion.claim if motion is not None else None
         for b in self.structure.blocks:
             if b.index < body_start:
                 continue
@@ -154,7 +155,28 @@ class Extractor:
                     self._lead_item(b, strand, lead, quote=True)
                     continue
             self._paragraph(b, strand)
+        if self.debate is not None:
+            self._debate_stances(self.debate)
         return self.hits
+
+    def _debate_stances(self, reading: DebateReading) -> None:
+        """Each member's stance on the questions before the House (moved, voted, said, or by side)."""
+        for st in reading.stances:
+            strand = self.plan.by_block.get(self._block_at(st.spans[0][0])) if st.spans else None
+            source = strand.source if strand is not None else self.plan.sources[0]
+            self._add(Hit(reading.holder(st.member), st.question.claim, st.stance, st.rule, st.confidence, st.spans, source,
+                          st.section, None, list(st.section), locked=True))
+        by_key = {q.key: q for q in reading.questions}
+        for q in reading.questions:
+            other = by_key.get(q.contradicts or "")
+            if other is not None:
+                self.contradictions.append((q.claim, other.claim))
+
+    def _block_at(self, offset: int) -> int:
+        for b in self.structure.blocks:
+            if b.start <= offset <= b.end:
+                return b.index
+        return 0
 
     def _body_start(self) -> int:
         """Reports and committee reports: title pages, membership lists and contents come before the first
@@ -190,6 +212,9 @@ class Extractor:
 
     def _turn_holders(self, b: Block) -> list[Holder]:
         """Who speaks in a block: the organisation a speaker represents, a front-bench party, or the speaker."""
+        if self.debate is not None:
+            member = self.debate.speaker_of.get(b.index)
+            return [self.debate.holder(member)] if member is not None else []
         if not b.speaker:
             return list(self.ctx.section_holders)
         name = re.sub(r"\s+", " ", b.speaker.strip().strip("*:").strip())
@@ -205,7 +230,7 @@ class Extractor:
                 return list(self.ctx.section_holders)
         note = b.speaker_note or ""
         parts = [p.strip() for p in note.split("|") if p.strip()]
-        party = next((_PARTIES.get(p.casefold()) for p in reversed(parts) if _PARTIES.get(p.casefold())), None)
+        party = next((PARTIES.get(p.casefold()) for p in reversed(parts) if PARTIES.get(p.casefold())), None)
         if _FRONT_BENCH.match(name):
             return [Holder("Government", "organisation")]
         if _SHADOW.match(name) and party:
@@ -221,7 +246,7 @@ class Extractor:
     def _context_holders(self, b: Block, sentence: str) -> list[Holder]:
         """Whoever states a bare modal sentence: the speaker's side, the committee, or the document's voice for 'we'."""
         turn = self._turn_holders(b)
-        if turn:
+        if turn or self.genre == "debate":
             return turn
         if self.genre == "committee" or self.ctx.conclusions:
             return [self.voice]
@@ -244,6 +269,10 @@ class Extractor:
             return [], "", 0.0
         if f.subject == "supporters":
             return [self._side_holder("support", claim_text)], "", 0.0
+        if self.debate is not None:
+            member = self.debate.resolve(f.subject)
+            if member is not None:
+                return [self.debate.holder(member)], "+member", 0.0
         r = self.resolver.resolve(f.subject)
         if isinstance(r, Holder):
             return [r], "", (-0.05 if r.generic else 0.0)
@@ -406,15 +435,8 @@ class Extractor:
             if len(sent) < 12:
                 continue
             spans = trim_spans(self.text, view.spans(s, e))
-            m = _MOTION.search(sent)
-            if m and self.genre == "debate":
-                motion = normalise_claim(m.group("m"), max_words=45)
-                self.ctx.motion = motion
-                holders = self._turn_holders(b)
-                for h in holders:
-                    self._add(Hit(h, motion, "support", "debate:motion", 0.8, spans, strand.source, b.section, None, topics,
-                                  locked=True))
-                continue
+            if self.debate is not None and (sent.rstrip().endswith("?") or _DEBATE_SKIP.match(sent) or states_stance(sent)):
+                continue  # a question or a courtesy is not a position; stances on the question come from read_debate
             frames = find_frames(sent, self.lex)
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
@@ -575,7 +597,7 @@ def side_object(claim: str, matcher: ThemeMatcher) -> str:
     return theme.casefold() if theme else _claim_words(claim)
 
 
-def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> None:
+def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
     """Near-duplicate claim texts in one document become the first of their cluster.
 
     A claim that is the start of a longer claim in the same section ("Regulation/registration" and
@@ -598,6 +620,7 @@ def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> None:
         if h.side_topic and label.startswith(("Supporters of ", "Opponents of ")):
             noun = label.split(" of ", 1)[0]
             h.holder = replace(h.holder, label=f"{noun} of {side_object(h.claim, matcher)}")
+    return canon
 
 
 def merge_person_names(hits: list[Hit]) -> None:
@@ -663,7 +686,8 @@ def build_bundle(ex: Extractor) -> Bundle:
                 if b not in {x.id for x in all_themes}:
                     pass
         bundle.add(*all_themes)
-        claim = new_claim(hit.claim, themes=[t.id for t in themes])
+        claim = new_claim(hit.claim, themes=[t.id for t in themes],
+                          contradicts=[claim_id(b) for a, b in ex.contradictions if a == hit.claim and b != hit.claim])
         passages = [Passage(document=doc.id, quote=ex.text[a:b], start=a, end=b, source=hit.source.id, section=hit.section)
                     for a, b in hit.spans]
         quantifier = hit.quantifier
@@ -687,7 +711,7 @@ def _kind_for(ex: Extractor, label: str) -> str:
     e = ex.lex.lookup(label)
     if e is not None:
         return e.kind
-    return "organisation" if label in _PARTIES.values() or label == "Government" else "group"
+    return "organisation" if label in PARTIES.values() or label == "Government" else "group"
 
 
 def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None) -> Bundle:
@@ -695,7 +719,8 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex = Extractor(doc, lexicon, matcher)
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
-    merge_hit_claims(ex.hits, ex.matcher)
+    canon = merge_hit_claims(ex.hits, ex.matcher)
+    ex.contradictions = [(canon.get(a, a), canon.get(b, b)) for a, b in ex.contradictions]
     merge_person_names(ex.hits)
     return build_bundle(ex)
 

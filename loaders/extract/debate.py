@@ -1,0 +1,753 @@
+"""Parliamentary debates: Hansard text read as members, turns, questions and votes before any sentence rule runs.
+
+Hansard text (as copied from the Hansard website, or a Public Bill Committee's official report) gives each
+turn a speaker line of its own, in three shapes: ``Jane Smith (Anytown North) (Lab)`` on a member's first
+speech, ``The Parliamentary Under-Secretary of State for Business and Trade (Jane Smith)`` for an office
+holder, and the bare ``Jane Smith`` on later turns; the chair speaks as ``The Chair``, ``Mr Speaker``,
+``Madam Deputy Speaker``. A Public Bill Committee sitting opens with its member list
+(``† Smith, Jane (Anytown North) (Lab)``, ``Jones, Mark (Parliamentary Under-Secretary of State for ...)``),
+which gives every bare name its party or office. :class:`Roster` collects all of that.
+
+:func:`read_debate` relabels the blocks of a parsed document: bare-name and chair lines become speaker
+lines (so that a turn runs until the next speaker), the member list, procedure (``Question put and agreed
+to.``, ``Brought up, and read the First time.``, the mover tag ``—(Jane Smith.)``, ``With this it will be
+convenient to discuss ...``, the text of clauses and amendments) and division lists are marked so that no
+sentence rule reads them as speech. It then walks the sitting and answers the questions before the House
+or Committee as claims (:class:`Question`: a motion, an amendment, a new clause, a clause standing part)
+with each member's stance on them, by the strongest evidence there is:
+
+1. ``debate:moved``: ``I beg to move ...`` (the mover supports);
+2. ``debate:division``: the AYES and NOES lists of a division on the question put;
+3. ``debate:says``: the member says so ("I support new clause 4", "the Government cannot accept it",
+   "I ask the hon. Member to withdraw the motion", "I will vote against the Bill");
+4. ``debate:side``: a member who speaks on the question without saying, by the side they sit on: the
+   Government side supports what the Government moves and opposes what the Opposition moves, and the
+   other parties the reverse (the party line, Westminster's strongest regularity; confidence 0.45).
+
+The Government's party is read from the text: a motion moved "on behalf of the Government (X)", a
+minister's party, the majority party of a committee's member list (committees mirror the House), or the
+party named most often as "this X Government".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..structure import Block, Structure, assign_sections, assign_speakers, split_sentences, trim_spans
+from .claims import normalise_claim
+from .stakeholders import Holder
+
+Span = tuple[int, int]
+
+#: party abbreviations and names (as Hansard writes them) -> the party's label
+PARTIES = {
+    "con": "Conservative Party", "conservative": "Conservative Party", "tory": "Conservative Party",
+    "lab": "Labour Party", "labour": "Labour Party", "lab/co-op": "Labour Party", "labour/co-operative": "Labour Party",
+    "ld": "Liberal Democrats", "lib dem": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
+    "liberal democrats": "Liberal Democrats", "snp": "Scottish National Party", "scottish national party": "Scottish National Party",
+    "pc": "Plaid Cymru", "plaid cymru": "Plaid Cymru", "dup": "Democratic Unionist Party", "uup": "Ulster Unionist Party",
+    "sdlp": "Social Democratic and Labour Party", "sf": "Sinn Féin", "green": "Green Party", "ind": "Independent members",
+    "reform": "Reform UK", "reform uk": "Reform UK", "alliance": "Alliance Party", "tuv": "Traditional Unionist Voice",
+    "cb": "Crossbench peers", "crossbench": "Crossbench peers", "induu": "Independent members",
+    "indcon": "Conservative Party", "indlab": "Labour Party", "indsn": "Independent members", "ukip": "UK Independence Party",
+    "respect": "Respect Party", "bishops": "Lords Spiritual", "bishop": "Lords Spiritual",
+}
+_PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
+_OFFICE = re.compile(
+    r"\b(?:Minister|Secretary of State|Under-Secretary|Prime Minister|Chancellor|Leader of the House|Solicitor General|"
+    r"Attorney General|Paymaster General|Chief Secretary|Financial Secretary|Economic Secretary|Exchequer Secretary|"
+    r"Lord Chancellor|Home Secretary|Foreign Secretary|Whip|Lord Commissioner|Comptroller of His Majesty|"
+    r"Comptroller of Her Majesty|Treasurer of His Majesty|Treasurer of Her Majesty|Vice-Chamberlain|"
+    r"Advocate General|Lord Advocate|Parliamentary Secretary)\b", re.I)
+_SHADOW = re.compile(r"\bShadow\b", re.I)
+_CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
+                    r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
+                    r"Presiding Officer|Llywydd)(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on))*"
+_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?)\s+)*"
+#: "† Smith, Jane (Anytown North) (Lab)" / "Smith, Jane (Parliamentary Under-Secretary of State for ...)"
+_MEMBER_LINE = re.compile(r"^\s*(?P<att>[†*]\s*)?(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z][\w’'.-]*)*),\s+(?P<forename>"
+                          + _TITLED + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*(?:\((?P<a>[^()\n]{2,120})\))?\s*"
+                          r"(?:\((?P<b>[^()\n]{1,60})\))?\s*$")
+#: "Jane Smith (Anytown North) (Lab)", "Jane Smith (Lab)", "The Minister for X (Jane Smith)", optional colon
+_SPEAKER_LINE = re.compile(r"^\s*(?P<name>(?:The\s+)?" + _TITLED + _NAME + r")\s*\((?P<a>[^()\n]{2,120})\)\s*"
+                           r"(?:\((?P<b>[^()\n]{1,60})\))?\s*:?\s*$")
+_DIVISION = re.compile(r"^\s*(?:The (?:House|Committee) divided\s*:?\s*Ayes,?\s*(?P<ayes>\d+)\s*;?,?\s*Noes,?\s*(?P<noes>\d+)"
+                       r"|Division No\.?\s*\d+\]?|AYES|NOES|Ayes|Noes|Tellers? for the (?:Ayes|Noes)\s*:?.*|"
+                       r"Question accordingly (?:agreed to|negatived)\.?)\s*$")
+_PROCEDURE = re.compile(
+    r"^\s*(?:Question (?:put|proposed|accordingly|again proposed|necessary for the disposal)|Question,? That\b|"
+    r"Main Question(?:,? as amended,?)? put|Brought up,? and read the First time|Clause,? by leave,? withdrawn|"
+    r"(?:Motion|Amendment|Clause|Schedule),? by leave,? withdrawn|Amendment (?:proposed|made|\d+,? by leave)|"
+    r"Amendments? (?:\d+|made)|Motion made,? and Question proposed|Motion made,? and Question put|"
+    r"Resolved,? That|Ordered,? That|With this it will be convenient to (?:discuss|take)|"
+    r"Clause \d+ (?:accordingly )?ordered to stand part|Clauses? \d+(?: to \d+)? ordered to stand part|"
+    r"Schedule \d+ (?:accordingly )?agreed to|Bill(?:,? as amended,?)? to be reported|Adjourned till|"
+    r"The Committee (?:divided|adjourned|consisted)|Sitting suspended|Debate adjourned|"
+    r"Question (?:agreed to|negatived)|Division No|Tellers|Chairs?:|Committee Clerks?|Clerk|Witnesses\b|"
+    r"\[(?:[^\]]{2,80}) in the Chair\]|\d{1,2}[.:]\d{2}\s*(?:am|pm)|Business without Debate|"
+    r"(?:[A-Z][\w’'.-]*\s+){0,4}(?:Bill|Order|Regulations) (?:\((?:[^()]+)\) )?\s*$)", re.I)
+_MOVER_TAG = re.compile(r"[—–-]\s*\((?P<name>[^()]{3,80}?)\.?\)\s*\.?\s*$")
+_NEW_CLAUSE = re.compile(r"^\s*New (?:Clause|clause)\s+(?P<n>\d+)\s*(?:[-–—:]\s*(?P<title>.+?))?\s*$")
+_CLAUSE = re.compile(r"^\s*(?P<kind>Clause|Schedule)\s+(?P<n>\d+)\s*(?:[-–—:]\s*(?P<title>.+?))?\s*$")
+_BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)", re.I)
+_MOVE_SECOND = re.compile(r"That the (?:clause|new clause|schedule) be (?:now )?read a Second time", re.I)
+_MOVE_AMENDMENT = re.compile(r"\bI beg to move (?:amendment|amendments)\s+(?P<n>\d+[A-Za-z]?)(?:,\s*in\s+(?P<where>(?:clause|schedule)"
+                             r"\s+\d+))?", re.I)
+_MOVE_AMENDMENT_TO_MOTION = re.compile(r"\bI beg to move an? (?:amendment|manuscript amendment)\b[^.]*?(?:\badd\b|\binsert\b)"
+                                       r"\s*[:,]?\s*[“\"'‘]?(?P<text>.+)$", re.I | re.S)
+_MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the House|this Committee|leave be given|the Bill|the draft|"
+                     r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
+_MOTION_ON_BEHALF = re.compile(r"\b(?:Motion|Amendment|Question)\s+(?:moved|proposed|tabled)\s+on behalf of\s+(?:the\s+)?"
+                               r"(?P<side>Government|Opposition|Official Opposition|[\w ]{3,40}?)\s*(?:\((?P<party>[^()]{2,30})\))?\s*:?\s*$", re.I)
+_QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put),?\s*(?P<q>That .*?)?\.?\s*$", re.I)
+_NEGATIVED = re.compile(r"\b(?:negatived|disagreed to)\b", re.I)
+
+_REF = r"(?:the\s+|this\s+|that\s+|my\s+|our\s+|his\s+|her\s+|their\s+|today['’]s\s+)?(?:(?:hon\.|right hon\.|noble)\s+\w+['’]s\s+)?" \
+       r"(?:new\s+clause|clause|amendment|amendments|motion|Bill|Government amendment|proposal|proposals|measure|measures|" \
+       r"instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?)?|\bit\b|\bthem\b"
+_SAYS_SUPPORT = re.compile(
+    r"\b(?:I|we)\s+(?:(?:very\s+much|strongly|wholeheartedly|fully|warmly|therefore|shall|will|would|also|certainly|happily|"
+    r"am\s+(?:happy|pleased|delighted|glad|proud)\s+to|rise\s+to|want\s+to|wish\s+to|are\s+(?:happy|pleased)\s+to)\s+)*"
+    r"(?:support|welcome|endorse|back|speak\s+in\s+(?:support|favour)\s+of)\s+(?:" + _REF + r")"
+    r"|\bin\s+(?:support|favour)\s+of\s+(?:" + _REF + r")"
+    r"|\b(?:I|we|the\s+Opposition)\s+(?:will|shall|do|does|would)\s+not\s+(?:oppose|resist|vote\s+against)\s+(?:" + _REF + r")"
+    r"|\bI\s+commend\s+(?:" + _REF + r")\s+to\s+the\s+(?:House|Committee)"
+    r"|\b(?:I|we)\s+(?:shall|will|intend\s+to|am\s+going\s+to|are\s+going\s+to)\s+(?:be\s+)?(?:vot(?:e|ing)\s+for|press\s+(?:" + _REF + r")\s+to\s+a\s+(?:vote|Division))"
+    r"|\b(?:urge|ask|invite|encourage)\s+(?:the\s+(?:Minister|Government|House|Committee)|hon\.\s+Members|Members|colleagues|all\s+Members)"
+    r"[^.;]{0,40}?\s+to\s+(?:support|accept|back|vote\s+for|adopt|agree\s+to)\s+(?:" + _REF + r")", re.I)
+_SAYS_OPPOSE = re.compile(
+    r"\b(?:I|we|the\s+Government|Ministers)\s+(?:(?:therefore|simply|still|really|just)\s+)?(?:cannot|can\s*not|can['’]t|will\s+not|won['’]t|"
+    r"shall\s+not|could\s+not|do\s+not|don['’]t|are\s+not\s+able\s+to|am\s+not\s+able\s+to|is\s+not\s+able\s+to)\s+"
+    r"(?:support|accept|back|endorse|agree\s+to|vote\s+for)\s+(?:" + _REF + r")"
+    r"|\b(?:I|we)\s+(?:(?:therefore|shall|will|must|also|strongly|firmly)\s+)*(?:oppose|reject|resist)\s+(?:" + _REF + r")"
+    r"|\b(?:I|we)\s+(?:shall|will|intend\s+to|am\s+going\s+to|are\s+going\s+to)\s+(?:be\s+)?vot(?:e|ing)\s+against"
+    r"|\b(?:ask|urge|invite|encourage|hope|request|trust)\s+(?:that\s+)?(?:the\s+(?:hon\.|right\s+hon\.)\s+\w+|my\s+(?:hon\.|right\s+hon\.)\s+\w+|"
+    r"him|her|them|the\s+Member|the\s+hon\.\s+Member)[^.;]{0,60}?\s+(?:to\s+|will\s+)?withdraw"
+    r"|\b(?:urge|ask|invite)\s+(?:the\s+(?:House|Committee)|hon\.\s+Members|Members|colleagues)[^.;]{0,40}?\s+to\s+(?:reject|oppose|vote\s+against)"
+    r"|\b(?:the\s+)?(?:new\s+clause|amendment|motion|clause|proposal)\s+(?:is|would\s+be)\s+(?:unnecessary|not\s+necessary|unworkable|"
+    r"premature|flawed|misguided|wrong)", re.I)
+_MEMBER_FOR = re.compile(r"^(?:the|my)\s+(?:(?:right\s+)?hon\.?\s+|honourable\s+|right\s+honourable\s+|noble\s+)?(?:and\s+(?:learned|gallant)\s+)?"
+                         r"(?:Member|Friend|Lady|Gentleman|Friend\s+the\s+Member)\s+for\s+(?P<c>[A-Z][\w’' ,.-]{2,60}?)$", re.I)
+_MINISTER_REF = re.compile(r"^the\s+(?:Minister|Secretary of State|(?:Parliamentary\s+)?Under-Secretary(?: of State)?)$", re.I)
+_COURTESY = re.compile(r"^\s*(?:(?:I\s+)?thank|It is a (?:pleasure|privilege)|I congratulate|I (?:will|shall) give way|Will the|Does the|"
+                       r"Would the|I am grateful|Order\b|On a point of order)", re.I)
+
+
+def states_stance(sentence: str) -> bool:
+    """Whether a sentence says where its speaker stands on the question before the House (read by read_debate)."""
+    return bool(_BEG_TO_MOVE.search(sentence) or _SAYS_SUPPORT.search(sentence) or _SAYS_OPPOSE.search(sentence))
+
+
+#: a member who speaks at least this many words on a question (courtesies aside) is given the stance of their side
+MIN_SIDE_WORDS = 12
+
+
+@dataclass
+class Member:
+    """A member of the House or Committee as the text describes them."""
+
+    name: str
+    party: str | None = None
+    constituency: str | None = None
+    office: str | None = None
+
+    @property
+    def government(self) -> bool:
+        return bool(self.office and _OFFICE.search(self.office) and not _SHADOW.search(self.office))
+
+
+def party_of(code: str) -> str | None:
+    code = " ".join(code.split()).strip(" .")
+    return PARTIES.get(code.casefold())
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.replace("’", "'").split()).strip(" :.")
+    return re.sub(r"^(?:The\s+)?(?:Rt\.?\s+Hon\.?\s+)", "", name)
+
+
+def _bare(name: str) -> str:
+    """'Mrs Jane Smith' -> 'Jane Smith' (titles dropped); for matching."""
+    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?)\s+)+", "", _clean_name(name))
+
+
+@dataclass
+class Roster:
+    """The members a sitting names, by name (full, bare, 'Mr Surname') and by office."""
+
+    members: dict[str, Member] = field(default_factory=dict)  # key: bare full name, casefolded
+    offices: dict[str, str] = field(default_factory=dict)  # office (casefolded) -> member key
+    listed: set[str] = field(default_factory=set)  # keys of the members a member list names (a committee)
+
+    def add(self, name: str, *, party: str | None = None, constituency: str | None = None, office: str | None = None) -> Member:
+        key = _bare(name).casefold()
+        m = self.members.get(key)
+        if m is None:
+            m = self.members[key] = Member(_bare(name))
+        m.party = m.party or party
+        m.constituency = m.constituency or constituency
+        if office and not m.office:
+            m.office = office
+        if office:
+            self.offices.setdefault(" ".join(office.split()).casefold(), key)
+        return m
+
+    def find(self, text: str) -> Member | None:
+        """The member a speaker label or division-list entry names, if known."""
+        t = _clean_name(text)
+        if not t:
+            return None
+        m = re.match(r"^(?P<s>[^,]+),\s+(?P<f>.+)$", t)  # "Smith, Jane"
+        if m:
+            t = f"{m.group('f')} {m.group('s')}"
+        key = _bare(t).casefold()
+        if key in self.members:
+            return self.members[key]
+        office = self.offices.get(" ".join(t.split()).casefold())
+        if office:
+            return self.members[office]
+        titled = re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\s+(?P<rest>.+)$", _clean_name(text))
+        if titled:  # "Mr Smith": a unique surname
+            sur = titled.group("rest").casefold()
+            found = [mm for k, mm in self.members.items() if k.split()[-1] == sur.split()[-1] and (len(sur.split()) == 1 or k == sur)]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def government_party(self) -> str | None:
+        parties = Counter(m.party for m in self.members.values() if m.government and m.party)
+        return parties.most_common(1)[0][0] if parties else None
+
+
+@dataclass
+class Question:
+    """A question before the House or Committee: the claim its members take sides on."""
+
+    key: str  # "new clause 4", "amendment 12", "clause 3", "motion"
+    claim: str
+    kind: str
+    mover: Member | None = None
+    side: str | None = None  # "government" or "opposition": who moved it
+    contradicts: str | None = None  # the key of the question it is the opposite of (an amendment to a motion)
+    moved_at: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Stance:
+    member: Member
+    question: Question
+    stance: str
+    rule: str
+    confidence: float
+    spans: list[Span]
+    section: tuple[str, ...]
+
+
+@dataclass
+class DebateReading:
+    """What :func:`read_debate` found: members, questions, stances, and the government's party."""
+
+    roster: Roster
+    questions: list[Question]
+    stances: list[Stance]
+    government: str | None
+    speaker_of: dict[int, Member]  # block index -> the member whose turn it is
+
+    def holder(self, member: Member) -> Holder:
+        return member_holder(member, self.government)
+
+    def resolve(self, phrase: str) -> Member | None:
+        """The member a phrase names: 'the Minister', 'the hon. Member for Westmere', 'my hon. Friend', 'Mr Smith'."""
+        p = " ".join(phrase.replace("’", "'").split()).strip(" ,.")
+        m = _MEMBER_FOR.match(p)
+        if m:
+            place = m.group("c").casefold()
+            found = [x for x in self.roster.members.values() if x.constituency and x.constituency.casefold() == place]
+            return found[0] if len(found) == 1 else None
+        if _MINISTER_REF.match(p):
+            ministers = [x for x in self.roster.members.values() if x.government and x.office and
+                         re.search(r"Minister|Secretary", x.office) and not re.search(r"Whip|Commissioner", x.office)]
+            return ministers[0] if len(ministers) == 1 else None
+        return self.roster.find(p)
+
+
+def member_holder(member: Member, government: str | None) -> Holder:
+    """A member as a holder: a person in their party (and in the Government when they hold office)."""
+    groups: list[tuple[str, str]] = []
+    party = member.party or (government if member.government else None)
+    if party:
+        groups.append((party, "organisation"))
+    if member.government:
+        groups.append(("Government", "organisation"))
+    aliases = tuple(a for a in (member.office,) if a)
+    return Holder(member.name, "person", aliases=aliases, member_of=tuple(g for g, _ in groups), member_kinds=tuple(groups))
+
+
+# --------------------------------------------------------------------------- relabelling the structure
+
+def _line_spans(text: str, b: Block) -> list[Span]:
+    """The block's lines as document spans (trimmed), so that one block can hold several member-list lines."""
+    out = []
+    pos = b.start
+    for line in text[b.start:b.end].split("\n"):
+        a, e = pos, pos + len(line)
+        pos = e + 1
+        sp = trim_spans(text, [(a, e)])
+        out.extend(sp)
+    return out
+
+
+def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """(name, party, constituency, office) of a full Hansard speaker line."""
+    m = _SPEAKER_LINE.match(line)
+    if not m:
+        return None
+    name, a, b = m.group("name").strip(), (m.group("a") or "").strip(), (m.group("b") or "").strip()
+    if len(name.split()) > 14 or re.search(r"[.!?;]\s", name) or re.match(r"^(?:Clause|New|Amendment|Schedule|Division)\b", name):
+        return None
+    if b:
+        if party_of(b):
+            if _OFFICE.search(name) and not re.match(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$", a):
+                return a, party_of(b), None, name  # "The Minister (Jane Smith) (Lab)"
+            if _OFFICE.search(name) or name.startswith("The "):
+                return a, party_of(b), None, name
+            return name, party_of(b), a, None
+        return None
+    if party_of(a):
+        return name, party_of(a), None, None
+    if (name.startswith("The ") or _OFFICE.search(name) or _CHAIR.match(name)) and re.match(
+            r"^" + _TITLED + r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}$", a):
+        return a, None, None, name
+    return None
+
+
+def _member_line(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    m = _MEMBER_LINE.match(line)
+    if not m:
+        return None
+    name = f"{m.group('forename')} {m.group('surname')}"
+    a, b = (m.group("a") or "").strip(), (m.group("b") or "").strip()
+    if b and party_of(b):
+        return name, party_of(b), a, None
+    if a and party_of(a):
+        return name, party_of(a), None, None
+    if a and _OFFICE.search(a):
+        return name, None, None, a
+    if a:
+        return name, None, a, None
+    return None
+
+
+def read_debate(structure: Structure, *, roster: Roster | None = None) -> DebateReading:
+    """Relabel a debate's blocks (speakers, member list, procedure, divisions) and read its questions and votes."""
+    text = structure.text
+    roster = roster or Roster()
+    blocks = structure.blocks
+    # 1. the roster: member list lines and full speaker lines
+    member_blocks: set[int] = set()
+    for b in blocks:
+        lines = [(a, e, text[a:e]) for a, e in _line_spans(text, b)]
+        if not lines:
+            continue
+        parsed = [_member_line(t) for _, _, t in lines]
+        if sum(p is not None for p in parsed) >= max(1, len(lines) // 2) and (len(lines) > 1 or "†" in text[b.start:b.end]
+                                                                               or b.kind in ("heading", "paragraph")):
+            if any(p is not None for p in parsed) and (len(lines) > 1 or _looks_like_member_entry(lines[0][2])):
+                for p in parsed:
+                    if p is not None:
+                        roster.listed.add(_bare(roster.add(p[0], party=p[1], constituency=p[2], office=p[3]).name).casefold())
+                member_blocks.add(b.index)
+                continue
+        if len(lines) == 1:
+            sp = _speaker_line(lines[0][2])
+            if sp is not None:
+                roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])
+    # 2. relabel
+    for b in blocks:
+        if b.kind not in ("heading", "paragraph", "speaker", "noise"):
+            continue
+        line = " ".join(text[b.start:b.end].split())
+        if b.index in member_blocks:
+            b.kind, b.speaker, b.speaker_note = "members", None, None
+            continue
+        if b.kind == "noise":
+            continue
+        single = "\n" not in text[b.start:b.end].strip()
+        if not single and b.kind == "paragraph" and b.speaker_span is None:
+            _split_name_line(text, b, roster)
+            if b.speaker_span is not None:
+                continue
+        sp = _speaker_line(line) if single else None
+        if sp is not None:
+            b.kind, b.speaker, b.speaker_span = "speaker", sp[3] or sp[0], None
+            b.speaker_note = sp[0]
+            continue
+        if single and _CHAIR.match(line):
+            b.kind, b.speaker, b.speaker_note, b.speaker_span = "speaker", "The Chair", None, None
+            continue
+        if single and len(line) <= 80 and roster.find(line) is not None and not line.endswith("."):
+            b.kind, b.speaker, b.speaker_note, b.speaker_span = "speaker", line.strip(" :"), None, None
+            continue
+        if _DIVISION.match(line) or _PROCEDURE.match(line) or _MOTION_ON_BEHALF.search(line):
+            b.kind = "procedure"
+            b.speaker_span = None
+            continue
+    if blocks and blocks[0].speaker_span is not None and not roster.find(blocks[0].speaker or ""):
+        blocks[0].speaker_span = None  # a title such as "EU MEMBERSHIP: ECONOMIC BENEFITS" is not a turn
+    for prev, b in zip(blocks, blocks[1:]):
+        if prev.kind == "procedure" and _MOTION_ON_BEHALF.search(" ".join(text[prev.start:prev.end].split())) \
+                and text[b.start:b.end].lstrip().startswith("That "):
+            b.kind, b.speaker_span = "procedure", None  # the motion's text, not anyone's speech
+    _mark_divisions(structure, roster)
+    _mark_clause_text(structure)
+    for b in blocks:
+        if b.kind in ("paragraph", "bullet", "row", "quote") and b.speaker_span is None:
+            b.speaker, b.speaker_note = None, None
+        if b.kind in ("procedure", "division", "members"):
+            b.speaker, b.speaker_note = None, None
+    assign_speakers(blocks)
+    _nest_question_titles(structure)
+    assign_sections(text, blocks)
+    return _walk(structure, roster)
+
+
+def _split_name_line(text: str, b: Block, roster: Roster) -> None:
+    """'Jane Smith' (or a full speaker line, or 'The Chair') on the first line of a paragraph opens a turn."""
+    lines = _line_spans(text, b)
+    if len(lines) < 2:
+        return
+    a, e = lines[0]
+    first = " ".join(text[a:e].split())
+    sp = _speaker_line(first)
+    name: str | None = None
+    if sp is not None:
+        name = sp[3] or sp[0]
+        roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])
+        note: str | None = sp[0]
+    elif _CHAIR.match(first):
+        name, note = "The Chair", None
+    elif len(first) <= 80 and not first.endswith(".") and roster.find(first) is not None:
+        name, note = first.strip(" :"), None
+    if name is None:
+        return
+    b.speaker, b.speaker_note, b.speaker_span = name, note, (a, e)
+    b.segments = [(x, y) for x, y in b.segments if x >= e]
+
+
+def _looks_like_member_entry(line: str) -> bool:
+    m = _MEMBER_LINE.match(line)
+    return bool(m and (m.group("att") or m.group("b") or (m.group("a") and (party_of(m.group("a")) or _OFFICE.search(m.group("a"))))))
+
+
+def _mark_divisions(structure: Structure, roster: Roster) -> None:
+    """Blocks after 'AYES' / 'NOES' that are names (one or several per block) are division-list entries."""
+    text = structure.text
+    state: str | None = None
+    for b in structure.blocks:
+        line = " ".join(text[b.start:b.end].split())
+        if re.match(r"^(?:AYES|Ayes)\s*$", line):
+            state, b.kind = "ayes", "division"
+            continue
+        if re.match(r"^(?:NOES|Noes)\s*$", line):
+            state, b.kind = "noes", "division"
+            continue
+        if state is None:
+            continue
+        if re.match(r"^(?:Tellers? for the|Question accordingly|Division No)", line):
+            b.kind = "division"
+            if line.startswith("Question"):
+                state = None
+            continue
+        names = [text[a:e] for a, e in _line_spans(text, b)]
+        if names and all(_is_list_name(n, roster) for n in names):
+            b.kind = "division"
+            continue
+        state = None
+
+
+def _is_list_name(line: str, roster: Roster) -> bool:
+    line = line.strip().strip("†*").strip()
+    if roster.find(line) is not None:
+        return True
+    return bool(re.match(r"^[A-Z][\w’'.-]+(?:[\s-][A-Z][\w’'.-]+)*,\s+(?:" + _TITLED + r")?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*"
+                         r"(?:\s*\([^()]+\))?$", line))
+
+
+def _mark_clause_text(structure: Structure) -> None:
+    """The text of a clause or amendment (quoted, numbered subsections, or 'Page 3, line 10, leave out ...') is not speech."""
+    text = structure.text
+    for b in structure.blocks:
+        if b.kind not in ("paragraph", "bullet", "quote") or b.speaker_span is not None:
+            continue
+        t = " ".join(text[b.start:b.end].split())
+        if re.match(r"^[“\"‘']?\(\d+[A-Za-z]?\)\s", t) or re.match(r"^(?:Page|Clause)\s+\d+,\s+line\s+\d+", t, re.I) \
+                or _MOVER_TAG.search(t) or re.match(r"^(?:Member['’]s explanatory statement|This (?:new clause|amendment) "
+                                                     r"(?:would|will|seeks|requires))", t, re.I) and b.speaker is None:
+            b.kind = "procedure"
+
+
+def _nest_question_titles(structure: Structure) -> None:
+    """'New Clause 4' followed by its title heading: the title sits under it (one section, not two siblings)."""
+    blocks = structure.blocks
+    text = structure.text
+    for i, b in enumerate(blocks[:-1]):
+        if b.kind != "heading":
+            continue
+        t = " ".join(text[b.start:b.end].split())
+        if (_NEW_CLAUSE.match(t) or _CLAUSE.match(t)) and blocks[i + 1].kind == "heading":
+            blocks[i + 1].level = b.level + 1
+
+
+# --------------------------------------------------------------------------- walking the sitting
+
+def _walk(structure: Structure, roster: Roster) -> DebateReading:
+    text = structure.text
+    blocks = structure.blocks
+    questions: dict[str, Question] = {}
+    order: list[Question] = []
+    stances: list[Stance] = []
+    speaker_of: dict[int, Member] = {}
+    current: Question | None = None
+    pending_title: tuple[str, str, str] | None = None  # (kind, number, title-so-far)
+    put: Question | None = None
+    division: str | None = None
+    motion_side: tuple[str | None, str | None] = (None, None)  # side, party from "moved on behalf of"
+    said: dict[tuple[str, str], Stance] = {}
+    spoke: dict[tuple[str, str], tuple[Member, Question, list[Span], tuple[str, ...], int]] = {}
+
+    def question(key: str, claim: str, kind: str) -> Question:
+        q = questions.get(key)
+        if q is None:
+            q = questions[key] = Question(key, claim, kind)
+            order.append(q)
+        return q
+
+    def add(member: Member, q: Question, stance: str, rule: str, conf: float, spans: list[Span], section: tuple[str, ...]) -> None:
+        s = Stance(member, q, stance, rule, conf, spans, section)
+        stances.append(s)
+        if rule != "debate:division":
+            said.setdefault((member.name, q.key), s)
+
+    for b in blocks:
+        t = " ".join(text[b.start:b.end].split())
+        if b.kind == "heading":
+            nc, cl = _NEW_CLAUSE.match(t), _CLAUSE.match(t)
+            if nc:
+                pending_title = ("new clause", nc.group("n"), nc.group("title") or "")
+                if nc.group("title"):
+                    current = question(f"new clause {nc.group('n')}", f"New clause {nc.group('n')}: {nc.group('title')}", "new clause")
+                    pending_title = None
+                continue
+            if cl:
+                kind = cl.group("kind").casefold()
+                pending_title = (kind, cl.group("n"), cl.group("title") or "")
+                if cl.group("title"):
+                    current = question(f"{kind} {cl.group('n')}", f"{cl.group('kind')} {cl.group('n')} ({cl.group('title')}) "
+                                       "stands part of the Bill", kind)
+                    pending_title = None
+                continue
+            if pending_title is not None:
+                kind, n, _ = pending_title
+                title = t.rstrip(".")
+                if kind == "new clause":
+                    current = question(f"new clause {n}", f"New clause {n}: {title}", "new clause")
+                else:
+                    current = question(f"{kind} {n}", f"{kind.capitalize()} {n} ({title}) stands part of the Bill", kind)
+                pending_title = None
+            continue
+        pending_title = None
+        if b.kind == "procedure":
+            on = _MOTION_ON_BEHALF.search(t)
+            if on:
+                side = "government" if on.group("side").casefold().startswith("government") else "opposition"
+                motion_side = (side, party_of(on.group("party") or ""))
+                continue
+            qp = _QUESTION_PUT.match(t)
+            if qp:
+                put = _question_put(qp.group("q") or "", current, questions)
+                continue
+            m = re.match(r"^Question proposed,?\s+That the clause stand part of the Bill", t, re.I)
+            if m and current is not None and current.kind == "clause":
+                current.side = current.side or "government"
+            mm = _MOTION.search(t) or (re.match(r"^(?P<m>That\s.+)$", t) if motion_side[0] is not None else None)
+            if mm and "motion" not in questions and not re.match(r"^(?:Ordered|Resolved|Question)", t, re.I):
+                q = question("motion", normalise_claim(mm.group("m"), max_words=45), "motion")
+                q.side = motion_side[0]
+                current = q
+            if _NEGATIVED.search(t) or re.search(r"agreed to", t, re.I):
+                pass
+            continue
+        if b.kind == "division":
+            if re.match(r"^(?:AYES|Ayes)\s*$", t):
+                division = "support"
+            elif re.match(r"^(?:NOES|Noes)\s*$", t):
+                division = "oppose"
+            elif put is not None and division is not None and not re.match(r"^(?:Tellers?|Question|Division)", t):
+                for a, e in _line_spans(text, b):
+                    member = roster.find(text[a:e].strip().strip("†*").strip())
+                    if member is None:
+                        name = re.sub(r"\s*\([^()]*\)\s*$", "", text[a:e].strip().strip("†*").strip())
+                        member = roster.add(_swap(name))
+                    add(member, put, division, "debate:division", 0.9, [(a, e)], b.section)
+            continue
+        if b.kind == "paragraph" and b.speaker is None:
+            mm = _MOTION.search(t) or (re.match(r"^(?P<m>That\s.+)$", t) if motion_side[0] is not None else None)
+            if mm and motion_side[0] is not None and "motion" not in questions:
+                q = question("motion", normalise_claim(mm.group("m"), max_words=45), "motion")
+                q.side = motion_side[0]
+                current = q
+            continue
+        if b.kind not in ("paragraph", "bullet", "quote", "row") or not b.speaker:
+            continue
+        member = _turn_member(b, roster)
+        if member is None:
+            continue
+        speaker_of[b.index] = member
+        view = structure.view(b)
+        for s0, e0 in split_sentences(view.clean):
+            sent = view.clean[s0:e0]
+            spans = trim_spans(text, view.spans(s0, e0))
+            if _BEG_TO_MOVE.search(sent):
+                moved = _moved(sent, current, questions, question)
+                if moved is not None:
+                    if moved.mover is None:
+                        moved.mover = member
+                        moved.moved_at = spans
+                        moved.side = moved.side or _side_of(member)
+                    current = moved
+                    add(member, moved, "support", "debate:moved", 0.9, spans, b.section)
+                    continue
+            if current is None or _COURTESY.match(sent):
+                continue
+            sup, opp = _SAYS_SUPPORT.search(sent), _SAYS_OPPOSE.search(sent)
+            if (sup or opp) and not (sup and opp) and (member.name, current.key) not in said:
+                if re.search(r"\bleave to withdraw\b", sent, re.I):
+                    continue
+                add(member, current, "support" if sup else "oppose", "debate:says", 0.75, spans, b.section)
+                continue
+            key = (member.name, current.key)
+            if key not in spoke and len(sent.split()) >= 6:
+                spoke[key] = (member, current, spans, b.section, 0)
+            if key in spoke:
+                m0, q0, sp0, sec0, words = spoke[key]
+                spoke[key] = (m0, q0, sp0, sec0, words + len(sent.split()))
+    reading = DebateReading(roster, order, stances, None, speaker_of)
+    reading.government = _government_party(structure, roster, motion_side, order)
+    for q in order:
+        if q.side is None and q.mover is not None:
+            gov = reading.government
+            q.side = "government" if (q.mover.government or (gov is not None and q.mover.party == gov)) else "opposition"
+    # the side a member sits on, for those who spoke on a question without saying where they stand
+    for (name, qkey), (member, q, spans, section, words) in spoke.items():
+        if (name, qkey) in said or words < MIN_SIDE_WORDS:
+            continue
+        stance = _side_stance(member, q, reading.government)
+        if stance is not None:
+            stances.append(Stance(member, q, stance, "debate:side", 0.45, spans, section))
+    for q in order:
+        if q.kind == "amendment" and q.key.startswith("amendment to") and "motion" in questions:
+            q.contradicts = "motion"
+    return reading
+
+
+def _swap(name: str) -> str:
+    m = re.match(r"^(?P<s>[^,]+),\s+(?P<f>.+)$", name)
+    return f"{m.group('f')} {m.group('s')}" if m else name
+
+
+def _turn_member(b: Block, roster: Roster) -> Member | None:
+    if not b.speaker or _CHAIR.match(b.speaker) or b.speaker == "The Chair":
+        return None
+    found = roster.find(b.speaker_note or "") if b.speaker_note else None
+    return found or roster.find(b.speaker) or roster.add(b.speaker)
+
+
+def _side_of(member: Member) -> str | None:
+    return "government" if member.government else None
+
+
+def _moved(sent: str, current: Question | None, questions: dict[str, Question], question) -> Question | None:  # type: ignore[no-untyped-def]
+    if _MOVE_SECOND.search(sent) and current is not None:
+        return current
+    am = _MOVE_AMENDMENT.search(sent)
+    if am:
+        where = f" to {am.group('where')}" if am.group("where") else ""
+        rest = sent[am.end():]
+        what = re.sub(r"^[,\s]*(?:page\s+\d+,\s*line\s+\d+,?\s*)?", "", rest, flags=re.I).strip(" ,.")
+        claim = f"Amendment {am.group('n')}{where}" + (f": {normalise_claim(what, max_words=25)}" if len(what.split()) >= 3 else "")
+        return question(f"amendment {am.group('n')}", claim, "amendment")
+    at = _MOVE_AMENDMENT_TO_MOTION.search(sent)
+    if at:
+        q = question("amendment to the motion", normalise_claim("That this House " + at.group("text").strip(" “”\"'‘’"),
+                                                                  max_words=45), "amendment")
+        q.contradicts = "motion"
+        return q
+    mm = _MOTION.search(sent)
+    if mm:
+        return question("motion", normalise_claim(mm.group("m"), max_words=45), "motion")
+    return None
+
+
+def _question_put(q: str, current: Question | None, questions: dict[str, Question]) -> Question | None:
+    if re.search(r"original words stand part", q, re.I):
+        return questions.get("motion")
+    if re.search(r"amendment be made", q, re.I):
+        am = [x for x in questions.values() if x.kind == "amendment"]
+        return am[-1] if am else current
+    if re.search(r"read a Second time|stand part", q, re.I):
+        return current
+    if re.match(r"That this House\b", q, re.I) or not q:
+        return questions.get("motion") or current
+    return current
+
+
+def _side_stance(member: Member, q: Question, government: str | None) -> str | None:
+    if q.side is None or (member.party is None and not member.government):
+        return None
+    on_government_side = member.government or (government is not None and member.party == government)
+    if government is None and not member.government:
+        if q.mover is not None and q.mover.party and member.party:
+            return "support" if member.party == q.mover.party else None
+        return None
+    if q.side == "government":
+        if q.kind in ("clause", "schedule") and not on_government_side:
+            return None  # most clauses stand part unopposed: an Opposition speech on one is no vote against it
+        return "support" if on_government_side else "oppose"
+    return "oppose" if on_government_side else "support"
+
+
+_GOV_MENTION = re.compile(r"\b(?P<mod>this|the|current|present|last|previous|former|a|next|future|new|incoming|outgoing|that|"
+                          r"successive)?\s*(?P<party>Conservative|Tory|Labour|coalition|SNP|Liberal Democrat)(?:-led)?\s+"
+                          r"(?:Government|Administration|Ministers|Chancellor|Prime Minister)\b", re.I)
+_PAST = {"last", "previous", "former", "next", "future", "a", "incoming", "outgoing", "that", "successive"}
+
+
+def _government_party(structure: Structure, roster: Roster, motion_side: tuple[str | None, str | None],
+                      questions: list[Question]) -> str | None:
+    side, party = motion_side
+    if side == "government" and party:
+        return party
+    found = roster.government_party()
+    if found and not (side == "opposition" and found == party):
+        return found
+    listed = Counter(m.party for k, m in roster.members.items() if m.party and k in roster.listed)
+    if len(listed) >= 2 and sum(listed.values()) >= 8:  # a committee's member list mirrors the House
+        (top, n1), (_second, n2) = listed.most_common(2)
+        if n1 > n2 and not (side == "opposition" and top == party):
+            return top
+    counts: Counter[str] = Counter()
+    for m in _GOV_MENTION.finditer(structure.text):
+        if (m.group("mod") or "").casefold() in _PAST:
+            continue
+        word = m.group("party").casefold()
+        counts["Conservative Party" if word in ("tory", "coalition") else party_of(word) or word] += 1
+    if side == "opposition" and party:
+        counts.pop(party, None)
+    if counts:
+        return counts.most_common(1)[0][0]
+    if side == "opposition" and party:
+        return "Labour Party" if party == "Conservative Party" else "Conservative Party"
+    return None
