@@ -42,7 +42,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
-EXAMPLES = ROOT / "examples"
 HANDESET_CSV = SHARED / "fixtures" / "handeset" / "HanDeSeT-dev.csv"
 HANDESET_TOOL = SHARED / "tools" / "handeset_debates.py"
 SAMPLE_DNA = SHARED / "fixtures" / "dna" / "sample.dna"
@@ -56,13 +55,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 def _scorer() -> Any:
     from quality import scorer
     return scorer
-
-
-def document_path(name: str) -> Path | None:
-    for folder in (CORPUS, EXAMPLES):
-        if (folder / name).exists():
-            return folder / name
-    return None
 
 
 def _tensions(bundle: Any) -> list[dict[str, Any]]:
@@ -107,8 +99,8 @@ def score_gold_documents() -> list[dict[str, Any]]:
     rows = []
     for gpath in sc.gold_files():
         gold = sc.read_gold(gpath)
-        path = document_path(gold.document)
-        if path is None:
+        path = sc.document_path(gold)
+        if not path.exists():
             rows.append({"document": gold.document, "status": "missing"})
             continue
         text = sc.document_text(gold, path.parent)

@@ -68,6 +68,8 @@ from stancegraph.loaders import load_path
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
+#: the project's own fictional development documents (each with a gold file here)
+EXAMPLES_DIR = ROOT / "examples"
 RESULTS_JSON = ROOT / "benchmarks" / "results" / "quality.json"
 
 OVERLAP_THRESHOLD = 0.5
@@ -578,11 +580,17 @@ def score_tensions(tensions: Any, gold: Gold) -> dict[str, Any]:
 # ---------------------------------------------------------------- running
 
 
+def document_path(gold: Gold, corpus: Path = CORPUS_DIR) -> Path:
+    """Where the gold's document is: the corpus folder, else the project's own examples."""
+    path = corpus / gold.document
+    return path if path.exists() or not (EXAMPLES_DIR / gold.document).exists() else EXAMPLES_DIR / gold.document
+
+
 def document_text(gold: Gold, corpus: Path = CORPUS_DIR) -> str:
     """The gold's document text as stancegraph reads it; warns on stderr when the file changed."""
     from stancegraph.loaders.documents import read_document
 
-    path = corpus / gold.document
+    path = document_path(gold, corpus)
     doc = read_document(path)
     if gold.sha256 and doc.sha256 != gold.sha256:
         print(f"warning: {path} differs from the file the gold was coded on (sha256); offsets may be off",
@@ -593,7 +601,7 @@ def document_text(gold: Gold, corpus: Path = CORPUS_DIR) -> str:
 def score_input(gold: Gold, *, input_path: Path | None = None, corpus: Path = CORPUS_DIR,
                 tensions: Any = None) -> dict[str, Any]:
     """Load `input_path` (default: the gold's corpus document) through load_path and score it."""
-    path = input_path or corpus / gold.document
+    path = input_path or document_path(gold, corpus)
     result: dict[str, Any] = {"gold": gold.path.name, "input": str(path), "gold_sizes": gold.sizes()}
     text = document_text(gold, corpus)
     try:

@@ -39,6 +39,12 @@ def _import_scorer():
 scorer = _import_scorer()
 GOLD_FILES = sorted((HERE / "gold").glob("*.yaml"))
 
+
+def gold_document(gold) -> Path:
+    """The gold's document: the project's own examples are always here; the corpus needs ../shared."""
+    path = scorer.document_path(gold, CORPUS)
+    return path if path.parent == scorer.EXAMPLES_DIR else need_shared(path)
+
 # ---------------------------------------------------------------- a small made-up document
 
 TEXT = (
@@ -240,7 +246,7 @@ def test_scorer_doctests():
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
 def test_gold_file_is_valid_and_holds_no_report_text(gold_path):
     gold = scorer.read_gold(gold_path)
-    doc = need_shared(CORPUS / gold.document)
+    doc = gold_document(gold)
     data = doc.read_bytes()
     assert hashlib.sha256(data).hexdigest() == gold.sha256, "the corpus file changed: re-check the offsets"
     text = scorer.document_text(gold, CORPUS)
@@ -248,8 +254,10 @@ def test_gold_file_is_valid_and_holds_no_report_text(gold_path):
     for g in gold.positions:
         assert g.end <= len(text) and text[g.start:g.end].strip(), g.key
         assert text[g.start] not in " \n" and text[g.end - 1] not in " \n", f"{g.key}: span not trimmed"
-    # own words only: no claim, keyword or tension label shares a run of 7 words with the document; names
-    # (stakeholder and source labels, aliases) may be the document's own, but are short labels
+    if doc.parent == scorer.EXAMPLES_DIR:
+        return  # our own fictional document: its text is ours to quote
+    # own words only (the corpus is third-party text): no claim, keyword or tension label shares a run of 7 words
+    # with the document; names (stakeholder and source labels, aliases) may be the document's own, but are short
     flat_doc = " " + " ".join(re.findall(r"[a-z0-9']+", text.casefold())) + " "
     raw = gold_path.read_text(encoding="utf-8")
     data = yaml.safe_load(raw)
@@ -269,7 +277,7 @@ def test_gold_file_is_valid_and_holds_no_report_text(gold_path):
 def test_a_sheet_made_from_the_gold_scores_perfectly(gold_path, tmp_path):
     """The CSV path end to end: write the gold as a coding sheet, load it with load_path, score it."""
     gold = scorer.read_gold(gold_path)
-    doc = need_shared(CORPUS / gold.document)
+    doc = gold_document(gold)
     text = scorer.document_text(gold, CORPUS)
     labels = {s.key: s.label for s in gold.stakeholders}
     sources = {s.key: s for s in gold.sources}
@@ -309,21 +317,28 @@ def test_cli_scores_a_sheet_and_writes_json(tmp_path):
 
 # ---------------------------------------------------------------- the real extractor, held to floors
 
-#: floors per gold file, set from the numbers measured when the extractor landed (see the report in
-#: benchmarks/results/quality.json); raise them as the extractor improves, never lower them quietly.
-FLOORS = {  # just under what the extractor measured on 2026-11-30 (benchmarks/results/quality.json)
-    "social-care-workforce": {"positions_recall": 0.72, "positions_precision": 0.9, "stakeholders_recall": 0.85,
-                              "themes_recall": 0.85, "stance_accuracy": 0.95},
-    "hc-st-responsible-use-of-data": {"positions_recall": 0.6, "positions_precision": 0.85, "stance_accuracy": 0.95},
-    "covid-inquiry-module6-preliminary-hearing": {"positions_recall": 0.5, "positions_precision": 0.55,
-                                                  "stance_accuracy": 0.95},
+#: floors per gold file, just under what the extractor measures (benchmarks/score_extraction.py writes the table
+#: to benchmarks/results/extraction-history.md); raise them as the extractor improves, never lower them quietly.
+#: 2026-12-06: the hearing and the committee report were re-coded in full (they were slices before), and five
+#: fictional development documents of other genres joined, so every floor was set again from this day's numbers.
+FLOORS = {
+    "social-care-workforce": {"positions_recall": 0.74, "positions_precision": 0.94, "stakeholders_recall": 0.9,
+                              "themes_recall": 0.88, "stance_accuracy": 0.96},
+    "hc-st-responsible-use-of-data": {"positions_recall": 0.63, "positions_precision": 0.7, "stance_accuracy": 0.88},
+    "covid-inquiry-module6-preliminary-hearing": {"positions_recall": 0.37, "positions_precision": 0.72,
+                                                  "stance_accuracy": 0.91},
+    "hansard-committee-sitting": {"positions_recall": 0.45, "positions_precision": 0.77, "stance_accuracy": 0.82},
+    "hansard-commons-debate": {"positions_recall": 0.36, "positions_precision": 0.68, "stance_accuracy": 0.77},
+    "inquiry-opening-statements": {"positions_recall": 0.45, "positions_precision": 0.41, "stance_accuracy": 0.87},
+    "public-engagement-report": {"positions_recall": 0.2, "positions_precision": 0.43, "stance_accuracy": 0.8},
+    "select-committee-report": {"positions_recall": 0.59, "positions_precision": 0.72, "stance_accuracy": 0.74},
 }
 
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
 def test_extractor_meets_the_floors(gold_path):
     gold = scorer.read_gold(gold_path)
-    doc = need_shared(CORPUS / gold.document)
+    doc = gold_document(gold)
     bundle = load_path(doc)
     text = scorer.document_text(gold, CORPUS)
     s = scorer.score_bundle(bundle, gold, text)["scores"]
