@@ -102,8 +102,6 @@ _DISCOURSE = re.compile(
     r"turning (?:now )?to [^,]{1,80},|on the (?:issue|question|matter) of [^,]{1,80},|in this (?:regard|respect|context))\s*,?\s+)+",
     re.I)
 _FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z.\"')\]])\d{1,3}(?=\s*$|\s*[.;,])")
-_WOULD_NOT = re.compile(r"^(?:(?:they|we|he|she|it|people|participants|some|many|these|those|respondents)\s+)?(?:would|do|did|does|could|will)\s+"
-                        r"not\s+(?:want|wish|like|support|accept|agree(?: with)?|favour|welcome|back|endorse)\s+(?:to\s+)?(?P<rest>.+)$", re.I)
 _NEG = re.compile(r"\b(?:not|never|no longer|n't|cannot|nor)\b", re.I)
 
 
@@ -590,14 +588,6 @@ def _split_whether(sentence: str, span: Span) -> list[Span]:
         pos = a + m.end()
     out.append((pos, b))
     return out
-
-
-def internal_negation(claim: str) -> tuple[bool, str]:
-    """'they would not want to be limited to X' -> (True, 'be limited to X'): a negated wish inside a claim."""
-    m = _WOULD_NOT.match(claim)
-    if m:
-        return True, normalise_claim(m.group("rest"))
-    return False, claim
 
 
 def listed_stakeholders(sentence: str) -> str | None:

@@ -20,9 +20,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from functools import lru_cache
 
+import snowballstemmer
 import yaml
 
 from ...ontology import LEXICON_DIR
@@ -36,6 +38,10 @@ MERGE_THRESHOLD = 0.6
 CONTAIN_THRESHOLD = 0.85
 #: a doubt attaches to the most similar aim in its document at or above this similarity
 AIM_THRESHOLD = 0.25
+#: a short claim (at most this many content words) is an elliptic mention of a longer claim of another holder ...
+ANCHOR_MAX_TOKENS = 4
+#: ... when at least this share of its words' weight lies inside it
+ANCHOR_CONTAINMENT = 0.99
 
 _STOP = frozenset("""
 a about above across after again against all also although am an and any are as at be because been before being below
@@ -67,13 +73,13 @@ def _synonyms() -> dict[str, str]:
     return out
 
 
+_SNOWBALL = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    """A light stemmer: plural, -ing, -ed, -ation endings (enough to match 'workers'/'worker', 'funding'/'funded')."""
-    for suffix, repl in (("ies", "y"), ("ations", "ate"), ("ation", "ate"), ("ings", ""), ("ing", ""), ("ers", "er"),
-                         ("ed", ""), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(("ss", "us", "is")):
-            return word[: len(word) - len(suffix)] + repl
-    return word
+    """The English Snowball stem ('caring' -> 'care', 'housing' and 'house' -> 'hous', 'regulations' -> 'regul')."""
+    return str(_SNOWBALL.stemWord(word))
 
 
 def content_tokens(text: str) -> set[str]:
@@ -133,24 +139,115 @@ def same_claim(ta: set[str], tb: set[str], w: dict[str, float]) -> bool:
         and _jaccard(ta, tb, w) >= 0.3
 
 
+#: a token whose postings hold more representatives than this is too common to find candidates by
+COMMON_POSTINGS = 200
+
+
 def cluster_claims(texts: Sequence[str], *, weights: dict[str, float] | None = None) -> list[int]:
-    """For each text, the index of its cluster's representative (the first text of the cluster)."""
+    """For each text, the index of its cluster's representative (the first text of the cluster).
+
+    Candidates come from an inverted index (the representatives sharing a token, common tokens set aside
+    while a claim has rarer ones), so clustering grows with the number of claims, not with its square.
+    """
     tokens = [content_tokens(t) for t in texts]
     w = weights if weights is not None else _weights(tokens)
     rep = list(range(len(texts)))
-    reps: list[int] = []
+    postings: dict[str, list[int]] = {}
     for i, ti in enumerate(tokens):
+        rare = [t for t in ti if len(postings.get(t, ())) <= COMMON_POSTINGS] or list(ti)
+        candidates = {j for t in rare for j in postings.get(t, ())}
         best, best_sim = None, 0.0
-        for j in reps:
+        for j in sorted(candidates):
             if same_claim(ti, tokens[j], w):
-                s = _jaccard(ti, tokens[j], w)
-                if best is None or s > best_sim:
-                    best, best_sim = j, s
+                sim = _jaccard(ti, tokens[j], w)
+                if best is None or sim > best_sim:
+                    best, best_sim = j, sim
         if best is None:
-            reps.append(i)
+            for t in ti:
+                postings.setdefault(t, []).append(i)
         else:
             rep[i] = best
     return rep
+
+
+def anchor_of(claim: str, anchors: Sequence[str], *, weights: dict[str, float],
+              threshold: float = ANCHOR_CONTAINMENT) -> int | None:
+    """The index of the longer claim that `claim` is an elliptic mention of, or None.
+
+    A short claim ("A ban", "The pledge was a success") whose content words lie (by weight) inside a longer
+    claim ("The Government should legislate to ban black plastic trays") is about that claim's proposition:
+    the one containing it most, then the most specific, wins.
+    """
+    tc = content_tokens(claim)
+    if not tc or len(tc) > ANCHOR_MAX_TOKENS:
+        return None
+    best, key = None, (threshold, 0.0)
+    for i, a in enumerate(anchors):
+        ta = content_tokens(a)
+        if len(ta) <= len(tc) or not (tc & ta):
+            continue
+        inside = sum(weights.get(t, 1.0) for t in tc & ta) / sum(weights.get(t, 1.0) for t in tc)
+        k = (inside, _jaccard(tc, ta, weights))
+        if k >= key:
+            best, key = i, k
+    return best
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """Two families of instruments that oppose each other (``ontology/lexicons/contrasts.yaml``)."""
+
+    name: str
+    families: tuple[tuple[str, frozenset[tuple[str, ...]]], tuple[str, frozenset[tuple[str, ...]]]]
+
+    def family_of(self, text: str) -> str | None:
+        """The one family a claim proposes, or None (neither, or both)."""
+        stems = _stem_sequence(text)
+        found = {name for name, phrases in self.families if any(_has_phrase(stems, p) for p in phrases)}
+        return found.pop() if len(found) == 1 else None
+
+    def words(self) -> set[str]:
+        return {w for _, phrases in self.families for p in phrases for w in p}
+
+
+def _stem_sequence(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _WORD.findall(text.casefold().replace("\u2019", "'").replace("-", " ")))
+
+
+def _has_phrase(stems: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(stems[i:i + n] == phrase for i in range(len(stems) - n + 1))
+
+
+@lru_cache(maxsize=1)
+def contrasts() -> tuple[Contrast, ...]:
+    path = LEXICON_DIR / "contrasts.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for entry in data.get("contrasts") or []:
+        fams = [(k, frozenset(_stem_sequence(str(p)) for p in v)) for k, v in entry.items() if k != "name"]
+        if len(fams) == 2:
+            out.append(Contrast(str(entry.get("name", "")), (fams[0], fams[1])))
+    return tuple(out)
+
+
+def opposite_proposals(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of claims proposing opposite instruments on a shared topic (a word beyond the instruments).
+
+    >>> opposite_proposals(["A voluntary pledge on plastic trays is enough", "Ban black plastic trays by 2028",
+    ...                     "More funding for youth clubs"])
+    [(0, 1)]
+    """
+    out = []
+    for c in contrasts():
+        instrument = {_stem(w) for w in c.words()}
+        fam = [c.family_of(t) for t in texts]
+        topic = [content_tokens(t) - instrument for t in texts]
+        for i in range(len(texts)):
+            for j in range(i + 1, len(texts)):
+                if fam[i] and fam[j] and fam[i] != fam[j] and topic[i] & topic[j]:
+                    out.append((i, j))
+    return out
 
 
 def best_aim(doubt: str, aims: Sequence[str], *, weights: dict[str, float] | None = None,

@@ -16,12 +16,13 @@ from ...graph.model import (
 )
 from ..documents import DocumentText
 from ..structure import Block, Structure, View, parse_text, split_sentences, trim_spans
-from .claims import Frame, find_frames, internal_negation, listed_stakeholders, normalise_claim
+from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
+from .polarity import positive_form
 from .debate import PARTIES, DebateReading, read_debate, states_stance
 from .lexicon import Lexicon, default_lexicon
-from .merging import _weights, best_aim, cluster_claims, content_tokens
+from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals
 from .sources import (
-    SourcePlan, StrandState, detect_genre, document_voice, is_strand_heading, plan_sources, section_holder,
+    SourcePlan, StrandState, detect_genre, document_voice, is_strand_heading, plan_sources, section_holder, statement_author,
 )
 from .stakeholders import Holder, Reference, Resolver, capitalise, split_organisations
 from .strength import find_quantifier, strength_for
@@ -30,7 +31,8 @@ from .themes import ThemeMatcher
 Span = tuple[int, int]
 
 #: Document.kind by genre
-DOCUMENT_KINDS = {"report": "report", "committee": "report", "transcript": "transcript", "debate": "debate"}
+DOCUMENT_KINDS = {"report": "report", "committee": "report", "transcript": "transcript", "debate": "debate",
+                  "statement": "statement"}
 
 _LEAD_THEMES = re.compile(
     r"(?:^|\b)(?:the\s+)?(?:(?:key|main|common|recurring|emerging|top|principal)\s+)?(?P<noun>themes?|findings?|priorities|issues?|"
@@ -95,6 +97,7 @@ class _Context:
     motion: str | None = None
     topics: list[str] = field(default_factory=list)  # topical headings in scope
     conclusions: bool = False
+    quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
 
 
 class Extractor:
@@ -111,7 +114,9 @@ class Extractor:
         self.document = replace(doc.document, kind=DOCUMENT_KINDS[self.genre])
         self.plan: SourcePlan = plan_sources(self.structure, self.document, self.lex, self.genre)
         label, kind = document_voice(self.structure, self.genre, self.document)
-        self.voice = Holder(label, kind)
+        author = statement_author(self.structure) if self.genre == "statement" else None
+        org = author[1] if author is not None else None
+        self.voice = Holder(label, kind, member_of=(org,) if org else (), member_kinds=((org, "organisation"),) if org else ())
         self.resolver = Resolver(self.lex)
         self.matcher = matcher or ThemeMatcher()
         self.hits: list[Hit] = []
@@ -152,7 +157,7 @@ class Extractor:
             if b.kind == "quote" and b.lead_in is not None:
                 lead = self._lead_in(self.structure.blocks[b.lead_in], strand)
                 if lead is not None:
-                    self._lead_item(b, strand, lead, quote=True)
+                    self._quote(b, strand, lead)
                     continue
             self._paragraph(b, strand)
         if self.debate is not None:
@@ -212,9 +217,13 @@ class Extractor:
 
     def _turn_holders(self, b: Block) -> list[Holder]:
         """Who speaks in a block: the organisation a speaker represents, a front-bench party, or the speaker."""
+        if self.ctx.quote_holders:
+            return list(self.ctx.quote_holders)
         if self.debate is not None:
             member = self.debate.speaker_of.get(b.index)
             return [self.debate.holder(member)] if member is not None else []
+        if self.genre == "statement":
+            return [self.voice]  # one person's testimony: every first-person sentence is theirs
         if not b.speaker:
             return list(self.ctx.section_holders)
         name = re.sub(r"\s+", " ", b.speaker.strip().strip("*:").strip())
@@ -391,6 +400,18 @@ class Extractor:
         self._lead_cache[lead.index] = result
         return result
 
+    def _quote(self, b: Block, strand: StrandState, lead: tuple[list[Holder], str, str | None, str, float]) -> None:
+        """A block quote after 'X said:' is X speaking: its sentences are read with X as 'we', 'I' and the speaker
+        of its bare modals; a quote no cue frames is X's claim as a whole."""
+        before = len(self.hits)
+        self.ctx.quote_holders = lead[0]
+        try:
+            self._paragraph(b, strand)
+        finally:
+            self.ctx.quote_holders = []
+        if len(self.hits) == before:
+            self._lead_item(b, strand, lead, quote=True)
+
     def _lead_item(self, b: Block, strand: StrandState, lead: tuple[list[Holder], str, str | None, str, float],
                    quote: bool = False) -> None:
         holders, stance, quantifier, rule, confidence = lead
@@ -406,7 +427,7 @@ class Extractor:
             if sents:
                 text = text[sents[0][0]:sents[-1][1]]
         claim = normalise_claim(text)
-        negated, claim2 = internal_negation(claim)
+        negated, claim2 = positive_form(claim)
         st = stance
         if negated:
             st, claim = ("oppose" if stance == "support" else "support"), claim2
@@ -497,7 +518,7 @@ class Extractor:
             for text, _c in claims:
                 stance = {"support": "support", "oppose": "oppose", "doubt": "oppose", "neutral": "neutral"}[f.polarity]
                 doubt = f.polarity == "doubt"
-                negated, inner = internal_negation(text)
+                negated, inner = positive_form(text)
                 if negated:
                     stance = "oppose" if stance == "support" else "support"
                     text = inner
@@ -623,6 +644,42 @@ def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
     return canon
 
 
+def align_claims(hits: list[Hit]) -> dict[str, str]:
+    """Positions of different holders on one proposition share its claim.
+
+    A short claim of one holder ("A ban", after polarity turned "a ban should not be necessary" round) that
+    lies inside a longer claim held by someone else ("The Government should legislate to ban black plastic
+    trays") is a position on that claim: it moves there, keeping its stance, so that the two holders meet
+    (and conflict, where their stances differ). Returns the texts moved (old -> new).
+    """
+    holders: dict[str, set[str]] = {}
+    for h in hits:
+        holders.setdefault(h.claim, set()).add(h.holder.label)
+    texts = list(holders)
+    weights = _weights([content_tokens(t) for t in texts])
+    moved: dict[str, str] = {}
+    for t in texts:
+        others = [a for a in texts if a != t and holders[a] - holders[t]]
+        i = anchor_of(t, others, weights=weights)
+        if i is not None:
+            moved[t] = others[i]
+    for h in hits:
+        if h.claim in moved and not h.side_topic:
+            h.claim = moved[h.claim]
+            h.rule += "+aligned"
+    return moved
+
+
+def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:
+    """Pairs of claims that propose opposite instruments on one topic and are backed by different holders."""
+    backers: dict[str, set[str]] = {}
+    for h in hits:
+        if h.stance == "support":
+            backers.setdefault(h.claim, set()).add(h.holder.label)
+    texts = list(backers)
+    return [(texts[i], texts[j]) for i, j in opposite_proposals(texts) if not backers[texts[i]] & backers[texts[j]]]
+
+
 def merge_person_names(hits: list[Hit]) -> None:
     """'Professor McAuley' and 'Derek McAuley' in one document are one person (the full name is the label)."""
     full: dict[str, str] = {}
@@ -720,7 +777,14 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
     canon = merge_hit_claims(ex.hits, ex.matcher)
-    ex.contradictions = [(canon.get(a, a), canon.get(b, b)) for a, b in ex.contradictions]
+    moved = align_claims(ex.hits)
+
+    def final(text: str) -> str:
+        text = canon.get(text, text)
+        return moved.get(text, text)
+    ex.contradictions = [(final(a), final(b)) for a, b in ex.contradictions]
+    for a, b in opposite_claims(ex.hits):
+        ex.contradictions += [(a, b), (b, a)]
     merge_person_names(ex.hits)
     return build_bundle(ex)
 

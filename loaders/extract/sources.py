@@ -29,6 +29,57 @@ _SUBMISSION_HEADING = re.compile(
     re.I)
 
 
+_STATEMENT_HEADING = re.compile(
+    r"^(?:(?:opening|prepared|written|oral|joint)\s+)?(?:statement|testimony|evidence|submission|remarks)\s+(?:of|by|from)\s+"
+    r"(?:(?:the\s+)?(?:hon\.?|honou?rable|rt\.?\s+hon\.?|dr\.?|mr\.?|ms\.?|mrs\.?|senator|representative|professor|prof\.?|"
+    r"sir|dame|lord|lady|baroness)\s+)*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})(?:\s*,\s*(?P<role>.+))?$", re.I)
+_MY_NAME = re.compile(r"\bMy name is (?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:,?\s+and\s+I\s+(?:am|serve as|work as)"
+                      r"\s+(?:the\s+|an?\s+)?(?P<role>[^.;]{3,120}))?")
+_ROLE_ORG = re.compile(r"\b(?:of|at|for|with)\s+(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|on|the|&|to|in|[A-Z][\w'’.&-]*)){0,8})")
+_WITH_ORG = re.compile(r"\b(?:I am with|I represent|on behalf of)\s+(?:the\s+)?(?P<org>[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|on|the|&|"
+                       r"[A-Z][\w'’.&-]*)){0,8})")
+
+
+def statement_author(structure: Structure) -> tuple[str, str | None] | None:
+    """(person, organisation) of a document that is one person's statement or testimony.
+
+    Read from a heading such as "STATEMENT OF KATERI CALLAHAN" or "Statement of Hon. Christine Todd Whitman,
+    Administrator, U.S. Environmental Protection Agency", or from "My name is X and I am the President of Y"
+    near the start; the organisation from the role, "I am with Y" or "on behalf of Y".
+    """
+    name: str | None = None
+    role = ""
+    head = structure.text[:2500]
+    for b in structure.blocks[:4]:
+        t = " ".join(structure.view(b).text.split())
+        m = _STATEMENT_HEADING.match(t)
+        if m and len(t) < 220:
+            name, role = m.group("name"), m.group("role") or ""
+            break
+    mine = _MY_NAME.search(head)
+    if name is None and mine:
+        name = mine.group("name")
+    if name is None:
+        return None
+    if mine and mine.group("role"):
+        role = role + ", " + mine.group("role")
+    name = re.sub(r"\s+[A-Z]\.\s+", " ", " ".join(w.capitalize() if w.isupper() else w for w in name.split()))
+    org = None
+    for m in list(_ROLE_ORG.finditer(role)) + list(_WITH_ORG.finditer(head)):
+        candidate = m.group("org").strip(" ,.")
+        candidate = re.sub(r",?\s+(?:April|May|June|July|March|February|January|August|September|October|November|December)\b.*$",
+                           "", candidate).strip(" ,.")
+        if len(candidate.split()) >= 1 and candidate.casefold() not in ("committee", "subcommittee", "the committee"):
+            org = candidate
+            break
+    if org is None and role:
+        parts = [p.strip() for p in role.split(",") if p.strip()]
+        caps = [p for p in parts[1:] if p[:1].isupper() and not re.match(r"^(?:April|May|June|July|March|January|February|August|"
+                                                                          r"September|October|November|December)\b", p)]
+        org = caps[0] if caps else None
+    return name, org
+
+
 @dataclass
 class StrandState:
     source: Source
@@ -38,7 +89,7 @@ class StrandState:
 
 
 def detect_genre(structure: Structure, document: Document) -> str:
-    """report, committee, transcript or debate, from the document's shape."""
+    """report, committee, transcript, debate or statement (one person's testimony), from the document's shape."""
     text = structure.text
     head = " ".join(text[:4000].split())
     turns = sum(1 for b in structure.blocks if b.speaker_span is not None or b.kind == "speaker")
@@ -50,6 +101,8 @@ def detect_genre(structure: Structure, document: Document) -> str:
         return "transcript"
     if re.search(r"\bCommittee\b", head) and re.search(r"\b(?:Report|Session|HC \d+|HL Paper)\b", head):
         return "committee"
+    if statement_author(structure) is not None:
+        return "statement"
     return "report"
 
 
@@ -71,6 +124,10 @@ def document_voice(structure: Structure, genre: str, document: Document) -> tupl
         return "The Inquiry", "organisation"
     if genre == "debate":
         return "The House", "organisation"
+    if genre == "statement":
+        author = statement_author(structure)
+        if author is not None:
+            return author[0], "person"
     return f"Authors of '{document.title[:60]}'", "organisation"
 
 
@@ -112,17 +169,20 @@ def plan_sources(structure: Structure, document: Document, lexicon: Lexicon, gen
     method_blocks: set[int] = set()
     current = default
     skip_level: int | None = None
+    skip_contents = False
     method_level: int | None = None
     used_default = False
     for b in structure.blocks:
         if b.kind == "heading":
             title = structure.view(b).text
-            if skip_level is not None and b.level <= skip_level:
-                skip_level = None
+            if skip_level is not None and (b.level <= skip_level or skip_contents):
+                skip_level = None  # a table of contents ends at the first heading after it, whatever its level
             if method_level is not None and b.level <= method_level:
                 method_level = None
+            skip_contents = False
             if lexicon.skip_sections.match(title):
                 skip_level = b.level
+                skip_contents = bool(re.match(r"^(?:table of )?contents\s*$", title, re.I))
             if lexicon.method_sections.search(title) and not _find_strand(lexicon, title):
                 method_level = b.level
             strand = _find_strand(lexicon, title) if skip_level is None else None

@@ -11,6 +11,7 @@ MODULES = [
     "stancegraph.loaders.documents", "stancegraph.loaders.structure", "stancegraph.loaders.extract",
     "stancegraph.loaders.extract.lexicon", "stancegraph.loaders.extract.stakeholders", "stancegraph.loaders.extract.claims",
     "stancegraph.loaders.extract.strength", "stancegraph.loaders.extract.themes", "stancegraph.loaders.extract.merging",
+    "stancegraph.loaders.extract.polarity",
 ]
 
 
