@@ -17,10 +17,10 @@ from ...graph.model import (
 from ..documents import DocumentText
 from ..structure import Block, Structure, View, parse_text, split_sentences, trim_spans
 from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
-from .polarity import positive_form
+from .polarity import denied, positive_form
 from .debate import PARTIES, DebateReading, read_debate, states_stance
 from .lexicon import Lexicon, default_lexicon
-from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals
+from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
 from .sources import (
     SourcePlan, StrandState, detect_genre, document_voice, is_strand_heading, plan_sources, section_holder, statement_author,
 )
@@ -84,6 +84,7 @@ class Hit:
     doubt: bool = False
     locked: bool = False  # already placed on a topic claim; not moved to an aim
     side_topic: bool = False  # the holder is named after the claim ("Supporters of ...")
+    turned: str | None = None  # the claim's positive form, taken (with the stance turned) if another holder states it
 
 
 @dataclass
@@ -427,16 +428,17 @@ class Extractor:
             if sents:
                 text = text[sents[0][0]:sents[-1][1]]
         claim = normalise_claim(text)
-        negated, claim2 = positive_form(claim)
+        negated, claim2 = denied(claim)
         st = stance
         if negated:
             st, claim = ("oppose" if stance == "support" else "support"), claim2
+        turned = _turned(claim)
         if len(content_tokens(claim)) < 1:
             return
         spans = trim_spans(self.text, view.spans(0, len(view.clean)))
         for h in holders:
             self._add(Hit(h, claim, st, rule + (":quote" if quote else ""), confidence, spans, strand.source, b.section,
-                          quantifier or h.quantifier, topics))
+                          quantifier or h.quantifier, topics, turned=turned))
 
     def _paragraph(self, b: Block, strand: StrandState) -> None:
         segments = b.segments
@@ -518,7 +520,7 @@ class Extractor:
             for text, _c in claims:
                 stance = {"support": "support", "oppose": "oppose", "doubt": "oppose", "neutral": "neutral"}[f.polarity]
                 doubt = f.polarity == "doubt"
-                negated, inner = positive_form(text)
+                negated, inner = denied(text)
                 if negated:
                     stance = "oppose" if stance == "support" else "support"
                     text = inner
@@ -539,7 +541,8 @@ class Extractor:
                     stance = "oppose" if h.label.startswith("Opponents") else ("support" if stance != "oppose" else stance)
                 self._add(Hit(h, text, stance, hit_rule, round(max(0.2, min(0.95, confidence + adj)), 2), spans,
                               strand.source, b.section, quantifier or h.quantifier, topics, doubt, locked,
-                              side_topic=h.label.startswith(("Supporters of ", "Opponents of "))))
+                              side_topic=h.label.startswith(("Supporters of ", "Opponents of ")),
+                              turned=None if locked else _turned(text)))
         if holders and not f.rule.startswith(("impersonal", "contested", "nominal")):
             ctx.last_holders = holders
 
@@ -548,6 +551,33 @@ class Extractor:
             return
         self.hits.append(hit)
         self.ctx.paragraph_hits.append(hit)
+
+
+def _turned(claim: str) -> str | None:
+    """The positive form of a negatively worded claim (polarity.positive_form), else None."""
+    turned, text = positive_form(claim)
+    return text if turned and text != claim else None
+
+
+def settle_polarity(hits: list[Hit]) -> None:
+    """A negatively worded claim takes its positive form, with the stance turned, where another holder states
+    that positive form (or a claim it lies inside): "a ban should not be necessary" meets the committee's
+    "we recommend a ban" as an opposition to it. Elsewhere the holder's own wording stands."""
+    by_holder: dict[str, set[str]] = {}
+    for h in hits:
+        by_holder.setdefault(h.claim, set()).add(h.holder.label)
+    texts = list(by_holder)
+    tokens = {t: content_tokens(t) for t in texts}
+    weights = _weights(tokens.values())
+    for h in hits:
+        if not h.turned or h.stance == "neutral":
+            continue
+        t = content_tokens(h.turned)
+        others = [c for c in texts if by_holder[c] - {h.holder.label}]
+        if any(same_claim(t, tokens[c], weights) for c in others) or anchor_of(h.turned, others, weights=weights) is not None:
+            h.claim = h.turned
+            h.stance = "oppose" if h.stance == "support" else "support"
+            h.rule += "+turned"
 
 
 def _claim_words(claim: str) -> str:
@@ -776,6 +806,7 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex = Extractor(doc, lexicon, matcher)
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
+    settle_polarity(ex.hits)
     canon = merge_hit_claims(ex.hits, ex.matcher)
     moved = align_claims(ex.hits)
 

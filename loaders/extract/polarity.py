@@ -11,9 +11,10 @@ Only the main predicate is turned, and only in forms that need no conjugation:
 
 * a modal or a form of *be* with ``not``: "X should not Y" -> "X should Y"; "X would not work" -> "X would work";
   "X is not the answer" -> "X is the answer";
-* a verdict on the subject: "X is unnecessary / premature / disproportionate / a mistake / would be
+* a verdict on a proposal: "X is unnecessary / premature / disproportionate / a mistake / would be
   disruptive" -> "X" (and "X is not necessary" likewise); "X is essential / welcome / the right approach" keeps
-  its stance and becomes "X";
+  its stance. Verdicts on amounts ("too little", "insufficient") stay as they are: "£120 million is too
+  little" is a proposition of its own, not a proposal;
 * "No X should Y" -> "X should Y"; "Nobody should Y" stays;
 * a denial: "there is little (or no) evidence that X", "it is not (true | the case | clear) that X",
   "they would not want to be limited to X" -> "X".
@@ -45,9 +46,9 @@ _CANNOT = re.compile(r"^" + _SUBJECT + r"\s+(?:cannot|can['’]t)\s+(?!be\s+(?:o
 _NEGATIVE_VERDICT = (
     r"(?:unnecessary|not\s+necessary|not\s+needed|not\s+required|not\s+justified|unjustified|premature|disproportionate|"
     r"counter-?productive|unworkable|impractical|unrealistic|ineffective|not\s+effective|inappropriate|not\s+appropriate|"
-    r"misguided|flawed|wrong|a\s+mistake|an?\s+(?:serious\s+|grave\s+)?error|a\s+failure|disruptive|harmful|damaging|"
-    r"unfair|unaffordable|too\s+(?:costly|expensive|slow|late|blunt|little|weak)|costly|insufficient|inadequate|"
-    r"not\s+(?:enough|sufficient|adequate|the\s+(?:answer|solution|right\s+approach|way\s+forward)))"
+    r"misguided|flawed|wrong|a\s+mistake|an?\s+(?:serious\s+|grave\s+)?error|disruptive|harmful|damaging|"
+    r"unfair|unaffordable|too\s+blunt(?:\s+an?\s+instrument)?|"
+    r"not\s+(?:the\s+(?:answer|solution|right\s+approach|way\s+forward)))"
     r"(?:\s+and\s+(?:unnecessary|disruptive|premature|costly|unworkable|disproportionate|unfair|harmful|damaging|misguided|wrong))?")
 _POSITIVE_VERDICT = (r"(?:essential|vital|necessary|needed|required|crucial|welcome|the\s+right\s+(?:approach|answer|thing\s+to\s+do)|"
                      r"the\s+(?:answer|solution|way\s+forward)|justified|appropriate|sensible|long\s+overdue|overdue)")
@@ -76,14 +77,28 @@ def _article(subject: str) -> str:
     return ("An " if word[:1].casefold() in "aeiou" else "A ") + subject
 
 
-def positive_form(claim: str) -> tuple[bool, str]:
-    """(turned, text): the claim's positive proposition, and whether the stance on it is the opposite."""
+def denied(claim: str) -> tuple[bool, str]:
+    """(True, X) for a denial of X ("there is little evidence that X", "they would not want to be limited to X"):
+    the claim is X and the stance on it the opposite, always."""
     text = " ".join(claim.split()).strip(" .")
-    if not text:
-        return False, claim
     m = _DENIAL.match(text)
     if m and len(m.group("rest").split()) >= 2:
         return True, _cap(m.group("rest"))
+    return False, claim
+
+
+def positive_form(claim: str) -> tuple[bool, str]:
+    """(turned, text): the claim's positive proposition, and whether the stance on it is the opposite.
+
+    The extractor turns a denial always (:func:`denied`), the other forms only where the positive
+    proposition is what another holder states, so that the two meet on one claim.
+    """
+    text = " ".join(claim.split()).strip(" .")
+    if not text:
+        return False, claim
+    turned, rest = denied(text)
+    if turned:
+        return True, rest
     m = _VERDICT.match(text)
     if m and len(m.group("subj").split()) <= 14:
         negative = (re.match(_NEGATIVE_VERDICT, m.group("v"), re.I) is not None) != bool(m.group("neg"))

@@ -330,7 +330,7 @@ FLOORS = {
     "hansard-committee-sitting": {"positions_recall": 0.45, "positions_precision": 0.77, "stance_accuracy": 0.82},
     "hansard-commons-debate": {"positions_recall": 0.36, "positions_precision": 0.68, "stance_accuracy": 0.77},
     "inquiry-opening-statements": {"positions_recall": 0.45, "positions_precision": 0.41, "stance_accuracy": 0.87},
-    "public-engagement-report": {"positions_recall": 0.2, "positions_precision": 0.43, "stance_accuracy": 0.8},
+    "public-engagement-report": {"positions_recall": 0.2, "positions_precision": 0.41, "stance_accuracy": 0.77},
     "select-committee-report": {"positions_recall": 0.59, "positions_precision": 0.72, "stance_accuracy": 0.74},
 }
 
