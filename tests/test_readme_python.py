@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from stancegraph.graph.store import Store
+from stancegraph.graph.rdf.store import Store
 
 from samples import sample_bundle
 

@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from stancegraph.graph.rdf import from_rdflib
-from stancegraph.graph.validate import validate_triples
+from stancegraph.graph.rdf.mapping import from_rdflib
+from stancegraph.graph.rdf.validate import validate_triples
 
 EXE = str(Path(sys.executable).parent / "stancegraph")
 SHEET = """document,source,stakeholder,group,stance,claim,themes,quantifier,quote

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from stancegraph.api.cli import app
+from stancegraph.api.cli.main import app
 
 ROWS = [
     ("providers", "", "support", "Pay must improve", "Pay and conditions"),

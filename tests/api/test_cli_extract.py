@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stancegraph.api.cli import main
-from stancegraph.graph.store import Store
+from stancegraph.api.cli.main import main
+from stancegraph.graph.rdf.store import Store
 
 DOC = """Library services review
 

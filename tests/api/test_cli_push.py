@@ -12,7 +12,7 @@ import pytest
 from neo4j_server import clean_neo4j, neo4j_uri  # noqa: F401
 from samples import sample_bundle
 
-from stancegraph.graph.store import Store
+from stancegraph.graph.rdf.store import Store
 
 pytestmark = pytest.mark.neo4j
 

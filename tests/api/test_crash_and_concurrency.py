@@ -24,8 +24,8 @@ import httpx
 import pytest
 
 from api_fixtures import TOKEN, Server, start_server, stop_server
-from stancegraph.graph.model import new_document
-from stancegraph.graph.store import STAGING_PREFIX, Store
+from stancegraph.graph.model.records import new_document
+from stancegraph.graph.rdf.store import STAGING_PREFIX, Store
 from stancegraph.ontology import names as N
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]

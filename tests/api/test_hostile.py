@@ -162,9 +162,9 @@ def test_every_write_needs_the_token(c: httpx.Client) -> None:
 def test_token_comparison_is_constant_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import hmac
 
-    from stancegraph.api import service as service_module
-    from stancegraph.graph.errors import Forbidden
-    from stancegraph.graph.settings import Settings
+    from stancegraph.api.http import service as service_module
+    from stancegraph.graph.model.errors import Forbidden
+    from stancegraph.graph.model.settings import Settings
 
     calls: list[tuple[bytes, bytes]] = []
     real = hmac.compare_digest
@@ -291,7 +291,7 @@ def test_cors_origins_setting_allows_those_origins_only(tmp_path: Path) -> None:
 def test_serve_listens_on_loopback_by_default(server: Server) -> None:
     from typer.testing import CliRunner
 
-    from stancegraph.api.cli import app
+    from stancegraph.api.cli.main import app
 
     help_text = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"}).output
     assert "127.0.0.1" in help_text

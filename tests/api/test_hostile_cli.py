@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from hostile_fixtures import CLAIM, FORMULAS, HOLDER, QUOTE, check_page, literals, nasty_sheet
-from stancegraph.api.cli import main
-from stancegraph.graph.store import Store
+from stancegraph.api.cli.main import main
+from stancegraph.graph.rdf.store import Store
 
 
 def run(*args: str) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stancegraph.api.negotiation import choose, prefers_html
-from stancegraph.graph.errors import NotAcceptable, UsageError
+from stancegraph.api.http.negotiation import choose, prefers_html
+from stancegraph.graph.model.errors import NotAcceptable, UsageError
 
 OFFERED = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"]
 

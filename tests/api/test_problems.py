@@ -12,9 +12,9 @@ import pytest
 import uvicorn
 
 from api_fixtures import free_port
-from stancegraph.api.app import create_app
-from stancegraph.graph.errors import MalformedSource
-from stancegraph.graph.settings import Settings
+from stancegraph.api.http.app import create_app
+from stancegraph.graph.model.errors import MalformedSource
+from stancegraph.graph.model.settings import Settings
 
 pytestmark = pytest.mark.server
 

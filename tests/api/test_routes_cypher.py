@@ -16,15 +16,15 @@ import uvicorn
 from neo4j_server import clean_neo4j, neo4j_uri  # noqa: F401
 from samples import sample_bundle
 
-from stancegraph.api import routes_cypher
-from stancegraph.graph.errors import StancegraphError
-from stancegraph.graph.neo4j import Neo4jGraph
+from stancegraph.api.http import routes_cypher
+from stancegraph.graph.model.errors import StancegraphError
+from stancegraph.graph.neo4j.client import Neo4jGraph
 
 
 def make_app() -> FastAPI:
     """The project's app when it has one (it includes this router); else the router behind a problem handler."""
     try:
-        from stancegraph.api.app import create_app
+        from stancegraph.api.http.app import create_app
     except ImportError:
         app = FastAPI()
         app.include_router(routes_cypher.router)
@@ -100,7 +100,7 @@ def test_row_limit(client):
 
 
 def test_without_neo4j_the_answer_says_how_to_start_it(client, monkeypatch):
-    from stancegraph.graph.settings import get_settings
+    from stancegraph.graph.model.settings import get_settings
 
     monkeypatch.delenv("NEO4J_URI")
     get_settings.cache_clear()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from stancegraph.api.service import Service
-from stancegraph.graph.settings import Settings
+from stancegraph.api.http.service import Service
+from stancegraph.graph.model.settings import Settings
 
 
 def service_at(generation: int) -> tuple[Service, SimpleNamespace]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from api_fixtures import SCRIPT_NAME, base_env, write_sheet
-from stancegraph.graph.viz import external_urls
+from stancegraph.graph.export.viz import external_urls
 
 
 def run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stancegraph.graph.analysis import AnalysisCache
-from stancegraph.graph.model import Bundle, new_claim, new_document, new_position, new_stakeholder
-from stancegraph.graph.store import Store
+from stancegraph.graph.analysis.convergence import AnalysisCache
+from stancegraph.graph.model.records import Bundle, new_claim, new_document, new_position, new_stakeholder
+from stancegraph.graph.rdf.store import Store
 
 
 def _bundle(stance: str) -> Bundle:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.analysis import (
+from stancegraph.graph.analysis.convergence import (
     compute_consensus, compute_polarisation, find_conflicts, find_convergence, find_tensions,
 )
-from stancegraph.graph.model import Bundle
-from stancegraph.loaders.coding_sheet import load as load_sheet
+from stancegraph.graph.model.records import Bundle
+from stancegraph.loaders.formats.coding_sheet import load as load_sheet
 
 DOC = "stakeholder-expectations-social-care-workforce.txt"
 PAY = "Pay and conditions for the adult social care workforce must improve"
@@ -149,7 +149,7 @@ def test_consensus_and_polarisation_on_the_sheet(bundle: Bundle) -> None:
 
 def test_group_maxima_agree_on_the_sorted_path(bundle: Bundle, monkeypatch: pytest.MonkeyPatch) -> None:
     """Above DENSE_CELLS groups x claims, per-group strongest stances come from a sort instead of a dense scatter."""
-    import stancegraph.graph.analysis as analysis
+    import stancegraph.graph.analysis.convergence as analysis
 
     dense = (find_convergence(bundle), find_conflicts(bundle))
     monkeypatch.setattr(analysis, "DENSE_CELLS", 0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from stancegraph.graph.catalog import Catalog, csv_rows
-from stancegraph.graph.errors import NotFound, UsageError
-from stancegraph.graph.model import Bundle, Passage, new_claim, new_document, new_position, new_source, new_stakeholder, new_theme
+from stancegraph.graph.model.catalog import Catalog, csv_rows
+from stancegraph.graph.model.errors import NotFound, UsageError
+from stancegraph.graph.model.records import Bundle, Passage, new_claim, new_document, new_position, new_source, new_stakeholder, new_theme
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.analysis import compute_consensus
-from stancegraph.graph.model import Bundle, Claim, new_document, new_position, new_stakeholder
+from stancegraph.graph.analysis.convergence import compute_consensus
+from stancegraph.graph.model.records import Bundle, Claim, new_document, new_position, new_stakeholder
 
 VOTE = {"1": "support", "-1": "oppose", "0": "neutral"}
 
@@ -59,7 +59,7 @@ def test_group_informed_consensus_equals_polis(fixtures_dir: Path) -> None:
 
 
 def test_consensus_through_the_polis_loader(fixtures_dir: Path) -> None:
-    pytest.importorskip("stancegraph.loaders.polis")
+    pytest.importorskip("stancegraph.loaders.formats.polis")
     from stancegraph.loaders import load_path
 
     folder = fixtures_dir / "polis" / "bg2050-volunteers"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.store import Store
+from stancegraph.graph.rdf.store import Store
 
 EXE = str(Path(sys.executable).parent / "stancegraph")
 ROWS = 1500

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from stancegraph.graph.errors import MalformedSource, UnsupportedFormat, ValidationFailed
+from stancegraph.graph.model.errors import MalformedSource, UnsupportedFormat, ValidationFailed
 
 
 def test_malformed_source_keeps_its_location_through_pickle() -> None:

@@ -16,12 +16,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from stancegraph.api.cli import main
-from stancegraph.graph import exchange
-from stancegraph.graph.export import EXTRA_FORMATS
-from stancegraph.graph.model import Bundle, new_claim, new_document, new_position, new_stakeholder, stakeholder_id
-from stancegraph.graph.projection import bundle_to_networkx, flat_graph
-from stancegraph.graph.store import Store
+from stancegraph.api.cli.main import main
+from stancegraph.graph.export import exchange
+from stancegraph.graph.export.formats import EXTRA_FORMATS
+from stancegraph.graph.model.records import Bundle, new_claim, new_document, new_position, new_stakeholder, stakeholder_id
+from stancegraph.graph.export.projection import bundle_to_networkx, flat_graph
+from stancegraph.graph.rdf.store import Store
 from stancegraph.loaders import load_path
 
 

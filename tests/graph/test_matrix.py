@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from stancegraph.graph.errors import NotFound, UsageError
-from stancegraph.graph.matrix import build_matrix
-from stancegraph.graph.model import (
+from stancegraph.graph.model.errors import NotFound, UsageError
+from stancegraph.graph.analysis.matrix import build_matrix
+from stancegraph.graph.model.records import (
     Bundle, Passage, new_claim, new_document, new_position, new_source, new_stakeholder, new_theme,
 )
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from stancegraph.graph.interchange import bundle_from_json, bundle_to_json
-from stancegraph.graph.model import (
+from stancegraph.graph.model.interchange import bundle_from_json, bundle_to_json
+from stancegraph.graph.model.records import (
     Bundle, Passage, Stance, claim_id, new_claim, new_document, new_position, new_source, new_stakeholder,
     new_theme,
 )
-from stancegraph.graph.rdf import bundle_from_triples, bundle_triples, to_rdflib
-from stancegraph.graph.validate import validate_graph
+from stancegraph.graph.rdf.mapping import bundle_from_triples, bundle_triples, to_rdflib
+from stancegraph.graph.rdf.validate import validate_graph
 
 from samples import sample_bundle
 

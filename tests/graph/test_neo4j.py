@@ -10,9 +10,9 @@ import pytest
 from neo4j_server import clean_neo4j, neo4j_uri  # noqa: F401
 from samples import sample_bundle
 
-from stancegraph.graph.errors import BackendUnavailable, QueryRejected, QueryTimeout, UsageError
-from stancegraph.graph.model import Bundle, Passage, new_claim, new_document, new_position, new_stakeholder
-from stancegraph.graph.neo4j import (
+from stancegraph.graph.model.errors import BackendUnavailable, QueryRejected, QueryTimeout, UsageError
+from stancegraph.graph.model.records import Bundle, Passage, new_claim, new_document, new_position, new_stakeholder
+from stancegraph.graph.neo4j.client import (
     Connection, Neo4jGraph, push_bundle, run_read_query, shared_driver, translate_error,
 )
 from stancegraph.ontology.names import DEFAULT_BASE
@@ -251,7 +251,7 @@ def test_invalid_cypher_is_rejected_with_the_servers_reason(pushed):
 
 
 def test_wrong_password_says_which_settings_to_fix(neo4j_uri, monkeypatch):  # noqa: F811
-    from stancegraph.graph.settings import get_settings
+    from stancegraph.graph.model.settings import get_settings
 
     monkeypatch.setenv("NEO4J_PASSWORD", "not-the-password")
     get_settings.cache_clear()

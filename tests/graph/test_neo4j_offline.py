@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 from samples import sample_bundle
 
-from stancegraph.graph.errors import BackendUnavailable, UsageError
-from stancegraph.graph.neo4j import Neo4jGraph, check_references, run_read_query
-from stancegraph.graph.settings import get_settings
+from stancegraph.graph.model.errors import BackendUnavailable, UsageError
+from stancegraph.graph.neo4j.client import Neo4jGraph, check_references, run_read_query
+from stancegraph.graph.model.settings import get_settings
 
 
 def test_check_references_names_the_missing_record():

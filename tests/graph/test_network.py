@@ -17,9 +17,9 @@ import json
 import networkx as nx
 import pytest
 
-from stancegraph.graph.errors import UsageError
-from stancegraph.graph.model import Bundle, Passage, new_claim, new_position, new_stakeholder
-from stancegraph.graph.network import compute_network, compute_two_mode, serialize_network
+from stancegraph.graph.model.errors import UsageError
+from stancegraph.graph.model.records import Bundle, Passage, new_claim, new_position, new_stakeholder
+from stancegraph.graph.analysis.network import compute_network, compute_two_mode, serialize_network
 
 
 def _passage(n: int) -> Passage:
@@ -137,7 +137,7 @@ def test_json_graphml_gexf_round_trip(bundle: Bundle, tmp_path) -> None:
 @pytest.mark.parametrize("normalize", ["average", "jaccard", "cosine"])
 def test_sparse_normalisation_path_agrees(bundle: Bundle, monkeypatch: pytest.MonkeyPatch, normalize: str) -> None:
     """Above DENSE_UP_TO nodes normalisation runs on sparse entries; both paths give the hand values."""
-    import stancegraph.graph.network as network
+    import stancegraph.graph.analysis.network as network
 
     dense = compute_network(bundle, mode="conflict", level="stakeholder", normalize=normalize).dense()
     monkeypatch.setattr(network, "DENSE_UP_TO", 0)
@@ -153,7 +153,7 @@ def test_gram_splits_dense_and_sparse_columns_exactly(scale: float) -> None:
     import numpy as np
     import scipy.sparse as sp
 
-    from stancegraph.graph import network
+    from stancegraph.graph.analysis import network
 
     rng = np.random.default_rng(3)
     n, m = 200, 400

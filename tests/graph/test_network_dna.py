@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.matrix import build_matrix
-from stancegraph.graph.model import Bundle, Passage, new_claim, new_document, new_position, new_stakeholder
-from stancegraph.graph.network import ONE_MODE_MODES, ONE_MODE_NORMALIZATIONS, compute_network
+from stancegraph.graph.analysis.matrix import build_matrix
+from stancegraph.graph.model.records import Bundle, Passage, new_claim, new_document, new_position, new_stakeholder
+from stancegraph.graph.analysis.network import ONE_MODE_MODES, ONE_MODE_NORMALIZATIONS, compute_network
 
 
 _STATEMENTS = """
@@ -169,7 +169,7 @@ def test_known_dna_quirks(dna_bundle: Bundle) -> None:
 
 def test_through_the_dna_loader(sample: Path) -> None:
     """The same equality through the real loader, once the interop branch has landed it."""
-    pytest.importorskip("stancegraph.loaders.dna")
+    pytest.importorskip("stancegraph.loaders.formats.dna")
     from stancegraph.loaders import load_path
 
     bundle = load_path(sample)

@@ -7,9 +7,9 @@ import itertools
 import numpy as np
 import pytest
 
-from stancegraph.graph.analysis import compute_polarisation
-from stancegraph.graph.model import Bundle, new_claim, new_position, new_stakeholder
-from stancegraph.graph.polarisation import _best_split, _two_camps, polarisation_quality
+from stancegraph.graph.analysis.convergence import compute_polarisation
+from stancegraph.graph.model.records import Bundle, new_claim, new_position, new_stakeholder
+from stancegraph.graph.analysis.polarisation import _best_split, _two_camps, polarisation_quality
 
 
 @pytest.fixture

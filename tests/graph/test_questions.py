@@ -6,9 +6,9 @@ import pytest
 from conftest import ROOT
 from samples import sample_bundle
 
-from stancegraph.graph.errors import UsageError
-from stancegraph.graph.questions import QUESTIONS, answer_from_sparql, questions_markdown
-from stancegraph.graph.store import Store
+from stancegraph.graph.model.errors import UsageError
+from stancegraph.graph.analysis.questions import QUESTIONS, answer_from_sparql, questions_markdown
+from stancegraph.graph.rdf.store import Store
 from stancegraph.ontology.names import DEFAULT_BASE
 
 
@@ -53,4 +53,4 @@ def test_sparql_answers_on_the_sample_data(tmp_path):
 
 def test_docs_questions_md_is_generated_from_the_module():
     assert (ROOT / "docs" / "questions.md").read_text(encoding="utf-8") == questions_markdown(), \
-        "regenerate: python -m stancegraph.graph.questions > docs/questions.md"
+        "regenerate: python -m stancegraph.graph.analysis.questions > docs/questions.md"

@@ -8,8 +8,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 
-from stancegraph.graph.sparql_results import serialize_outcome
-from stancegraph.graph.store import Store
+from stancegraph.graph.rdf.sparql_results import serialize_outcome
+from stancegraph.graph.rdf.store import Store
 
 
 @pytest.fixture(scope="module")

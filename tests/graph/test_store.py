@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import rdflib
 
-from stancegraph.graph.errors import BackendUnavailable, QueryRejected, ValidationFailed
-from stancegraph.graph.export import serialize_triples
-from stancegraph.graph.model import Bundle, new_claim, new_document, new_position, new_stakeholder
-from stancegraph.graph.store import Store
+from stancegraph.graph.model.errors import BackendUnavailable, QueryRejected, ValidationFailed
+from stancegraph.graph.export.formats import serialize_triples
+from stancegraph.graph.model.records import Bundle, new_claim, new_document, new_position, new_stakeholder
+from stancegraph.graph.rdf.store import Store
 
 from samples import sample_bundle
 

@@ -4,8 +4,8 @@ position as the bridge) and ambition versus pragmatism (aims backed broadly, dou
 
 from __future__ import annotations
 
-from stancegraph.graph.analysis import find_convergence
-from stancegraph.graph.tensions import find_tensions
+from stancegraph.graph.analysis.convergence import find_convergence
+from stancegraph.graph.analysis.tensions import find_tensions
 from stancegraph.loaders import load_path
 
 

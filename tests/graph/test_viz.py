@@ -7,9 +7,9 @@ import re
 import time
 import xml.etree.ElementTree as ET
 
-from stancegraph.graph.heatmap import agreement_matrix, heatmap_image
-from stancegraph.graph.model import Bundle, Passage, new_claim, new_document, new_position, new_source, new_stakeholder
-from stancegraph.graph.viz import (OPPOSE_COLOUR, SUPPORT_COLOUR, cluster_colour, external_urls, graph_map_data,
+from stancegraph.graph.export.heatmap import agreement_matrix, heatmap_image
+from stancegraph.graph.model.records import Bundle, Passage, new_claim, new_document, new_position, new_source, new_stakeholder
+from stancegraph.graph.export.viz import (OPPOSE_COLOUR, SUPPORT_COLOUR, cluster_colour, external_urls, graph_map_data,
                                    graph_map_html, tension_map_data, tension_map_html)
 
 EVIL = "<script>alert(1)</script>"
@@ -108,7 +108,7 @@ def test_heatmap_numbers_and_images() -> None:
     # Workers (UNISON): pay +1, training +1; Providers (evil org): pay -1, training +1; no themes -> no columns
     assert m["themes"] == [] and m["cells"] == []
     b = small_bundle()
-    from stancegraph.graph.model import new_theme
+    from stancegraph.graph.model.records import new_theme
 
     theme = new_theme("Pay and conditions")
     b.add(theme)

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stancegraph.graph.errors import MalformedSource, StancegraphError
-from stancegraph.graph.export import write_csv
+from stancegraph.graph.model.errors import MalformedSource, StancegraphError
+from stancegraph.graph.export.formats import write_csv
 from stancegraph.loaders import load_path
-from stancegraph.loaders.coding_sheet import ALL_COLUMNS, load, rows_from_bundle
+from stancegraph.loaders.formats.coding_sheet import ALL_COLUMNS, load, rows_from_bundle
 
 DOC_TEXT = "Providers argue that pay must rise. People who employ their own PAs oppose registration.\n"
 HEADER = "document,source,stakeholder,group,stance,claim,themes,quantifier,quote,start,end\n"

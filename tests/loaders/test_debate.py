@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from stancegraph.loaders.extract import extract_text
 from stancegraph.loaders.extract.debate import read_debate
-from stancegraph.loaders.structure import parse_text
+from stancegraph.loaders.documents.structure import parse_text
 
 SITTING = """Widget Safety Bill (Third sitting)
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.errors import MalformedSource
-from stancegraph.graph.model import Stance, stakeholder_id
-from stancegraph.loaders import detect_loader, dna, load_path
+from stancegraph.graph.model.errors import MalformedSource
+from stancegraph.graph.model.records import Stance, stakeholder_id
+from stancegraph.loaders import detect_loader, load_path
+from stancegraph.loaders.formats import dna
 
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.errors import LoaderError, MalformedSource, UnsupportedFormat
+from stancegraph.graph.model.errors import LoaderError, MalformedSource, UnsupportedFormat
 from stancegraph.loaders import detect_loader, load_path
-from stancegraph.loaders.documents import read_document, read_document_text
-from stancegraph.loaders.structure import parse_text
+from stancegraph.loaders.documents.reader import read_document, read_document_text
+from stancegraph.loaders.documents.structure import parse_text
 
 REPORT_MD = """# Workforce consultation
 
@@ -181,7 +181,7 @@ def test_unknown_extension_is_unsupported(tmp_path: Path) -> None:
 
 
 def test_cli_rejects_bad_input_and_leaves_store_unchanged(tmp_path: Path) -> None:
-    from stancegraph.api.cli import main
+    from stancegraph.api.cli.main import main
 
     good = tmp_path / "good.txt"
     good.write_text("Pay\n\nProviders argue that pay must improve.\n", encoding="utf-8")
@@ -191,7 +191,7 @@ def test_cli_rejects_bad_input_and_leaves_store_unchanged(tmp_path: Path) -> Non
     with pytest.raises(SystemExit) as info:
         main(["ingest", str(good), "--store", str(store), "-q"])
     assert info.value.code == 0
-    from stancegraph.graph.store import Store
+    from stancegraph.graph.rdf.store import Store
 
     with Store(store) as st:
         before = st.stats()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.model import Bundle
+from stancegraph.graph.model.records import Bundle
 from stancegraph.loaders import load_path
 from stancegraph.loaders.extract import extract_path
 

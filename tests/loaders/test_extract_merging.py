@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stancegraph.graph.model import Bundle
+from stancegraph.graph.model.records import Bundle
 from stancegraph.loaders.extract import extract_text, merge_bundles
 from stancegraph.loaders.extract.merging import (
     CONTAIN_THRESHOLD, MERGE_THRESHOLD, cluster_claims, content_tokens, same_claim, similarity,

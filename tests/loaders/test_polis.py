@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.errors import MalformedSource
-from stancegraph.graph.model import Bundle, Stance
-from stancegraph.loaders import detect_loader, load_path, polis
+from stancegraph.graph.model.errors import MalformedSource
+from stancegraph.graph.model.records import Bundle, Stance
+from stancegraph.loaders import detect_loader, load_path
+from stancegraph.loaders.formats import polis
 
 CONVERSATIONS = ["15-per-hour-seattle", "scoop-hivemind.ubi", "bg2050-volunteers"]
 

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.graph.errors import MalformedSource
-from stancegraph.graph.model import Bundle
-from stancegraph.loaders import archive, detect_loader, load_path, qdpx
+from stancegraph.graph.model.errors import MalformedSource
+from stancegraph.graph.model.records import Bundle
+from stancegraph.loaders.documents import archive
+from stancegraph.loaders import detect_loader, load_path
+from stancegraph.loaders.formats import qdpx
 
 
 def _positions(b: Bundle) -> list[tuple[str, str, str, str, int, int]]:

@@ -6,12 +6,13 @@ import json
 
 import pytest
 
-from stancegraph.graph import exchange
-from stancegraph.graph.errors import MalformedSource, ValidationFailed
-from stancegraph.graph.export import bundle_json_bytes, serialize_triples
-from stancegraph.graph.model import Bundle, Passage, new_claim, new_document, new_position, new_stakeholder
-from stancegraph.graph.rdf import bundle_triples
-from stancegraph.loaders import detect_loader, interchange, load_path, rdf
+from stancegraph.graph.export import exchange
+from stancegraph.graph.model.errors import MalformedSource, ValidationFailed
+from stancegraph.graph.export.formats import bundle_json_bytes, serialize_triples
+from stancegraph.graph.model.records import Bundle, Passage, new_claim, new_document, new_position, new_stakeholder
+from stancegraph.graph.rdf.mapping import bundle_triples
+from stancegraph.loaders import detect_loader, load_path
+from stancegraph.loaders.formats import interchange, rdf
 
 SG = "https://w3id.org/stancegraph/ns#"
 

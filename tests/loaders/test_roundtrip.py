@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.api.cli import main
-from stancegraph.graph.model import Bundle
-from stancegraph.graph.store import Store
-from stancegraph.loaders import detect_loader, interchange, load_path, rdf
+from stancegraph.api.cli.main import main
+from stancegraph.graph.model.records import Bundle
+from stancegraph.graph.rdf.store import Store
+from stancegraph.loaders import detect_loader, load_path
+from stancegraph.loaders.formats import interchange, rdf
 
 FORMATS = {"ttl": rdf, "nt": rdf, "jsonld": rdf, "nq": rdf, "trig": rdf, "json": interchange}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stancegraph.loaders.structure import parse_text, split_sentences
+from stancegraph.loaders.documents.structure import parse_text, split_sentences
 
 TEXT = """Annual review of care
 

@@ -1,4 +1,4 @@
-"""Properties of the structure parser and sentence splitter (loaders/structure.py) for any text.
+"""Properties of the structure parser and sentence splitter (loaders/documents/structure.py) for any text.
 
 Every block, segment, row cell, view piece and sentence span indexes the document text exactly;
 blocks come in order, segments never overlap (no text belongs to two blocks); nothing raises. The texts
@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stancegraph.loaders.structure import MAX_SENTENCE, Structure, parse_text, split_sentences
+from stancegraph.loaders.documents.structure import MAX_SENTENCE, Structure, parse_text, split_sentences
 
 PIECES = [
     "\n", "\n\n", "\r\n", "\f", "\t", " ", "  ", "# ", "## ", "===\n", "---\n", "- ", "* ", "• ", "1. ", "a) ", "(ii) ",
