@@ -24,7 +24,7 @@ import pytest
 from api_fixtures import SCRIPT_NAME, Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",

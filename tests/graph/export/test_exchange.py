@@ -1,6 +1,6 @@
 """GraphML, GEXF and CSV exports, read back with networkx and the csv module.
 
-Expected values come from DNA's sample database (see tests/loaders/test_dna.py for how they were
+Expected values come from DNA's sample database (see tests/loaders/formats/test_dna.py for how they were
 counted): 14 stakeholders (7 organisations, 7 persons), 6 claims, 23 positions, 7 memberships.
 Christine Todd Whitman's support for "There should be legislation to regulate emissions." rests on
 10 statements, so its edge weight is 10; the Sierra Club's DNA colour is RGB 0, 204, 0.
