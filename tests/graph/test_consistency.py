@@ -227,4 +227,4 @@ def test_the_questions_module_documents_every_question():
         assert q.text.endswith("?") and q.columns
         assert all(f"${p}" in q.sparql and f"${p}" in q.cypher for p in q.params)
     assert len(QUESTIONS) >= 8
-    assert Path(ROOT / "graph" / "questions.py").read_text(encoding="utf-8").startswith('"""')
+    assert Path(ROOT / "graph" / "analysis" / "questions.py").read_text(encoding="utf-8").startswith('"""')
