@@ -24,7 +24,7 @@ run: install
 	$(BIN)/stancegraph demo --serve --host $(HOST) --port $(PORT)
 
 test: install
-	$(BIN)/mypy graph loaders api
+	$(BIN)/mypy graph loaders api package
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..graph.errors import MalformedSource, StancegraphError
-from ..graph.model import Bundle, Document
-from ..graph.settings import get_settings
+from ..graph.model.errors import MalformedSource, StancegraphError
+from ..graph.model.records import Bundle, Document
+from ..graph.model.settings import get_settings
 from ..loaders import detect_loader, load_path
 
 
@@ -36,7 +36,7 @@ def read_inputs(
     Coding sheets are read in this process (they may look up documents already in the store
     through `find_document`; ``read_files=False`` keeps them from opening the files they name); documents are read in a pool of processes when there are several.
     """
-    from ..loaders import coding_sheet
+    from ..loaders.formats import coding_sheet
 
     def is_sheet(p: Path) -> bool:
         try:
@@ -66,7 +66,7 @@ def read_inputs(
 
 def stored_extracted_claims(store) -> list:  # noqa: ANN001 - store: graph.store.Store
     """Claims the extractor produced for documents already in the store (with their themes)."""
-    from ..graph.model import Claim
+    from ..graph.model.records import Claim
 
     outcome = store.query(
         "SELECT ?c ?text (GROUP_CONCAT(DISTINCT STR(?t); separator=' ') AS ?themes) WHERE { "

@@ -29,10 +29,10 @@ import numpy as np
 import scipy
 import scipy.sparse as sp
 
-from stancegraph.graph import analysis as A
-from stancegraph.graph.matrix import build_matrix, matrix_from_arrays
-from stancegraph.graph.model import Bundle, Claim, Passage, Position, Stakeholder, Stance, Theme
-from stancegraph.graph.network import ONE_MODE_MODES, ONE_MODE_NORMALIZATIONS
+from stancegraph.graph.analysis import convergence as A
+from stancegraph.graph.analysis.matrix import build_matrix, matrix_from_arrays
+from stancegraph.graph.model.records import Bundle, Claim, Passage, Position, Stakeholder, Stance, Theme
+from stancegraph.graph.analysis.network import ONE_MODE_MODES, ONE_MODE_NORMALIZATIONS
 
 RESULTS = Path(__file__).resolve().parent / "results" / "analysis.json"
 

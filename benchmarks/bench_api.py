@@ -49,7 +49,7 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import SCALES, make_bundle  # noqa: E402
 
-from stancegraph.graph.store import Store  # noqa: E402
+from stancegraph.graph.rdf.store import Store  # noqa: E402
 
 GROUP_BY = "SELECT ?stance (COUNT(?p) AS ?n) WHERE { ?p a sg:Position ; sg:stance ?stance } GROUP BY ?stance"
 

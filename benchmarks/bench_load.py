@@ -67,7 +67,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "results" / "load.json")
     args = ap.parse_args()
 
-    from stancegraph.api.cli_demo import demo_inputs
+    from stancegraph.api.cli.demo import demo_inputs
 
     exe = Path(sys.executable).parent / "stancegraph"
     inputs = demo_inputs()

@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import SCALES, make_bundle  # noqa: E402
 
-from stancegraph.graph.neo4j import Neo4jGraph  # noqa: E402
+from stancegraph.graph.neo4j.client import Neo4jGraph  # noqa: E402
 
 TARGET = 20_000  # positions/s on loopback (issue 6)
 

@@ -25,8 +25,8 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import SCALES, Scale, make_bundle  # noqa: E402
 
-from stancegraph.graph.rdf import bundle_triples, to_rdflib  # noqa: E402
-from stancegraph.graph.store import Store  # noqa: E402
+from stancegraph.graph.rdf.mapping import bundle_triples, to_rdflib  # noqa: E402
+from stancegraph.graph.rdf.store import Store  # noqa: E402
 from stancegraph.ontology import names as N  # noqa: E402
 
 PREFIX = "".join(f"PREFIX {k}: <{v}>\n" for k, v in N.PREFIXES.items())

@@ -58,7 +58,7 @@ def _scorer() -> Any:
 
 
 def _tensions(bundle: Any) -> list[dict[str, Any]]:
-    from stancegraph.graph.tensions import find_tensions
+    from stancegraph.graph.analysis.tensions import find_tensions
     return find_tensions(bundle, seed=0)
 
 
@@ -142,8 +142,8 @@ def score_handeset() -> dict[str, Any]:
     import contextlib
     import io
 
-    from stancegraph.graph.interchange import bundle_to_json
-    from stancegraph.graph.model import Bundle
+    from stancegraph.graph.model.interchange import bundle_to_json
+    from stancegraph.graph.model.records import Bundle
     from stancegraph.loaders import load_path
     from stancegraph.loaders.extract import merge_bundles
 

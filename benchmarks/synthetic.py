@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stancegraph.graph.model import (
+from stancegraph.graph.model.records import (
     Bundle, Passage, Position, Stance, new_claim, new_document, new_source, new_stakeholder, new_theme,
 )
-from stancegraph.graph.ids import make_id
+from stancegraph.graph.model.ids import make_id
 
 
 @dataclass(frozen=True)

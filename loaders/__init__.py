@@ -1,5 +1,9 @@
 """Loaders: one module per input format, each turning a file or folder into a model Bundle.
 
+Sub-packages: formats (coded data: coding sheet, DNA, Pol.is, REFI-QDA, RDF, interchange JSON),
+documents (document readers and structure), extract (the extractor). May import graph and
+ontology; never api.
+
 Every loader module defines ``NAME`` (a short format name), ``EXTENSIONS`` (lower-case
 suffixes it claims), ``sniff(path, head) -> bool`` (does the content look like this
 format; `head` is the first 4 KiB, empty for folders) and ``load(path) -> Bundle``.
@@ -13,14 +17,14 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-from ..graph.errors import LoaderError, MalformedSource, UnsupportedFormat
-from ..graph.model import Bundle
+from ..graph.model.errors import LoaderError, MalformedSource, UnsupportedFormat
+from ..graph.model.records import Bundle
 
 #: loader modules in the order they are asked; more specific formats first
 LOADER_MODULES: list[str] = [
-    "coding_sheet",
-    "dna", "polis", "qdpx", "rdf", "interchange",
-    "pdf", "docx", "html", "text",
+    "formats.coding_sheet",
+    "formats.dna", "formats.polis", "formats.qdpx", "formats.rdf", "formats.interchange",
+    "documents.pdf", "documents.docx", "documents.html", "documents.text",
 ]
 
 

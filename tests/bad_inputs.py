@@ -155,8 +155,8 @@ def bomb_member() -> bytes:
 
 def rdf_bytes(fmt: str) -> bytes:
     """A small valid bundle in an RDF format (ttl, nt, jsonld) or as interchange JSON (json)."""
-    from stancegraph.graph import export as ex
-    from stancegraph.graph.rdf import bundle_triples
+    from stancegraph.graph.export import formats as ex
+    from stancegraph.graph.rdf.mapping import bundle_triples
 
     from samples import sample_bundle
 

@@ -45,7 +45,7 @@ def fixtures_dir() -> Path:
 @pytest.fixture(autouse=True)
 def _isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Each test gets its own store folder and fresh settings; no .env from the developer's folder."""
-    from stancegraph.graph.settings import get_settings
+    from stancegraph.graph.model.settings import get_settings
 
     monkeypatch.setenv("STANCEGRAPH_STORE", str(tmp_path / "store"))
     monkeypatch.chdir(tmp_path)

@@ -24,7 +24,7 @@ def neo4j_uri() -> str:
 @pytest.fixture(scope="module")
 def clean_neo4j(neo4j_uri: str) -> Iterator[str]:
     """A database emptied before the module's tests (and after them), for this module alone."""
-    from stancegraph.graph.neo4j import Neo4jGraph, close_drivers
+    from stancegraph.graph.neo4j.client import Neo4jGraph, close_drivers
 
     def wipe() -> None:
         with Neo4jGraph(neo4j_uri) as graph:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stancegraph.graph.model import (
+from stancegraph.graph.model.records import (
     Bundle, Passage, Stance, new_claim, new_document, new_position, new_source, new_stakeholder, new_theme,
 )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stancegraph.api.cli import app
-from stancegraph.graph.settings import Settings, describe_settings
+from stancegraph.api.cli.main import app
+from stancegraph.graph.model.settings import Settings, describe_settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from stancegraph.graph.store import Store
+from stancegraph.graph.rdf.store import Store
 
 from samples import sample_bundle
 

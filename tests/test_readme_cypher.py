@@ -9,7 +9,7 @@ import pytest
 from neo4j_server import clean_neo4j, neo4j_uri  # noqa: F401
 from samples import sample_bundle
 
-from stancegraph.graph.neo4j import Neo4jGraph, run_read_query
+from stancegraph.graph.neo4j.client import Neo4jGraph, run_read_query
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.neo4j

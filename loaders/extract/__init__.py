@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...graph.model import Bundle
-from ..documents import DocumentText, make_document, read_document_text
+from ...graph.model.records import Bundle
+from ..documents.reader import DocumentText, make_document, read_document_text
 from .merging import merge_bundles
 from .pipeline import Extractor, extract_document
 

@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..structure import Block, Structure, assign_sections, assign_speakers, split_sentences, trim_spans
+from ..documents.structure import Block, Structure, assign_sections, assign_speakers, split_sentences, trim_spans
 from .claims import normalise_claim
 from .stakeholders import Holder
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ...graph.errors import MalformedSource
+from ...graph.model.errors import MalformedSource
 from ...ontology import LEXICON_DIR
 
 

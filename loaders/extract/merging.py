@@ -30,7 +30,7 @@ import yaml
 from ...ontology import LEXICON_DIR
 
 if TYPE_CHECKING:
-    from ...graph.model import Bundle, Claim
+    from ...graph.model.records import Bundle, Claim
 
 #: weighted Jaccard similarity at or above which two claims are the same claim
 MERGE_THRESHOLD = 0.6
@@ -273,7 +273,7 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = ())
     already in a store keep their ids. Positions are rebuilt on the canonical claim; a claim
     keeps the union of the themes of the texts merged into it.
     """
-    from ...graph.model import Bundle, new_claim, new_position
+    from ...graph.model.records import Bundle, new_claim, new_position
 
     known = list(known)
     texts: list[str] = [c.text for c in known]

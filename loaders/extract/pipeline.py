@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ...graph.model import (
+from ...graph.model.records import (
     Bundle, Passage, Source, Theme, claim_id, new_claim, new_position, new_stakeholder, stakeholder_id,
 )
-from ..documents import DocumentText
-from ..structure import Block, Structure, View, parse_text, split_sentences, trim_spans
+from ..documents.reader import DocumentText
+from ..documents.structure import Block, Structure, View, parse_text, split_sentences, trim_spans
 from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
 from .polarity import denied, positive_form
 from .debate import PARTIES, DebateReading, read_debate, states_stance

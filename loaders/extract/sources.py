@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...graph.model import Document, Source, new_source
-from ..structure import Block, Structure
+from ...graph.model.records import Document, Source, new_source
+from ..documents.structure import Block, Structure
 from .lexicon import Lexicon, Strand
 
 _STRAND_LEAD = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:key|main|emerging)\s+)?(?:themes?|findings?|results?|messages?|evidence|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...graph.quantifiers import quantifier_scale, strength_of
+from ...graph.model.quantifiers import quantifier_scale, strength_of
 
 _NOT_QUANT = {"one", "all", "certain"}  # too ambiguous on their own inside running text
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...graph.model import Theme, new_theme
-from ...graph.themes import default_scheme
+from ...graph.model.records import Theme, new_theme
+from ...graph.model.themes import default_scheme
 from .merging import content_tokens
 
 _STRUCTURAL = re.compile(

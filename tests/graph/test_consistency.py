@@ -1,5 +1,5 @@
 """The same researcher questions asked three ways give the same answers: SPARQL on the embedded
-store, Cypher on a real Neo4j server after `push`, and the REST API (graph/questions.py holds them).
+store, Cypher on a real Neo4j server after `push`, and the REST API (graph/analysis/questions.py holds them).
 
 The REST way runs the app on a real uvicorn over its own copy of the store and asks over HTTP:
 every question through ``/sparql`` (SPARQL 1.1 Protocol) and ``/cypher``, and the questions a
@@ -31,10 +31,10 @@ import uvicorn
 from conftest import FIXTURES, ROOT, SEED_DOC, need_shared
 from neo4j_server import clean_neo4j, neo4j_uri  # noqa: F401
 
-from stancegraph.graph.model import Bundle
-from stancegraph.graph.neo4j import Neo4jGraph, run_read_query
-from stancegraph.graph.questions import QUESTIONS, answer_from_rows, answer_from_sparql
-from stancegraph.graph.store import Store
+from stancegraph.graph.model.records import Bundle
+from stancegraph.graph.neo4j.client import Neo4jGraph, run_read_query
+from stancegraph.graph.analysis.questions import QUESTIONS, answer_from_rows, answer_from_sparql
+from stancegraph.graph.rdf.store import Store
 
 pytestmark = pytest.mark.neo4j
 
@@ -70,7 +70,7 @@ DATASETS = {
 def question_params(bundle: Bundle, contested: list[str]) -> dict[str, Any]:
     """Parameters picked from the data: the most discussed claim, the busiest group, the theme with most claims,
     the first position with evidence, and the claims of the first tension cluster."""
-    from stancegraph.graph.analysis import find_tensions
+    from stancegraph.graph.analysis.convergence import find_tensions
 
     per_claim = Counter(p.claim for p in bundle.positions.values())
     groups = {s.id for s in bundle.stakeholders.values() if s.kind == "group"}
@@ -116,9 +116,9 @@ def loaded(request, clean_neo4j, tmp_path_factory):  # noqa: F811
 @contextmanager
 def serve_api(store_path: Path) -> Iterator[httpx.Client]:
     """The project's app (with the /cypher router) on a real uvicorn on a free loopback port."""
-    from stancegraph.api import routes_cypher
-    from stancegraph.api.app import create_app
-    from stancegraph.graph.settings import Settings
+    from stancegraph.api.http import routes_cypher
+    from stancegraph.api.http.app import create_app
+    from stancegraph.graph.model.settings import Settings
 
     app = create_app(Settings(store=store_path))
     if not any(getattr(r, "path", None) == "/cypher" for r in app.routes):
@@ -227,4 +227,4 @@ def test_the_questions_module_documents_every_question():
         assert q.text.endswith("?") and q.columns
         assert all(f"${p}" in q.sparql and f"${p}" in q.cypher for p in q.params)
     assert len(QUESTIONS) >= 8
-    assert Path(ROOT / "graph" / "questions.py").read_text(encoding="utf-8").startswith('"""')
+    assert Path(ROOT / "graph" / "analysis" / "questions.py").read_text(encoding="utf-8").startswith('"""')

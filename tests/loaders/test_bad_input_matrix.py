@@ -19,9 +19,9 @@ import pytest
 
 from bad_inputs import CASES, PLAIN, Case, sheet_csv
 from conftest import FIXTURES, need_shared
-from stancegraph.api.cli import main
-from stancegraph.graph.model import new_document
-from stancegraph.graph.store import Store
+from stancegraph.api.cli.main import main
+from stancegraph.graph.model.records import new_document
+from stancegraph.graph.rdf.store import Store
 from stancegraph.loaders import load_path
 
 EXE = str(Path(sys.executable).parent / "stancegraph")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from stancegraph.api.cli import main
-from stancegraph.graph.store import Store
+from stancegraph.api.cli.main import main
+from stancegraph.graph.rdf.store import Store
 
 
 def truncated_dna(tmp_path: Path, fixtures: Path) -> tuple[Path, str]:
@@ -68,7 +68,7 @@ def test_bad_input_is_one_line_and_changes_nothing(make, tmp_path, fixtures_dir,
 
 def test_folder_of_exports_is_walked_to_each_export(tmp_path, fixtures_dir):
     """`ingest exports/` finds the Pol.is folders and the DNA file inside it, not the CSV files one by one."""
-    from stancegraph.api.cli import expand_inputs
+    from stancegraph.api.cli.main import expand_inputs
 
     root = tmp_path / "exports"
     (root / "polis").mkdir(parents=True)

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from bad_inputs import EXTENSIONS, good_sample
-from stancegraph.graph.errors import StancegraphError
+from stancegraph.graph.model.errors import StancegraphError
 from stancegraph.loaders import load_path
-from stancegraph.loaders.documents import read_document_text
+from stancegraph.loaders.documents.reader import read_document_text
 
 DOCUMENTS = (".txt", ".md", ".rst", ".html", ".pdf", ".docx")
 ARCHIVES = (".docx", ".qdpx")

@@ -59,10 +59,10 @@ import numpy as np
 import yaml
 from scipy.optimize import linear_sum_assignment
 
-from stancegraph.graph.errors import StancegraphError
-from stancegraph.graph.ids import normalise_text
-from stancegraph.graph.model import Bundle, new_document
-from stancegraph.graph.themes import default_scheme
+from stancegraph.graph.model.errors import StancegraphError
+from stancegraph.graph.model.ids import normalise_text
+from stancegraph.graph.model.records import Bundle, new_document
+from stancegraph.graph.model.themes import default_scheme
 from stancegraph.loaders import load_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -588,7 +588,7 @@ def document_path(gold: Gold, corpus: Path = CORPUS_DIR) -> Path:
 
 def document_text(gold: Gold, corpus: Path = CORPUS_DIR) -> str:
     """The gold's document text as stancegraph reads it; warns on stderr when the file changed."""
-    from stancegraph.loaders.documents import read_document
+    from stancegraph.loaders.documents.reader import read_document
 
     path = document_path(gold, corpus)
     doc = read_document(path)

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stancegraph.graph.model import Bundle, Passage, new_claim, new_document, new_position, new_source, new_stakeholder
-from stancegraph.graph.themes import resolve_theme
+from stancegraph.graph.model.records import Bundle, Passage, new_claim, new_document, new_position, new_source, new_stakeholder
+from stancegraph.graph.model.themes import resolve_theme
 from stancegraph.loaders import load_path
 
 from conftest import CORPUS, need_shared  # tests/ is on pytest's pythonpath

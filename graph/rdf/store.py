@@ -1,0 +1,551 @@
+"""The embedded RDF store: an on-disk pyoxigraph (RocksDB) dataset in a folder, answering SPARQL 1.1.
+
+Layout of the dataset:
+
+* one named graph per loaded document, named by the document's IRI, holding everything that
+  document needs (its sources, positions, passages, and the stakeholders, claims and themes
+  they refer to), so a document is replaced or removed by replacing or dropping one graph;
+* ``<base>graph/shared`` for records no document owns (theme schemes, unattached stakeholders);
+* the default graph, kept equal to the RDF merge (set union) of all named graphs.
+
+Why a materialised default graph rather than pyoxigraph's ``use_default_graph_as_union``:
+that option gives bag semantics, so a stakeholder described in two documents is counted
+twice by ``SELECT (COUNT(?s) AS ?n) { ?s a sg:Stakeholder }`` (measured with pyoxigraph
+0.5.13). Researchers expect the union to be a set, as SPARQL's RDF merge is; keeping the
+default graph as that set gives exact counts with plain queries.
+
+Every load is one SPARQL update, which pyoxigraph applies in one transaction: a load
+either lands whole or not at all, and loading the same input again changes nothing.
+RocksDB lets one process open a store for writing; a second gets :class:`BackendUnavailable`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+import pyoxigraph as ox
+
+from ...ontology import names as N
+from ..model.errors import BackendUnavailable, NotFound, QueryRejected, QueryTimeout, UsageError
+from ..model.records import Bundle
+from .mapping import Term, bundle_from_triples, bundle_triples, node
+from .validate import validate_triples
+
+SHARED_GRAPH = "graph/shared"
+STAGING_PREFIX = "graph/staging/"  # loads land here first, then move in one transaction
+#: string literals, IRIs and comments: blanked out before looking for keywords, so that a query
+#: searching claim text for "public service" is not mistaken for a federated one
+_NOT_CODE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                       r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
+#: the keywords that make the engine call other servers (pyoxigraph fetches LOAD and SERVICE IRIs over HTTP)
+_REMOTE = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " if m.group(0).startswith("#") else " _ "
+
+
+def code_of(sparql: str) -> str:
+    """The query or update as the keyword checks read it: each literal and IRI one ``_`` (a term), each
+    comment a space. Computed once per text: on a large ``INSERT DATA`` it is the checks' main cost."""
+    return _NOT_CODE.sub(_blank, sparql)
+
+
+def _remote_in(code: str) -> str | None:
+    m = _REMOTE.search(code)
+    return m.group(1).upper() if m else None
+
+
+def remote_keyword(sparql: str) -> str | None:
+    """``SERVICE`` or ``LOAD`` when the query or update would reach another server, else None.
+
+    >>> remote_keyword('SELECT * { ?c sg:text ?t FILTER(CONTAINS(?t, "public service")) }') is None
+    True
+    >>> remote_keyword("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
+    'SERVICE'
+    """
+    return _remote_in(code_of(sparql))
+
+
+_VOLATILE = re.compile(r"(?<![\w:?$])(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
+
+
+def is_repeatable(sparql: str) -> bool:
+    """Whether a query gives the same answer every time on the same data (no RAND, NOW, UUID, STRUUID or
+    BNODE calls), so that its result may be reused until the next write.
+
+    >>> is_repeatable("SELECT (COUNT(*) AS ?n) { ?s ?p 'now()' }"), is_repeatable("SELECT (NOW() AS ?t) {}")
+    (True, False)
+    """
+    return not _VOLATILE.search(code_of(sparql))
+
+
+_DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
+                             re.IGNORECASE)
+_BLOCK_START = re.compile(r"\b(INSERT\s+DATA|DELETE\s+DATA|DELETE\s+WHERE|INSERT|DELETE)\s*\{", re.IGNORECASE)
+_GRAPH_BLOCK = re.compile(r"GRAPH\s*(?:[?$]\w+|[\w.-]*:[\w.-]*|_)?\s*\{", re.IGNORECASE)
+_WITH = re.compile(r"(?<![\w:?$])WITH\b", re.IGNORECASE)
+_BRACE = re.compile(r"[{}]")
+_BRACE_OR_SEMICOLON = re.compile(r"[{};]")
+_FILLER = re.compile(r"[\s.]*")
+_DEFAULT_GRAPH_HINT = ("the default graph is the union of the named graphs and is rebuilt after every update, so ")
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """Index of the brace closing the block whose content starts at `start` (len(text) if unclosed).
+
+    The scans here visit only braces and semicolons (found by regex), so a 50 MB ``INSERT DATA``
+    costs a few of them, not a Python step per character.
+    """
+    depth = 1
+    for m in _BRACE.finditer(text, start):
+        depth += 1 if m.group() == "{" else -1
+        if depth == 0:
+            return m.start()
+    return len(text)
+
+
+def _has_default_triples(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a template or data block) holds triples outside ``GRAPH ... { }``."""
+    i = start
+    while True:
+        i = _FILLER.match(text, i, end).end()  # type: ignore[union-attr]  # (matches the empty string too)
+        if i >= end:
+            return False
+        m = _GRAPH_BLOCK.match(text, i, end)
+        if not m:
+            return True
+        i = _closing_brace(text, m.end()) + 1
+
+
+def default_graph_write(sparql: str) -> str | None:
+    """Why an update would write to the default graph (which holds the union and is rebuilt), or None.
+
+    >>> default_graph_write("INSERT DATA { GRAPH <http://g> { <http://a> <http://b> 'c' } }") is None
+    True
+    >>> default_graph_write("INSERT DATA { <http://a> <http://b> 'c' }")[:40]
+    'it inserts triples outside GRAPH { ... }'
+    """
+    return _default_write_in(code_of(sparql))
+
+
+def _default_write_in(text: str) -> str | None:
+    """:func:`default_graph_write` on the text :func:`code_of` gives."""
+    if _DEFAULT_TARGET.search(text):
+        return "it writes to DEFAULT; " + _DEFAULT_GRAPH_HINT + "name a graph instead (GRAPH <iri>)"
+    # operations end at a top-level ';' (as index ranges: no copies of a large update)
+    ops, depth, start = [], 0, 0
+    for m in _BRACE_OR_SEMICOLON.finditer(text):
+        ch = m.group()
+        if ch == ";":
+            if depth == 0:
+                ops.append((start, m.start()))
+                start = m.end()
+        else:
+            depth += 1 if ch == "{" else -1
+    ops.append((start, len(text)))
+    for op_start, op_end in ops:
+        first_brace = text.find("{", op_start, op_end)
+        # WITH <g> before the first block makes <g> the target of that operation's templates
+        with_graph = bool(_WITH.search(text, op_start, op_end if first_brace < 0 else first_brace))
+        for m in _BLOCK_START.finditer(text, op_start, op_end):
+            kind = " ".join(m.group(1).upper().split())
+            if kind in ("INSERT", "DELETE") and with_graph:
+                continue
+            if _has_default_triples(text, m.end(), min(_closing_brace(text, m.end()), op_end)):
+                if kind.startswith("INSERT"):
+                    return ("it inserts triples outside GRAPH { ... }; " + _DEFAULT_GRAPH_HINT
+                            + "they would be lost: put them inside GRAPH <iri> { ... }")
+                return ("it deletes triples outside GRAPH { ... }; " + _DEFAULT_GRAPH_HINT
+                        + "nothing would be deleted: delete inside GRAPH ?g { ... } (or a whole document with "
+                        "DELETE /documents/{id})")
+    return None
+
+
+@dataclass
+class LoadReport:
+    """What a load did: per document, the triples it now holds; totals before and after."""
+
+    documents: dict[str, int] = field(default_factory=dict)
+    replaced: list[str] = field(default_factory=list)
+    quads_before: int = 0
+    quads_after: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class QueryOutcome:
+    """A finished query: `kind` is select, ask or graph."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[Term | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def table(self) -> tuple[list[str], list[list[str | None]]]:
+        """Header and rows of plain strings (IRIs and literal values), for tables and CSV."""
+        if self.kind == "ask":
+            return ["boolean"], [["true" if self.boolean else "false"]]
+        if self.kind == "graph":
+            return ["subject", "predicate", "object"], [
+                [term_text(t.subject), term_text(t.predicate), term_text(t.object)] for t in self.triples]
+        return self.variables, [[term_text(v) for v in row] for row in self.rows]
+
+
+def term_text(term: Term | None) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def _open(path: Path | None, base: str) -> ox.Store:
+    try:
+        return ox.Store(str(path)) if path is not None else ox.Store()
+    except OSError as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise BackendUnavailable(
+                f"the store at {path} is in use by another process (a running `stancegraph serve`?); "
+                "stop it, or use its HTTP API, or pass another --store") from None
+        raise BackendUnavailable(f"cannot open the store at {path}: {msg.splitlines()[0]}") from None
+
+
+class Store:
+    """An embedded SPARQL store in a folder (or in memory when `path` is None)."""
+
+    def __init__(self, path: str | Path | None = None, *, base: str = N.DEFAULT_BASE, max_parallel_queries: int = 4):
+        if not base.endswith(("/", "#")):
+            raise UsageError(f"base IRI must end with / or #: {base}")
+        self.path = Path(path) if path is not None else None
+        if self.path is not None:
+            self.path.mkdir(parents=True, exist_ok=True)
+        self.base = base
+        self._ox = _open(self.path, base)
+        self._write_lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=max_parallel_queries, thread_name_prefix="sparql")
+        self._slots = threading.BoundedSemaphore(max_parallel_queries)
+        self.generation = 0  # bumped by every write; caches key on it
+        self._drop_staging()  # leftovers of a load killed between its two steps
+
+    # ------------------------------------------------------------------ life cycle
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        try:
+            self._ox.flush()
+        except OSError:  # pragma: no cover - in-memory stores cannot flush
+            pass
+        del self._ox
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reading
+    def __len__(self) -> int:
+        """Number of quads in all graphs (named graphs and the default graph)."""
+        return len(self._ox)
+
+    def graph_iri(self, document_id: str) -> ox.NamedNode:
+        try:
+            return node(document_id, self.base)
+        except ValueError:  # not an IRI-safe id, so no document can have it
+            raise NotFound(f"no document {document_id!r} in the store") from None
+
+    def document_ids(self) -> list[str]:
+        q = f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d a <{N.SG}Document> }} }} ORDER BY ?d"
+        return [sol["d"].value[len(self.base):] for sol in cast(ox.QuerySolutions, self._ox.query(q))]
+
+    def has_document(self, document_id: str) -> bool:
+        return self._ox.contains_named_graph(self.graph_iri(document_id))
+
+    def triples(self, document_id: str | None = None) -> Iterator[ox.Triple]:
+        """The triples of one document's graph, or of the default graph (the union of all)."""
+        graph: ox.NamedNode | ox.DefaultGraph
+        if document_id is None:
+            graph = ox.DefaultGraph()
+        else:
+            if not self.has_document(document_id):
+                raise NotFound(f"no document {document_id!r} in the store")
+            graph = self.graph_iri(document_id)
+        for q in self._ox.quads_for_pattern(None, None, None, graph):
+            yield ox.Triple(q.subject, q.predicate, q.object)
+
+    def bundle(self, document_id: str | None = None) -> Bundle:
+        """The model records of one document, or of the whole store."""
+        return bundle_from_triples(self.triples(document_id), self.base)
+
+    def count(self, class_name: str) -> int:
+        """Number of distinct instances of an ``sg:`` class in the union, e.g. ``count("Position")``."""
+        q = f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{N.SG}{class_name}> }}"
+        return int(next(iter(cast(ox.QuerySolutions, self._ox.query(q))))["n"].value)
+
+    def stats(self) -> dict[str, int]:
+        out = {name.lower() + "s": self.count(name)
+               for name in ("Document", "Source", "Stakeholder", "Theme", "Claim", "Position", "Passage")}
+        out["quads"] = len(self)
+        return out
+
+    def query(self, sparql: str, *, timeout: float | None = None, row_limit: int | None = None,
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None) -> QueryOutcome:
+        """Run a read-only SPARQL query with an optional time limit (seconds) and row limit.
+
+        `default_graph` and `named_graphs` (graph IRIs) replace the query's dataset, as the SPARQL
+        protocol's ``default-graph-uri`` and ``named-graph-uri`` do; `base_iri` resolves relative IRIs.
+        Updates, and SERVICE calls to other endpoints, are rejected. When the time limit is
+        hit, :class:`QueryTimeout` is raised at once; the engine cannot be interrupted, so the
+        query finishes in its worker thread, and at most `max_parallel_queries` run at once.
+        """
+        if remote_keyword(sparql) == "SERVICE":
+            raise QueryRejected("SERVICE (federated queries to other endpoints) is not allowed here")
+        dataset = _dataset(default_graph, named_graphs, base_iri)
+        if not self._slots.acquire(timeout=timeout):
+            raise QueryTimeout(f"the server is busy: no query slot became free within {timeout} s")
+        try:
+            future = self._pool.submit(self._run_query, sparql, timeout, row_limit, dataset)
+        except RuntimeError:  # pool shut down
+            self._slots.release()
+            raise BackendUnavailable("the store is closed") from None
+        future.add_done_callback(lambda _f: self._slots.release())
+        try:
+            return future.result(timeout=timeout)
+        except FutureTimeout:
+            raise QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT") from None
+
+    def _run_query(self, sparql: str, timeout: float | None, row_limit: int | None,
+                   dataset: dict[str, Any] | None = None) -> QueryOutcome:
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            result = self._ox.query(sparql, prefixes=dict(N.PREFIXES), **(dataset or {}))
+        except SyntaxError as exc:
+            msg = str(exc).splitlines()[0]
+            if re.match(r"\s*(PREFIX\s+\S+\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+                        sparql, re.IGNORECASE):
+                raise QueryRejected("this endpoint is read-only: SPARQL updates are not allowed") from None
+            raise QueryRejected(f"invalid SPARQL query: {msg}") from None
+        except OSError as exc:  # pragma: no cover - storage failure
+            raise BackendUnavailable(f"store error: {exc}") from None
+        # pyoxigraph results are bound to the thread that made them: consume and drop them here,
+        # and never let an exception carry them (through its traceback) to another thread.
+        try:
+            return self._collect(result, row_limit, deadline, timeout)
+        finally:
+            del result
+
+    def _collect(self, result: Any, limit: int | None, deadline: float | None, timeout: float | None) -> QueryOutcome:
+        if isinstance(result, ox.QueryBoolean):
+            return QueryOutcome(kind="ask", boolean=bool(result))
+        error: Exception | None = None
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows: list[list[Term | None]] = []
+            for sol in result:
+                rows.append([sol[v] for v in variables])
+                error = self._check(len(rows), limit, deadline, timeout)
+                if error:
+                    break
+            if error is None:
+                return QueryOutcome(kind="select", variables=variables, rows=rows)
+        else:
+            triples: list[ox.Triple] = []
+            for t in result:
+                triples.append(t)
+                error = self._check(len(triples), limit, deadline, timeout)
+                if error:
+                    break
+            if error is None:
+                return QueryOutcome(kind="graph", triples=triples)
+        del result
+        raise error
+
+    @staticmethod
+    def _check(n: int, limit: int | None, deadline: float | None, timeout: float | None) -> Exception | None:
+        import time
+
+        if limit is not None and n > limit:
+            return QueryRejected(f"the result has more than {limit} rows (the row limit); add a LIMIT or narrow the query")
+        if deadline is not None and n % 256 == 0 and time.monotonic() > deadline:
+            return QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT")
+        return None
+
+    # ------------------------------------------------------------------ writing
+    def load(self, bundle: Bundle, *, validate: bool = True, label: str = "input") -> LoadReport:
+        """Store a bundle in one transaction, replacing the graphs of the documents it holds."""
+        for p in bundle.positions.values():
+            if p.document not in bundle.documents and not self.has_document(p.document):
+                raise UsageError(f"{label}: position {p.id} refers to document {p.document}, which is not loaded")
+        graphs: dict[str, list[ox.Triple]] = {}
+        for doc_id, part in sorted(bundle.by_document().items()):
+            graphs[self.graph_iri(doc_id).value] = list(bundle_triples(part, self.base))
+        shared = list(bundle_triples(bundle.documentless(), self.base))
+        if validate:
+            validate_triples([t for ts in graphs.values() for t in ts] + shared, label=label)
+        report = LoadReport(counts=bundle.counts())
+        with self._write_lock:
+            report.quads_before = len(self._ox)
+            # 1. stage the new graphs under temporary names (one transaction; invisible to the union)
+            staging = f"{self.base}{STAGING_PREFIX}{uuid.uuid4().hex}/"
+            quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(staging + str(i)))
+                     for i, ts in enumerate([*graphs.values(), shared]) for t in ts]
+            try:
+                self._ox.extend(quads)
+            except OSError as exc:
+                raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+            # 2. swap them in with one update (one transaction): drop old versions, move, refresh the union
+            ops: list[str] = []
+            for i, (g, ts) in enumerate(graphs.items()):
+                if self._ox.contains_named_graph(ox.NamedNode(g)):
+                    report.replaced.append(g[len(self.base):])
+                    ops.append(_drop_graph_update(g))
+                ops.append(f"MOVE SILENT GRAPH <{staging}{i}> TO GRAPH <{g}>")
+                ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+                report.documents[g[len(self.base):]] = len(ts)
+            if shared:
+                shared_graph = self.base + SHARED_GRAPH
+                ops.append(f"ADD SILENT GRAPH <{staging}{len(graphs)}> TO GRAPH <{shared_graph}>")
+                ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{staging}{len(graphs)}> {{ ?s ?p ?o }} }}")
+                ops.append(f"DROP SILENT GRAPH <{staging}{len(graphs)}>")
+            try:
+                self._update(" ;\n".join(ops))
+            finally:
+                self._drop_staging()
+            report.quads_after = len(self._ox)
+        return report
+
+    def bulk_load(self, bundle: Bundle) -> int:
+        """Fast, non-transactional load for benchmarks and fresh stores: no validation, no replacement.
+
+        Returns the number of quads written. Use :meth:`load` for anything a user relies on.
+        """
+        written = 0
+
+        def quads() -> Iterator[ox.Quad]:
+            nonlocal written
+            default = ox.DefaultGraph()
+            for doc_id, part in bundle.by_document().items():
+                g = self.graph_iri(doc_id)
+                for t in bundle_triples(part, self.base):
+                    written += 2
+                    yield ox.Quad(t.subject, t.predicate, t.object, g)
+                    yield ox.Quad(t.subject, t.predicate, t.object, default)
+
+        with self._write_lock:
+            self._ox.bulk_extend(quads())
+            self.generation += 1
+        return written
+
+    def _drop_staging(self) -> None:
+        prefix = self.base + STAGING_PREFIX
+        for g in list(self._ox.named_graphs()):
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix):
+                self._ox.remove_graph(g)
+
+    def remove_document(self, document_id: str) -> None:
+        g = self.graph_iri(document_id)
+        if not self._ox.contains_named_graph(g):
+            raise NotFound(f"no document {document_id!r} in the store")
+        with self._write_lock:
+            self._update(_drop_graph_update(g.value))
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update as it is (callers check the write token), then rebuild the union.
+
+        Raw updates may touch named graphs directly; the default graph is recomputed in the same
+        transaction so it stays the union of the named graphs. An update that would write to the
+        default graph itself (triples outside ``GRAPH``, ``... TO DEFAULT``, ``CLEAR DEFAULT``) is refused
+        with :class:`QueryRejected` before it runs: the rebuild would silently undo it. `base_iri`
+        resolves relative IRIs.
+        LOAD and SERVICE are refused: the engine would fetch their IRIs over HTTP (a server-side
+        request to any host the server can reach).
+        """
+        code = code_of(sparql)
+        keyword = _remote_in(code)
+        if keyword:
+            raise QueryRejected(f"{keyword} is not allowed here: updates may not fetch data from other servers")
+        reason = _default_write_in(code)
+        if reason:
+            raise QueryRejected(f"this update cannot run here: {reason}")
+        with self._write_lock:
+            self._update(sparql.rstrip().rstrip(";") + " ;\n" + _REBUILD_UNION, base_iri=base_iri)
+
+    def graph_triples(self, graph_iri: str | None = None) -> Iterator[ox.Triple]:
+        """The triples of the named graph `graph_iri` (any IRI), or of the default graph for None."""
+        graph = ox.DefaultGraph() if graph_iri is None else ox.NamedNode(graph_iri)
+        for q in self._ox.quads_for_pattern(None, None, None, graph):
+            yield ox.Triple(q.subject, q.predicate, q.object)
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the store holds a named graph called `graph_iri`."""
+        return self._ox.contains_named_graph(ox.NamedNode(graph_iri))
+
+    def _update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        try:
+            self._ox.update(sparql, base_iri=base_iri)
+        except SyntaxError as exc:
+            raise QueryRejected(f"invalid SPARQL update: {str(exc).splitlines()[0]}") from None
+        except OSError as exc:
+            raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+        self.generation += 1
+
+    def ensure_graph(self, name: str, triples: Iterable[ox.Triple]) -> bool:
+        """Load `triples` into graph ``<base>name`` if that graph is absent; True if it was loaded."""
+        g = self.base + name
+        if self._ox.contains_named_graph(ox.NamedNode(g)):
+            return False
+        quads = [ox.Quad(t.subject, t.predicate, t.object, q) for t in triples for q in (ox.NamedNode(g), ox.DefaultGraph())]
+        with self._write_lock:
+            self._ox.extend(quads)
+            self.generation += 1
+        return True
+
+
+def _dataset(default_graph: list[str] | None, named_graphs: list[str] | None, base_iri: str | None) -> dict[str, Any]:
+    """pyoxigraph query keywords for a protocol-given dataset; QueryRejected for a bad graph IRI."""
+    out: dict[str, Any] = {}
+    try:
+        if default_graph is not None:
+            out["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+        if named_graphs is not None:
+            out["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    except ValueError as exc:
+        raise QueryRejected(f"not a valid graph IRI: {exc}") from None
+    if base_iri is not None:
+        out["base_iri"] = base_iri
+    return out
+
+
+_REBUILD_UNION = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _drop_graph_update(g: str) -> str:
+    """Remove graph <g> and the default-graph triples that no other named graph still holds."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{g}>) }} }} ;\n"
+        f"DROP SILENT GRAPH <{g}>"
+    )
+
+
+def open_store(path: str | Path | None = None, **kw: Any) -> Store:
+    """Open the store at `path` (default: the ``store`` setting), creating it if needed."""
+    from ..model.settings import get_settings
+
+    settings = get_settings()
+    return Store(path if path is not None else settings.store, base=kw.pop("base", settings.base_iri), **kw)

@@ -1,0 +1,652 @@
+"""Document structure: the text cut into headings, paragraphs, bullets, table rows and speaker turns.
+
+Everything here is offsets into the Document text, so a passage quoted from any block is
+exactly ``text[start:end]``. Blocks keep their content as *segments* (spans without bullet
+markers, speaker labels, stray HTML tags, or the running heads and footnotes a PDF put in the
+middle of a paragraph); a :class:`View` joins segments into one string for matching and maps
+positions in it back to document spans.
+
+It reads what the corpus and its genre use:
+
+- headings: Markdown ``#``, RST/setext underlines, reader hints (HTML ``<h2>``, Word
+  "Heading 2"), numbered (``1. Pay``, ``3 Barriers``, ``2.1 Scope``) and plain short lines
+  standing alone between blank lines;
+- bullets (``-``, ``*``, ``•``, ``1.``, ``a)``, ``(i)``), with the lead-in sentence that
+  introduces them (a paragraph ending in a colon);
+- table rows: cells joined by tabs (a text extraction) or pipes (Markdown);
+- speaker turns: ``**Name**: text``, ``NAME: text``, ``Mr Smith: text``, Hansard speaker
+  lines ``Jane Smith (Barchester) (Lab)``; a turn runs until the next speaker or heading;
+- noise: tables of contents, page numbers, running heads, footnotes, rules.
+
+>>> doc = parse_text("Pay\\n\\nProviders argue that pay must rise.\\n\\nThey said:\\n\\n- more staff\\n- better training\\n")
+>>> [(b.kind, b.section) for b in doc.blocks]
+[('heading', ()), ('paragraph', ('Pay',)), ('paragraph', ('Pay',)), ('bullet', ('Pay',)), ('bullet', ('Pay',))]
+>>> doc.blocks[3].lead_in, doc.view(doc.blocks[3]).text
+(2, 'more staff')
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .reader import Hint
+
+Span = tuple[int, int]
+
+_UNDERLINE = re.compile(r"^([=\-~^*+#:._`'\"])\1{2,}\s*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_BULLET = re.compile(r"^(\s*)(?:[-*•–·▪◦‣●■□➢►\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]|o(?=\s+[A-Z])|\(?[a-hj-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|\d{1,2}[.)](?!\d))\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\.(\d{1,2}))?(?:[.)]\s+|\s+(?=[A-Z]))")
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$")
+_SPEAKER_BOLD = re.compile(r"^\s*\*\*([^*\n]{1,80}?)\*\*\s*:?\s*(?:\*\*)?\s*:?\s*")
+_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Rt\.? Hon\.?|The Rt\.? Hon\.?|Hon\.?|"
+           r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
+           r"Madam Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|The Speaker|The Minister|The Secretary of State|"
+           r"The Prime Minister|The Deputy Prime Minister|The Solicitor General|The Attorney General)")
+_SPEAKER_TITLED = re.compile(
+    r"^\s*(" + _TITLES + r"(?:\s+(?:for|of)\s+[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|[A-Z][\w’',&-]*))*)?"
+    r"(?:\s+[A-Z][\w’'.-]*){0,4})\s*(\([^()\n]{2,80}\))?\s*(\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
+_SPEAKER_CAPS = re.compile(r"^\s*((?:[A-Z][A-Z’'.-]+)(?:\s+[A-Z][A-Z’'.-]+){0,4})\s*:\s+(?=\S)")
+_HANSARD_LINE = re.compile(
+    r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,12})\s*\(([^()\n]{2,80})\)\s*"
+    r"(?:\(([^()\n]{1,40})\))?\s*:?\s*$")
+_PARTY = re.compile(r"^(?:Con|Lab|LD|Lib Dem|SNP|PC|DUP|UUP|SDLP|SF|Green|Ind|Lab/Co-op|Reform|Alliance|TUV|Spkr|"
+                    r"Conservative|Labour|Liberal Democrat|Crossbench|CB|Non-affiliated|Bishop)$", re.I)
+_TOC_LINE = re.compile(r"^.{2,120}?(?:\t+|\s{3,}|\.{3,}\s*|…+\s*)\d{1,4}\s*$")
+_PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_TIME_MARK = re.compile(r"^\s*[*_(]*\s*\(?\d{1,2}[.:]\d{2}\s*(?:am|pm)?\)?\s*[*_)]*\s*$", re.I)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_FOOTNOTE = re.compile(r"(?:\bAccessed\s+\d|\[para|^Qq?\d+[-–\d;, ]*\[|^[A-Z]{2,5} ?\d{3,4}\b|\bibid\b|\bop\.? cit\b|https?://|www\.)", re.I)
+_FOOTNOTE_START = re.compile(r"^\d{1,3}\s+(?!(?:per ?cent|%|million|billion|years?|months?|weeks?|days?|people|of)\b)\S")
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_TOP_WORDS = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:introduction|summary|executive summary|approach|method(?:s|ology)?|background|"
+                        r"conclusions?(?: and recommendations)?|recommendations|annex(?:es)?\b.*|appendix\b.*|appendices|"
+                        r"references|bibliography|contents|table of contents|foreword|preface|glossary|formal minutes|"
+                        r"witnesses|published written evidence|acknowledgements?|about (?:this|the) report|our inquiry|"
+                        r"key findings|findings|next steps|overview|context)\s*$", re.I)
+_FUNCTION_WORDS = {"the", "a", "an", "of", "to", "and", "or", "in", "for", "with", "by", "that", "on", "from", "as", "is",
+                   "are", "was", "were", "be", "this", "their", "its", "our", "his", "her", "at", "which", "who", "not",
+                   "but", "than", "into", "has", "have", "had", "will", "would", "should", "could", "can", "may", "must"}
+_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", "etc", "eg", "e.g", "ie", "i.e", "cf", "al", "rt", "hon",
+           "co", "ltd", "inc", "para", "paras", "p", "pp", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+           "sep", "sept", "oct", "nov", "dec", "approx", "cllr", "rev", "gen", "sr", "jr", "op", "cit", "ibid", "art",
+           "sec", "ch", "viz", "est", "dept", "govt", "c", "ca", "incl", "q", "qq"}
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\d{1,3}(?=\s+[A-Z]))?(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–])|[.!?]+[\"'”’)\]]*\d{0,3}\s*$")
+_TRANSLATE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                            "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+
+
+@dataclass
+class Block:
+    """A unit of document structure; all positions are offsets into the document text."""
+
+    index: int
+    kind: str  # heading, paragraph, bullet, row, quote, toc, noise, footnote
+    start: int
+    end: int
+    segments: list[Span] = field(default_factory=list)
+    level: int = 0  # heading level, 1 outermost
+    cells: list[list[Span]] = field(default_factory=list)  # row cells, each a list of segments
+    section: tuple[str, ...] = ()
+    lead_in: int | None = None  # the block whose last sentence introduces this one
+    speaker: str | None = None  # the speaker of the turn this block belongs to
+    speaker_span: Span | None = None
+    speaker_note: str | None = None  # constituency and party of a Hansard speaker line, as written
+    numbered: bool = False
+    gap_before: bool = True  # a blank line (or the start) comes before it
+
+    def __repr__(self) -> str:
+        return f"Block({self.index}, {self.kind}, {self.start}:{self.end})"
+
+
+@dataclass(frozen=True)
+class View:
+    """Segments of the document joined into one string; ``clean`` has quotes and whitespace unified (same length)."""
+
+    raw: str
+    clean: str
+    pieces: tuple[tuple[int, int, int], ...]  # (view start, doc start, length)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.raw.split())
+
+    def spans(self, start: int, end: int) -> list[Span]:
+        """Document spans covering view[start:end], split where segments join, trimmed of whitespace."""
+        out: list[Span] = []
+        for vstart, dstart, length in self.pieces:
+            s, e = max(start, vstart), min(end, vstart + length)
+            if s >= e:
+                continue
+            out.append((dstart + s - vstart, dstart + e - vstart))
+        return out
+
+
+@dataclass
+class Structure:
+    """The blocks of one document text."""
+
+    text: str
+    blocks: list[Block]
+
+    def view(self, block: Block | Sequence[Span]) -> View:
+        segments = block.segments if isinstance(block, Block) else block
+        return make_view(self.text, segments)
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def heading_text(self, block: Block) -> str:
+        return self.view(block).text
+
+
+def make_view(text: str, segments: Iterable[Span]) -> View:
+    raw_parts: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    pos = 0
+    for a, b in segments:
+        if b <= a:
+            continue
+        if raw_parts:
+            raw_parts.append(" ")
+            pos += 1
+        raw_parts.append(text[a:b])
+        pieces.append((pos, a, b - a))
+        pos += b - a
+    raw = "".join(raw_parts)
+    return View(raw, raw.translate(_TRANSLATE), tuple(pieces))
+
+
+def trim_spans(text: str, spans: Iterable[Span]) -> list[Span]:
+    """Spans with surrounding whitespace removed; empty ones dropped."""
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+# --------------------------------------------------------------------------- sentences
+
+def split_sentences(clean: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``clean[start:end]`` (view offsets), trimmed; abbreviations and initials do not end one."""
+    end = len(clean) if end is None else end
+    out: list[Span] = []
+    s = start
+    for m in _SENT_END.finditer(clean, start, end):
+        dot = m.start()
+        word_m = re.search(r"([A-Za-z][A-Za-z.]*)$", clean[max(s, dot - 12):dot])
+        word = word_m.group(1).casefold().rstrip(".") if word_m else ""
+        if clean[dot] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+            if not (word == "etc" and re.match(r"\.\s+[A-Z]", clean[dot:dot + 3])):
+                continue
+        if clean[dot] == "." and dot > 0 and clean[dot - 1].isdigit() and dot + 1 < end and clean[dot + 1].isdigit():
+            continue
+        e = m.end()
+        out.append((s, e))
+        s = e
+    if s < end:
+        out.append((s, end))
+    result = []
+    for a, b in _cap_lengths(out, clean):
+        while a < b and clean[a].isspace():
+            a += 1
+        while b > a and clean[b - 1].isspace():
+            b -= 1
+        if b > a:
+            result.append((a, b))
+    return result
+
+
+#: longest sentence handed on: a "sentence" past this (a text without full stops, a 5 MB line)
+#: is cut at the last space before the limit, so that matching stays linear in the text length
+MAX_SENTENCE = 1000
+
+
+def _cap_lengths(spans: list[Span], clean: str) -> Iterable[Span]:
+    for a, b in spans:
+        while b - a > MAX_SENTENCE:
+            cut = clean.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut + 1 if cut > a else a + MAX_SENTENCE
+            yield a, cut
+            a = cut
+        yield a, b
+
+
+# --------------------------------------------------------------------------- parsing
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # excluding the newline
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _strip_tags(text: str, a: int, b: int) -> list[Span]:
+    """Segments of text[a:b] without HTML tags (stray markup in text extractions)."""
+    segs = []
+    pos = a
+    for m in _TAG.finditer(text, a, b):
+        segs.append((pos, m.start()))
+        pos = m.end()
+    segs.append((pos, b))
+    return trim_spans(text, segs)
+
+
+def _speaker(line: _Line) -> tuple[str, int, str | None] | None:
+    """(speaker label, body offset within the line, note) for a speaker-turn line, else None."""
+    t = line.text
+    m = _SPEAKER_BOLD.match(t)
+    if m and (":" in t[m.start(1):m.end()] or t[m.end(1):m.end()].strip("* ").startswith(":") or m.group(0).rstrip().endswith(":")):
+        return m.group(1).strip().rstrip(":").strip(), m.end(), None
+    m = _SPEAKER_TITLED.match(t)
+    if m:
+        name = m.group(1).strip()
+        note = "|".join(g.strip("()") for g in (m.group(2), m.group(3)) if g) or None
+        return name, m.end(), note
+    m = _SPEAKER_CAPS.match(t)
+    if m and len(m.group(1)) >= 2 and m.group(1) not in ("NB", "PS", "Q", "A", "NOTE", "URL", "ISBN", "UK", "NHS"):
+        return m.group(1).strip(), m.end(), None
+    return None
+
+
+def _hansard_line(line: _Line) -> tuple[str, str] | None:
+    """A Hansard speaker line on its own: 'Jane Smith (Barchester) (Lab)' -> (name, note)."""
+    m = _HANSARD_LINE.match(line.text)
+    if not m:
+        return None
+    first, second = m.group(2).strip(), (m.group(3) or "").strip()
+    if second and _PARTY.match(second):
+        return m.group(1).strip(), f"{first}|{second}"
+    if not second and (_PARTY.match(first) or re.match(r"^[A-Z][a-z’'-]+(?: [A-Z][a-z’'.-]+)+$", first) and m.group(1).startswith("The ")):
+        return m.group(1).strip(), first
+    return None
+
+
+def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[str], bool] | None = None,
+               soft_breaks: bool = False) -> Structure:
+    """Cut a document text into blocks (see the module docstring).
+
+    `soft_breaks` (PDF text, where paragraphs are not separated by blank lines): a line that ends a
+    sentence and falls short of the usual line length ends its paragraph, and a short line without
+    closing punctuation stands alone (a heading candidate).
+    """
+    lines = _lines(text)
+    widths = sorted(len(ln.text.strip()) for ln in lines if len(ln.text.strip()) > 20)
+    usual = widths[int(len(widths) * 0.75)] if widths else 80
+    hint_at: dict[int, Hint] = {}
+    for h in hints:
+        hint_at.setdefault(h.start, h)
+    speaker_hint = {h.start: h for h in hints if h.kind == "speaker"}
+    blocks: list[Block] = []
+    rst_levels: list[str] = []
+    cur: Block | None = None
+    i = 0
+    n = len(lines)
+
+    def new(kind: str, start: int, end: int, segments: list[Span], **kw: object) -> Block:
+        b = Block(len(blocks), kind, start, end, segments, **kw)  # type: ignore[arg-type]
+        b.gap_before = start == 0 or text[:start].rstrip(" \t").endswith("\n\n") or not text[:start].strip()
+        blocks.append(b)
+        return b
+
+    while i < n:
+        ln = lines[i]
+        stripped = ln.text.strip()
+        if not stripped:
+            cur = None
+            i += 1
+            continue
+        hint = hint_at.get(ln.start) or hint_at.get(ln.start + len(ln.text) - len(ln.text.lstrip()))
+        # RST overline + title + underline, or title + underline
+        if _UNDERLINE.match(ln.text) and i + 2 < n and lines[i + 1].text.strip() and _UNDERLINE.match(lines[i + 2].text) \
+                and lines[i + 2].text.strip()[0] == stripped[0]:
+            key = "o" + stripped[0]
+            if key not in rst_levels:
+                rst_levels.append(key)
+            t = lines[i + 1]
+            new("heading", ln.start, lines[i + 2].end, trim_spans(text, [(t.start, t.end)]), level=rst_levels.index(key) + 1)
+            cur = None
+            i += 3
+            continue
+        if i + 1 < n and _UNDERLINE.match(lines[i + 1].text) and not _UNDERLINE.match(ln.text) \
+                and len(lines[i + 1].text.strip()) >= max(3, int(len(stripped) * 0.6)) and (cur is None or cur.start == ln.start):
+            key = lines[i + 1].text.strip()[0]
+            if key not in rst_levels:
+                rst_levels.append(key)
+            new("heading", ln.start, lines[i + 1].end, trim_spans(text, [(ln.start, ln.end)]), level=rst_levels.index(key) + 1)
+            cur = None
+            i += 2
+            continue
+        if _UNDERLINE.match(ln.text) or set(stripped) <= set("-=_*~\t |:+"):
+            new("noise", ln.start, ln.end, [])
+            cur = None
+            i += 1
+            continue
+        if hint is not None and hint.kind == "heading":
+            new("heading", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]), level=max(1, hint.level))
+            cur = None
+            i += 1
+            continue
+        m = _MD_HEADING.match(ln.text)
+        if m:
+            new("heading", ln.start, ln.end, trim_spans(text, [(ln.start + m.start(2), ln.start + m.end(2))]), level=len(m.group(1)))
+            cur = None
+            i += 1
+            continue
+        # table rows: tab-joined cells, or Markdown pipes
+        if ("\t" in stripped and len([c for c in ln.text.split("\t") if c.strip()]) >= 2) or _MD_ROW.match(ln.text) \
+                or (hint is not None and hint.kind == "row"):
+            if _MD_RULE_ROW.match(ln.text):
+                new("noise", ln.start, ln.end, [])
+            else:
+                sep = "\t" if "\t" in ln.text else "|"
+                cells: list[list[Span]] = []
+                pos = ln.start
+                for part in ln.text.split(sep):
+                    segs = _strip_tags(text, pos, pos + len(part))
+                    if segs and not all(set(text[a:b]) <= set("-–— ") for a, b in segs):
+                        cells.append(segs)
+                    pos += len(part) + 1
+                kind = "row"
+                if _TOC_LINE.match(ln.text) and len(cells) == 2 and re.fullmatch(r"\d{1,4}", text[cells[1][0][0]:cells[1][-1][1]].strip()):
+                    kind = "toc"
+                elif not cells:
+                    kind = "noise"
+                new(kind, ln.start, ln.end, [s for c in cells for s in c], cells=cells)
+            cur = None
+            i += 1
+            continue
+        sp_hint = speaker_hint.get(ln.start)
+        sp: tuple[str, int, str | None] | None = None
+        if sp_hint is not None:
+            label = text[sp_hint.start:sp_hint.end].strip().rstrip(":").strip("*").strip()
+            sp = (label, sp_hint.end - ln.start, None)
+        elif hint is None or hint.kind != "bullet":
+            sp = _speaker(ln)
+        if sp is not None:
+            label, body, note = sp
+            b = new("paragraph", ln.start, ln.end, _strip_tags(text, ln.start + body, ln.end),
+                    speaker=label, speaker_span=(ln.start, ln.start + body), speaker_note=note)
+            b.speaker_span = trim_spans(text, [(ln.start, ln.start + body)])[0] if text[ln.start:ln.start + body].strip() else None
+            cur = b
+            i += 1
+            continue
+        hl = _hansard_line(ln)
+        if hl is not None and (i + 1 >= n or not lines[i + 1].text.strip() or True):
+            name, note = hl
+            new("speaker", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]), speaker=name, speaker_note=note)
+            cur = None
+            i += 1
+            continue
+        bm = _BULLET.match(ln.text)
+        if bm or (hint is not None and hint.kind == "bullet"):
+            body = ln.start + (bm.end() if bm else 0)
+            numbered = bool(bm and re.match(r"\s*\d", ln.text))
+            cur = new("bullet", ln.start, ln.end, _strip_tags(text, body, ln.end), numbered=numbered)
+            i += 1
+            continue
+        if cur is not None and cur.kind in ("paragraph", "bullet") and soft_breaks and i > 0:
+            prev_line = lines[i - 1].text.strip()
+            if (re.search(r"[.!?:][\"”’)]?\d{0,3}$", prev_line) and len(prev_line) < 0.85 * usual and stripped[:1].isupper()) \
+                    or (len(prev_line) < 0.6 * usual and not re.search(r"[.,;:!?]$", prev_line) and stripped[:1].isupper()
+                        and is_heading_like(prev_line) and len(text[cur.start:cur.end].strip()) == len(prev_line)):
+                cur = None
+        if cur is not None and cur.kind in ("paragraph", "bullet"):
+            cur.end = ln.end
+            cur.segments.extend(_strip_tags(text, ln.start, ln.end))
+            i += 1
+            continue
+        if _TOC_LINE.match(ln.text) and not re.search(r"[.!?]\s*\S", ln.text.strip()[:-4]):
+            new("toc", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]))
+            cur = None
+            i += 1
+            continue
+        cur = new("paragraph", ln.start, ln.end, _strip_tags(text, ln.start, ln.end))
+        i += 1
+    blocks = [b for b in blocks if b.segments or b.kind in ("noise", "toc")]
+    for k, b in enumerate(blocks):
+        b.index = k
+    _mark_noise(text, blocks)
+    blocks = _join_continuations(text, blocks)
+    _classify_paragraphs(text, blocks, top_level)
+    _link_lead_ins(text, blocks)
+    assign_speakers(blocks)
+    assign_sections(text, blocks)
+    return Structure(text, blocks)
+
+
+def _block_text(text: str, b: Block) -> str:
+    return " ".join(text[a:c] for a, c in b.segments)
+
+
+def _mark_noise(text: str, blocks: list[Block]) -> None:
+    """Page numbers, time marks, running heads (a short line repeated 3+ times), footnotes."""
+    singles = [b for b in blocks if b.kind == "paragraph" and "\n" not in text[b.start:b.end] and b.speaker is None]
+    norm = Counter(re.sub(r"\d+", "", _block_text(text, b)).strip().casefold() for b in singles
+                   if re.search(r"\d", _block_text(text, b)))
+    previous_number = False
+    for b in blocks:
+        if b.kind != "paragraph" or b.speaker is not None:
+            previous_number = False
+            continue
+        t = _block_text(text, b).strip()
+        key = re.sub(r"\d+", "", t).strip().casefold()
+        if _PAGE_NO.match(t) or _TIME_MARK.match(t) or re.fullmatch(r"[*_\[(]*\(?[^()\n]{0,40}\)?[*_\])]*", t) and t[:2] in ("*(", "(", "[") and t[-1:] in (")", "*", "]") and len(t) < 50:
+            b.kind = "noise"
+            previous_number = bool(_PAGE_NO.match(t))
+            continue
+        if "\n" not in text[b.start:b.end] and re.search(r"\d", t) and norm[key] >= 3 and len(t) < 80 and key:
+            b.kind = "noise"
+        elif _FOOTNOTE_START.match(t) and (_FOOTNOTE.search(t) or len(t) < 200 or re.search(r",\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d\d\b", t[:300])) \
+                and not re.match(r"^\d{1,3}\.\s", t) \
+                and not re.match(r"^\d{1,3}\s+[A-Z][\w ]{2,80}$", t):
+            b.kind = "footnote"
+        elif _FOOTNOTE.search(t[:60]) and len(t) < 400 and not t.endswith(":"):
+            b.kind = "footnote"
+        previous_number = False
+
+
+def _join_continuations(text: str, blocks: list[Block]) -> list[Block]:
+    """A paragraph broken by a page (running head, page number, footnotes between) is joined again."""
+    out: list[Block] = []
+    skipped: list[Block] = []
+    for b in blocks:
+        if b.kind in ("noise", "footnote", "toc"):
+            skipped.append(b)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and b.kind == "paragraph" and prev.kind in ("paragraph", "bullet") and b.speaker is None \
+                and prev.segments and b.segments:
+            prev_text = text[prev.segments[-1][0]:prev.segments[-1][1]]
+            first = text[b.segments[0][0]:b.segments[0][1]]
+            last_word = prev_text.rsplit(None, 1)[-1].casefold() if prev_text.split() else ""
+            if not _TERMINAL.search(prev_text) and (first[:1].islower() or last_word in _FUNCTION_WORDS) and len(skipped) <= 40:
+                prev.segments.extend(b.segments)
+                prev.end = b.end
+                continue
+        out.extend(skipped)
+        skipped = []
+        out.append(b)
+    out.extend(skipped)
+    out.sort(key=lambda b: b.start)
+    for k, b in enumerate(out):
+        b.index = k
+    return out
+
+
+def is_heading_like(t: str) -> bool:
+    """A short standalone line that reads as a heading: capitalised, no sentence punctuation at its end."""
+    words = t.split()
+    if not (1 <= len(words) <= 14) or len(t) > 110 or len(t) < 2:
+        return False
+    body = re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", t)
+    if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "'\"‘“"):
+        return False
+    bare = t.rstrip("\"'”’)")
+    if re.search(r"[.,;:]$", bare) or (bare.endswith("?") and len(words) > 12) or (bare != t and bare.endswith(("!", "?"))):
+        return False
+    if re.search(r"[.!?\"”’)]\d{1,3}$", t) or re.search(r"[.!?]\s+[A-Z]", body) or t.count("“") + t.count('"') == 1:
+        return False
+    if len(words) > 1 and words[-1].casefold() in _FUNCTION_WORDS:
+        return False
+    if sum(ch.isalpha() for ch in t) < max(2, len(t) // 3):
+        return False
+    if re.search(r"https?://|www\.|@\w|\.(?:com|uk|org)\b", t):
+        return False
+    return True
+
+
+def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[str], bool] | None) -> None:
+    """Single-line paragraphs that look like headings become headings; levels for plain headings."""
+    numbered_open = False
+    for k, b in enumerate(blocks):
+        if b.kind == "heading":
+            if b.level == 1:
+                numbered_open = False
+            continue
+        if b.kind == "bullet" and b.numbered:
+            t = _block_text(text, b)
+            full = text[b.start:b.end].strip()
+            nxt_b = blocks[k + 1] if k + 1 < len(blocks) else None
+            alone = (k == 0 or blocks[k - 1].kind != "bullet" or b.gap_before) and (
+                nxt_b is None or nxt_b.kind != "bullet" or (nxt_b.gap_before and not nxt_b.numbered))
+            if alone and is_heading_like(full) and len(t.split()) <= 12 and b.lead_in is None \
+                    and not (k > 0 and _block_text(text, blocks[k - 1]).rstrip().endswith(":")):
+                b.kind, b.segments = "heading", trim_spans(text, [(b.start, b.end)])
+                b.level = 2
+                numbered_open = True
+            elif len(t) > 160 and not (k > 0 and _block_text(text, blocks[k - 1]).rstrip().endswith(":")) \
+                    and not (k > 0 and blocks[k - 1].kind == "bullet" and not b.gap_before):
+                b.kind = "paragraph"  # a numbered paragraph (committee reports)
+            continue
+        if b.kind != "paragraph" or b.speaker is not None:
+            continue
+        t = _block_text(text, b)
+        if len(b.segments) > 2 or not is_heading_like(t):
+            continue
+        prev = next((blocks[j] for j in range(k - 1, -1, -1) if blocks[j].kind not in ("noise", "footnote")), None)
+        if prev is not None and prev.kind == "paragraph" and _block_text(text, prev).rstrip().endswith(":"):
+            continue
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if nxt is not None and nxt.kind == "paragraph" and nxt.segments and text[nxt.segments[0][0]].islower():
+            continue
+        if t.endswith("?") and nxt is None:
+            continue
+        b.kind = "heading"
+        m = _NUMBERED.match(t)
+        if (top_level and top_level(t)) or _TOP_WORDS.match(t):
+            b.level = 1
+            numbered_open = False
+        elif m and m.group(2):
+            b.level = 3
+        elif m:
+            b.level = 2
+            numbered_open = True
+        else:
+            b.level = 3 if numbered_open else 2
+
+
+def _link_lead_ins(text: str, blocks: list[Block]) -> None:
+    """Bullets and rows under a paragraph ending in a colon take it as their lead-in; so does one quoted paragraph."""
+    lead: int | None = None
+    for k, b in enumerate(blocks):
+        if b.kind in ("noise", "footnote", "toc"):
+            continue
+        if b.kind == "heading":
+            lead = None
+            continue
+        if b.kind in ("bullet", "row"):
+            b.lead_in = lead
+            continue
+        if b.kind == "paragraph":
+            prev = next((blocks[j] for j in range(k - 1, -1, -1) if blocks[j].kind not in ("noise", "footnote")), None)
+            if lead is not None and prev is not None and prev.index == lead and b.speaker is None \
+                    and (not b.segments or not text[b.segments[0][0]].isupper() or text[b.segments[0][0]] in "\"“'‘"
+                         or blocks[lead].speaker is None):
+                if _is_quote_intro(_block_text(text, blocks[lead])):
+                    b.kind = "quote"
+                    b.lead_in = lead
+                    lead = None
+                    continue
+            t = _block_text(text, b).rstrip()
+            lead = b.index if t.endswith(":") else None
+        elif b.kind == "speaker":
+            lead = None
+
+
+def _is_quote_intro(t: str) -> bool:
+    """'X said:', 'pointed out that the:', 'told us:' introduce a block quote (a list lead-in does not count)."""
+    last = t.rstrip()[-120:].casefold()
+    return bool(re.search(r"\b(?:said|says|told us|stated|states|wrote|writes|explained|argued|added|commented|noted|"
+                          r"put it|observed|pointed out|warned|concluded|suggested|remarked|that(?: the)?|as follows)\s*:$", last))
+
+
+def assign_speakers(blocks: list[Block]) -> None:
+    """A speaker turn (or a Hansard speaker line) runs until the next speaker or heading."""
+    current: tuple[str, Span | None, str | None] | None = None
+    for b in blocks:
+        if b.kind == "heading":
+            current = None
+            continue
+        if b.kind == "speaker":
+            current = (b.speaker or "", None, b.speaker_note)
+            continue
+        if b.speaker is not None:
+            current = (b.speaker, b.speaker_span, b.speaker_note)
+            continue
+        if current is not None and b.kind in ("paragraph", "bullet", "row", "quote"):
+            b.speaker, b.speaker_note = current[0], current[2]
+
+
+def assign_sections(text: str, blocks: list[Block]) -> None:
+    """Each block's heading path (the titles of the headings it sits under)."""
+    stack: list[tuple[int, str]] = []
+    for b in blocks:
+        if b.kind == "heading":
+            title = " ".join(_block_text(text, b).split())
+            while stack and stack[-1][0] >= b.level:
+                stack.pop()
+            b.section = tuple(t for _, t in stack)
+            stack.append((b.level, title))
+        else:
+            b.section = tuple(t for _, t in stack)
+
+
+def offsets_of(text: str, view: View, start: int, end: int) -> list[Span]:
+    """Document spans for view[start:end], trimmed of whitespace (each satisfies text[a:b] == quote)."""
+    return trim_spans(text, view.spans(start, end))
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a document offset."""
+    return text.count("\n", 0, offset) + 1
+
+
+def position_index(blocks: Sequence[Block]) -> Callable[[int], Block | None]:
+    """A lookup from a document offset to the block containing it."""
+    starts = [b.start for b in blocks]
+
+    def find(offset: int) -> Block | None:
+        k = bisect_right(starts, offset) - 1
+        return blocks[k] if k >= 0 and blocks[k].start <= offset <= blocks[k].end else None
+
+    return find

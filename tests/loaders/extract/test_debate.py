@@ -1,0 +1,186 @@
+"""Parliamentary debates: members, turns, procedure, questions and votes (loaders/extract/debate.py).
+
+The sittings here are fictional, written for these tests in the layout of Hansard text as copied from the
+Hansard website: speaker lines of their own in three shapes, a Public Bill Committee member list, procedure
+lines, a division with its lists. Every expected stance below is read off the text by hand.
+"""
+
+from __future__ import annotations
+
+from stancegraph.loaders.extract import extract_text
+from stancegraph.loaders.extract.debate import read_debate
+from stancegraph.loaders.documents.structure import parse_text
+
+SITTING = """Widget Safety Bill (Third sitting)
+
+The Committee consisted of the following Members:
+
+Chairs: Sir Roger Gale, † Mrs Flick Drummond
+
+† Barker, Paula (Liverpool Wavertree) (Lab)
+† Carter, Andy (Warrington South) (Con)
+† Dalton, Ashley (West Lancashire) (Lab)
+† Evans, Chris (Islwyn) (Lab)
+† Foster, Kim (Hexham) (Lab)
+† Jones, Marcus (Parliamentary Under-Secretary of State for Business and Trade)
+† Morgan, Helen (North Shropshire) (LD)
+† Smith, Jane (Anytown North) (Lab)
+† Thomas, Ian (Bexhill) (Con)
+
+Kevin Maddison, Committee Clerk
+
+† attended the Committee
+
+Public Bill Committee
+
+Tuesday 4 March 2025
+
+[Mrs Flick Drummond in the Chair]
+
+New Clause 4
+
+Duty to report on widget recalls
+
+"(1) The Secretary of State must publish an annual report on widget recalls."—(Andy Carter.)
+
+Brought up, and read the First time.
+
+Andy Carter (Warrington South) (Con)
+I beg to move, That the clause be read a Second time.
+
+The new clause would require the Secretary of State to publish an annual report on widget recalls. The Widget Users Association told the Committee that recall notices reach fewer than one in five owners.
+
+Jane Smith (Anytown North) (Lab)
+Will the hon. Gentleman give way?
+
+Andy Carter
+I will not, as I am short of time, but I urge the Minister to accept the new clause.
+
+The Parliamentary Under-Secretary of State for Business and Trade (Marcus Jones)
+I thank the hon. Member for Warrington South for tabling the new clause. The Government cannot accept it, because the Office for Product Safety already publishes recall data every quarter. I ask him to withdraw the motion.
+
+Helen Morgan (North Shropshire) (LD)
+I support the new clause. Transparency about recalls is long overdue, and the Government should go further.
+
+Ashley Dalton (West Lancashire) (Lab)
+The Office for Product Safety already does this work well, and a second annual report would duplicate it at real cost to the taxpayer and to the businesses that supply the data.
+
+Question put, That the clause be read a Second time.
+
+The Committee divided: Ayes 3, Noes 5.
+
+Division No. 3]
+
+AYES
+
+Carter, Andy
+
+Morgan, Helen
+
+Thomas, Ian
+
+NOES
+
+Barker, Paula
+
+Dalton, Ashley
+
+Evans, Chris
+
+Foster, Kim
+
+Smith, Jane
+
+Question accordingly negatived.
+
+Ordered, That further consideration be now adjourned. —(Ashley Dalton.)
+"""
+
+RENDERED = """Widget Levy
+
+Motion moved on behalf of the Opposition (Con):
+
+That this House calls on the Government to abolish the widget levy.
+
+Ann Page (Con)
+The levy has cost small firms dearly and the Chancellor has done nothing to help them in three long years of talking.
+
+Bob Reid (Lab)
+This Labour Government have protected small firms, and the levy pays for the safety inspections that every one of them relies on.
+
+Cara Lund (LD)
+I support the motion. The levy is a tax on enterprise, and the sooner it goes the better for the high street.
+"""
+
+
+def stances(reading):
+    """(member, question) -> (stance, rule) of the strongest evidence (the first found); division votes separately."""
+    out = {}
+    for s in reading.stances:
+        if s.rule != "debate:division":
+            out.setdefault((s.member.name, s.question.key), (s.stance, s.rule))
+    return out
+
+
+def test_member_list_gives_every_bare_name_its_party_or_office():
+    structure = parse_text(SITTING)
+    reading = read_debate(structure)
+    roster = reading.roster
+    assert roster.find("Smith, Jane").party == "Labour Party"
+    assert roster.find("Jane Smith").constituency == "Anytown North"
+    minister = roster.find("Marcus Jones")
+    assert minister.office.startswith("Parliamentary Under-Secretary") and minister.government
+    # 6 Labour, 2 Conservative, 1 Liberal Democrat listed: the committee's majority party is the Government's
+    assert reading.government == "Labour Party"
+    assert reading.holder(minister).member_of == ("Labour Party", "Government")
+
+
+def test_turns_run_from_each_speaker_line_and_procedure_is_no_ones_speech():
+    structure = parse_text(SITTING)
+    reading = read_debate(structure)
+    kinds = {structure.view(b).text: b.kind for b in structure.blocks}
+    assert kinds["Brought up, and read the First time."] == "procedure"
+    assert kinds["Question put, That the clause be read a Second time."] == "procedure"
+    assert kinds["Carter, Andy"] == "division"
+    by_text = {structure.view(b).text[:30]: reading.speaker_of.get(b.index) for b in structure.blocks}
+    assert by_text["I will not, as I am short of t"].name == "Andy Carter"  # a bare name line opens a turn
+    assert by_text["I thank the hon. Member for Wa"].name == "Marcus Jones"  # "Office (Name)"
+    assert by_text["Will the hon. Gentleman give w"].name == "Jane Smith"
+
+
+def test_the_new_clause_is_the_claim_and_each_member_takes_a_side():
+    reading = read_debate(parse_text(SITTING))
+    (q,) = [q for q in reading.questions if q.key == "new clause 4"]
+    assert q.claim == "New clause 4: Duty to report on widget recalls"
+    assert q.mover.name == "Andy Carter" and q.side == "opposition"
+    got = stances(reading)
+    assert got[("Andy Carter", "new clause 4")] == ("support", "debate:moved")
+    assert got[("Marcus Jones", "new clause 4")] == ("oppose", "debate:says")  # "cannot accept it"
+    assert got[("Helen Morgan", "new clause 4")] == ("support", "debate:says")
+    assert got[("Ashley Dalton", "new clause 4")] == ("oppose", "debate:side")  # Labour, on the Government side
+    assert ("Jane Smith", "new clause 4") not in got  # her only words were a request to intervene
+    division = {s.member.name: s.stance for s in reading.stances if s.rule == "debate:division"}
+    assert division == {"Andy Carter": "support", "Helen Morgan": "support", "Ian Thomas": "support",
+                        "Paula Barker": "oppose", "Ashley Dalton": "oppose", "Chris Evans": "oppose",
+                        "Kim Foster": "oppose", "Jane Smith": "oppose"}
+
+
+def test_extraction_of_a_sitting_attributes_to_members_never_to_the_house():
+    bundle = extract_text(SITTING, name="widget-sitting.txt")
+    labels = {s.label for s in bundle.stakeholders.values()}
+    assert "The House" not in labels and not any(label.startswith(("Does ", "Will ")) for label in labels)
+    claims = {c.text for c in bundle.claims.values()}
+    assert not any("read a Second time" in c or "Brought up" in c for c in claims)
+    reported = [p for p in bundle.positions.values() if bundle.stakeholders[p.stakeholder].label == "Widget Users Association"]
+    assert reported and bundle.claims[reported[0].claim].text.startswith("Recall notices reach fewer than one in five")
+
+
+def test_a_rendered_motion_and_the_side_each_party_sits_on():
+    reading = read_debate(parse_text(RENDERED))
+    (motion,) = reading.questions
+    assert motion.claim == "This House calls on the Government to abolish the widget levy"
+    assert motion.side == "opposition" and reading.government == "Labour Party"  # "This Labour Government"
+    got = stances(reading)
+    assert got[("Ann Page", "motion")] == ("support", "debate:side")
+    assert got[("Bob Reid", "motion")] == ("oppose", "debate:side")
+    assert got[("Cara Lund", "motion")] == ("support", "debate:says")
