@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install bench clean-store help
+.PHONY: run test install bench clean-store help w3c-deps lock
 
 help:
 	@echo "make run    ingest the example documents (and ../shared/corpus if present), then serve http://$(HOST):$(PORT)/"
@@ -32,3 +32,13 @@ bench: install
 
 clean-store:
 	rm -rf .stancegraph
+
+# What the W3C SPARQL Protocol test runner needs (Node's n3 package), at the versions pinned in .ci/w3c-protocol
+W3C_DEPS := .cache/w3c-protocol
+w3c-deps: $(W3C_DEPS)/node_modules/n3/package.json
+
+$(W3C_DEPS)/node_modules/n3/package.json: .ci/w3c-protocol/package.json .ci/w3c-protocol/package-lock.json
+	mkdir -p $(W3C_DEPS)
+	cp .ci/w3c-protocol/package.json .ci/w3c-protocol/package-lock.json $(W3C_DEPS)/
+	cd $(W3C_DEPS) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@

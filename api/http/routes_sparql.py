@@ -4,9 +4,13 @@
   ``default-graph-uri`` and ``named-graph-uri`` (repeatable) replace the query's dataset.
 * Update: ``POST`` form-encoded (``update=``) or ``POST application/sparql-update``, only with the
   write token (``Authorization: Bearer <token>``); 403 otherwise, and nothing changes.
-  ``using-graph-uri`` / ``using-named-graph-uri`` are refused (400): write ``USING`` or ``WITH``.
-* Results by content negotiation: SPARQL JSON, XML, CSV and TSV for SELECT and ASK; Turtle,
-  N-Triples, JSON-LD and RDF/XML for CONSTRUCT and DESCRIBE; ``?format=`` overrides ``Accept``.
+  ``using-graph-uri`` / ``using-named-graph-uri`` (repeatable) give the dataset of its WHERE clauses.
+* A POST carries its query or update in the body only (the protocol puts every parameter of a form
+  POST there): ``query=`` or ``update=`` in the URL of a POST is refused (400). Dataset parameters
+  may be in the URL or the form.
+* Results by content negotiation: SPARQL JSON, XML, CSV and TSV for SELECT and ASK (written by
+  pyoxigraph's serialisers); Turtle, N-Triples, JSON-LD and RDF/XML for CONSTRUCT and DESCRIBE;
+  ``?format=`` overrides ``Accept``. ``SELECT *`` lists its variables in the order the query names them.
 * Malformed requests and queries get 400, wrong media types 415, unacceptable ``Accept`` 406, a
   query over the time limit 503 and one over the row limit 400, all as problem documents.
 * ``GET /sparql`` without a query: the query editor for browsers, the service description otherwise.
@@ -25,7 +29,6 @@ from starlette.concurrency import run_in_threadpool
 
 from ...graph.model.errors import UnsupportedFormat, UsageError
 from ...graph.export.formats import serialize_triples
-from ...graph.rdf.sparql_results import serialize_outcome
 from ...graph.rdf.store import QueryOutcome, is_repeatable
 from .negotiation import choose, prefers_html
 from .routes_pages import page
@@ -93,16 +96,22 @@ async def _run(request: Request, *, query: str | None, update: str | None, param
                format: str | None) -> Response:
     if query is not None and update is not None:
         raise UsageError("give either query or update, not both")
+    _one(params.get("version", []), "version")  # SPARQL 1.2 Protocol: at most one version parameter
     svc = request.app.state.service
     if update is not None:
         svc.check_token(request.headers.get("authorization"))
-        if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
-            raise UsageError("using-graph-uri and using-named-graph-uri are not supported here; "
-                             "write USING or WITH in the update itself")
-        await run_in_threadpool(svc.store.update, update, base_iri=_endpoint_iri(request))
+        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+            raise UsageError("an update takes its dataset from using-graph-uri and using-named-graph-uri, "
+                             "not default-graph-uri or named-graph-uri")
+        await run_in_threadpool(svc.store.update, update, base_iri=_endpoint_iri(request),
+                                using=params.get("using-graph-uri") or None,
+                                using_named=params.get("using-named-graph-uri") or None)
         return Response(status_code=204)
     if query is None or not query.strip():
         raise UsageError("no query: pass query= (GET or form POST) or POST the query as application/sparql-query")
+    if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
+        raise UsageError("a query takes its dataset from default-graph-uri and named-graph-uri, "
+                         "not using-graph-uri or using-named-graph-uri")
     settings = svc.settings
     default = params.get("default-graph-uri") or None
     named = params.get("named-graph-uri") or None
@@ -125,7 +134,7 @@ CACHED_RESULT_ROWS = 1_000
 
 
 def _small(outcome: QueryOutcome) -> bool:
-    return len(outcome.rows) + len(outcome.triples) <= CACHED_RESULT_ROWS
+    return outcome.count <= CACHED_RESULT_ROWS
 
 
 def render_outcome(request: Request, outcome: QueryOutcome, *, format: str | None, base: str) -> Response:
@@ -136,7 +145,7 @@ def render_outcome(request: Request, outcome: QueryOutcome, *, format: str | Non
         body = serialize_triples(outcome.triples, GRAPH_TYPES[media], base=base)
     else:
         media = choose(accept, list(RESULT_TYPES), format=format, equivalents=EQUIVALENTS)
-        body = serialize_outcome(outcome, RESULT_TYPES[media])
+        body = outcome.serialize(RESULT_TYPES[media])
     content_type = media if media in (SRJ, JSONLD) else f"{media}; charset=utf-8"
     return Response(body, media_type=content_type, headers={"Vary": "Accept"})
 
@@ -159,7 +168,7 @@ async def sparql_get(
         if prefers_html(request.headers.get("accept")) and not format:
             return page("sparql.html")
         return service_description(request)
-    params = {"default-graph-uri": default_graph_uri or [], "named-graph-uri": named_graph_uri or []}
+    params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
     return await _run(request, query=text, update=None, params=params, format=format)
 
 
@@ -171,15 +180,19 @@ async def sparql_get(
                  FORM: {"schema": {"type": "object", "properties": {
                      "query": {"type": "string"}, "update": {"type": "string"},
                      "default-graph-uri": {"type": "array", "items": {"type": "string"}},
-                     "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}}}}})
+                     "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                     "using-graph-uri": {"type": "array", "items": {"type": "string"}},
+                     "using-named-graph-uri": {"type": "array", "items": {"type": "string"}}}}}}}})
 async def sparql_post(request: Request) -> Response:
     """A query or update in the body: form-encoded (``query=`` or ``update=``), or the text itself as
     ``application/sparql-query`` or ``application/sparql-update``. Dataset parameters may be in the URL."""
     media, charset = _media_type(request)
-    url_params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
+    params = {k: request.query_params.getlist(k) for k in request.query_params.keys()}
+    for name in ("query", "update"):
+        if name in params:
+            raise UsageError(f"a POST carries {name}= in its body, not in the URL (SPARQL 1.1 Protocol 2.1.2, 2.2.1)")
     body = await request.body()
     query = update = None
-    params = dict(url_params)
     if media == FORM:
         form = parse_qs(_decode(body, charset), keep_blank_values=True, strict_parsing=False)
         for k, v in form.items():

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -37,56 +38,13 @@ from ...ontology import names as N
 from ..model.errors import BackendUnavailable, NotFound, QueryRejected, QueryTimeout, UsageError
 from ..model.records import Bundle
 from .mapping import Term, bundle_from_triples, bundle_triples, node
+from .sparql_text import check_shape, explicit_projection, is_repeatable, read_sparql, remote_keyword
 from .validate import validate_triples
+
+__all__ = ["Store", "QueryOutcome", "LoadReport", "open_store", "is_repeatable", "remote_keyword", "default_graph_write"]
 
 SHARED_GRAPH = "graph/shared"
 STAGING_PREFIX = "graph/staging/"  # loads land here first, then move in one transaction
-#: string literals, IRIs and comments: blanked out before looking for keywords, so that a query
-#: searching claim text for "public service" is not mistaken for a federated one
-_NOT_CODE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                       r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*')
-#: the keywords that make the engine call other servers (pyoxigraph fetches LOAD and SERVICE IRIs over HTTP)
-_REMOTE = re.compile(r"(?<![\w:?$])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " if m.group(0).startswith("#") else " _ "
-
-
-def code_of(sparql: str) -> str:
-    """The query or update as the keyword checks read it: each literal and IRI one ``_`` (a term), each
-    comment a space. Computed once per text: on a large ``INSERT DATA`` it is the checks' main cost."""
-    return _NOT_CODE.sub(_blank, sparql)
-
-
-def _remote_in(code: str) -> str | None:
-    m = _REMOTE.search(code)
-    return m.group(1).upper() if m else None
-
-
-def remote_keyword(sparql: str) -> str | None:
-    """``SERVICE`` or ``LOAD`` when the query or update would reach another server, else None.
-
-    >>> remote_keyword('SELECT * { ?c sg:text ?t FILTER(CONTAINS(?t, "public service")) }') is None
-    True
-    >>> remote_keyword("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
-    'SERVICE'
-    """
-    return _remote_in(code_of(sparql))
-
-
-_VOLATILE = re.compile(r"(?<![\w:?$])(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
-
-
-def is_repeatable(sparql: str) -> bool:
-    """Whether a query gives the same answer every time on the same data (no RAND, NOW, UUID, STRUUID or
-    BNODE calls), so that its result may be reused until the next write.
-
-    >>> is_repeatable("SELECT (COUNT(*) AS ?n) { ?s ?p 'now()' }"), is_repeatable("SELECT (NOW() AS ?t) {}")
-    (True, False)
-    """
-    return not _VOLATILE.search(code_of(sparql))
-
 
 _DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
                              re.IGNORECASE)
@@ -134,11 +92,11 @@ def default_graph_write(sparql: str) -> str | None:
     >>> default_graph_write("INSERT DATA { <http://a> <http://b> 'c' }")[:40]
     'it inserts triples outside GRAPH { ... }'
     """
-    return _default_write_in(code_of(sparql))
+    return _default_write_in(read_sparql(sparql).code)
 
 
 def _default_write_in(text: str) -> str | None:
-    """:func:`default_graph_write` on the text :func:`code_of` gives."""
+    """:func:`default_graph_write` on the code of an update (:func:`~.sparql_text.read_sparql`)."""
     if _DEFAULT_TARGET.search(text):
         return "it writes to DEFAULT; " + _DEFAULT_GRAPH_HINT + "name a graph instead (GRAPH <iri>)"
     # operations end at a top-level ';' (as index ranges: no copies of a large update)
@@ -181,24 +139,95 @@ class LoadReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+#: the W3C result formats of SELECT and ASK outcomes
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+
+
 @dataclass
 class QueryOutcome:
-    """A finished query: `kind` is select, ask or graph."""
+    """A finished query: `kind` is select, ask or graph.
+
+    The result is kept as pyoxigraph serialised it (`data`: SPARQL TSV results for select, N-Triples for
+    graph, one line per row or triple): :meth:`serialize` converts it to the other formats with pyoxigraph,
+    and `rows` and `triples` read it back into terms only when Python code asks for them.
+    """
 
     kind: str
     variables: list[str] = field(default_factory=list)
-    rows: list[list[Term | None]] = field(default_factory=list)
     boolean: bool | None = None
-    triples: list[ox.Triple] = field(default_factory=list)
+    data: bytes = b""
+    count: int = 0
+
+    @cached_property
+    def rows(self) -> list[list[Term | None]]:
+        if self.kind != "select":
+            return []
+        solutions = ox.parse_query_results(self.data, format=ox.QueryResultsFormat.TSV)
+        return [[sol[v] for v in self.variables] for sol in cast(ox.QuerySolutions, solutions)]
+
+    @cached_property
+    def triples(self) -> list[ox.Triple]:
+        if self.kind != "graph":
+            return []
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(self.data, format=ox.RdfFormat.N_TRIPLES)]
+
+    def serialize(self, fmt: str) -> bytes:
+        """A select or ask outcome in a W3C result format: json, xml, csv or tsv (pyoxigraph's serialisers)."""
+        if self.kind == "graph":
+            raise UsageError("CONSTRUCT and DESCRIBE answer graphs: ask for an RDF format")
+        target = RESULT_FORMATS[fmt]
+        if self.kind == "ask":
+            parsed = ox.parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if self.boolean else b"false"),
+                                            format=ox.QueryResultsFormat.JSON)
+        elif fmt == "tsv":
+            return self.data
+        else:
+            parsed = ox.parse_query_results(self.data, format=ox.QueryResultsFormat.TSV)
+        return parsed.serialize(format=target) or b""
 
     def table(self) -> tuple[list[str], list[list[str | None]]]:
-        """Header and rows of plain strings (IRIs and literal values), for tables and CSV."""
+        """Header and rows of plain strings (IRIs and literal values), for tables."""
         if self.kind == "ask":
             return ["boolean"], [["true" if self.boolean else "false"]]
         if self.kind == "graph":
             return ["subject", "predicate", "object"], [
                 [term_text(t.subject), term_text(t.predicate), term_text(t.object)] for t in self.triples]
         return self.variables, [[term_text(v) for v in row] for row in self.rows]
+
+
+class _Capped:
+    """A binary sink for pyoxigraph's serialisers that stops them past a row limit or a deadline.
+
+    Rows are lines (TSV results and N-Triples escape line breaks inside terms); pyoxigraph writes in
+    chunks of about 8 KB, so the limits are checked that often.
+    """
+
+    def __init__(self, limit: int | None, deadline: float | None, timeout: float | None) -> None:
+        self.chunks: list[bytes] = []
+        self.lines = 0
+        self.limit, self.deadline, self.timeout = limit, deadline, timeout
+
+    def write(self, chunk: bytes) -> int:
+        import time
+
+        self.chunks.append(bytes(chunk))
+        self.lines += chunk.count(b"\n")
+        if self.limit is not None and self.lines > self.limit + 1:  # the header line of TSV, or one too many
+            raise QueryRejected(f"the result has more than {self.limit} rows (the row limit); add a LIMIT or narrow the query")
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise QueryTimeout(f"the query ran past the time limit of {self.timeout} s; narrow it or add a LIMIT")
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def value(self) -> bytes:
+        return b"".join(self.chunks)
 
 
 def term_text(term: Term | None) -> str | None:
@@ -307,11 +336,13 @@ class Store:
 
         `default_graph` and `named_graphs` (graph IRIs) replace the query's dataset, as the SPARQL
         protocol's ``default-graph-uri`` and ``named-graph-uri`` do; `base_iri` resolves relative IRIs.
-        Updates, and SERVICE calls to other endpoints, are rejected. When the time limit is
+        Updates, SERVICE calls to other endpoints, and queries nested too deep or too large for the engine
+        (:func:`~.sparql_text.check_shape`) are rejected before the engine sees them. When the time limit is
         hit, :class:`QueryTimeout` is raised at once; the engine cannot be interrupted, so the
         query finishes in its worker thread, and at most `max_parallel_queries` run at once.
         """
-        if remote_keyword(sparql) == "SERVICE":
+        check_shape(sparql)
+        if remote_keyword(sparql):
             raise QueryRejected("SERVICE (federated queries to other endpoints) is not allowed here")
         dataset = _dataset(default_graph, named_graphs, base_iri)
         if not self._slots.acquire(timeout=timeout):
@@ -332,8 +363,35 @@ class Store:
         import time
 
         deadline = None if timeout is None else time.monotonic() + timeout
+        result = self._evaluate(sparql, dataset)
+        # pyoxigraph results are bound to the thread that made them: consume and drop them here,
+        # and never let an exception carry them (through its traceback) to another thread.
         try:
-            result = self._ox.query(sparql, prefixes=dict(N.PREFIXES), **(dataset or {}))
+            if isinstance(result, ox.QueryBoolean):
+                return QueryOutcome(kind="ask", boolean=bool(result))
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                spelled = explicit_projection(sparql, variables)  # SELECT * in the order the query names them
+                if spelled is not None:
+                    result = None
+                    result = self._evaluate(spelled, dataset)
+                    variables = [v.value for v in cast(ox.QuerySolutions, result).variables]
+                sink = _Capped(row_limit, deadline, timeout)
+                cast(ox.QuerySolutions, result).serialize(sink, format=ox.QueryResultsFormat.TSV)
+                return QueryOutcome(kind="select", variables=variables, data=sink.value(), count=max(sink.lines - 1, 0))
+            sink = _Capped(None if row_limit is None else row_limit - 1, deadline, timeout)
+            cast(ox.QueryTriples, result).serialize(sink, format=ox.RdfFormat.N_TRIPLES)
+            return QueryOutcome(kind="graph", data=sink.value(), count=sink.lines)
+        except (QueryRejected, QueryTimeout) as exc:
+            raise type(exc)(str(exc)) from None
+        except OSError as exc:  # pragma: no cover - storage failure
+            raise BackendUnavailable(f"store error: {str(exc).splitlines()[0]}") from None
+        finally:
+            result = None
+
+    def _evaluate(self, sparql: str, dataset: dict[str, Any] | None) -> Any:
+        try:
+            return self._ox.query(sparql, prefixes=dict(N.PREFIXES), **(dataset or {}))
         except SyntaxError as exc:
             msg = str(exc).splitlines()[0]
             if re.match(r"\s*(PREFIX\s+\S+\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
@@ -342,48 +400,6 @@ class Store:
             raise QueryRejected(f"invalid SPARQL query: {msg}") from None
         except OSError as exc:  # pragma: no cover - storage failure
             raise BackendUnavailable(f"store error: {exc}") from None
-        # pyoxigraph results are bound to the thread that made them: consume and drop them here,
-        # and never let an exception carry them (through its traceback) to another thread.
-        try:
-            return self._collect(result, row_limit, deadline, timeout)
-        finally:
-            del result
-
-    def _collect(self, result: Any, limit: int | None, deadline: float | None, timeout: float | None) -> QueryOutcome:
-        if isinstance(result, ox.QueryBoolean):
-            return QueryOutcome(kind="ask", boolean=bool(result))
-        error: Exception | None = None
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows: list[list[Term | None]] = []
-            for sol in result:
-                rows.append([sol[v] for v in variables])
-                error = self._check(len(rows), limit, deadline, timeout)
-                if error:
-                    break
-            if error is None:
-                return QueryOutcome(kind="select", variables=variables, rows=rows)
-        else:
-            triples: list[ox.Triple] = []
-            for t in result:
-                triples.append(t)
-                error = self._check(len(triples), limit, deadline, timeout)
-                if error:
-                    break
-            if error is None:
-                return QueryOutcome(kind="graph", triples=triples)
-        del result
-        raise error
-
-    @staticmethod
-    def _check(n: int, limit: int | None, deadline: float | None, timeout: float | None) -> Exception | None:
-        import time
-
-        if limit is not None and n > limit:
-            return QueryRejected(f"the result has more than {limit} rows (the row limit); add a LIMIT or narrow the query")
-        if deadline is not None and n % 256 == 0 and time.monotonic() > deadline:
-            return QueryTimeout(f"the query ran past the time limit of {timeout} s; narrow it or add a LIMIT")
-        return None
 
     # ------------------------------------------------------------------ writing
     def load(self, bundle: Bundle, *, validate: bool = True, label: str = "input") -> LoadReport:
@@ -464,26 +480,35 @@ class Store:
         with self._write_lock:
             self._update(_drop_graph_update(g.value))
 
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None, using: list[str] | None = None,
+               using_named: list[str] | None = None) -> None:
         """Run a SPARQL update as it is (callers check the write token), then rebuild the union.
 
         Raw updates may touch named graphs directly; the default graph is recomputed in the same
         transaction so it stays the union of the named graphs. An update that would write to the
         default graph itself (triples outside ``GRAPH``, ``... TO DEFAULT``, ``CLEAR DEFAULT``) is refused
         with :class:`QueryRejected` before it runs: the rebuild would silently undo it. `base_iri`
-        resolves relative IRIs.
+        resolves relative IRIs; `using` and `using_named` (graph IRIs) are the protocol's
+        ``using-graph-uri`` and ``using-named-graph-uri``.
         LOAD and SERVICE are refused: the engine would fetch their IRIs over HTTP (a server-side
-        request to any host the server can reach).
+        request to any host the server can reach). So are updates nested too deep for the engine.
         """
-        code = code_of(sparql)
-        keyword = _remote_in(code)
+        if using or using_named:
+            from .sparql_text import with_dataset
+
+            _dataset(using or [], using_named or [], None)  # each a valid IRI: they are written into the text
+            sparql = with_dataset(sparql, using=using or [], using_named=using_named or [])
+        check_shape(sparql, update=True)
+        keyword = remote_keyword(sparql)
         if keyword:
             raise QueryRejected(f"{keyword} is not allowed here: updates may not fetch data from other servers")
+        code = read_sparql(sparql).code
         reason = _default_write_in(code)
         if reason:
             raise QueryRejected(f"this update cannot run here: {reason}")
+        joint = "\n" if code.rstrip().endswith(";") else "\n;\n"  # (a newline first: the text may end in a comment)
         with self._write_lock:
-            self._update(sparql.rstrip().rstrip(";") + " ;\n" + _REBUILD_UNION, base_iri=base_iri)
+            self._update(sparql + joint + _REBUILD_UNION, base_iri=base_iri)
 
     def graph_triples(self, graph_iri: str | None = None) -> Iterator[ox.Triple]:
         """The triples of the named graph `graph_iri` (any IRI), or of the default graph for None."""

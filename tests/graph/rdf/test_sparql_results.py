@@ -45,3 +45,25 @@ def test_ask_in_each_format() -> None:
     assert serialize_outcome(yes, "json") == b'{"head":{},"boolean":true}'
     assert b"<boolean>true</boolean>" in serialize_outcome(yes, "xml")
     st.close()
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
+def test_a_datatype_ending_in_string_is_kept(fmt: str) -> None:
+    # the XML writer used to drop any datatype whose IRI ended in '#string', not only xsd:string
+    st = Store()
+    st.update('INSERT DATA { GRAPH <http://g> { <http://a> <http://p> "s"^^<http://example.org/t#string> , "plain" } }')
+    data = serialize_outcome(st.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), fmt)
+    st.close()
+    datatypes = {str(r[0]): r[0].datatype for r in Result.parse(io.BytesIO(data), format=fmt)}
+    assert datatypes == {"plain": None, "s": URIRef("http://example.org/t#string")}
+
+
+def test_select_star_lists_variables_in_the_order_the_query_names_them() -> None:
+    st = Store()
+    st.update('INSERT DATA { GRAPH <http://g> { <http://a> <http://p> "o" } }')
+    assert st.query("SELECT * WHERE { ?s ?p ?o }").variables == ["s", "p", "o"]  # the engine lists o, p, s
+    assert st.query("SELECT DISTINCT * WHERE { ?zed ?p ?a }").variables == ["zed", "p", "a"]
+    assert st.query("SELECT ?o ?s WHERE { ?s ?p ?o }").variables == ["o", "s"]
+    csv_header = serialize_outcome(st.query("SELECT * WHERE { ?s ?p ?o }"), "csv").split(b"\r\n")[0]
+    st.close()
+    assert csv_header == b"s,p,o"
