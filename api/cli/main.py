@@ -16,7 +16,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import typer
 
 from ...graph.model.errors import LoaderError, StancegraphError, UsageError
@@ -32,6 +31,30 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def package_version() -> str:
+    """The installed version of stancegraph."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("stancegraph")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without an install
+        return "0+unknown"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"stancegraph {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
 
 StoreOption = Annotated[
     Optional[Path],
@@ -64,15 +87,22 @@ def store_path(store: Path | None) -> Path:
     return store if store is not None else get_settings().store
 
 
-def open_store(store: Path | None):  # -> Store
+def open_store(store: Path | None, *, create: bool = False):  # -> Store
+    """The store at `store` (or the setting). Only `ingest` creates one: for the commands that read, a
+    folder that holds no store is a typo, refused with "no store at PATH" (exit 2)."""
     from ...graph.rdf.store import Store
 
     settings = get_settings()
-    return Store(store_path(store), base=settings.base_iri)
+    path = store_path(store)
+    if not create and not (path.is_dir() and any(path.iterdir())):
+        raise UsageError(f"no store at {path} (create one with `stancegraph ingest FILE --store {path}`)")
+    return Store(path, base=settings.base_iri)
 
 
 def read_query_arg(value: str) -> str:
-    """A query given inline, or as @FILE."""
+    """A query given inline, as @FILE, or as @- (standard input)."""
+    if value == "@-":
+        return sys.stdin.read()
     if value.startswith("@"):
         path = Path(value[1:])
         try:
@@ -135,7 +165,7 @@ def ingest(
     if not inputs:
         raise UsageError("nothing to ingest: no supported files under the given paths")
     failures = 0
-    with open_store(store) as st:
+    with open_store(store, create=True) as st:
         scheme = Bundle()
         scheme.extend(default_scheme())
         st.ensure_graph("graph/themes", bundle_triples(scheme, st.base))
@@ -242,6 +272,9 @@ def query(
 
         write_output(json.dumps(outcome_json(outcome), ensure_ascii=False, indent=2) + "\n", output)
         return
+    if format is RowFormat.csv and outcome.kind != "graph":  # the W3C SPARQL CSV results, as /sparql?format=csv
+        write_output(outcome.serialize("csv"), output)
+        return
     header, rows = outcome.table()
     write_output(render_rows(header, rows, format.value), output)
 
@@ -308,22 +341,19 @@ for _name in COMMAND_MODULES:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app, mapping every stancegraph error to one line and an exit code."""
+    """Entry point: run the app, mapping every stancegraph error to one line and an exit code.
+
+    The app runs in Typer's standalone mode: usage errors (a missing argument, an unknown command or
+    option, a bad choice) print the usage and the error and exit 2, whichever copy of click the
+    installed Typer carries (Typer 0.29 ships its own); ``typer.Exit`` codes pass through.
+    """
     debug = bool(os.environ.get("STANCEGRAPH_DEBUG"))
     try:
-        code = app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="stancegraph")
     except StancegraphError as exc:
         if debug:
             raise
         message(f"error: {exc}")
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        message("aborted")
-        sys.exit(2)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         message("interrupted")
@@ -335,4 +365,3 @@ def main(argv: list[str] | None = None) -> None:
             raise
         message(f"internal error: {type(exc).__name__}: {exc} (set STANCEGRAPH_DEBUG=1 for a traceback)")
         sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ...graph.export.formats import write_csv
+from ...graph.export.formats import query_csv
 
 T = TypeVar("T")
 
@@ -29,9 +29,9 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Any]], *, max_wi
 
 
 def render_rows(header: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
-    """Rows as table, csv (header row, one row per result) or json (a list of objects)."""
+    """Rows as table, csv (header row, one row per result, values exactly) or json (a list of objects)."""
     if fmt == "csv":
-        return write_csv((dict(zip(header, r)) for r in rows), list(header))
+        return query_csv(list(header), rows)
     if fmt == "json":
         return json.dumps([dict(zip(header, r)) for r in rows], ensure_ascii=False, indent=2) + "\n"
     return render_table(header, rows)

@@ -89,6 +89,9 @@ def test_query_formats_json_and_table(tmp_path):
     (["export", "--format", "nope"], 2, "nope"),
 ])
 def test_errors_are_one_line_with_the_right_exit_code(tmp_path, args, code, text):
+    from stancegraph.graph.rdf.store import Store
+
+    Store(tmp_path / "st").close()  # an empty store (reading commands refuse a missing one)
     proc = run(*args, "--store", str(tmp_path / "st"), check=False)
     assert proc.returncode == code, proc.stderr
     assert text in proc.stderr
