@@ -17,7 +17,7 @@ from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ...graph.model.errors import UsageError
-from ...graph.export.formats import write_csv
+from ...graph.export.formats import query_csv
 from ...graph.model.settings import get_settings
 
 router = APIRouter(tags=["cypher"])
@@ -71,9 +71,7 @@ def answer_cypher(request: Request, query: str, parameters: dict[str, Any], *, l
     row_limit = settings.query_row_limit if limit is None else min(limit, settings.query_row_limit)
     columns, rows = run_read_query(query, timeout=settings.query_timeout, row_limit=row_limit, parameters=parameters)
     if _wants_csv(request, format):
-        cells = ({c: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
-                  for c, v in zip(columns, row)} for row in rows)
-        return Response(write_csv(cells, columns).encode("utf-8"), media_type="text/csv; charset=utf-8",
+        return Response(query_csv(columns, rows).encode("utf-8"), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": 'inline; filename="cypher.csv"'})
     body = json.dumps({"columns": columns, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
     return Response(body.encode("utf-8"), media_type="application/json")

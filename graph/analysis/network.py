@@ -39,7 +39,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..model.errors import UsageError
-from ..export.formats import guard_formula
+from ..export.formats import csv_line, guard_formula
 from .matrix import StanceMatrix, matrix_of
 from ..model.records import Bundle
 
@@ -406,15 +406,11 @@ def compute_two_mode(bundle: "Bundle | StanceMatrix", *, mode: str = "ignore", l
 
 def network_to_csv(net: Network) -> str:
     """A labelled matrix: the first row holds an empty corner cell and the column labels."""
-    import csv
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
     cols = net.labels if net.kind == "onemode" else net.column_labels
-    w.writerow([""] + [guard_formula(c) for c in cols])
+    lines = [csv_line([""] + [guard_formula(c) for c in cols])]
     for label, row in zip(net.labels, net.dense().tolist()):
-        w.writerow([guard_formula(label)] + [repr(_num(v)) for v in row])
-    return buf.getvalue()
+        lines.append(csv_line([guard_formula(label)] + [repr(_num(v)) for v in row]))
+    return "".join(lines)
 
 
 def network_to_json(net: Network) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from ...graph.export.formats import unguard_formula
 from ...graph.model.errors import MalformedSource
 from ...graph.model.records import (
     Bundle, Document, Passage, Stance, new_claim, new_document, new_position, new_source, new_stakeholder,
@@ -37,7 +38,6 @@ REQUIRED = ("document", "stakeholder", "stance", "claim")
 COLUMNS = ("document", "source", "stakeholder", "group", "stance", "claim", "themes", "quantifier", "quote")
 OPTIONAL = ("strength", "start", "end", "date", "coder", "note", "kind", "method", "rule", "confidence", "section")
 ALL_COLUMNS = COLUMNS + OPTIONAL
-_FORMULA_GUARD = ("'=", "'+", "'-", "'@")
 
 #: source label words -> method, for sheets without a method column
 METHOD_WORDS = (
@@ -108,7 +108,7 @@ def _read_csv(path: Path, text: str) -> list[_Row]:
 
 def _unguard(cell: str) -> str:
     """Undo the formula-injection guard stancegraph's own CSV exports add (a leading apostrophe)."""
-    return cell[1:] if cell.startswith(_FORMULA_GUARD) else cell
+    return unguard_formula(cell)
 
 
 def _read_yaml(path: Path, text: str) -> list[_Row]:

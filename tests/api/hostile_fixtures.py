@@ -15,6 +15,8 @@ CLAIM = f'{IMG} Pay must rise </script> \u202eevil\u202c 👩\u200d⚕️ "quote
 HOLDER = f'Carers "R" Us {SCRIPT}'
 QUOTE = "line one\nline two </script><!-- --> \u202e 🦀"
 FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1,1)", "@SUM(1,1)", "-2+3+cmd|' /C calc'!A0"]
+#: quotes a spreadsheet would run as formulas behind leading control characters (CR ends a row if left unquoted)
+CONTROL_FORMULAS = ["\r=2+2", "\t=1+1", "\n+3+3", " \r @SUM(1,1)"]
 NASTY_ROWS = [
     # document, source, stakeholder, group, stance, claim, themes, quantifier, quote
     ["nasty.txt", "Workshop <b>2</b>", HOLDER, FORMULAS[0], "support", CLAIM, "Pay", "", QUOTE],
@@ -22,6 +24,25 @@ NASTY_ROWS = [
     ["nasty.txt", "Workshop <b>2</b>", FORMULAS[2], "Commissioners", "oppose", CLAIM, "Pay", "", "no"],
     ["nasty.txt", "Workshop <b>2</b>", FORMULAS[3], FORMULAS[0], "support", CLAIM, "Pay", "", "yes"],
 ]
+
+
+def control_sheet() -> bytes:
+    """A sheet whose quotes are :data:`CONTROL_FORMULAS` (one position each)."""
+    return nasty_sheet([["control.txt", "Workshop", f"Holder {i}", "", "support", "Spreadsheets must stay safe", "", "", q]
+                        for i, q in enumerate(CONTROL_FORMULAS)])
+
+
+def check_spreadsheet_csv(text: str, *, rows: int | None = None) -> list[list[str]]:
+    """The CSV's records, read as a spreadsheet would (a bare CR or LF ends a record): none may start a formula
+    after leading whitespace and control characters, unless guarded by an apostrophe; `rows` records expected."""
+    records = list(csv.reader(io.StringIO(text, newline="")))  # a CR or LF outside quotes would end a record
+    if rows is not None:
+        assert len(records) == rows, len(records)
+    for cell in (c for r in records for c in r):
+        bare = cell.lstrip(" \t\r\n\x0b\x0c")
+        assert not (bare[:1] in ("=", "+", "@") or (bare[:1] == "-" and not bare[1:2].isdigit())) \
+            or cell.startswith("'"), repr(cell)
+    return records
 
 
 def nasty_sheet(rows: list[list[str]] = NASTY_ROWS) -> bytes:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hostile_fixtures import CLAIM, FORMULAS, HOLDER, QUOTE, check_page, literals, nasty_sheet
+from hostile_fixtures import (CLAIM, CONTROL_FORMULAS, FORMULAS, HOLDER, QUOTE, check_page, check_spreadsheet_csv,
+                              control_sheet, literals, nasty_sheet)
 from stancegraph.api.cli.main import main
 from stancegraph.graph.rdf.store import Store
 
@@ -65,3 +66,16 @@ def test_exports_round_trip_and_guard(store: Path, tmp_path: Path) -> None:
     run("ingest", str(tmp_path / "sheet.csv"), "--store", str(tmp_path / "from-sheet"), "-q")  # guards come off on reading
     with Store(tmp_path / "from-sheet") as st:
         assert {s.label for s in st.bundle().stakeholders.values()} >= {HOLDER, *FORMULAS[1:]}
+
+
+def test_sheet_export_guards_formulas_behind_control_characters(tmp_path: Path) -> None:
+    (tmp_path / "control.csv").write_bytes(control_sheet())
+    run("ingest", str(tmp_path / "control.csv"), "--store", str(tmp_path / "store"), "-q")
+    run("export", "--format", "sheet", "-o", str(tmp_path / "sheet.csv"), "--store", str(tmp_path / "store"))
+    text = (tmp_path / "sheet.csv").read_bytes().decode("utf-8")
+    records = check_spreadsheet_csv(text, rows=1 + len(CONTROL_FORMULAS))
+    assert {"'" + q for q in CONTROL_FORMULAS} <= {cell for row in records for cell in row}
+    run("ingest", str(tmp_path / "sheet.csv"), "--store", str(tmp_path / "again"), "-q")  # the guards come off again
+    with Store(tmp_path / "again") as st:
+        quotes = {e.quote for p in st.bundle().positions.values() for e in p.evidence}
+    assert quotes == set(CONTROL_FORMULAS)

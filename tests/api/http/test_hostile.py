@@ -20,7 +20,8 @@ import httpx
 import pytest
 
 from api_fixtures import TOKEN, Server, start_server, stop_server
-from hostile_fixtures import CLAIM, FORMULAS, HOLDER, IMG, QUOTE, SCRIPT, check_page, literals, nasty_sheet
+from hostile_fixtures import (CLAIM, CONTROL_FORMULAS, FORMULAS, HOLDER, IMG, QUOTE, SCRIPT, check_page, check_spreadsheet_csv,
+                              control_sheet, literals, nasty_sheet)
 
 pytestmark = pytest.mark.server
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -362,6 +363,19 @@ def test_csv_exports_guard_formulas(c: httpx.Client) -> None:
     for formula in FORMULAS:
         assert formula not in cells and "'" + formula in cells, formula
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "@") or (cell[:1] == "-" and not cell[1:2].isdigit())]
+
+
+def test_csv_guards_formulas_behind_control_characters_and_quotes_line_breaks(c: httpx.Client) -> None:
+    r = c.post("/documents", files={"file": ("control.csv", control_sheet(), "text/csv")}, headers=AUTH)
+    assert r.status_code == 201, r.text
+    positions = c.get("/positions", params={"format": "csv", "document": r.json()["documents"][0], "limit": 50}).text
+    records = check_spreadsheet_csv(positions, rows=1 + len(CONTROL_FORMULAS))
+    quotes = {cell for row in records for cell in row}
+    assert {"'" + q for q in CONTROL_FORMULAS} <= quotes
+    check_spreadsheet_csv(c.get("/export", params={"format": "sheet"}).text)
+    # query results are data, not spreadsheets: the values come back exactly, CR and all
+    rows = c.get("/sparql", params={"query": "SELECT ?q WHERE { ?p oa:exact ?q }", "format": "csv"}).text
+    assert set(CONTROL_FORMULAS) <= {row[0] for row in csv.reader(io.StringIO(rows, newline=""))}
 
 
 # --------------------------------------------------------------------------- CORS and the bind address

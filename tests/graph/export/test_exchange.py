@@ -15,6 +15,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stancegraph.api.cli.main import main
 from stancegraph.graph.export import exchange
@@ -136,3 +138,24 @@ def test_cli_network_formats(fmt, sample, tmp_path):
     assert done.value.code == 0
     back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
     assert back.number_of_nodes() == 20 and back.number_of_edges() == 30
+
+
+@given(st.text())
+def test_the_formula_guard_comes_off_exactly(cell: str) -> None:
+    from stancegraph.graph.export.formats import guard_formula, unguard_formula
+
+    guarded = guard_formula(cell)
+    assert unguard_formula(guarded) == cell or cell.startswith("'")  # (a cell that already began with ' stays lossy)
+    bare = guarded.lstrip(" \t\r\n\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0")
+    assert guarded.startswith("'") or bare[:1] not in ("=", "+", "@", "-") or guarded == cell.strip() == cell
+
+
+@given(st.lists(st.text(), min_size=1, max_size=5))
+def test_every_csv_cell_reads_back_and_line_breaks_are_quoted(cells: list[str]) -> None:
+    from stancegraph.graph.export.formats import csv_line
+
+    line = csv_line(cells)
+    assert next(csv.reader(io.StringIO(line, newline=""))) == cells
+    for cell in cells:
+        if "\r" in cell or "\n" in cell:
+            assert '"' + cell.replace('"', '""') + '"' in line
