@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+import threading
 
 from .lexicon import Lexicon, default_lexicon
 
@@ -201,9 +201,7 @@ class _Cues:
     contested: re.Pattern[str]
 
 
-@lru_cache(maxsize=4)
-def _cues(lexicon_id: int = 0, lexicon: Lexicon | None = None) -> _Cues:
-    lex = lexicon or default_lexicon()
+def _build_cues(lex: Lexicon) -> _Cues:
     c = lex.cues
     parts: list[str] = []
     groups: list[tuple[str, str, str]] = []
@@ -227,8 +225,23 @@ def _cues(lexicon_id: int = 0, lexicon: Lexicon | None = None) -> _Cues:
                  re.compile(c["contested"], re.I))
 
 
+_CUES: dict[int, tuple[Lexicon, _Cues]] = {}  # id(lexicon) -> (the lexicon, kept alive so its id stays its own; cues)
+_CUES_LOCK = threading.Lock()
+
+
 def cues_for(lexicon: Lexicon | None) -> _Cues:
-    return _cues(0, None) if lexicon is None or lexicon is default_lexicon() else _cues(id(lexicon), lexicon)
+    """The compiled cues of a lexicon (the default one for None), built once per lexicon object and thread-safe:
+    a Lexicon is not hashable, so the cache is keyed on its identity."""
+    lex = lexicon if lexicon is not None else default_lexicon()
+    hit = _CUES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        with _CUES_LOCK:
+            hit = _CUES.get(id(lex))
+            if hit is None or hit[0] is not lex:
+                if len(_CUES) >= 4:
+                    _CUES.clear()
+                hit = _CUES[id(lex)] = (lex, _build_cues(lex))
+    return hit[1]
 
 
 _PASSIVE_VERDICT = re.compile(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +200,15 @@ def read_lexicon(directory: str | Path = LEXICON_DIR, extra: tuple[str | Path, .
     )
 
 
-@lru_cache(maxsize=1)
+_DEFAULT: list[Lexicon] = []
+_DEFAULT_LOCK = threading.Lock()
+
+
 def default_lexicon() -> Lexicon:
-    """The shipped lexicons (cached per process)."""
-    return read_lexicon()
+    """The shipped lexicons, read once per process: one object, even when threads (the web server's uploads)
+    ask for it at the same time (an lru_cache may build it twice, and the caches keyed on it then disagree)."""
+    if not _DEFAULT:
+        with _DEFAULT_LOCK:
+            if not _DEFAULT:
+                _DEFAULT.append(read_lexicon())
+    return _DEFAULT[0]
