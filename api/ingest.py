@@ -94,5 +94,13 @@ def merge_with_store(bundle: Bundle, store) -> Bundle:  # noqa: ANN001
     known = stored_extracted_claims(store)
     if not known:
         return bundle
-    (merged,) = merge_bundles([bundle], known=known)
+    (merged,) = merge_bundles([bundle], known=known, known_themes=stored_themes(store))
     return merged
+
+
+def stored_themes(store) -> list:  # noqa: ANN001 - store: graph.rdf.store.Store
+    """Every theme in the store, as records (a claim merged with a stored one may take its themes)."""
+    from ..graph.rdf.mapping import bundle_from_triples
+
+    outcome = store.query("CONSTRUCT { ?t ?p ?o } WHERE { ?t a sg:Theme ; ?p ?o }")
+    return list(bundle_from_triples(outcome.triples, store.base).themes.values())

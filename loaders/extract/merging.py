@@ -30,7 +30,7 @@ import yaml
 from ...ontology import LEXICON_DIR
 
 if TYPE_CHECKING:
-    from ...graph.model.records import Bundle, Claim
+    from ...graph.model.records import Bundle, Claim, Theme
 
 #: weighted Jaccard similarity at or above which two claims are the same claim
 MERGE_THRESHOLD = 0.6
@@ -266,12 +266,17 @@ def best_aim(doubt: str, aims: Sequence[str], *, weights: dict[str, float] | Non
     return best
 
 
-def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = ()) -> list["Bundle"]:
+def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
+                  known_themes: Iterable["Theme"] = ()) -> list["Bundle"]:
     """Bundles whose near-duplicate claims (across documents, and with `known` claims) share one claim.
 
     The first text of each cluster wins (known claims first, then in bundle order), so claims
     already in a store keep their ids. Positions are rebuilt on the canonical claim; a claim
     keeps the union of the themes of the texts merged into it.
+
+    Each bundle returned stands on its own, as every load must: a theme a merged claim takes from another
+    bundle, or from a `known` claim, comes with its record (from that bundle or `known_themes`, with the
+    themes it is narrower than); a theme no record is known for is left off the claim.
     """
     from ...graph.model.records import Bundle, new_claim, new_position
 
@@ -288,6 +293,9 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = ())
     for b in bundles:
         for c in b.claims.values():
             themes_of.setdefault(canon[c.text], set()).update(c.themes)
+    records = {t.id: t for t in known_themes}
+    for b in bundles:
+        records.update(b.themes)
     out = []
     for b in bundles:
         nb = Bundle()
@@ -298,7 +306,9 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = ())
         ids: dict[str, str] = {}
         for c in b.claims.values():
             text = canon[c.text]
-            claim = new_claim(text, themes=themes_of.get(text, set()) | set(c.themes), contradicts=c.contradicts,
+            themes = {t for t in themes_of.get(text, set()) if t in records} | set(c.themes)
+            _add_themes(nb, themes, records)
+            claim = new_claim(text, themes=themes, contradicts=c.contradicts,
                               refines=c.refines, flags=c.flags)
             ids[c.id] = claim.id
             nb.add(claim)
@@ -309,3 +319,13 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = ())
             nb.add(q)
         out.append(nb)
     return out
+
+
+def _add_themes(bundle: "Bundle", theme_ids: Iterable[str], records: dict[str, "Theme"]) -> None:
+    """Put the records of `theme_ids`, and of the themes they are narrower than, into `bundle`."""
+    todo = list(theme_ids)
+    while todo:
+        tid = todo.pop()
+        if tid in records and tid not in bundle.themes:
+            bundle.add(records[tid])
+            todo.extend(records[tid].broader)

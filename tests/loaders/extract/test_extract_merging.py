@@ -57,3 +57,60 @@ def test_merge_across_documents_shows_convergence() -> None:
     holders = {merged.stakeholders[p.stakeholder].label for p in merged.positions.values() if p.claim == claim.id}
     assert holders == {"Local authorities", "Operators"}
     assert {p.document for p in merged.positions.values()} == set(a.documents) | set(b.documents)
+
+
+def _one_claim_bundle(doc_name: str, holder: str, text: str, theme_label: str) -> Bundle:
+    from stancegraph.graph.model.records import new_claim, new_document, new_position, new_stakeholder, new_theme
+
+    b = Bundle()
+    doc, who, theme = new_document(doc_name), new_stakeholder(holder), new_theme(theme_label)
+    claim = new_claim(text, themes=[theme.id])
+    b.add(doc, who, theme, claim, new_position(who, claim, "support", document=doc.id, rule="test"))
+    return b
+
+
+def test_merged_bundles_carry_the_themes_their_claims_take_from_other_documents() -> None:
+    # The 86 HanDeSeT debates lost 10 documents in one ingest: a claim merged across documents took a theme
+    # whose record lived only in another document's graph, and the load failed sg:ClaimShape.
+    from stancegraph.graph.rdf.mapping import bundle_triples
+    from stancegraph.graph.rdf.validate import validate_triples
+
+    a = _one_claim_bundle("a.txt", "Alice", "Care workers must be paid the real living wage", "London government")
+    b = _one_claim_bundle("b.txt", "Bob", "Care workers must be paid the real living wage now", "Orders of the day")
+    merged = merge_bundles([a, b])
+    assert len({c.id for m in merged for c in m.claims.values()}) == 1  # one claim, both themes
+    for m in merged:
+        (claim,) = m.claims.values()
+        assert set(claim.themes) == set(m.themes) and len(claim.themes) == 2
+        validate_triples(bundle_triples(m), label="merged")  # each bundle loads on its own
+    # against claims in a store: the stored theme's record comes from known_themes, or the theme is left off
+    (known_claim,) = a.claims.values()
+    (with_record,) = merge_bundles([b], known=[known_claim], known_themes=a.themes.values())
+    (without,) = merge_bundles([b], known=[known_claim])
+    validate_triples(bundle_triples(with_record), label="with the stored theme")
+    validate_triples(bundle_triples(without), label="without it")
+    assert len(next(iter(with_record.claims.values())).themes) == 2
+    assert set(next(iter(without.claims.values())).themes) == set(b.themes)
+
+
+@pytest.mark.slow
+def test_the_86_handeset_debates_load_whole_in_one_ingest(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[3].parent / "shared"
+    tool, data = shared / "tools" / "handeset_debates.py", shared / "fixtures" / "handeset" / "HanDeSeT-dev.csv"
+    if not tool.is_file() or not data.is_file():
+        pytest.skip("../shared/fixtures/handeset is not here")
+    rendered = subprocess.run([sys.executable, str(tool), "render", str(data), str(tmp_path / "debates")],
+                              capture_output=True, text=True, timeout=300)
+    assert rendered.returncode == 0, rendered.stderr
+    assert len(list((tmp_path / "debates").glob("*.txt"))) == 86
+    exe = str(Path(sys.executable).parent / "stancegraph")
+    done = subprocess.run([exe, "ingest", str(tmp_path / "debates"), "--store", str(tmp_path / "store"), "--quiet"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    stats = subprocess.run([exe, "stats", "--format", "json", "--store", str(tmp_path / "store")],
+                           capture_output=True, text=True, timeout=120)
+    assert '"documents": 86' in stats.stdout
