@@ -88,7 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
                            allow_headers=["Accept", "Content-Type", "Authorization"])
-    app.add_middleware(BodySizeLimit, max_bytes=settings.upload_limit_mb * 1024 * 1024)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.upload_limit_mb * 1024 * 1024, timeout=settings.body_timeout)
     return app
 
 

@@ -1,20 +1,25 @@
-"""A request body size limit, as plain ASGI middleware (before any body is read or parsed)."""
+"""Request body limits, as plain ASGI middleware (before any body is read or parsed): a size limit and a read
+timeout."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-from ...graph.model.errors import PayloadTooLarge
+from ...graph.model.errors import BodyTimeout, PayloadTooLarge
 
 Scope = dict[str, Any]
 
 
 class BodySizeLimit:
-    """Refuse bodies over `max_bytes` with 413: at once from Content-Length, or while streaming."""
+    """Refuse bodies over `max_bytes` with 413: at once from Content-Length, or while streaming, when the
+    limit is passed (the rest is not read). A body that stops arriving for `timeout` seconds (a client that
+    declared more than it sends) gets 408 instead of holding the request open for ever."""
 
-    def __init__(self, app: Any, *, max_bytes: int) -> None:
+    def __init__(self, app: Any, *, max_bytes: int, timeout: float | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -31,14 +36,25 @@ class BodySizeLimit:
                     await self._refuse(scope, send)
                     return
         seen = 0
+        body_done = False
 
         async def limited_receive() -> dict[str, Any]:
-            nonlocal seen
-            message: dict[str, Any] = await receive()
+            nonlocal seen, body_done
+            if body_done or self.timeout is None:  # (after the body, receive() waits for a disconnect: no limit)
+                message: dict[str, Any] = await receive()
+            else:
+                try:
+                    message = await asyncio.wait_for(receive(), self.timeout)
+                except asyncio.TimeoutError:
+                    raise BodyTimeout(f"the request body stopped arriving: nothing for {self.timeout:g} s "
+                                      "(setting body_timeout)") from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
                     raise PayloadTooLarge(self._message())
+                body_done = not message.get("more_body", False)
+            else:
+                body_done = True
             return message
 
         await self.app(scope, limited_receive, send)

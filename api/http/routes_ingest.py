@@ -7,12 +7,13 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, File, Request, Response, UploadFile
+from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUpload
 
-from ...graph.model.errors import PayloadTooLarge, StancegraphError
+from ...graph.model.errors import PayloadTooLarge, StancegraphError, UnsupportedFormat, UsageError
 from .responses import json_response
 from .service import Service
 
@@ -44,28 +45,44 @@ def ingest_file(svc: Service, path: Path) -> dict[str, Any]:
             "counts": report.counts, "quads_before": report.quads_before, "quads_after": report.quads_after}
 
 
+_UPLOAD_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"],
+    "properties": {"file": {"type": "string", "format": "binary",
+                            "description": "A document, coding sheet or coded-data export."}}}}}}}
+
+
 @router.post("/documents", summary="Upload and ingest a file (write token)", status_code=201,
-             response_class=Response,
-             responses={201: {"description": "What was loaded"}, 403: _PROBLEM, 413: _PROBLEM, 415: _PROBLEM,
-                        422: _PROBLEM})
-async def upload_document(request: Request, file: Annotated[UploadFile, File(description="A document, coding sheet or coded-data export.")]) -> Response:
+             response_class=Response, openapi_extra=_UPLOAD_BODY,
+             responses={201: {"description": "What was loaded"}, 403: _PROBLEM, 408: _PROBLEM, 413: _PROBLEM,
+                        415: _PROBLEM, 422: _PROBLEM})
+async def upload_document(request: Request) -> Response:
     """Run the loader pipeline on the uploaded file (its format detected from content and name) and
-    store the result in one transaction; answers the documents loaded and the record counts."""
+    store the result in one transaction; answers the documents loaded and the record counts.
+
+    The write token is checked before any of the body is read; a body over the upload limit is refused
+    with 413 as soon as the limit is passed (the rest is not read)."""
     svc: Service = request.app.state.service
     svc.check_token(request.headers.get("authorization"))
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "multipart/form-data":
+        raise UnsupportedFormat("send the file as multipart/form-data, in a field named 'file'")
     limit = svc.settings.upload_limit_mb * 1024 * 1024
+    form = await request.form(max_files=1, max_fields=8)
     folder = Path(tempfile.mkdtemp(prefix="stancegraph-upload-"))
     try:
-        path = folder / safe_name(file.filename)
+        upload = form.get("file")
+        if not isinstance(upload, StarletteUpload):
+            raise UsageError("send the file in a multipart/form-data field named 'file'")
+        path = folder / safe_name(upload.filename)
         size = 0
         with path.open("wb") as out:
-            while chunk := await file.read(1 << 20):
+            while chunk := await upload.read(1 << 20):
                 size += len(chunk)
                 if size > limit:
                     raise PayloadTooLarge(f"the file is larger than the limit of {svc.settings.upload_limit_mb} MB")
                 out.write(chunk)
         result = await run_in_threadpool(ingest_file, svc, path)
     finally:
+        await form.close()
         shutil.rmtree(folder, ignore_errors=True)
     return json_response(request, result, status=201)
 

@@ -15,7 +15,8 @@
     ├── NotFound                     no such document, stakeholder, claim...
     └── UsageError                   options that do not fit together
         ├── NotAcceptable            no representation the client accepts (HTTP 406)
-        └── PayloadTooLarge          a request body over the size limit (HTTP 413)
+        ├── PayloadTooLarge          a request body over the size limit (HTTP 413)
+        └── BodyTimeout              a request body that stopped arriving (HTTP 408)
 
 Errors from libraries underneath (rdflib, pyoxigraph, neo4j, pypdf...) are translated
 into these at the boundary where they are called; the CLI and the API each map this
@@ -146,3 +147,8 @@ class NotAcceptable(UsageError):
 class PayloadTooLarge(UsageError):
     http_status = 413
     title = "payload too large"
+
+
+class BodyTimeout(UsageError):
+    http_status = 408
+    title = "request timeout"

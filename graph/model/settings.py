@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     query_timeout: float = Field(10.0, description="Seconds a SPARQL or Cypher query may run before it is stopped.")
     query_row_limit: int = Field(10_000, description="Most rows a SPARQL or Cypher query may return.")
     upload_limit_mb: int = Field(50, description="Largest upload accepted by POST /documents, in MB.")
+    body_timeout: float = Field(30.0, description="Seconds the server waits for the next part of a request body "
+                                                  "before it answers 408 (a client that stalls mid-upload).")
     cors_origins: str = Field("", description="Comma-separated origins allowed by CORS; empty means CORS is off.")
     warm_cache: bool = Field(True, description="At start-up, read the store's records and build the stance matrix in "
                                                "the background, so the first analysis request does not wait for them.")

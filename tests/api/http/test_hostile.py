@@ -1,7 +1,7 @@
 """Hostile clients against a real server: queries that reach out or write, pathological queries,
 oversized bodies, writes without (or with a wrong) token, and document text made of markup.
 
-The server of this module has a 0.2 s query time limit, a 1 MB body limit and the write token;
+The server of this module has a 0.2 s query time limit, a 1 MB body limit, a 1 s body read timeout and the write token;
 its store holds the API fixture sheet plus NASTY_ROWS, uploaded through ``POST /documents``.
 Every error response is checked for the one problem shape and for leaks (tracebacks, source
 file paths, temporary folders).
@@ -32,7 +32,7 @@ LEAKS = ["Traceback", 'File "', "site-packages", "/work/", "stancegraph-upload",
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     s = start_server(tmp_path_factory.mktemp("hostile"), extra_env={
-        "STANCEGRAPH_QUERY_TIMEOUT": "0.2", "STANCEGRAPH_UPLOAD_LIMIT_MB": "1"})
+        "STANCEGRAPH_QUERY_TIMEOUT": "0.2", "STANCEGRAPH_UPLOAD_LIMIT_MB": "1", "STANCEGRAPH_BODY_TIMEOUT": "1"})
     with s.client() as c:
         r = c.post("/documents", files={"file": ("nasty.csv", nasty_sheet(), "text/csv")}, headers=AUTH)
         assert r.status_code == 201, r.text
@@ -307,6 +307,81 @@ def test_bodies_over_the_limit_are_413(c: httpx.Client) -> None:
 
     problem(c.post("/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"}), 413)
     assert c.get("/health").status_code == 200
+
+
+def raw_request(server: Server, head: str) -> socket.socket:
+    """A socket that has sent `head` (request line and headers) to the server."""
+    host, port = server.url.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=10)
+    sock.sendall(head.replace("\n", "\r\n").encode() + b"\r\n")
+    return sock
+
+
+def status_of(sock: socket.socket) -> int:
+    data = b""
+    while b"\r\n" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return int(data.split(b" ", 2)[1])
+
+
+def send_chunks(sock: socket.socket, total: int) -> int:
+    """Send up to `total` bytes as 64 KB chunks until the server answers or stops reading; the bytes sent."""
+    import select
+
+    sent, piece = 0, b"x" * 65536
+    while sent < total:
+        if select.select([sock], [], [], 0)[0]:
+            break  # the server has answered
+        try:
+            sock.sendall(b"%x\r\n" % len(piece) + piece + b"\r\n")
+        except OSError:
+            break  # the server closed the connection
+        sent += len(piece)
+    return sent
+
+
+def test_an_upload_without_the_token_is_refused_before_its_body_is_read(server: Server) -> None:
+    sock = raw_request(server, "POST /documents HTTP/1.1\nHost: x\nTransfer-Encoding: chunked\n"
+                               "Content-Type: multipart/form-data; boundary=b\n")
+    try:
+        sock.sendall(b"5\r\n--b\r\n\r\n")  # one chunk of the body, then nothing: the server must not wait for more
+        assert status_of(sock) == 403
+    finally:
+        sock.close()
+
+
+def test_an_oversized_chunked_upload_is_413_and_not_read_to_its_end(server: Server) -> None:
+    sock = raw_request(server, f"POST /documents HTTP/1.1\nHost: x\nTransfer-Encoding: chunked\n"
+                               f"Authorization: Bearer {TOKEN}\nContent-Type: multipart/form-data; boundary=b\n")
+    try:
+        start = b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
+        sock.sendall(b"%x\r\n" % len(start) + start + b"\r\n")
+        sent = send_chunks(sock, 20 * 1024 * 1024)
+        assert status_of(sock) == 413
+        assert sent < 8 * 1024 * 1024  # reading stopped near the 1 MB limit, not at the end of 20 MB
+    finally:
+        sock.close()
+
+
+@pytest.mark.parametrize("path", ["/documents", "/sparql", "/rdf-graphs?graph=http://example.org/slow"])
+def test_a_body_that_stops_arriving_times_out(server: Server, path: str) -> None:
+    import time
+
+    kind = "multipart/form-data; boundary=b" if path == "/documents" else \
+        "application/sparql-query" if path == "/sparql" else "text/turtle"
+    method = "PUT" if "rdf-graphs" in path else "POST"
+    sock = raw_request(server, f"{method} {path} HTTP/1.1\nHost: x\nContent-Length: 1000\n"
+                               f"Authorization: Bearer {TOKEN}\nContent-Type: {kind}\n")
+    try:
+        sock.sendall(b"--b\r\n")  # 5 of the 1,000 bytes declared
+        began = time.monotonic()
+        assert status_of(sock) == 408
+        assert time.monotonic() - began < 8
+    finally:
+        sock.close()
 
 
 # --------------------------------------------------------------------------- documents naming server files
