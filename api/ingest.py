@@ -10,16 +10,26 @@ from pathlib import Path
 from ..graph.model.errors import MalformedSource, StancegraphError
 from ..graph.model.records import Bundle, Document
 from ..graph.model.settings import get_settings
+from ..graph.model.xmltext import forbidden_in_bundle
 from ..loaders import detect_loader, load_path
 
 
 def _read(path: Path) -> Bundle | StancegraphError:
     try:
-        return load_path(path)
+        return xml_safe(load_path(path), path)
     except StancegraphError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - any reader failure is reported against its file
         return MalformedSource(f"cannot read: {type(exc).__name__}: {exc}", path=path)
+
+
+def xml_safe(bundle: Bundle, path: Path) -> Bundle:
+    """`bundle`, unless a record holds a character XML 1.0 forbids (MalformedSource naming the record and field):
+    a name with a vertical tab loaded fine and then broke every GraphML, GEXF, RDF/XML and SPARQL XML output."""
+    reason = forbidden_in_bundle(bundle)
+    if reason:
+        raise MalformedSource(reason, path=path)
+    return bundle
 
 
 def worker_count(workers: int | None) -> int:
@@ -54,7 +64,7 @@ def read_inputs(
                 yield p, futures[p].result()
             elif is_sheet(p):
                 try:
-                    yield p, coding_sheet.load(p, find_document=find_document, read_files=read_files)
+                    yield p, xml_safe(coding_sheet.load(p, find_document=find_document, read_files=read_files), p)
                 except StancegraphError as exc:
                     yield p, exc
             else:

@@ -117,6 +117,23 @@ def docx_with_entities() -> bytes:
     return buf.getvalue()
 
 
+def docx_with_entities_in_utf16() -> bytes:
+    """The same, with document.xml in UTF-16: a byte search for '<!DOCTYPE' does not see the declaration."""
+    src = zipfile.ZipFile(io.BytesIO(docx_with_entities()))
+    xml = src.read("word/document.xml").decode("utf-8")
+    xml = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').replace("encoding='UTF-8'", "encoding='UTF-16'")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in src.namelist():
+            zf.writestr(name, xml.encode("utf-16") if name == "word/document.xml" else src.read(name))
+    return buf.getvalue()
+
+
+def deep_html(depth: int = 200_000) -> bytes:
+    return ("<html><body>" + "<div>" * depth + "Providers argue that pay must rise." + "</div>" * depth
+            + "</body></html>").encode("utf-8")
+
+
 QDE_GUIDS = {n: f"00000000-0000-4000-8000-{n:012d}" for n in range(1, 40)}
 QDPX_TEXT = "Unions said: Pay should rise for care workers.\n"
 
@@ -275,6 +292,16 @@ def _cases() -> list[Case]:
     out.append(Case("xml-entities", ".docx", docx_with_entities))
     out.append(Case("xml-entities", ".qdpx", lambda: qdpx_bytes(
         qde=b'<?xml version="1.0"?>' + ENTITIES + b'<Project xmlns="urn:QDA-XML:project:1.0" name="&d;&x;"/>')))
+    out.append(Case("xml-entities-utf16", ".docx", docx_with_entities_in_utf16))
+    out.append(Case("xml-entities-utf16", ".qdpx", lambda: qdpx_bytes(
+        qde=('<?xml version="1.0" encoding="UTF-16"?>' + ENTITIES.decode()
+             + '<Project xmlns="urn:QDA-XML:project:1.0" name="&d;&x;"/>').encode("utf-16"))))
+    out.append(Case("deep-nesting", ".html", deep_html))
+    out.append(Case("control-char-in-name", ".csv", lambda: sheet_csv(
+        [["consult.txt", "W", "Care\x0bEngland", "", "support", "Pay must rise", "", "", ""]])))
+    out.append(Case("control-char-in-name", ".json", lambda: json.dumps(
+        {"documents": [], "stakeholders": [{"id": "sh-x", "label": "Care \x1b[31mEngland", "kind": "group"}]}).encode()))
+    out.append(Case("control-char-in-text", ".txt", lambda: REPORT.replace("Providers", "Pro\x1bviders").encode(), "load"))
     out.append(Case("missing-columns", ".csv", lambda: sheet_csv([r[:3] for r in SHEET_ROWS], SHEET_HEADER[:3] + ["stance"])))
     out.append(Case("extra-cells", ".csv", lambda: sheet_csv([*SHEET_ROWS, [*SHEET_ROWS[0], "extra", "cells"]])))
     out.append(Case("short-row", ".csv", lambda: sheet_csv([*SHEET_ROWS, SHEET_ROWS[0][:2]])))

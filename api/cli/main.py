@@ -164,11 +164,10 @@ def ingest(
     inputs = expand_inputs(paths)
     if not inputs:
         raise UsageError("nothing to ingest: no supported files under the given paths")
-    failures = 0
+    failures = loaded = 0
+    existed = store_path(store).is_dir()
+    new_store = not (existed and any(store_path(store).iterdir()))
     with open_store(store, create=True) as st:
-        scheme = Bundle()
-        scheme.extend(default_scheme())
-        st.ensure_graph("graph/themes", bundle_triples(scheme, st.base))
         results = read_inputs(inputs, workers=workers, find_document=lambda doc_id: _stored_document(st, doc_id))
         for path, outcome in progress(results, total=len(inputs), label="ingest", quiet=quiet):
             if isinstance(outcome, StancegraphError):
@@ -181,15 +180,25 @@ def ingest(
                 failures += 1
                 message(f"error: {exc}")
                 continue
+            if not loaded:  # the theme scheme comes with the first input that lands, not before
+                scheme = Bundle()
+                scheme.extend(default_scheme())
+                st.ensure_graph("graph/themes", bundle_triples(scheme, st.base))
+            loaded += 1
             if not quiet:
                 c = report.counts
                 verb = "replaced" if report.replaced else "loaded"
                 message(f"{verb} {path}: {c['documents']} document(s), {c['stakeholders']} stakeholders, "
                         f"{c['claims']} claims, {c['positions']} positions")
-        if not quiet:
+        if not quiet and (loaded or not new_store):
             s = st.stats()
             message(f"store {st.path}: {s['documents']} documents, {s['stakeholders']} stakeholders, "
                     f"{s['claims']} claims, {s['positions']} positions, {s['quads']} quads")
+    if new_store and not loaded:  # every input refused: leave no store behind (an empty folder stays empty)
+        import shutil
+
+        for child in store_path(store).iterdir() if existed else [store_path(store)]:
+            shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink()
     if failures:
         raise typer.Exit(1)
 

@@ -3,6 +3,11 @@ merge and drop one named graph, and parse an RDF payload.
 
 Writes go through :meth:`Store.update`, so each is one transaction and the default graph stays
 the union of the named graphs. The default graph itself is derived and cannot be written.
+
+A write is checked as a load is: the graph it leaves must pass the SHACL shapes and read back into
+records (a Position with ``sg:stance "banana"`` would make every read route fail), and its literals must
+hold no character XML 1.0 forbids; RDF/XML declaring a DOCTYPE or entities is refused before it is parsed
+(the parser would expand them). Each failure is a 422 naming the graph, and nothing is written.
 """
 
 from __future__ import annotations
@@ -11,8 +16,11 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from ..model.errors import NotFound, UnsupportedFormat, UsageError
+from ..model.errors import MalformedSource, NotFound, UnsupportedFormat, UsageError
+from ..model.xmltext import forbidden_char, xml_refusal
+from .mapping import bundle_from_triples
 from .store import Store
+from .validate import validate_triples
 
 #: media types accepted for payloads, and their pyoxigraph formats
 PAYLOAD_FORMATS: dict[str, ox.RdfFormat] = {
@@ -31,6 +39,10 @@ def parse_payload(data: bytes, media_type: str, *, base_iri: str) -> list[ox.Tri
     if fmt is None:
         raise UnsupportedFormat(f"cannot read RDF sent as {media_type or 'no media type'}; "
                                 f"send one of {', '.join(PAYLOAD_FORMATS)}")
+    if fmt == ox.RdfFormat.RDF_XML:
+        reason = xml_refusal(data)
+        if reason:
+            raise MalformedSource(f"refused: the RDF/XML {reason}")
     try:
         return [t if isinstance(t, ox.Triple) else ox.Triple(t.subject, t.predicate, t.object)
                 for t in ox.parse(data, format=fmt, base_iri=base_iri)]
@@ -50,9 +62,26 @@ def _check_iri(graph_iri: str) -> str:
         raise UsageError(f"not a valid graph IRI: {graph_iri!r}") from None
 
 
+def check_graph(store: Store, graph_iri: str, triples: list[ox.Triple]) -> None:
+    """What a graph must be after a write, as after a load: SHACL-valid, readable as records, XML-safe."""
+    label = f"graph <{graph_iri}>"
+    for t in triples:
+        if isinstance(t.object, ox.Literal):
+            char = forbidden_char(t.object.value)
+            if char:
+                raise MalformedSource(f"{label}: a literal of {t.predicate} holds the control character {char}, which "
+                                      "XML cannot carry")
+    validate_triples(triples, label=label)
+    try:
+        bundle_from_triples(triples, store.base)
+    except MalformedSource as exc:
+        raise MalformedSource(f"{label}: {exc.detail}", field=exc.field) from None
+
+
 def replace_graph(store: Store, graph_iri: str, triples: list[ox.Triple]) -> bool:
     """Make named graph `graph_iri` hold exactly `triples`; True if the graph is new."""
     iri = _check_iri(graph_iri)
+    check_graph(store, iri, triples)
     created = not store.has_graph(iri)
     ops = [f"DROP SILENT GRAPH <{iri}>"]
     if triples:
@@ -67,6 +96,7 @@ def merge_graph(store: Store, graph_iri: str, triples: list[ox.Triple]) -> bool:
     """Add `triples` to named graph `graph_iri`; True if the graph is new."""
     iri = _check_iri(graph_iri)
     created = not store.has_graph(iri)
+    check_graph(store, iri, list(dict.fromkeys([*([] if created else store.graph_triples(iri)), *triples])))
     store.update(f"INSERT DATA {{ {_data_block(iri, triples)} }}" if triples else f"CREATE SILENT GRAPH <{iri}>")
     return created
 

@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 from ...graph.model.errors import MalformedSource
+from ...graph.model.xmltext import xml_refusal
 from ...graph.model.records import Bundle
 from .archive import SafeZip
 from .reader import DOCX_EXTENSIONS, DocumentText, Hint, make_document, normalise_newlines, read_bytes
@@ -53,8 +54,10 @@ def read(path: Path) -> DocumentText:
         raise MalformedSource("not a Word document (.docx files are zip packages; this is not one)", path=path)
     with SafeZip(path) as archive:  # refuses zip bombs and traversal names before python-docx unpacks anything
         for name in archive.names():  # Word never writes a DOCTYPE: one is an entity expansion attack
-            if name.endswith((".xml", ".rels")) and b"<!DOCTYPE" in archive.read(name)[:4096]:
-                raise MalformedSource("refused: the XML declares a DOCTYPE or entities", path=path, field=name)
+            if name.endswith((".xml", ".rels")):
+                reason = xml_refusal(archive.read(name))
+                if reason:
+                    raise MalformedSource(f"refused: the XML {reason}", path=path, field=name)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError,

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ...graph.model.xmltext import FORBIDDEN
 from ...graph.model.errors import MalformedSource, UnsupportedFormat
 from ...graph.model.records import Document, new_document
 
@@ -97,8 +98,9 @@ def lone_surrogate(value: str) -> str | None:
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and CR to LF, form feeds (PDF page breaks) to blank lines."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    """CRLF and CR to LF, form feeds (PDF page breaks) to blank lines, and the other control characters XML
+    cannot carry (a stray escape or NUL in a text file) to spaces."""
+    return FORBIDDEN.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n"))
 
 
 def read_bytes(path: Path) -> bytes:

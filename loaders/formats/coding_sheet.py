@@ -25,6 +25,7 @@ import yaml
 
 from ...graph.export.formats import unguard_formula
 from ...graph.model.errors import MalformedSource
+from ...graph.model.xmltext import forbidden_char
 from ...graph.model.records import (
     Bundle, Document, Passage, Stance, new_claim, new_document, new_position, new_source, new_stakeholder,
 )
@@ -218,6 +219,11 @@ def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: li
         if bad:
             errors.append(MalformedSource(f"{field} is not valid Unicode (a lone surrogate {bad})", path=path, line=line,
                                           field=field))
+            return
+        char = forbidden_char(value)
+        if char:
+            errors.append(MalformedSource(f"{field} holds the control character {char}, which XML (GraphML, GEXF, "
+                                          "RDF/XML) cannot carry", path=path, line=line, field=field))
             return
     n_before = len(errors)
     for field in REQUIRED:

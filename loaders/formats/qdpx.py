@@ -53,6 +53,7 @@ from typing import Any
 import yaml
 
 from ...graph.model.errors import MalformedSource
+from ...graph.model.xmltext import xml_refusal
 from ...graph.model.records import (
     STAKEHOLDER_KINDS, Bundle, Passage, Stakeholder, Stance, Theme, new_claim, new_document, new_position,
     new_source, new_stakeholder, new_theme,
@@ -259,8 +260,9 @@ class _Project:
 
 
 def _parse_xml(data: bytes, where: str) -> ET.Element:
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise MalformedSource("refused: the XML declares a DOCTYPE or entities", path=where)
+    reason = xml_refusal(data)
+    if reason:
+        raise MalformedSource(f"refused: the XML {reason}", path=where)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ...graph.model.errors import MalformedSource
+from ...graph.model.xmltext import xml_refusal
 from ...graph.export.exchange import CONTEXT_IRI, published_context
 from ...graph.model.records import Bundle
 from ...graph.rdf.mapping import bundle_from_triples
@@ -81,6 +82,10 @@ def read_triples(path: Path) -> list[ox.Triple]:
         raise MalformedSource(f"cannot read: {exc.strerror}", path=path) from None
     if fmt == ox.RdfFormat.JSON_LD:
         data = _jsonld_with_local_context(data, path)
+    if fmt == ox.RdfFormat.RDF_XML:  # the RDF/XML parser expands entities: refuse them first
+        reason = xml_refusal(data)
+        if reason:
+            raise MalformedSource(f"refused: the XML {reason}", path=path)
     try:
         quads = list(ox.parse(data, format=fmt))
     except SyntaxError as exc:

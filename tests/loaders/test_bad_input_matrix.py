@@ -42,9 +42,11 @@ PLACES: dict[str, str] = {
     "unbalanced-quote.csv": r":5:", "not-json.json": r":1:", "offsets-past-text.json": r" \[pos-oppose-",
     "json-lone-surrogate.json": r":1 \[stakeholders\[0\]\.label\]",
     "yaml-lone-surrogate.yaml": r":2 \[stakeholder\]",
+    "xml-entities-utf16.docx": r" \[word/document\.xml\]", "xml-entities-utf16.qdpx": r"!project\.qde",
+    "control-char-in-name.csv": r":2 \[stakeholder\]", "control-char-in-name.json": r": stakeholder 'sh-x' field label",
 }
 #: seconds each case may take (the 5 MB line is extracted, about 25 s on one core; the rest is refused at once)
-BOUND = {"huge-line": 120.0}
+BOUND = {"huge-line": 120.0, "deep-nesting": 8.0}
 
 
 def state(store: Path) -> set[str]:

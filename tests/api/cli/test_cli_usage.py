@@ -70,3 +70,14 @@ def test_query_csv_keeps_the_projection_order_and_the_values(store: Path) -> Non
     raw = subprocess.run([EXE, "query", "--sparql", "SELECT * WHERE { ?s schema:text ?o }", "--format", "csv",
                           "--store", str(store)], capture_output=True, timeout=120).stdout
     assert raw.startswith(b"s,o\r\n")  # W3C SPARQL CSV
+
+
+def test_a_rejected_ingest_into_a_new_store_leaves_nothing_behind(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("document,stakeholder,stance,claim\nx.txt,Providers,maybe,Pay must rise\n", encoding="utf-8")
+    done = run("ingest", str(bad), "--store", str(tmp_path / "new"))
+    assert done.returncode == 1 and "unknown stance" in done.stderr
+    assert not (tmp_path / "new").exists()  # (it used to hold the theme scheme: 694 quads)
+    (tmp_path / "empty").mkdir()
+    assert run("ingest", str(bad), "--store", str(tmp_path / "empty")).returncode == 1
+    assert list((tmp_path / "empty").iterdir()) == []

@@ -384,6 +384,51 @@ def test_a_body_that_stops_arriving_times_out(server: Server, path: str) -> None
         sock.close()
 
 
+# --------------------------------------------------------------------------- Graph Store writes are checked as loads are
+
+RDFXML_BOMB = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+               + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(7))
+               + ']><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+               '<rdf:Description rdf:about="http://example.org/s"><ex:p>&h;</ex:p></rdf:Description></rdf:RDF>')
+
+
+def test_graph_store_refuses_xml_entities_in_any_encoding(c: httpx.Client) -> None:
+    before = store_state(c)
+    for body in (RDFXML_BOMB.encode(), RDFXML_BOMB.replace('version="1.0"?>', 'version="1.0" encoding="UTF-16"?>')
+                 .encode("utf-16")):
+        r = c.put("/rdf-graphs", params={"graph": "http://example.org/bomb"}, content=body,
+                  headers={"Content-Type": "application/rdf+xml", **AUTH})
+        assert "DOCTYPE" in problem(r, 422)["detail"]  # (it expanded into a 100 MB literal)
+    assert store_state(c) == before
+
+
+def test_graph_store_writes_that_would_break_the_reads_are_refused(c: httpx.Client) -> None:
+    doc = c.get("/documents", params={"limit": 1}).json()["items"][0]
+    graph = c.get(f"/documents/{doc['id']}").json()["iri"]
+    before = store_state(c)
+    banana = (f"<{graph}#p> a <https://w3id.org/stancegraph/ns#Position> ; "
+              '<https://w3id.org/stancegraph/ns#stance> "banana" .')
+    for method in ("put", "post"):
+        r = getattr(c, method)("/rdf-graphs", params={"graph": graph}, content=banana,
+                               headers={"Content-Type": "text/turtle", **AUTH})
+        problem(r, 422)
+    tab = '<http://example.org/s> <http://www.w3.org/2000/01/rdf-schema#label> "Care\\u000bEngland" .'
+    assert "U+000B" in problem(c.put("/rdf-graphs", params={"graph": "http://example.org/vt"}, content=tab,
+                                     headers={"Content-Type": "text/turtle", **AUTH}), 422)["detail"]
+    assert store_state(c) == before
+    for path in ("/positions", "/documents", "/claims", "/analysis/conflicts", "/export?format=graphml"):
+        assert c.get(path).status_code == 200, path
+
+
+def test_control_characters_are_refused_at_load_time_naming_the_field(c: httpx.Client) -> None:
+    rows = [["vt.txt", "W", "Care\x0bEngland", "", "support", "Pay must rise", "", "", ""]]
+    r = c.post("/documents", files={"file": ("vt.csv", nasty_sheet(rows), "text/csv")}, headers=AUTH)
+    body = problem(r, 422)
+    assert body.get("field") == "stakeholder" and body.get("line") == 2 and "U+000B" in body["detail"]
+    for path in ("/export?format=graphml", "/export?format=gexf", "/analysis/network?format=graphml"):
+        assert c.get(path).status_code == 200, path
+
+
 # --------------------------------------------------------------------------- documents naming server files
 
 def test_an_uploaded_sheet_cannot_make_the_server_read_its_own_files(c: httpx.Client, server: Server) -> None:
