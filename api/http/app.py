@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from fastapi.middleware.cors import CORSMiddleware
 
 from ...graph.model.settings import Settings, get_settings
@@ -71,9 +72,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app_version = version("stancegraph")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
         app_version = "0"
-    app = FastAPI(title="stancegraph", version=app_version, description=DESCRIPTION, openapi_tags=TAGS,
-                  lifespan=lifespan, docs_url=None, redoc_url=None)
-    install_offline_docs(app)
+    # /docs (Swagger UI) and /redoc with their assets served from the fastapi-offline package, not a CDN
+    app = FastAPIOffline(title="stancegraph", version=app_version, description=DESCRIPTION, openapi_tags=TAGS,
+                         lifespan=lifespan)
     app.state.service = service
     problems.install(app)
 
@@ -90,41 +91,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_headers=["Accept", "Content-Type", "Authorization"])
     app.add_middleware(BodySizeLimit, max_bytes=settings.upload_limit_mb * 1024 * 1024, timeout=settings.body_timeout)
     return app
-
-
-def install_offline_docs(app: Any) -> None:
-    """/docs (Swagger UI 5) and /redoc served from the fastapi-offline package's files, not a CDN,
-    so they work offline (FastAPI's defaults load them from a CDN)."""
-    from importlib.resources import files
-
-    from fastapi import HTTPException
-    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-    from fastapi.responses import FileResponse, Response
-
-    static = files("fastapi_offline") / "static"
-    assets = {"swagger-ui-bundle.js": "application/javascript", "swagger-ui.css": "text/css",
-              "redoc.standalone.js": "application/javascript"}
-
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> Any:
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="stancegraph API",
-                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs-assets/swagger-ui.css",
-                                   swagger_favicon_url="/docs-assets/favicon.png")
-
-    @app.get("/redoc", include_in_schema=False)
-    def redoc() -> Any:
-        return get_redoc_html(openapi_url=app.openapi_url, title="stancegraph API",
-                              redoc_js_url="/docs-assets/redoc.standalone.js", redoc_favicon_url="/docs-assets/favicon.png",
-                              with_google_fonts=False)
-
-    @app.get("/docs-assets/{name}", include_in_schema=False)
-    def docs_asset(name: str) -> Any:
-        if name == "favicon.png":
-            return Response(status_code=204)
-        if name not in assets:
-            raise HTTPException(status_code=404)
-        return FileResponse(str(static / name), media_type=assets[name])
 
 
 def service_of(app: Any) -> Service:

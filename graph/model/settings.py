@@ -1,8 +1,8 @@
 """One settings object for the whole project, read from ``STANCEGRAPH_*`` variables.
 
 ``stancegraph settings`` prints every setting with its value, default and help.
-Neo4j credentials use the conventional ``NEO4J_URI``, ``NEO4J_USER`` and
-``NEO4J_PASSWORD`` names and may also come from a git-ignored ``.env`` file.
+Neo4j credentials use the conventional ``NEO4J_URI``, ``NEO4J_USER`` (or ``NEO4J_USERNAME``, the name
+Neo4j's own tools read) and ``NEO4J_PASSWORD`` names and may also come from a git-ignored ``.env`` file.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ class Settings(BaseSettings):
         description="Bolt URI of a Neo4j server, e.g. bolt://127.0.0.1:7687 (env NEO4J_URI).",
     )
     neo4j_user: str = Field(
-        "neo4j", validation_alias=AliasChoices("NEO4J_USER", "STANCEGRAPH_NEO4J_USER"), description="Neo4j user (env NEO4J_USER)."
+        "neo4j", validation_alias=AliasChoices("NEO4J_USER", "NEO4J_USERNAME", "STANCEGRAPH_NEO4J_USER"),
+        description="Neo4j user (env NEO4J_USER, or NEO4J_USERNAME as Neo4j's own tools read it)."
     )
     neo4j_password: SecretStr | None = Field(
         None,

@@ -35,3 +35,14 @@ def test_without_a_server_the_error_says_how_to_start_one(monkeypatch, uri):
 def test_a_malformed_uri_is_a_usage_error(monkeypatch):
     with pytest.raises(UsageError, match="invalid Neo4j URI"):
         run_read_query("RETURN 1", uri="http//nowhere")
+
+
+def test_the_user_may_come_from_neo4j_username(monkeypatch):
+    from stancegraph.graph.model.settings import Settings
+
+    monkeypatch.delenv("NEO4J_USER", raising=False)
+    monkeypatch.delenv("STANCEGRAPH_NEO4J_USER", raising=False)
+    monkeypatch.setenv("NEO4J_USERNAME", "reader")  # the name Neo4j's own tools (cypher-shell, neo4j-admin) read
+    assert Settings(_env_file=None).neo4j_user == "reader"
+    monkeypatch.setenv("NEO4J_USER", "writer")  # NEO4J_USER, the project's own name, wins when both are set
+    assert Settings(_env_file=None).neo4j_user == "writer"
