@@ -135,13 +135,52 @@ def make_document(path: Path, text: str, data: bytes, *, title: str | None = Non
                         kind=kind, date=date or guess_date(text), sha256=hashlib.sha256(data).hexdigest(), text=text)
 
 
+_DISCLAIMER = re.compile(r"^\s*(?:fictional|draft|confidential|official)\b", re.I)
+#: a block that names who publishes rather than what: a House, a committee, a board, a department...
+_PUBLISHER = re.compile(r"^(?:House of (?:Commons|Lords)(?: .*Committee)?|.*\b(?:Committee|Board|Council|Department|Ministry|"
+                        r"Parliament|Government|Authority|Agency|Office|Trust|Commission))$", re.I)
+_NOT_A_TITLE = re.compile(r"^(?:(?:\d{1,2} )?(?:%s)? ?\d{4}|HC \d+.*|.*\bReport of Session\b.*|Published .*|"
+                          r"Ordered by .*|Report, together with .*|Contents|\W*)$" % "|".join(
+                              ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                               "October", "November", "December")), re.I)
+_UNDERLINED = re.compile(r"^(?:([=\-~^*#+])\1{2,}\n)?(\S.{1,148}?)\s*\n([=\-~^*#+])\3{2,}\s*$", re.M)
+
+
 def guess_title(text: str) -> str | None:
-    """A Markdown '# ' title, else the first non-blank line that is short enough to be a title (markup stripped)."""
-    m = re.search(r"^#\s+(.{2,150}?)\s*#*\s*$", text[:5000], re.M)
+    r"""The document's title: a Markdown '# ' heading; a reStructuredText title (a line underlined with = - ~...)
+    at the top; else the title block, the first short paragraph near the top that is neither a disclaimer,
+    nor the publisher ('House of Commons', 'Science and Technology Committee', 'Glenmarrow Health Board'),
+    nor a date or report number, its lines joined ('Responsible Use of' / 'Data').
+
+    >>> guess_title("House of Commons\n\nScience and Technology\nCommittee\n\nResponsible Use of\nData\n\nFourth Report")
+    'Responsible Use of Data'
+    """
+    head = text[:5000]
+    m = re.search(r"^#\s+(.{2,150}?)\s*#*\s*$", head, re.M)
     if m:
         return m.group(1).strip()
+    blocks = [b for b in re.split(r"\n\s*\n", head.strip("\n")) if b.strip()][:12]
+    m = _UNDERLINED.search("\n\n".join(blocks[:3]))
+    if m:
+        return m.group(2).strip()
+    for block in blocks:
+        lines = [ln.strip().strip("#=*_ ").strip() for ln in block.splitlines()]
+        lines = [ln for ln in lines if ln and not set(ln) <= set("-=~^*+#:._`'\"")]
+        if not lines or _DISCLAIMER.match(lines[0]) or lines[0].startswith(">"):
+            continue
+        joined = " ".join(lines)
+        if len(lines) > 4 or len(joined) > 150 or "\t" in joined or joined.endswith((".", ":", ";", ",")):
+            break  # body text, a table or a list: the title block is over
+        if _PUBLISHER.match(joined) or _NOT_A_TITLE.match(joined):
+            continue
+        return joined
+    return _first_line(text)
+
+
+def _first_line(text: str) -> str | None:
+    """The first non-blank line short enough to be a title (markup stripped), disclaimers skipped."""
     for line in text.splitlines():
-        if line.lstrip().startswith(">") or re.match(r"^\s*(?:fictional|draft|confidential|official)\b", line, re.I):
+        if line.lstrip().startswith(">") or _DISCLAIMER.match(line):
             continue
         line = line.strip().strip("#=*_ ").strip()
         if not line or set(line) <= set("-=~^*+#:._`'\""):

@@ -200,3 +200,26 @@ def test_cli_rejects_bad_input_and_leaves_store_unchanged(tmp_path: Path) -> Non
     assert info.value.code == 1
     with Store(store) as st:
         assert st.stats() == before
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("select-committee-report.txt", "Black plastic food trays: ban or pledge?"),  # not 'House of Commons'
+    ("public-engagement-report.txt", "Shaping Care in West Glenmarrow"),  # not the board that publishes it
+    ("northshire-home-care-hearing.txt", "Northshire Home Care Inquiry: preliminary hearing, 4 June 2025"),
+    ("hansard-commons-debate.txt", "Rural Bus Services"),
+    ("riverside-libraries-consultation.md", "The future of Riverside's libraries: what people told us"),
+])
+def test_documents_take_their_real_title(name: str, title: str) -> None:
+    from stancegraph.loaders.documents.reader import read_document
+
+    root = Path(__file__).resolve().parents[3]
+    assert read_document(root / "examples" / name).title == title
+
+
+def test_the_committee_report_is_titled_by_its_title_block() -> None:
+    from stancegraph.loaders.documents.reader import guess_title
+
+    corpus = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "hc-st-responsible-use-of-data-2014.txt"
+    if not corpus.is_file():
+        pytest.skip("../shared/corpus is not here")
+    assert guess_title(corpus.read_text(encoding="utf-8")) == "Responsible Use of Data"  # not 'House of Commons'
