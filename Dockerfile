@@ -8,7 +8,7 @@ ENV PIP_NO_CACHE_DIR=1 \
 
 WORKDIR /app
 COPY . /app
-RUN pip install . && mkdir -p /data /corpus
+RUN pip install -c requirements.lock . && mkdir -p /data /corpus
 
 EXPOSE 8000
 VOLUME ["/data"]

@@ -11,11 +11,15 @@ help:
 	@echo "make run    ingest the example documents (and ../shared/corpus if present), then serve http://$(HOST):$(PORT)/"
 	@echo "make test   type-check (mypy) and run the whole test suite"
 	@echo "make bench  run the benchmarks (writes benchmarks/results/)"
+	@echo "make lock   resolve the newest versions pyproject.toml allows into requirements.lock (then run make test)"
 
-$(BIN)/stancegraph: pyproject.toml
+LOCK := requirements.lock
+
+# the locked versions of every dependency (requirements.lock), so a fresh clone installs what was tested
+$(BIN)/stancegraph: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev,pandas]'
 	@touch $@
 
 install: $(BIN)/stancegraph
@@ -42,3 +46,12 @@ $(W3C_DEPS)/node_modules/n3/package.json: .ci/w3c-protocol/package.json .ci/w3c-
 	cp .ci/w3c-protocol/package.json .ci/w3c-protocol/package-lock.json $(W3C_DEPS)/
 	cd $(W3C_DEPS) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# requirements.lock from a fresh install of the newest versions pyproject.toml allows
+lock:
+	rm -rf .cache/lock-venv
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/python -m pip install --quiet -e '.[dev,pandas]'
+	{ sed -n '1,2p' $(LOCK); .cache/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^stancegraph'; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
+	rm -rf .cache/lock-venv

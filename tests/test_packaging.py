@@ -61,3 +61,28 @@ def test_the_wheel_holds_every_package_and_its_data(tmp_path):
     top, viz_file, checks = proc.stdout.splitlines()
     assert Path(top).parent == site / "stancegraph" and Path(viz_file).is_relative_to(site)
     assert checks == "True True True"
+
+
+def test_make_ci_and_the_image_install_the_locked_versions():
+    """A fresh clone installs what was tested: requirements.lock pins every dependency of stancegraph[dev,pandas]
+    (snowballstemmer and the pandas extra included), and make, CI and the Dockerfile install with it."""
+    from importlib.metadata import PackageNotFoundError, requires, version
+
+    pins = dict(line.split("==", 1) for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#"))
+    assert {"typer", "neo4j", "snowballstemmer", "pandas", "defusedxml", "pyoxigraph"} <= {p.lower() for p in pins}
+    direct = {r.split(";")[0].split("[")[0].split("<")[0].split(">")[0].split("=")[0].split("!")[0].strip().lower()
+              for r in requires("stancegraph") or []}
+    assert direct <= {p.lower().replace("_", "-") for p in pins} | {p.lower() for p in pins}, direct
+    wrong = []
+    for name, pinned in pins.items():
+        try:
+            if version(name) != pinned:
+                wrong.append((name, pinned, version(name)))
+        except PackageNotFoundError:
+            wrong.append((name, pinned, None))
+    assert not wrong, f"this environment is not the locked one (make install): {wrong}"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -c $(LOCK) -e '.[dev,pandas]'" in makefile and "LOCK := requirements.lock" in makefile
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -c requirements.lock ." in (ROOT / "Dockerfile").read_text(encoding="utf-8")
