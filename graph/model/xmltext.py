@@ -11,7 +11,7 @@
 >>> forbidden_char("Care\\x0bEngland")
 'U+000B'
 >>> xml_refusal('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>'.encode("utf-16"))
-'it declares a DOCTYPE (entities)'
+'declares a DOCTYPE (entities)'
 """
 
 from __future__ import annotations
@@ -62,15 +62,15 @@ def xml_refusal(data: bytes) -> str | None:
     try:
         DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DTDForbidden:
-        return "it declares a DOCTYPE (entities)"
+        return "declares a DOCTYPE (entities)"
     except EntitiesForbidden:
-        return "it declares entities"
+        return "declares entities"
     except DefusedXmlException:
-        return "it refers to external resources"
+        return "refers to external resources"
     except Exception:  # noqa: BLE001 - not well-formed, or an unknown encoding: the reader reports that,
         # unless a declaration shows in any encoding the reader might take it in
         markers = [m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")]
         if any(m in data for m in markers):
-            return "it declares a DOCTYPE or entities"
+            return "declares a DOCTYPE or entities"
         return None
     return None

@@ -30,7 +30,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, cast
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -377,10 +377,10 @@ class Store:
                     result = self._evaluate(spelled, dataset)
                     variables = [v.value for v in cast(ox.QuerySolutions, result).variables]
                 sink = _Capped(row_limit, deadline, timeout)
-                cast(ox.QuerySolutions, result).serialize(sink, format=ox.QueryResultsFormat.TSV)
+                cast(ox.QuerySolutions, result).serialize(cast(IO[bytes], sink), format=ox.QueryResultsFormat.TSV)
                 return QueryOutcome(kind="select", variables=variables, data=sink.value(), count=max(sink.lines - 1, 0))
             sink = _Capped(None if row_limit is None else row_limit - 1, deadline, timeout)
-            cast(ox.QueryTriples, result).serialize(sink, format=ox.RdfFormat.N_TRIPLES)
+            cast(ox.QueryTriples, result).serialize(cast(IO[bytes], sink), format=ox.RdfFormat.N_TRIPLES)
             return QueryOutcome(kind="graph", data=sink.value(), count=sink.lines)
         except (QueryRejected, QueryTimeout) as exc:
             raise type(exc)(str(exc)) from None

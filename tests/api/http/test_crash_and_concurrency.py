@@ -166,3 +166,24 @@ def test_two_concurrent_uploads_both_land_whole(server: Server) -> None:
     with server.client() as c:
         assert positions_of(c, "first.txt") == (400, 400)
         assert positions_of(c, "second.txt") == (400, 400)
+
+
+def test_concurrent_uploads_to_a_fresh_server_all_land(tmp_path: Path) -> None:
+    """Right after `serve` starts, many uploads of one document at once: every one is read and stored (5 to 9 of
+    50 used to be refused with 'unhashable type: Lexicon': threads each built the default lexicon)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "riverside-libraries-consultation.md"
+    data = example.read_bytes()
+    server = start_server(tmp_path, load=False, extra_env={"STANCEGRAPH_WARM_CACHE": "false"})
+    try:
+        def upload(i: int) -> httpx.Response:
+            with httpx.Client(base_url=server.url, timeout=300) as c:
+                return c.post("/documents", files={"file": (example.name, data, "text/markdown")}, headers=AUTH)
+
+        with ThreadPoolExecutor(24) as pool:
+            answers = list(pool.map(upload, range(24)))
+    finally:
+        stop_server(server)
+    refused = [(r.status_code, r.text[:200]) for r in answers if r.status_code != 201]
+    assert not refused, refused
