@@ -18,7 +18,7 @@ from ..documents.reader import DocumentText
 from ..documents.structure import Block, Structure, View, parse_text, split_sentences, trim_spans
 from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
 from .polarity import denied, positive_form
-from .debate import PARTIES, DebateReading, read_debate, states_stance
+from .debate import PARTIES, DebateReading, Roster, read_debate, states_stance
 from .lexicon import Lexicon, default_lexicon
 from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
 from .sources import (
@@ -104,14 +104,16 @@ class _Context:
 class Extractor:
     """Walks one document's blocks and collects hits (see module docstring)."""
 
-    def __init__(self, doc: DocumentText, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None) -> None:
+    def __init__(self, doc: DocumentText, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None, *,
+                 roster: Roster | None = None) -> None:
         self.lex = lexicon or default_lexicon()
         self.doc = doc
         self.text = doc.text
         self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t),
                                                soft_breaks=doc.format == "pdf")
-        self.genre = detect_genre(self.structure, doc.document)
-        self.debate: DebateReading | None = read_debate(self.structure) if self.genre == "debate" else None
+        # a roster given (a ParlaMint sitting's speakers) means a debate whose speakers are known, not guessed
+        self.genre = "debate" if roster is not None else detect_genre(self.structure, doc.document)
+        self.debate: DebateReading | None = read_debate(self.structure, roster=roster) if self.genre == "debate" else None
         self.document = replace(doc.document, kind=DOCUMENT_KINDS[self.genre])
         self.plan: SourcePlan = plan_sources(self.structure, self.document, self.lex, self.genre)
         label, kind = document_voice(self.structure, self.genre, self.document)
@@ -801,9 +803,14 @@ def _kind_for(ex: Extractor, label: str) -> str:
     return "organisation" if label in PARTIES.values() or label == "Government" else "group"
 
 
-def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None) -> Bundle:
-    """Extract the stakeholders, claims, stances, themes and evidence of one document."""
-    ex = Extractor(doc, lexicon, matcher)
+def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None,
+                     roster: Roster | None = None) -> Bundle:
+    """Extract the stakeholders, claims, stances, themes and evidence of one document.
+
+    `roster`: the members of a debate, known beforehand (a ParlaMint sitting's speakers with their parties and
+    offices); the document is then read as a debate and its speaker lines are looked up there first.
+    """
+    ex = Extractor(doc, lexicon, matcher, roster=roster)
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
     settle_polarity(ex.hits)
