@@ -53,7 +53,7 @@ class Turn:
     utterance: str  # the <u>'s xml:id
     speaker: Speaker
     member: Member  # the speaker as the roster holds them (name, party label, office)
-    chair: bool  # spoken from the chair (ana="#chair"): procedure, not a position
+    chair: bool  # spoken from the chair (ana="#chair"): the chair holds no position
     line: tuple[int, int]
     paragraphs: tuple[tuple[int, int], ...]
     section: tuple[str, ...]
