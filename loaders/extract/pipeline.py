@@ -18,6 +18,7 @@ from ..documents.reader import DocumentText
 from ..documents.structure import Block, Structure, View, parse_text, split_sentences, trim_spans
 from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
 from .polarity import denied, positive_form
+from .proposals import evaluation, find_proposals, section_proposals
 from .debate import PARTIES, DebateReading, read_debate, states_stance
 from .lexicon import Lexicon, default_lexicon
 from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
@@ -99,6 +100,7 @@ class _Context:
     topics: list[str] = field(default_factory=list)  # topical headings in scope
     conclusions: bool = False
     quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
+    section_group: Holder | None = None  # the group a report's section heading names ("Older people")
 
 
 class Extractor:
@@ -125,6 +127,9 @@ class Extractor:
         self.mentioned: list[Holder] = []
         self.ctx = _Context()
         self._lead_cache: dict[int, tuple[list[Holder], str, str | None, str, float] | None] = {}
+        self._group_level = 99
+        self.proposals = find_proposals(self.structure) if self.genre in ("report", "committee") else []
+        self.proposal_of = section_proposals(self.structure, self.proposals)
 
     # ------------------------------------------------------------------ walk
 
@@ -163,7 +168,38 @@ class Extractor:
             self._paragraph(b, strand)
         if self.debate is not None:
             self._debate_stances(self.debate)
+        if self.proposal_of:
+            self._proposal_stances()
         return self.hits
+
+    def _proposal_stances(self) -> None:
+        """What a group says in a section about one of the document's proposals weighs for or against it: the
+        group takes that stance on the proposal itself (rule ``proposal:<rule of the statement>``), once per
+        group and proposal (the way most of its statements there weigh)."""
+        votes: dict[tuple[str, str], list[tuple[str, Hit]]] = {}
+        for h in list(self.hits):
+            if h.holder.kind == "person" or h.holder == self.voice or h.rule.startswith(("proposal:", "debate:")):
+                continue
+            proposal = self.proposal_of.get(self._block_at(h.spans[0][0])) if h.spans else None
+            if proposal is None or h.claim == proposal.claim:
+                continue
+            passage = " ".join(self.text[a:b] for a, b in h.spans)
+            stance = "oppose" if h.rule.startswith(("lead-in:concern", "lead-in:fear", "lead-in:worr")) else evaluation(passage)
+            if stance is None:
+                continue
+            if h.stance == "oppose" and not h.rule.startswith("lead-in:"):
+                stance = "support" if stance == "oppose" else "oppose"  # against a concern is for the proposal
+            votes.setdefault((h.holder.label, proposal.claim), []).append((stance, h))
+        for (_label, claim), vs in votes.items():
+            n_for = sum(1 for st, _ in vs if st == "support")
+            n_against = len(vs) - n_for
+            if n_for == n_against:
+                continue
+            stance = "support" if n_for > n_against else "oppose"
+            for st, h in vs:
+                if st == stance:
+                    self.hits.append(Hit(h.holder, claim, stance, "proposal:" + h.rule.split(":")[0], 0.45, h.spans,
+                                         h.source, h.section, h.quantifier, h.topics, locked=True))
 
     def _debate_stances(self, reading: DebateReading) -> None:
         """Each member's stance on the questions before the House (moved, voted, said, or by side)."""
@@ -210,9 +246,26 @@ class Extractor:
         elif self.ctx.section_holders and b.level <= getattr(self, "_section_level", 99):
             self.ctx.section_holders = []
             self.ctx.section_counsel = None
+        if self.genre in ("report", "committee"):
+            if self.ctx.section_group is not None and b.level <= self._group_level:
+                self.ctx.section_group = None
+            group = self._group_heading(title)
+            if group is not None:
+                self.ctx.section_group, self._group_level = group, b.level
         self.ctx.conclusions = bool(re.search(r"\bconclusions?\b|\brecommendations\b", " ".join((*b.section, title)), re.I))
         topics = [t for t in (*b.section, title)]
         self.ctx.topics = topics
+
+    def _group_heading(self, title: str) -> Holder | None:
+        """A heading that names a group of people ("People in rural areas", "Young people", "Unpaid carers"): the
+        group whose views the section reports, who 'they' and 'many', 'several', 'some' are within it."""
+        bare = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+", "", title).strip(" :")
+        if not bare or len(bare.split()) > 9 or re.search(r"\d", bare):
+            return None
+        r = self.resolver.resolve(bare)
+        if isinstance(r, Holder) and r.kind == "group" and not r.generic and not r.label.startswith(("Supporters", "Opponents")):
+            return r
+        return None
 
     # ------------------------------------------------------------------ holders in context
 
@@ -283,16 +336,30 @@ class Extractor:
             member = self.debate.resolve(f.subject)
             if member is not None:
                 return [self.debate.holder(member)], "+member", 0.0
+        parts = [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
+        if len(parts) > 1:  # "opposed by people in rural areas and by the Action Group": two holders
+            found = [x for x in (self.resolver.resolve(p) for p in parts) if isinstance(x, Holder)]
+            if found:
+                return found, "", 0.0
         r = self.resolver.resolve(f.subject)
         if isinstance(r, Holder):
             return [r], "", (-0.05 if r.generic else 0.0)
         if isinstance(r, Reference):
             if r.kind == "previous" and self.ctx.last_holders:
                 return list(self.ctx.last_holders), "+pronoun", -0.1
+            if r.kind == "previous" and self.ctx.section_group is not None:
+                return [self.ctx.section_group], "+section", -0.1
             if r.kind == "we":
                 holders = self._turn_holders(b) or [self.voice]
                 return holders, "+we", -0.05
             if r.kind == "quantity":
+                group = next((h for h in reversed(self.ctx.last_holders) if h.kind == "group" and not h.generic
+                              and not h.label.startswith(("Supporters of", "Opponents of"))), None)
+                if group is None and not any(h.generic for h in self.ctx.last_holders):
+                    group = self.ctx.section_group
+                if group is not None:
+                    other = bool(re.match(r"\s*others?\b", f.subject, re.I))
+                    return [part_of(group, r.quantifier, other=other)], "+quantity", -0.1
                 prev = next((h for h in self.ctx.last_holders if h.generic), None)
                 noun = _noun_of(prev.label) if prev is not None else None
                 return [self.resolver.collective(r.quantifier, noun)], "+quantity", -0.1
@@ -578,6 +645,17 @@ def settle_polarity(hits: list[Hit]) -> None:
             h.claim = h.turned
             h.stance = "oppose" if h.stance == "support" else "support"
             h.rule += "+turned"
+
+
+def part_of(group: Holder, quantifier: str | None, *, other: bool = False) -> Holder:
+    """'Several' of the farmers named just before: 'Several farmers and farm workers', a part of that group."""
+    base = group.member_of[0] if group.quantifier and group.member_of else group.label
+    q = re.sub(r"^(a (?:small |large |significant )?number|a (?:small )?minority|the majority|a majority)$", r"\1 of",
+               quantifier or "some")
+    word = "Other" if other else capitalise(q)
+    noun = base if re.match(r"^[A-Z][a-z]*[A-Z]|^[A-Z]{2,}", base) else base[:1].lower() + base[1:]
+    return Holder(f"{word} {noun}", "group", quantifier=quantifier, member_of=(base,), generic=True,
+                  member_kinds=((base, "group"),))
 
 
 def _claim_words(claim: str) -> str:
