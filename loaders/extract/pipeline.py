@@ -61,6 +61,8 @@ _PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materia
                        r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
+                         # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
+                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|first of all|are invented)\b.*"
                          # a short phrase about an antecedent out of sight ("careful consideration of them")
                          r"|(?:\S+\s+){1,4}(?:them|it|this|these|those))$",
                          re.I)
@@ -128,6 +130,7 @@ class Extractor:
         self.ctx = _Context()
         self._lead_cache: dict[int, tuple[list[Holder], str, str | None, str, float] | None] = {}
         self._group_level = 99
+        self.named_orgs: dict[str, Holder] = {}  # last word of an organisation's name -> the last one named in full
         self.proposals = find_proposals(self.structure) if self.genre in ("report", "committee") else []
         self.proposal_of = section_proposals(self.structure, self.proposals)
 
@@ -241,6 +244,9 @@ class Extractor:
                 self.ctx.section_holders = [Holder("The Inquiry", "organisation")]
             else:
                 self.ctx.section_holders = split_organisations(re.sub(r"\s+for\s+Module\s+\d+.*$", "", who, flags=re.I), self.resolver)
+                for h in self.ctx.section_holders:
+                    if len(h.label.split()) >= 2:
+                        self.named_orgs[_last_word(h.label)] = h
             self.ctx.section_counsel = _surname(by) if by else None
             self._section_level = b.level
         elif self.ctx.section_holders and b.level <= getattr(self, "_section_level", 99):
@@ -336,6 +342,9 @@ class Extractor:
             member = self.debate.resolve(f.subject)
             if member is not None:
                 return [self.debate.holder(member)], "+member", 0.0
+        definite = self._definite_org(f.subject)
+        if definite is not None:
+            return [definite], "+named", 0.0
         parts = [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
         if len(parts) > 1:  # "opposed by people in rural areas and by the Action Group": two holders
             found = [x for x in (self.resolver.resolve(p) for p in parts) if isinstance(x, Holder)]
@@ -366,6 +375,18 @@ class Extractor:
             if r.kind == "side":
                 return [self._side_holder(r.side or "support", self.ctx.topic or claim_text, r.quantifier)], "+side", -0.05
         return [], "", 0.0
+
+    def _definite_org(self, subject: str) -> Holder | None:
+        """'The Council', 'the Union's members', 'the families': the organisation named in full nearby whose name ends
+        in that word (the one whose submission this is first, else the last one named), not the lexicon's category."""
+        m = _DEFINITE.match(" ".join(subject.replace("’", "'").split()).strip(" ,"))
+        if not m:
+            return None
+        head = m.group("head").casefold()
+        own = [h for h in self.ctx.section_holders if _last_word(h.label) == head]
+        if len(own) == 1:
+            return own[0]
+        return self.named_orgs.get(head)
 
     def _side_holder(self, side: str, topic: str, of: str | None = None) -> Holder:
         theme = None
@@ -616,6 +637,8 @@ class Extractor:
     def _add(self, hit: Hit) -> None:
         if not hit.spans:
             return
+        if hit.holder.kind == "organisation" and len(hit.holder.label.split()) >= 2:
+            self.named_orgs[_last_word(hit.holder.label)] = hit.holder
         self.hits.append(hit)
         self.ctx.paragraph_hits.append(hit)
 
@@ -645,6 +668,15 @@ def settle_polarity(hits: list[Hit]) -> None:
             h.claim = h.turned
             h.stance = "oppose" if h.stance == "support" else "support"
             h.rule += "+turned"
+
+
+_DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(?:'s?(?:\s+(?:own\s+)?(?:members|staff|officers|"
+                       r"position|view|evidence|case|team|clients|submission))?)?$", re.I)
+
+
+def _last_word(label: str) -> str:
+    words = re.sub(r"['’]s?$", "", label.strip()).split()
+    return words[-1].casefold() if words else ""
 
 
 def part_of(group: Holder, quantifier: str | None, *, other: bool = False) -> Holder:
