@@ -552,6 +552,25 @@ class Extractor:
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
+            if not frames and self.genre in ("transcript", "statement"):
+                self._assertion(sent, b, strand, spans, topics)
+
+    def _assertion(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
+        """In a submission or a testimony, an evaluative statement with no cue of its own ("far too many who died
+        were vulnerable because of staffing practices", "social care was the poor relation") is the position of
+        whoever the speaker speaks for: a criticism is a claim they make."""
+        holders = self._turn_holders(b)
+        if not holders or holders == [self.voice] and self.genre != "statement":
+            return
+        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or evaluation(sent) != "oppose" \
+                or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
+                            r"going|now|here|turning|moving)\b", sent, re.I):
+            return
+        claim = normalise_claim(sent)
+        if len(content_tokens(claim)) < 3 or _JUNK_CLAIM.match(claim):
+            return
+        for h in holders:
+            self._add(Hit(h, claim, "support", "turn:assertion", 0.45, spans, strand.source, b.section, None, topics))
 
     def _frame_hits(self, f: Frame, b: Block, strand: StrandState, spans: list[Span], topics: list[str],
                     lead_sentence: bool) -> None:
