@@ -25,7 +25,7 @@ from .merging import _weights, anchor_of, best_aim, cluster_claims, content_toke
 from .sources import (
     SourcePlan, StrandState, detect_genre, document_voice, is_strand_heading, plan_sources, section_holder, statement_author,
 )
-from .stakeholders import Holder, Reference, Resolver, capitalise, split_organisations
+from .stakeholders import ORG_END, Holder, Reference, Resolver, capitalise, split_organisations
 from .strength import find_quantifier, strength_for
 from .themes import ThemeMatcher
 
@@ -384,6 +384,8 @@ class Extractor:
             return None
         head = m.group("head").casefold()
         own = [h for h in self.ctx.section_holders if _last_word(h.label) == head]
+        if not own and ORG_END.search(head):  # "the College" for the Royal College of Nursing
+            own = [h for h in self.ctx.section_holders if head in {w.casefold() for w in h.label.split()[:-1]}]
         if len(own) == 1:
             return own[0]
         return self.named_orgs.get(head)
@@ -585,13 +587,21 @@ class Extractor:
                                   earlier.quantifier, earlier.topics, earlier.doubt, earlier.locked))
             return
         claims = [(f.claim_text(c), c) for c in f.claims]
+        if f.rule.startswith("attrib") and len(claims) == 1:
+            nested = _inner_first_person(claims[0][0])
+            if nested is not None:  # "He told us that 'we do not think that a ban would have much impact'"
+                text, flip = nested
+                claims = [(text, claims[0][1])]
+                if flip:
+                    f = replace(f, polarity={"support": "oppose", "oppose": "support", "doubt": "support"}.get(f.polarity, f.polarity))
         if ctx.motion:
             claims = [(ctx.motion if _MOTION_REF.match(t) else t, c) for t, c in claims]
         if lead_sentence:
             claims = [(_trim_lead_claim(t), c) for t, c in claims]
             claims = [(t, c) for t, c in claims if len(t.split()) > 3 and not _FUNCTION_END.search(t)]
         min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
-        claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)]
+        claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)
+                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2)]  # "that description"
         if not claims:
             return
         rule = f.rule
@@ -707,6 +717,17 @@ def part_of(group: Holder, quantifier: str | None, *, other: bool = False) -> Ho
     noun = base if re.match(r"^[A-Z][a-z]*[A-Z]|^[A-Z]{2,}", base) else base[:1].lower() + base[1:]
     return Holder(f"{word} {noun}", "group", quantifier=quantifier, member_of=(base,), generic=True,
                   member_kinds=((base, "group"),))
+
+
+def _inner_first_person(claim: str) -> tuple[str, bool] | None:
+    """A reported claim that is itself the speaker's own attribution ('we do not think that X', 'I believe X'):
+    (X, whether the inner frame turns the stance round), else None."""
+    if not re.match(r"^[\"“']?\s*(?:we|i)\s", claim, re.I):
+        return None
+    for g in find_frames(claim.strip("\"“”' "), None):
+        if g.rule.startswith("attrib") and g.subject and re.fullmatch(r"[\"“']?\s*(?:we|i)", g.subject.strip(), re.I) and g.claims:
+            return g.claim_text(g.claims[0]), g.polarity in ("oppose", "doubt")
+    return None
 
 
 def _claim_words(claim: str) -> str:

@@ -430,7 +430,7 @@ def _people_label(phrase: str) -> str:
 
 
 #: last words that end an organisation's name, so that "X Union and Y" names two ("Fire and Rescue Authority" one)
-_ORG_END = re.compile(r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|"
+ORG_END = re.compile(r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|"
                       r"college|campaign|group|union|congress|confederation|federation|society|network|alliance|partnership|"
                       r"board|agency|department|ministry|committee|company|corporation|ltd|limited|plc|inc|llp|bank|fund|"
                       r"authority|centre|center|party|movement|coalition|consortium|charity|watch|uk|nhs|government|parliament|"
@@ -455,7 +455,7 @@ def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
         candidates = [part]
         if re.search(r"\s(?:and|&)\s", part) and resolver.lexicon.lookup(part) is None:
             halves = [h.strip() for h in re.split(r"\s+(?:and|&)\s+", part) if h.strip()]
-            complete = [bool(_ORG_END.search(h)) or resolver.lexicon.lookup(h) is not None for h in halves[:-1]]
+            complete = [bool(ORG_END.search(h)) or resolver.lexicon.lookup(h) is not None for h in halves[:-1]]
             if all(resolver.lexicon.lookup(h) is not None for h in halves) or (
                     all(complete) and all(h[:1].isupper() or h.startswith("the ") for h in halves[1:])):
                 candidates = halves  # "the Emergency Services Union and the Wardens' Network"; not "Fire and Rescue Authority"
