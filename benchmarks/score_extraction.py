@@ -66,8 +66,9 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
     """Gold tension keys that the extraction found with its sides the wrong way round.
 
     Each gold position on a side of a gold tension is paired with an extracted position (the scorer's rule,
-    stance ignored); pairs whose claim lies in an extracted cluster vote: right when the extracted stance is the
-    gold side, wrong otherwise. A cluster is reversed when wrong votes outnumber right ones.
+    stance ignored); pairs whose claim lies in an extracted cluster and states the gold proposition (half its
+    keywords) vote: right when the extracted stance is the gold side, wrong otherwise. A cluster is reversed when
+    wrong votes outnumber right ones.
     """
     sc = _scorer()
     doc_id = sc.select_document(bundle, gold)
@@ -84,7 +85,10 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
         for side in ("support", "oppose"):
             for k in cluster.get(side, []):
                 e = match_of.get(k)
-                if e is not None and e.claim in clustered:
+                g = next((x for x in gold.positions if x.key == k), None)
+                # a vote only where the extracted claim states the gold proposition (its keywords), not merely the passage
+                if e is not None and e.claim in clustered and g is not None and \
+                        sc.keyword_score(e.claim, g.keywords) >= sc.KEYWORD_THRESHOLD:
                     right += e.stance == side
                     wrong += e.stance != side
         if wrong > right:

@@ -371,6 +371,8 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         agent = m.group("agent")
         f = Frame(f"passive:{'not-' if neg else ''}{verb}", polarity, sentence, agent, m.span("agent") if agent else None,
                   [obj], quant_text=(("not " if neg else "") + adv).strip(), negated=neg, confidence=0.65, start=obj_start)
+        if agent:  # "proposals for X were opposed by Y": Y holds it, not an unnamed "supporters of X"
+            frames = [g for g in frames if not g.rule.startswith("nominal:")]
         frames.append(f)
     frames.extend(_attributions(sentence, cues))
     mm = cues.modal.search(sentence) if not frames else None

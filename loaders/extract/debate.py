@@ -114,6 +114,8 @@ _SAYS_SUPPORT = re.compile(
     r"(?:support|welcome|endorse|back|speak\s+in\s+(?:support|favour)\s+of)\s+(?:" + _REF + r")"
     r"|\bin\s+(?:support|favour)\s+of\s+(?:" + _REF + r")"
     r"|\b(?:I|we|the\s+Opposition)\s+(?:will|shall|do|does|would)\s+not\s+(?:oppose|resist|vote\s+against)\s+(?:" + _REF + r")"
+    r"|\b(?:I|we)\s+(?:have|had)\s+(?:(?:a\s+(?:great|good)\s+deal\s+of|some|considerable|much|real)\s+)?sympathy\s+(?:with|for)\s+(?:"
+    + _REF + r")"
     r"|\bI\s+commend\s+(?:" + _REF + r")\s+to\s+the\s+(?:House|Committee)"
     r"|\b(?:I|we)\s+(?:shall|will|intend\s+to|am\s+going\s+to|are\s+going\s+to)\s+(?:be\s+)?(?:vot(?:e|ing)\s+for|press\s+(?:" + _REF + r")\s+to\s+a\s+(?:vote|Division))"
     r"|\b(?:urge|ask|invite|encourage)\s+(?:the\s+(?:Minister|Government|House|Committee)|hon\.\s+Members|Members|colleagues|all\s+Members)"

@@ -429,6 +429,15 @@ def _people_label(phrase: str) -> str:
     return " ".join(words[:9])
 
 
+#: last words that end an organisation's name, so that "X Union and Y" names two ("Fire and Rescue Authority" one)
+ORG_END = re.compile(r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|"
+                      r"college|campaign|group|union|congress|confederation|federation|society|network|alliance|partnership|"
+                      r"board|agency|department|ministry|committee|company|corporation|ltd|limited|plc|inc|llp|bank|fund|"
+                      r"authority|centre|center|party|movement|coalition|consortium|charity|watch|uk|nhs|government|parliament|"
+                      r"assembly|executive|inspectorate|regulator|families|england|scotland|wales|ireland|cymru|justice|"
+                      r"organisations?|groups|unions)['’]?s?$", re.I)
+
+
 def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
     """'National Care Forum, Homecare Association and Care England' -> three organisations.
 
@@ -446,9 +455,10 @@ def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
         candidates = [part]
         if re.search(r"\s(?:and|&)\s", part) and resolver.lexicon.lookup(part) is None:
             halves = [h.strip() for h in re.split(r"\s+(?:and|&)\s+", part) if h.strip()]
-            if listed or all(resolver.lexicon.lookup(h) is not None for h in halves) or \
-                    all(len(h.split()) >= 2 and h[:1].isupper() and not h.split()[-1][:1].islower() for h in halves):
-                candidates = halves
+            complete = [bool(ORG_END.search(h)) or resolver.lexicon.lookup(h) is not None for h in halves[:-1]]
+            if all(resolver.lexicon.lookup(h) is not None for h in halves) or (
+                    all(complete) and all(h[:1].isupper() or h.startswith("the ") for h in halves[1:])):
+                candidates = halves  # "the Emergency Services Union and the Wardens' Network"; not "Fire and Rescue Authority"
         for c in candidates:
             c = re.sub(r"^the\s+", "", c, flags=re.I).strip()
             entry = resolver.lexicon.lookup(c)

@@ -12,7 +12,7 @@ MODULES = [
     "stancegraph.loaders.documents.structure", "stancegraph.loaders.extract",
     "stancegraph.loaders.extract.lexicon", "stancegraph.loaders.extract.stakeholders", "stancegraph.loaders.extract.claims",
     "stancegraph.loaders.extract.strength", "stancegraph.loaders.extract.themes", "stancegraph.loaders.extract.merging",
-    "stancegraph.loaders.extract.polarity",
+    "stancegraph.loaders.extract.polarity", "stancegraph.loaders.extract.proposals",
 ]
 
 
