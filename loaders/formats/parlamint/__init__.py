@@ -15,7 +15,9 @@ What can be ingested:
 * the corpus root: its XIncluded speaker and party lists and every sitting it includes;
 * a folder holding a corpus root (the root is read), or a folder of sitting files, with
   ``ParlaMint-XX-listPerson.xml`` and ``ParlaMint-XX-listOrg.xml`` (or a corpus root holding
-  them) beside the sittings or in the folder above;
+  them) beside the sittings or in the folder above. A folder of sittings that also holds files
+  other than ParlaMint's own and notes (README, SOURCES...) is not claimed, so that the command
+  line walks it and misses none of its documents;
 * one sitting file, whose lists are found the same way.
 
 Each sitting becomes one :class:`Document` (kind ``debate``; id from its ``xml:id``; title from the
@@ -70,6 +72,8 @@ __all__ = ["People", "Sitting", "Speaker", "Turn", "extract_sitting", "load", "r
 
 NAME = "parlamint"
 EXTENSIONS = (".xml",)
+#: files a ParlaMint folder may hold beside its TEI (its own derivatives start with "ParlaMint")
+_NOTE = re.compile(r"^(?:00)?(?:readme|sources|licen[cs]e|changelog|citation)\b", re.I)
 
 
 def _head_of(path: Path, size: int = 2048) -> bytes:
@@ -91,12 +95,28 @@ def _tei_root(head: bytes) -> str | None:
 
 
 def sniff(path: Path, head: bytes) -> bool:
-    """A ParlaMint TEI file (any ``.xml`` too, so that a damaged one gets a clear error) or a folder of them."""
+    """A ParlaMint TEI file (any ``.xml`` too, so that a damaged one gets a clear error) or a ParlaMint folder."""
     if path.is_dir():
-        return bool(_folder_files(path))
+        return _is_parlamint_folder(path)
     if not path.is_file():
         return False
     return path.suffix.lower() in EXTENSIONS or _tei_root(head[:2048]) is not None
+
+
+def _is_parlamint_folder(folder: Path) -> bool:
+    """A folder holding a corpus root (a ParlaMint distribution, read whole); or sittings and nothing but ParlaMint's
+    own files and notes. A folder that also holds other documents is walked file by file instead, so none is missed."""
+    files = _folder_files(folder)
+    if files.get("teiCorpus"):
+        return True
+    if not files.get("TEI"):
+        return False
+    ours = {p for found in files.values() for p in found}
+    try:
+        others = [p for p in folder.iterdir() if p.is_file() and p not in ours and not p.name.startswith(".")]
+    except OSError:
+        return False
+    return all(p.name.startswith("ParlaMint") or _NOTE.match(p.name) for p in others)
 
 
 def _folder_files(folder: Path) -> dict[str, list[Path]]:

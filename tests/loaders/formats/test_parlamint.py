@@ -26,7 +26,7 @@ from samples import (
     tei_sitting, tei_u,
 )
 from stancegraph.api.cli.main import main
-from stancegraph.graph.model.errors import MalformedSource
+from stancegraph.graph.model.errors import MalformedSource, UnsupportedFormat
 from stancegraph.graph.rdf.store import Store
 from stancegraph.loaders import detect_loader, load_path
 from stancegraph.loaders.documents.reader import DocumentText
@@ -387,6 +387,17 @@ def test_a_folder_of_sittings_finds_the_lists_in_the_folder_above(tmp_path: Path
     (tmp_path / "ParlaMint-XX-listOrg.xml").unlink()
     with pytest.raises(MalformedSource, match=r"a\.xml: no ParlaMint-XX-listPerson\.xml and ParlaMint-XX-listOrg\.xml"):
         read_sittings(tmp_path / "2021" / "a.xml")
+
+
+def test_a_folder_that_also_holds_other_documents_is_not_read_as_parlamint_alone(tmp_path: Path) -> None:
+    """Claiming it would skip the report in it; the command line walks it file by file instead."""
+    write_corpus(tmp_path, [ANNA], {"a.xml": sitting_on("2021-01-01", tei_div("Item", tei_u("AnnaBrown", "Yes.")))})
+    (tmp_path / "SOURCES.txt").write_text("Where the files come from.\n", encoding="utf-8")
+    assert detect_loader(tmp_path) is parlamint  # ParlaMint files and a note only
+    (tmp_path / "report.txt").write_text("Pay\n\nProviders argue that pay must rise.\n", encoding="utf-8")
+    with pytest.raises(UnsupportedFormat):
+        detect_loader(tmp_path)
+    assert detect_loader(tmp_path / "a.xml") is parlamint and len(load_path(tmp_path / "a.xml").documents) == 1
 
 
 def test_utterances_without_speaker_are_left_out_and_counted(tmp_path: Path) -> None:
