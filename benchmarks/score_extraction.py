@@ -66,8 +66,9 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
     """Gold tension keys that the extraction found with its sides the wrong way round.
 
     Each gold position on a side of a gold tension is paired with an extracted position (the scorer's rule,
-    stance ignored); pairs whose claim lies in an extracted cluster and states the gold proposition (half its
-    keywords) vote: right when the extracted stance is the gold side, wrong otherwise. A cluster is reversed when
+    stance ignored); pairs whose claim lies in an extracted cluster, states the gold proposition (half its
+    keywords) and rests on the gold passage (the scorer's overlap) vote (a claim of more than 30 words, a whole
+    motion, names too much to be taken for one gold proposition by its keywords): right when the extracted stance is the gold side, wrong otherwise. A cluster is reversed when
     wrong votes outnumber right ones.
     """
     sc = _scorer()
@@ -87,8 +88,9 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
                 e = match_of.get(k)
                 g = next((x for x in gold.positions if x.key == k), None)
                 # a vote only where the extracted claim states the gold proposition (its keywords), not merely the passage
-                if e is not None and e.claim in clustered and g is not None and \
-                        sc.keyword_score(e.claim, g.keywords) >= sc.KEYWORD_THRESHOLD:
+                if e is not None and e.claim in clustered and g is not None and len(e.claim.split()) <= 30 and \
+                        sc.keyword_score(e.claim, g.keywords) >= sc.KEYWORD_THRESHOLD and \
+                        max((sc.span_overlap(sp, (g.start, g.end)) for sp in e.spans), default=0.0) >= sc.OVERLAP_THRESHOLD:
                     right += e.stance == side
                     wrong += e.stance != side
         if wrong > right:
