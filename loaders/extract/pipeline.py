@@ -668,6 +668,8 @@ class Extractor:
             return
         if hit.holder.label == "The literature" and self.genre not in ("report",):
             return  # in a hearing, a debate or a committee report "the literature" is a source, not a party
+        if self.debate is not None and hit.holder.kind == "group" and _RHETORICAL.match(hit.holder.label):
+            return  # "millions of people who live in our villages", "a great many Members": a speaker's rhetoric
         if hit.holder.kind == "organisation" and len(hit.holder.label.split()) >= 2:
             self.named_orgs[_last_word(hit.holder.label)] = hit.holder
         self.hits.append(hit)
@@ -701,6 +703,8 @@ def settle_polarity(hits: list[Hit]) -> None:
             h.rule += "+turned"
 
 
+_RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
+                         r"everyone|everybody|nobody|all|other|others|the public|members)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(?:'s?(?:\s+(?:own\s+)?(?:members|staff|officers|"
                        r"position|view|evidence|case|team|clients|submission))?)?$", re.I)
 
