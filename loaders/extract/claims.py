@@ -274,10 +274,10 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
     frames: list[Frame] = []
     m = _ACCORDING.match(sentence)
     if m:
-        who = "who" if m.group("who") else "who2"
-        what = "claim" if m.group("who") else "claim2"
-        frames.append(Frame("according", "support", sentence, m.group(who), m.span(who), [m.span(what)],
-                            quant_text=m.group(who), confidence=0.8))
+        who_group = "who" if m.group("who") else "who2"
+        claim_group = "claim" if m.group("who") else "claim2"
+        frames.append(Frame("according", "support", sentence, m.group(who_group), m.span(who_group), [m.span(claim_group)],
+                            quant_text=m.group(who_group), confidence=0.8))
         return frames
     m = _VIEW_IS.match(sentence)
     if m:
