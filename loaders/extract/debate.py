@@ -556,6 +556,7 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
     division: str | None = None
     motion_side: tuple[str | None, str | None] = (None, None)  # side, party from "moved on behalf of"
     pending: tuple[Member, str, list[Span], tuple[str, ...]] | None = None  # "I beg to move," awaiting its text
+    last_named: Question | None = None  # the amendment or clause a following "This amendment would ..." explains
     said: dict[tuple[str, str], Stance] = {}
     spoke: dict[tuple[str, str], tuple[Member, Question, list[Span], tuple[str, ...], int]] = {}
 
@@ -573,7 +574,7 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
             said.setdefault((member.name, q.key), s)
 
     for b in blocks:
-        t = " ".join(text[b.start:b.end].split())
+        t = " ".join(structure.view(b).text.split()) if b.segments else " ".join(text[b.start:b.end].split())
         if b.kind == "heading":
             nc, cl = _NEW_CLAUSE.match(t), _CLAUSE.match(t)
             if nc:
@@ -600,6 +601,25 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
                 pending_title = None
             continue
         pending_title = None
+        explained = _EXPLAINED.match(t)
+        if explained and last_named is not None:
+            _explain(last_named, explained.group("what"))
+            if b.kind == "procedure":
+                continue
+        if b.kind in ("procedure", "paragraph") and not (b.kind == "paragraph" and b.speaker) or \
+                re.match(r"^\s*With this it will be convenient", t, re.I):
+            for g in _GROUPED_CLAUSE.finditer(t):  # "convenient to discuss new clause 6—Annual report on progress—"
+                last_named = question(f"new clause {g.group('n')}", f"New clause {g.group('n')}: {g.group('title').strip()}",
+                                      "new clause")
+            listed = _LISTED_AMENDMENT.match(t)
+            if listed:  # "Amendment 13, in clause 5, page 3, line 14, ..." (grouped for debate, or proposed)
+                kind = (listed.group("kind") or "amendment").casefold()
+                key = f"{'new clause' if kind.startswith('new') else 'amendment'} {listed.group('n')}"
+                where = f" to {listed.group('where').casefold()}" if listed.group("where") else ""
+                last_named = question(key, f"{key.capitalize()}{where}", "new clause" if kind.startswith("new") else "amendment")
+                if re.match(r"^\s*Amendment proposed", t, re.I):
+                    current = last_named
+                continue
         if b.kind == "procedure":
             on = _MOTION_ON_BEHALF.search(t)
             if on:
@@ -680,9 +700,18 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
                         moved.mover = member
                         moved.moved_at = spans
                         moved.side = moved.side or _side_of(member)
-                    current = moved
+                    current = last_named = moved
                     add(member, moved, "support", "debate:moved", 0.9, spans, b.section)
                     continue
+            on = _ON_QUESTION.match(sent)
+            if on:
+                named = _question_named(on.group("obj"), None, questions)
+                if named is not None:
+                    current = named
+            explained = _EXPLAINED.match(sent)
+            if explained and last_named is not None:
+                _explain(last_named, explained.group("what"))
+                continue
             if current is None or _COURTESY.match(sent):
                 continue
             cues = [] if re.search(r"\bleave to withdraw\b", sent, re.I) else says(sent)
@@ -767,6 +796,27 @@ def _moved(sent: str, current: Question | None, questions: dict[str, Question], 
     if mm:
         return question("motion", normalise_claim(mm.group("m"), max_words=45), "motion")
     return None
+
+
+_LISTED_AMENDMENT = re.compile(r"^\s*(?:Amendment proposed:\s*|(?P<kind>Amendment|New clause)\s+)(?P<n>\d+[A-Za-z]?),?\s+"
+                               r"(?:in\s+(?P<where>(?:clause|schedule)\s+\d+)|page\s+\d+|to\s+)", re.I)
+_EXPLAINED = re.compile(r"^\s*(?:Member['’]s explanatory statement\s*:?\s*)?This (?:amendment|new clause|new schedule) "
+                        r"(?:would|will|seeks to|is intended to)\s+(?P<what>.+)$", re.I)
+_ON_QUESTION = re.compile(r"^\s*(?:On|Turning to|As for|As to|With regard to|Finally,? on|Then,? on)\s+(?P<obj>(?:new\s+)?"
+                          r"(?:clause|amendment|schedule)\s+\d+[A-Za-z]?)\b", re.I)
+
+
+def _explain(q: Question, what: str) -> None:
+    """'This amendment would set a minimum price ...': the amendment's claim says what it does (rather than its
+    drafting, 'leave out "may" and insert "must"')."""
+    head, _, tail = q.claim.partition(":")
+    if tail and not re.match(r"\s*(?:leave out|at end|insert|page|line|in clause)\b", tail, re.I):
+        return
+    said = normalise_claim(what, max_words=25)
+    q.claim = f"{head}: {said[:1].lower()}{said[1:]}"
+
+
+_GROUPED_CLAUSE = re.compile(r"\bnew clause (?P<n>\d+[A-Za-z]?)\s*[—–-]\s*(?P<title>[^—–.]{3,120}?)\s*(?:[—–]|$)", re.I)
 
 
 def _question_named(obj: str | None, current: Question | None, questions: dict[str, Question]) -> Question | None:
