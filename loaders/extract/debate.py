@@ -614,9 +614,10 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
             listed = _LISTED_AMENDMENT.match(t)
             if listed:  # "Amendment 13, in clause 5, page 3, line 14, ..." (grouped for debate, or proposed)
                 kind = (listed.group("kind") or "amendment").casefold()
-                key = f"{'new clause' if kind.startswith('new') else 'amendment'} {listed.group('n')}"
+                listed_key = f"{'new clause' if kind.startswith('new') else 'amendment'} {listed.group('n')}"
                 where = f" to {listed.group('where').casefold()}" if listed.group("where") else ""
-                last_named = question(key, f"{key.capitalize()}{where}", "new clause" if kind.startswith("new") else "amendment")
+                last_named = question(listed_key, f"{listed_key.capitalize()}{where}",
+                                      "new clause" if kind.startswith("new") else "amendment")
                 if re.match(r"^\s*Amendment proposed", t, re.I):
                     current = last_named
                 continue
