@@ -323,7 +323,10 @@ def member_holder(member: Member, government: str | None) -> Holder:
     if member.government:
         groups.append(("Government", "organisation"))
     aliases = tuple(a for a in (member.office,) if a)
-    return Holder(member.name, "person", aliases=aliases, member_of=tuple(g for g, _ in groups), member_kinds=tuple(groups))
+    attributes = tuple((k, v) for k, v in (("party", party), ("office", member.office), ("constituency", member.constituency))
+                       if v)
+    return Holder(member.name, "person", aliases=aliases, member_of=tuple(g for g, _ in groups), member_kinds=tuple(groups),
+                  attributes=attributes)
 
 
 # --------------------------------------------------------------------------- relabelling the structure

@@ -943,7 +943,7 @@ def build_bundle(ex: Extractor) -> Bundle:
         # an unnamed collective is told apart from its namesakes in other documents by the document it speaks in
         context = (("document", doc.title or doc.id),) if holder.generic else ()
         sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope,
-                             attributes=context)
+                             attributes=context + holder.attributes)
         themes = claim_themes.get(hit.claim, [])[:3]
         all_themes = [x for t in themes for x in ex.matcher.closure(t)]
         for t in all_themes:
