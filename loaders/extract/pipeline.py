@@ -668,6 +668,10 @@ class Extractor:
     def _add(self, hit: Hit) -> None:
         if not hit.spans:
             return
+        if hit.holder.label == "The literature" and self.genre not in ("report",):
+            return  # in a hearing, a debate or a committee report "the literature" is a source, not a party
+        if self.debate is not None and hit.holder.kind == "group" and _RHETORICAL.match(hit.holder.label):
+            return  # "millions of people who live in our villages", "a great many Members": a speaker's rhetoric
         if hit.holder.kind == "organisation" and len(hit.holder.label.split()) >= 2:
             self.named_orgs[_last_word(hit.holder.label)] = hit.holder
         self.hits.append(hit)
@@ -701,6 +705,8 @@ def settle_polarity(hits: list[Hit]) -> None:
             h.rule += "+turned"
 
 
+_RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
+                         r"everyone|everybody|nobody|all|other|others|the public|members)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(?:'s?(?:\s+(?:own\s+)?(?:members|staff|officers|"
                        r"position|view|evidence|case|team|clients|submission))?)?$", re.I)
 
@@ -879,6 +885,25 @@ def merge_person_names(hits: list[Hit]) -> None:
                                aliases=tuple(dict.fromkeys((*h.holder.aliases, h.holder.label))))
 
 
+def join_wrapped(text: str, spans: list[Span]) -> list[Span]:
+    r"""Spans of one sentence that a hard line wrap (or a blank line) split are one passage again: a quote is the
+    whole sentence, "There are\nother options" and not "There are" and "other options" (offsets stay exact:
+    the quote holds the line break). Spans with anything else between them (a running head, a footnote) stay
+    apart.
+
+    >>> t = "There are\nother options. Page 3\nabout it."
+    >>> join_wrapped(t, [(0, 9), (10, 24), (32, 41)])
+    [(0, 24), (32, 41)]
+    """
+    out: list[Span] = []
+    for a, b in sorted(spans):
+        if out and not text[out[-1][1]:a].strip():
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def build_bundle(ex: Extractor) -> Bundle:
     """Model records from an extractor's hits: document, sources, stakeholders, themes, claims, positions."""
     bundle = Bundle()
@@ -917,7 +942,10 @@ def build_bundle(ex: Extractor) -> Bundle:
             g = new_stakeholder(label, kind=kind, scope=scope)
             bundle.add(g)
             member_ids.append(g.id)
-        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope)
+        # an unnamed collective is told apart from its namesakes in other documents by the document it speaks in
+        context = (("document", doc.title or doc.id),) if holder.generic else ()
+        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope,
+                             attributes=context + holder.attributes)
         themes = claim_themes.get(hit.claim, [])[:3]
         all_themes = [x for t in themes for x in ex.matcher.closure(t)]
         for t in all_themes:
@@ -928,7 +956,7 @@ def build_bundle(ex: Extractor) -> Bundle:
         claim = new_claim(hit.claim, themes=[t.id for t in themes],
                           contradicts=[claim_id(b) for a, b in ex.contradictions if a == hit.claim and b != hit.claim])
         passages = [Passage(document=doc.id, quote=ex.text[a:b], start=a, end=b, source=hit.source.id, section=hit.section)
-                    for a, b in hit.spans]
+                    for a, b in join_wrapped(ex.text, hit.spans)]
         quantifier = hit.quantifier
         pos = new_position(sh, claim, hit.stance, document=doc.id, evidence=passages, strength=strength_for(quantifier),
                            quantifier=quantifier, rule=hit.rule, confidence=hit.confidence, date=doc.date)

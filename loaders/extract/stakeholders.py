@@ -130,6 +130,7 @@ class Holder:
     quantifier: str | None = None
     generic: bool = False  # an unnamed collective ("Some participants", "Workshop participants")
     member_kinds: tuple[tuple[str, str], ...] = ()  # kinds of the member_of labels where known
+    attributes: tuple[tuple[str, str], ...] = ()  # what the text says of them: party, office, constituency
 
 
 @dataclass(frozen=True)
