@@ -137,7 +137,8 @@ def test_parties_and_offices_reach_the_roster_and_the_holders(gb: Path) -> None:
     labels = {s.id: s.label for s in b.stakeholders.values()}
     rutley = next(s for s in b.stakeholders.values() if s.label == "David Rutley")
     assert sorted(labels[m] for m in rutley.member_of) == ["Conservative Party", "Government"]
-    assert dict(rutley.attributes) == {"parlamint-id": "DavidRutley"} and "David Henry Rutley" in rutley.aliases
+    assert dict(rutley.attributes) == {"parlamint-id": "DavidRutley", "party": "Conservative Party", "office": "Minister"}
+    assert "David Henry Rutley" in rutley.aliases
     con = next(s for s in b.stakeholders.values() if s.label == "Conservative Party")
     assert (con.kind, dict(con.attributes), set(con.aliases)) == ("organisation", {"parlamint-id": "party.CON"},
                                                                 {"Conservative", "CON"})
