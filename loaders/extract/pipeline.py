@@ -270,6 +270,8 @@ class Extractor:
             return None
         r = self.resolver.resolve(bare)
         if isinstance(r, Holder) and r.kind == "group" and not r.generic and not r.label.startswith(("Supporters", "Opponents")):
+            if r.label.casefold() != bare.casefold() and not r.quantifier:  # "Staff", not the lexicon's "Workers"
+                return Holder(capitalise(bare), "group", member_of=(r.label,), member_kinds=((r.label, "group"),))
             return r
         return None
 
