@@ -487,7 +487,11 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)\s*$|n't\s*$", "",
                                     subject_region, flags=re.I)
         subject = subject_region.strip(" ,")
-        if not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)", subject, re.I):
+        bare_it = bool(re.fullmatch(r"it(?:\s+(?:respectfully|also|therefore|now|firmly|strongly|simply))*", subject, re.I))
+        if bare_it and name in ("argue", "believe", "advocate", "oppose", "doubt"):
+            subject = "it"  # "It does not accept that ...": the organisation just named (resolved in context)
+        elif not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)",
+                                                                 subject, re.I):
             continue
         if re.search(r"\b(?:that|which|who|whom)\s*$", subject, re.I) or re.match(r"^(?:to|and|or|but)\b", subject, re.I) and len(subject.split()) < 2:
             continue

@@ -741,7 +741,7 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
         motion_side = ("opposition", motion.mover.party)  # an Opposition Day motion is moved by the Opposition
         motion.side = "opposition"
     reading = DebateReading(roster, order, stances, None, speaker_of)
-    reading.government = _government_party(structure, roster, motion_side, order)
+    reading.government = _government_party(structure, roster, motion_side, order, speaker_of)
     for q in order:
         if q.side is None and q.mover is not None:
             gov = reading.government
@@ -879,8 +879,14 @@ _GOV_MENTION = re.compile(r"\b(?P<mod>this|the|current|present|last|previous|for
 _PAST = {"last", "previous", "former", "next", "future", "a", "incoming", "outgoing", "that", "successive"}
 
 
+_FRIEND_MINISTER = re.compile(r"\bmy (?:right )?hon\.? (?:and (?:learned|gallant) )?Friend,? the (?:Minister|Secretary of State|"
+                              r"Chancellor|Prime Minister|Financial Secretary|Chief Secretary|Economic Secretary|"
+                              r"Exchequer Secretary|Paymaster General|Leader of the House|Solicitor General|Attorney General|"
+                              r"Under-Secretary|Parliamentary Under-Secretary|Minister of State)\b", re.I)
+
+
 def _government_party(structure: Structure, roster: Roster, motion_side: tuple[str | None, str | None],
-                      questions: list[Question]) -> str | None:
+                      questions: list[Question], speaker_of: dict[int, Member]) -> str | None:
     side, party = motion_side
     if side == "government" and party:
         return party
@@ -891,6 +897,18 @@ def _government_party(structure: Structure, roster: Roster, motion_side: tuple[s
     if len(listed) >= 2 and sum(listed.values()) >= 8:  # a committee's member list mirrors the House
         (top, n1), (_second, n2) = listed.most_common(2)
         if n1 > n2 and not (side == "opposition" and top == party):
+            return top
+    # Members call those of their own party "my hon. Friend": whoever calls a minister so sits on the Government side
+    friends: Counter[str] = Counter()
+    for b in structure.blocks:
+        member = speaker_of.get(b.index)
+        if member is not None and member.party and not member.government and _FRIEND_MINISTER.search(structure.view(b).text):
+            friends[member.party] += 1
+    if side == "opposition" and party:
+        friends.pop(party, None)
+    if friends:
+        (top, n1), *rest = friends.most_common(2)
+        if not rest or n1 >= 2 * rest[0][1]:
             return top
     counts: Counter[str] = Counter()
     for m in _GOV_MENTION.finditer(structure.text):

@@ -272,6 +272,8 @@ class Extractor:
             return None
         r = self.resolver.resolve(bare)
         if isinstance(r, Holder) and r.kind == "group" and not r.generic and not r.label.startswith(("Supporters", "Opponents")):
+            if r.label.casefold() != bare.casefold() and not r.quantifier:  # "Staff", not the lexicon's "Workers"
+                return Holder(capitalise(bare), "group", member_of=(r.label,), member_kinds=((r.label, "group"),))
             return r
         return None
 
@@ -344,6 +346,10 @@ class Extractor:
             member = self.debate.resolve(f.subject)
             if member is not None:
                 return [self.debate.holder(member)], "+member", 0.0
+        if f.subject == "it":  # the organisation named last in the paragraph, else the one whose submission this is
+            orgs = [h for h in self.ctx.last_holders if h.kind == "organisation"] or \
+                [h for h in self.ctx.section_holders if h.kind == "organisation"][:1]
+            return (orgs[-1:], "+it", -0.1) if orgs else ([], "", 0.0)
         definite = self._definite_org(f.subject)
         if definite is not None:
             return [definite], "+named", 0.0

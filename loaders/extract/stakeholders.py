@@ -179,6 +179,8 @@ def canonical_quantifier(q: str) -> str:
 def clean_subject(np: str) -> str:
     """Strip connectives before a subject and auxiliaries or adverbs after it."""
     np = " ".join(np.replace("\u2019", "'").split()).strip(" ,;:-\"'()")
+    np = re.split(r",\s+(?:including|such as|notably|particularly|especially|mainly|mostly|many of them)\b", np, maxsplit=1)[0]
+    np = re.sub(r"^(?:including|especially|particularly|notably)\s+", "", np, flags=re.I)
     np = _LEADING.sub("", np)
     prev = None
     while prev != np:
@@ -293,8 +295,8 @@ class Resolver:
             entry = self.lexicon.lookup(base)
             if entry is not None and entry.kind == "group":
                 return self._from_entry(entry, quant, alias=rest)
-        pw = re.match(r"^(?:[a-z][\w'-]*\s+){0,2}?(?P<head>[a-z][\w'-]*)\s+(?:who|that|with|from|in|working|drawing|using|living|"
-                      r"receiving|providing|employing|representing)\b", rest_norm)
+        pw = re.match(r"^(?:[a-z][\w'-]*\s+){0,2}?(?P<head>[a-z][\w'-]*)\s+(?:who|whose|that|with|from|in|at|on|of|across|based|"
+                      r"working|drawing|using|living|receiving|providing|employing|representing|we|i)\b", rest_norm)
         if _PEOPLE_WHO.match(rest_norm) or (pw and pw.group("head") in self.lexicon.people_nouns):
             label = _people_label(rest)
             return Holder(capitalise(label), "group", quantifier=quant)
@@ -340,7 +342,7 @@ class Resolver:
         group = self._collective_label(noun)
         q = holder_quantifier(quantifier)
         if q and q not in ("all", "most", "many", "the majority of", "a wide range of"):
-            label = f"{capitalise(q)} {noun}"
+            label = f"{'Other' if q in ('other', 'others') else capitalise(q)} {noun}"
             return Holder(label, "group", quantifier=q, member_of=(group,) if group != label else (), generic=True)
         return Holder(group, "group", quantifier=q, generic=True)
 
@@ -426,6 +428,8 @@ def _lit_quant(np: str) -> str | None:
 def _people_label(phrase: str) -> str:
     """'people who employed their own PAs, who...' -> 'people who employed their own PAs' (one clause, at most 9 words)."""
     phrase = re.split(r",|;|\s+\(|\s+-\s+", phrase)[0]
+    phrase = re.sub(r"\s+(?:(?:that|whom)\s+)?(?:we|I)\s+(?:spoke|talked)\s+(?:to|with)$|\s+(?:that|whom\s+)?(?:we|I)\s+"
+                    r"(?:heard from|met|asked|interviewed|surveyed)$", "", phrase)
     words = phrase.split()
     return " ".join(words[:9])
 
