@@ -367,8 +367,8 @@ class Extractor:
             if r.kind == "previous" and self.ctx.section_group is not None:
                 return [self.ctx.section_group], "+section", -0.1
             if r.kind == "we":
-                holders = self._turn_holders(b) or [self.voice]
-                return holders, "+we", -0.05
+                holders = self._turn_holders(b) or ([] if self.debate is not None else [self.voice])
+                return holders, "+we", -0.05  # in a debate, the chair's "we" (or nobody's) holds nothing
             if r.kind == "quantity":
                 group = next((h for h in reversed(self.ctx.last_holders) if h.kind == "group" and not h.generic
                               and not h.label.startswith(("Supporters of", "Opponents of"))), None)
