@@ -11,22 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ...graph.model.records import (
-    Bundle, Passage, Source, Theme, claim_id, new_claim, new_position, new_stakeholder, stakeholder_id,
-)
+from ...graph.model.records import Bundle
 from ..documents.reader import DocumentText
-from ..documents.structure import Block, Structure, View, parse_text, split_sentences, trim_spans
+from ..documents.structure import Block, Structure, parse_text, split_sentences, trim_spans
+from .assembly import build_bundle
 from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
-from .polarity import denied, positive_form
-from .proposals import evaluation, find_proposals, section_proposals
 from .debate import PARTIES, DebateReading, Roster, read_debate, states_stance
+from .hits import (
+    Hit, _turned, align_claims, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
+    settle_polarity, side_object,
+)
 from .lexicon import Lexicon, default_lexicon
-from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
+from .merging import content_tokens
+from .polarity import denied
+from .proposals import evaluation, find_proposals, section_proposals
 from .sources import (
     SourcePlan, StrandState, detect_genre, document_voice, is_strand_heading, plan_sources, section_holder, statement_author,
 )
 from .stakeholders import ORG_END, Holder, Reference, Resolver, capitalise, split_organisations
-from .strength import find_quantifier, strength_for
+from .strength import find_quantifier
 from .themes import ThemeMatcher
 
 Span = tuple[int, int]
@@ -57,8 +60,6 @@ _DEBATE_SKIP = re.compile(r"^\s*(?:(?:I\s+)?thank|It is a (?:pleasure|privilege)
                           r"I beg to|On a point of order|Order\b|I am grateful)", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
-_PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materiali[sz]e|likely|likelihood|achieve[ds]?|"
-                       r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
                          # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
@@ -68,26 +69,6 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          re.I)
 _FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
                            r"that|from|around|about|were|are|is|was)$", re.I)
-
-
-@dataclass
-class Hit:
-    """One position candidate before records are built."""
-
-    holder: Holder
-    claim: str
-    stance: str  # support, oppose, neutral
-    rule: str
-    confidence: float
-    spans: list[Span]
-    source: Source
-    section: tuple[str, ...]
-    quantifier: str | None = None
-    topics: list[str] = field(default_factory=list)
-    doubt: bool = False
-    locked: bool = False  # already placed on a topic claim; not moved to an aim
-    side_topic: bool = False  # the holder is named after the claim ("Supporters of ...")
-    turned: str | None = None  # the claim's positive form, taken (with the stance turned) if another holder states it
 
 
 @dataclass
@@ -399,7 +380,6 @@ class Extractor:
         return self.named_orgs.get(head)
 
     def _side_holder(self, side: str, topic: str, of: str | None = None) -> Holder:
-        theme = None
         subject = of or topic
         what = side_object(subject, self.matcher)
         noun = "Supporters" if side == "support" else "Opponents"
@@ -684,33 +664,6 @@ class Extractor:
         self.ctx.paragraph_hits.append(hit)
 
 
-def _turned(claim: str) -> str | None:
-    """The positive form of a negatively worded claim (polarity.positive_form), else None."""
-    turned, text = positive_form(claim)
-    return text if turned and text != claim else None
-
-
-def settle_polarity(hits: list[Hit]) -> None:
-    """A negatively worded claim takes its positive form, with the stance turned, where another holder states
-    that positive form (or a claim it lies inside): "a ban should not be necessary" meets the committee's
-    "we recommend a ban" as an opposition to it. Elsewhere the holder's own wording stands."""
-    by_holder: dict[str, set[str]] = {}
-    for h in hits:
-        by_holder.setdefault(h.claim, set()).add(h.holder.label)
-    texts = list(by_holder)
-    tokens = {t: content_tokens(t) for t in texts}
-    weights = _weights(tokens.values())
-    for h in hits:
-        if not h.turned or h.stance == "neutral":
-            continue
-        t = content_tokens(h.turned)
-        others = [c for c in texts if by_holder[c] - {h.holder.label}]
-        if any(same_claim(t, tokens[c], weights) for c in others) or anchor_of(h.turned, others, weights=weights) is not None:
-            h.claim = h.turned
-            h.stance = "oppose" if h.stance == "support" else "support"
-            h.rule += "+turned"
-
-
 _RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
                          r"everyone|everybody|nobody|all|other|others|the public|members)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(?:'s?(?:\s+(?:own\s+)?(?:members|staff|officers|"
@@ -722,17 +675,6 @@ def _last_word(label: str) -> str:
     return words[-1].casefold() if words else ""
 
 
-def part_of(group: Holder, quantifier: str | None, *, other: bool = False) -> Holder:
-    """'Several' of the farmers named just before: 'Several farmers and farm workers', a part of that group."""
-    base = group.member_of[0] if group.quantifier and group.member_of else group.label
-    q = re.sub(r"^(a (?:small |large |significant )?number|a (?:small )?minority|the majority|a majority)$", r"\1 of",
-               quantifier or "some")
-    word = "Other" if other else capitalise(q)
-    noun = base if re.match(r"^[A-Z][a-z]*[A-Z]|^[A-Z]{2,}", base) else base[:1].lower() + base[1:]
-    return Holder(f"{word} {noun}", "group", quantifier=quantifier, member_of=(base,), generic=True,
-                  member_kinds=((base, "group"),))
-
-
 def _inner_first_person(claim: str) -> tuple[str, bool] | None:
     """A reported claim that is itself the speaker's own attribution ('we do not think that X', 'I believe X'):
     (X, whether the inner frame turns the stance round), else None."""
@@ -742,11 +684,6 @@ def _inner_first_person(claim: str) -> tuple[str, bool] | None:
         if g.rule.startswith("attrib") and g.subject and re.fullmatch(r"[\"“']?\s*(?:we|i)", g.subject.strip(), re.I) and g.claims:
             return g.claim_text(g.claims[0]), g.polarity in ("oppose", "doubt")
     return None
-
-
-def _claim_words(claim: str) -> str:
-    """The first words of a claim, as the object of 'Supporters of ...'."""
-    return " ".join(normalise_claim(claim).split()[:7]).casefold()
 
 
 def _noun_of(label: str) -> str | None:
@@ -770,223 +707,6 @@ def _trim_lead_claim(text: str) -> str:
 
 # --------------------------------------------------------------------------- after the walk
 
-def retarget_doubts(hits: list[Hit], matcher: ThemeMatcher) -> None:
-    """A doubt ('some doubted that funding would materialise') moves onto the aim it doubts, if the document states one.
-
-    The aim is a claim some other holder supports: among aims sharing a theme with the doubt, the most
-    similar; with no theme in common, only a close match (similarity at least 0.45).
-    """
-    aims: list[str] = []
-    holders_of: dict[str, set[str]] = {}
-    for h in hits:
-        if h.stance == "support":
-            if h.claim not in aims:
-                aims.append(h.claim)
-            holders_of.setdefault(h.claim, set()).add(h.holder.label)
-    if not aims:
-        return
-    weights = _weights([content_tokens(a) for a in aims] + [content_tokens(h.claim) for h in hits if h.doubt])
-    aim_themes = {a: {t.id for t in matcher.in_text(a)} for a in aims}
-    for h in hits:
-        if not h.doubt or h.locked:
-            continue
-        if not (h.rule.startswith("similar") or _PROSPECT.search(h.claim)):
-            continue  # a doubt about a fact stays on its own claim; only doubts about prospects attach to aims
-        candidates = [a for a in aims if a != h.claim and holders_of.get(a) != {h.holder.label}]
-        themes = {t.id for t in matcher.in_text(h.claim)}
-        shared = [a for a in candidates if themes & aim_themes[a]]
-        i = best_aim(h.claim, shared, weights=weights, threshold=0.1) if shared else None
-        target = shared[i] if i is not None else None
-        if target is None:
-            j = best_aim(h.claim, candidates, weights=weights, threshold=0.45)
-            target = candidates[j] if j is not None else None
-        if target is not None:
-            h.claim = target
-            h.rule += "+aim"
-            h.confidence = round(max(0.2, h.confidence - 0.1), 2)
-
-
-def side_object(claim: str, matcher: ThemeMatcher) -> str:
-    """What 'Supporters of ...' support: the theme that covers the claim, or the claim's first words."""
-    theme = matcher.covering(normalise_claim(claim))
-    return theme.casefold() if theme else _claim_words(claim)
-
-
-def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
-    """Near-duplicate claim texts in one document become the first of their cluster.
-
-    A claim that is the start of a longer claim in the same section ("Regulation/registration" and
-    "Regulation/registration of the social care workforce") is that claim.
-    """
-    by_section: dict[tuple[str, ...], list[str]] = {}
-    for h in hits:
-        by_section.setdefault(h.section, []).append(h.claim)
-    for h in hits:
-        low = h.claim.casefold()
-        longer = [c for c in by_section[h.section] if len(c) > len(h.claim) and c.casefold().startswith(low + " ")]
-        if longer:
-            h.claim = min(longer, key=len)
-    texts = list(dict.fromkeys(h.claim for h in hits))
-    reps = cluster_claims(texts)
-    canon = {t: texts[r] for t, r in zip(texts, reps)}
-    for h in hits:
-        h.claim = canon.get(h.claim, h.claim)
-        label = h.holder.label
-        if h.side_topic and label.startswith(("Supporters of ", "Opponents of ")):
-            noun = label.split(" of ", 1)[0]
-            h.holder = replace(h.holder, label=f"{noun} of {side_object(h.claim, matcher)}")
-    return canon
-
-
-def align_claims(hits: list[Hit]) -> dict[str, str]:
-    """Positions of different holders on one proposition share its claim.
-
-    A short claim of one holder ("A ban", after polarity turned "a ban should not be necessary" round) that
-    lies inside a longer claim held by someone else ("The Government should legislate to ban black plastic
-    trays") is a position on that claim: it moves there, keeping its stance, so that the two holders meet
-    (and conflict, where their stances differ). Returns the texts moved (old -> new).
-    """
-    holders: dict[str, set[str]] = {}
-    for h in hits:
-        holders.setdefault(h.claim, set()).add(h.holder.label)
-    texts = list(holders)
-    weights = _weights([content_tokens(t) for t in texts])
-    moved: dict[str, str] = {}
-    for t in texts:
-        others = [a for a in texts if a != t and holders[a] - holders[t]]
-        i = anchor_of(t, others, weights=weights)
-        if i is not None:
-            moved[t] = others[i]
-    for h in hits:
-        if h.claim in moved and not h.side_topic:
-            h.claim = moved[h.claim]
-            h.rule += "+aligned"
-    return moved
-
-
-def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:
-    """Pairs of claims that propose opposite instruments on one topic and are backed by different holders."""
-    backers: dict[str, set[str]] = {}
-    for h in hits:
-        if h.stance == "support":
-            backers.setdefault(h.claim, set()).add(h.holder.label)
-    texts = list(backers)
-    return [(texts[i], texts[j]) for i, j in opposite_proposals(texts) if not backers[texts[i]] & backers[texts[j]]]
-
-
-def merge_person_names(hits: list[Hit]) -> None:
-    """'Professor McAuley' and 'Derek McAuley' in one document are one person (the full name is the label)."""
-    full: dict[str, str] = {}
-    for h in hits:
-        if h.holder.kind == "person":
-            tokens = h.holder.label.split()
-            if len(tokens) >= 2 and not re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)$",
-                                                 tokens[0]):
-                full.setdefault(tokens[-1].casefold(), h.holder.label)
-    for h in hits:
-        tokens = h.holder.label.split()
-        if h.holder.kind == "person" and len(tokens) == 2 and re.match(
-                r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)$", tokens[0]) and tokens[1].casefold() in full:
-            h.holder = replace(h.holder, label=full[tokens[1].casefold()],
-                               aliases=tuple(dict.fromkeys((*h.holder.aliases, h.holder.label))))
-
-
-def join_wrapped(text: str, spans: list[Span]) -> list[Span]:
-    r"""Spans of one sentence that a hard line wrap (or a blank line) split are one passage again: a quote is the
-    whole sentence, "There are\nother options" and not "There are" and "other options" (offsets stay exact:
-    the quote holds the line break). Spans with anything else between them (a running head, a footnote) stay
-    apart.
-
-    >>> t = "There are\nother options. Page 3\nabout it."
-    >>> join_wrapped(t, [(0, 9), (10, 24), (32, 41)])
-    [(0, 24), (32, 41)]
-    """
-    out: list[Span] = []
-    for a, b in sorted(spans):
-        if out and not text[out[-1][1]:a].strip():
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def build_bundle(ex: Extractor) -> Bundle:
-    """Model records from an extractor's hits: document, sources, stakeholders, themes, claims, positions."""
-    bundle = Bundle()
-    doc = ex.document
-    bundle.add(doc)
-    bundle.extend(ex.plan.sources)
-    claim_themes: dict[str, list[Theme]] = {}
-    heading_theme_cache: dict[str, Theme | None] = {}
-
-    def topic_theme(topic: str) -> Theme | None:
-        if topic not in heading_theme_cache:
-            heading_theme_cache[topic] = ex.matcher.for_heading(topic)
-        return heading_theme_cache[topic]
-
-    for hit in ex.hits:
-        themes = claim_themes.setdefault(hit.claim, [])
-        for t in ex.matcher.in_text(hit.claim):
-            if t not in themes:
-                themes.append(t)
-        topical = [topic_theme(tp) for tp in reversed(hit.topics)]
-        nearest = next((t for t in topical if t is not None), None)
-        if nearest is not None and nearest not in themes and (not themes or hit.topics and hit.topics[-1] and
-                                                              topic_theme(hit.topics[-1]) is nearest):
-            themes.append(nearest)
-        if not themes:
-            sim = ex.matcher.by_similarity(hit.claim)
-            if sim is not None:
-                themes.append(sim)
-    for hit in ex.hits:
-        holder = hit.holder
-        # an unnamed collective ("Some participants") is this document's, not everyone's of that name
-        scope = doc.id if holder.generic else None
-        member_ids = []
-        for label in holder.member_of:
-            kind = dict(holder.member_kinds).get(label) or _kind_for(ex, label)
-            g = new_stakeholder(label, kind=kind, scope=scope)
-            bundle.add(g)
-            member_ids.append(g.id)
-        # an unnamed collective is told apart from its namesakes in other documents by the document it speaks in
-        context = (("document", doc.title or doc.id),) if holder.generic else ()
-        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope,
-                             attributes=context + holder.attributes)
-        themes = claim_themes.get(hit.claim, [])[:3]
-        all_themes = [x for t in themes for x in ex.matcher.closure(t)]
-        for t in all_themes:
-            for b in t.broader:
-                if b not in {x.id for x in all_themes}:
-                    pass
-        bundle.add(*all_themes)
-        claim = new_claim(hit.claim, themes=[t.id for t in themes],
-                          contradicts=[claim_id(b) for a, b in ex.contradictions if a == hit.claim and b != hit.claim])
-        passages = [Passage(document=doc.id, quote=ex.text[a:b], start=a, end=b, source=hit.source.id, section=hit.section)
-                    for a, b in join_wrapped(ex.text, hit.spans)]
-        quantifier = hit.quantifier
-        pos = new_position(sh, claim, hit.stance, document=doc.id, evidence=passages, strength=strength_for(quantifier),
-                           quantifier=quantifier, rule=hit.rule, confidence=hit.confidence, date=doc.date)
-        bundle.add(sh, claim, pos)
-    for h in ex.mentioned:
-        scope = doc.id if h.generic else None
-        member_ids = []
-        for label in h.member_of:
-            g = new_stakeholder(label, kind=_kind_for(ex, label), scope=scope)
-            bundle.add(g)
-            member_ids.append(g.id)
-        known = bundle.stakeholders.get(stakeholder_id(h.label, scope=scope))
-        bundle.add(new_stakeholder(h.label, kind=known.kind if known else h.kind, aliases=() if known else h.aliases,
-                                   member_of=member_ids, scope=scope))
-    return bundle
-
-
-def _kind_for(ex: Extractor, label: str) -> str:
-    e = ex.lex.lookup(label)
-    if e is not None:
-        return e.kind
-    return "organisation" if label in PARTIES.values() or label == "Government" else "group"
-
-
 def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None,
                      roster: Roster | None = None) -> Bundle:
     """Extract the stakeholders, claims, stances, themes and evidence of one document.
@@ -1009,7 +729,3 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
         ex.contradictions += [(a, b), (b, a)]
     merge_person_names(ex.hits)
     return build_bundle(ex)
-
-
-def capitalise_label(label: str) -> str:
-    return capitalise(label)
