@@ -70,6 +70,9 @@ def test_push_one_document_and_an_unknown_one(store, clean_neo4j):  # noqa: F811
 
 
 def test_without_neo4j_the_commands_say_how_to_start_it(tmp_path):
+    from stancegraph.graph.rdf.store import Store
+
+    Store(tmp_path / "st").close()  # an empty store: push refuses a missing one before it looks for Neo4j
     env = {"NEO4J_URI": ""}
     for args in (("query", "--cypher", "RETURN 1"), ("push", "neo4j", "--store", str(tmp_path / "st"))):
         out = run(*args, env=env)
