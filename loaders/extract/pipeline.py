@@ -400,6 +400,7 @@ class Extractor:
                                   earlier.quantifier, earlier.topics, earlier.doubt, earlier.locked))
             return
         claims = [(f.claim_text(c), c) for c in f.claims]
+        claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
         if f.rule.startswith("attrib") and len(claims) == 1:
             nested = _inner_first_person(claims[0][0])
             if nested is not None:  # "He told us that 'we do not think that a ban would have much impact'"
