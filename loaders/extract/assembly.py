@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...graph.model.records import (
     Bundle, Passage, Theme, claim_id, new_claim, new_position, new_stakeholder, stakeholder_id,
 )
-from .debate import PARTIES
+from .genres.hansard import PARTIES
 from .strength import strength_for
 
 if TYPE_CHECKING:
