@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -74,12 +75,14 @@ def _synonyms() -> dict[str, str]:
 
 
 _SNOWBALL = snowballstemmer.stemmer("english")
+_SNOWBALL_LOCK = threading.Lock()  # the stemmer keeps the word it works on in itself: one word at a time
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     """The English Snowball stem ('caring' -> 'care', 'housing' and 'house' -> 'hous', 'regulations' -> 'regul')."""
-    return str(_SNOWBALL.stemWord(word))
+    with _SNOWBALL_LOCK:  # (concurrent uploads stemmed in threads: 'string index out of range')
+        return str(_SNOWBALL.stemWord(word))
 
 
 def content_tokens(text: str) -> set[str]:

@@ -43,3 +43,31 @@ def test_a_lexicon_of_ones_own_gets_its_cues() -> None:
     own = read_lexicon()
     assert cues_for(own) is cues_for(own)  # (an lru_cache cannot hash a Lexicon at all)
     assert find_frames("Providers argued that pay must rise.", own) == find_frames("Providers argued that pay must rise.")
+
+
+def test_threads_extract_one_document_at_the_same_time() -> None:
+    # the Snowball stemmer holds the word it is stemming: shared by threads, it raised 'string index out of range'
+    code = """
+import threading
+from pathlib import Path
+from stancegraph.loaders.documents.reader import read_document_text
+from stancegraph.loaders.extract import extract_document
+doc = read_document_text(Path("examples/riverside-libraries-consultation.md"))
+errors = []
+def work():
+    try:
+        extract_document(doc)
+    except Exception as exc:
+        errors.append(repr(exc))
+threads = [threading.Thread(target=work) for _ in range(12)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(errors)
+"""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    for _ in range(5):  # (a race: five fresh processes)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=root)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "[]"
