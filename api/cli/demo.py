@@ -10,7 +10,7 @@ import typer
 
 from .output import message
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]  # api/cli/demo.py -> the repository
 
 
 def demo_inputs() -> list[Path]:
