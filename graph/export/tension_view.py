@@ -28,7 +28,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from ..model.catalog import display_labels
 from ..model.records import Bundle, Passage, Position
@@ -138,6 +141,7 @@ def tension_view(bundle: Bundle, tensions: list[dict[str, Any]] | None, *, level
                     stance = "support" if sid in via else camp_stance
                     ps = [p for p in held.get((sid, on), ()) if p.stance.value == stance]
                     entry = _entry(bundle, idx, sid, labels[sid], group_of[sid], ps, via=on if sid in via else None)
+                    entry["html"] = _entry_html(entry, t, ci, camp_stance)
                     q_docs.update(entry["docs"])
                     found.append(entry)
                     entries.append([t, ci, entry["s"], STANCE_CODE[camp_stance],
@@ -246,8 +250,23 @@ def _entry(bundle: Bundle, idx: _Index, sid: str, label: str, group: str | None,
         claim = bundle.claims.get(via)
         via_text = claim.text if claim else via
     return {"s": idx("stakeholders", sid), "label": label, "g": idx("groups", group) if group else -1,
-            "group": group, "quotes": quotes, "docs": sorted(docs), "via": via_text,
+            "group": group, "quotes": quotes, "docs": sorted(docs), "docs_attr": " ".join(map(str, sorted(docs))),
+            "via": via_text,
             "quantifier": ", ".join(quantifiers)}
+
+
+def _entry_html(e: dict[str, Any], t: int, c: int, stance: str) -> Markup:
+    """One stakeholder of a camp as a card list item: the template's most repeated part, built here once per
+    entry for speed. Every value from the data goes through markupsafe's escape."""
+    quotes = "".join(f'<blockquote>“{escape(q["text"])}”</blockquote><p class="cite">{escape(q["document"])}'
+                     + (f" — {escape(q['section'])}" if q["section"] else "")
+                     + (f" · {escape(q['source'])}" if q["source"] else "") + "</p>" for q in e["quotes"]) \
+        or '<p class="cite">no quote recorded</p>'
+    quant = f' <span class="quant">({escape(e["quantifier"])})</span>' if e["quantifier"] else ""
+    via = f' <span class="via">backs instead: {escape(e["via"])}</span>' if e["via"] else ""
+    return Markup(f'<li class="entry" data-t="{t}" data-c="{c}" data-s="{e["s"]}" data-g="{e["g"]}" data-st="{escape(stance)}" '
+                  f'data-docs="{e["docs_attr"]}"><details><summary><span class="who">{escape(e["label"])}</span>{quant}{via}'
+                  f'</summary><div class="quotes">{quotes}</div></details></li>')
 
 
 def _blocks(found: list[dict[str, Any]], level: str) -> list[dict[str, Any]]:
@@ -274,25 +293,25 @@ def _bridge(b: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
 def tension_map_html(bundle: Bundle, tensions: list[dict[str, Any]] | None = None, *, theme: str | None = None,
                      title: str = "Tension view", level: str = "auto") -> str:
     """The tension view (cards and map) as one self-contained HTML page. `tensions` is find_tensions output."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
-
     view = tension_view(bundle, tensions, level=level, theme=theme)
-    env = _environment(Environment, FileSystemLoader, select_autoescape)
+    template, page_js = _template()
     js, css = vis_assets()
-    page_js = (TEMPLATES / "tensions.js").read_text(encoding="utf-8")
     n_docs = len(bundle.documents)
     subtitle = (f"{len(view['cards'])} tension clusters, most contested first · {view['people']} stakeholders take "
                 f"sides in them · {n_docs} document{'s' if n_docs != 1 else ''}")
-    return env.get_template("tensions.html").render(
+    return template.render(
         title=title, subtitle=subtitle, view=view, vis_js=Markup(js), vis_css=Markup(css), page_js=Markup(page_js),
         data_json=Markup(script_json(view["data"])), colours=view["data"]["colours"])
 
 
-def _environment(env_cls: Any, loader_cls: Any, autoescape: Any) -> Any:
-    env = env_cls(loader=loader_cls(str(TEMPLATES)), autoescape=autoescape(["html"]), trim_blocks=True,
-                  lstrip_blocks=True)
-    return env
+@lru_cache(maxsize=1)
+def _template() -> tuple[Any, str]:
+    """The page template (compiled once) and the page script."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("tensions.html"), (TEMPLATES / "tensions.js").read_text(encoding="utf-8")
 
 
 def entries_of(view: dict[str, Any], card: int) -> Iterable[dict[str, Any]]:
