@@ -27,7 +27,6 @@ elements (already escaped) into the details panel. Nothing from a document is ev
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -172,7 +171,7 @@ def tension_view(bundle: Bundle, tensions: list[dict[str, Any]] | None, *, level
                              "orient": orient, "one_sided": bool(c.get("one_sided")),
                              "captions": ["Side A", "Side B"] if turned else ["For", "Against"]})
 
-    claims_out = []
+    claims_out: list[dict[str, Any]] = []
     for cid in idx.items("claims"):
         claim = bundle.claims.get(cid)
         text = claim.text if claim else cid
@@ -181,27 +180,28 @@ def tension_view(bundle: Bundle, tensions: list[dict[str, Any]] | None, *, level
                            "colour": theme_colour(ths[0]) if ths else NEUTRAL_COLOUR,
                            "theme": idx("themes", ths[0]) if ths else -1,
                            "themes": sorted({idx("themes", a) for x in ths for a in _ancestors(bundle, x)})})
-    stakeholders_out = []
+    stakeholders_out: list[dict[str, Any]] = []
     for sid in idx.items("stakeholders"):
         sh = bundle.stakeholders.get(sid)
         g = group_of.get(sid)
         stakeholders_out.append({"label": short_text(labels.get(sid, sid), 34), "text": labels.get(sid, sid),
                                  "kind": sh.kind if sh else "group", "group": idx("groups", g) if g else -1})
-    groups_out = []
+    groups_out: list[dict[str, Any]] = []
     members = Counter(group_of[sid] for sid in people if group_of.get(sid))
     for gid in idx.items("groups"):
         sh = bundle.stakeholders.get(gid)
         label = sh.label if sh else gid
         groups_out.append({"label": short_text(label, 30), "text": label, "members": members.get(gid, 0),
                            "s": idx.keys["stakeholders"].get(gid, -1)})
-    themes_out = [{"id": x, "label": _theme_label(bundle, x), "colour": theme_colour(x)} for x in idx.items("themes")]
+    themes_out: list[dict[str, str]] = [{"id": x, "label": _theme_label(bundle, x), "colour": theme_colour(x)}
+                                        for x in idx.items("themes")]
     legend = sorted({c["theme"] for c in claims_out if c["theme"] >= 0}, key=lambda i: themes_out[i]["label"].casefold())
-    documents_out = [{"id": d, "title": bundle.documents[d].title if d in bundle.documents else d}
+    documents_out: list[dict[str, str]] = [{"id": d, "title": bundle.documents[d].title if d in bundle.documents else d}
                      for d in idx.items("documents")]
     theme_pick = -1
     if theme:
-        for i, th in enumerate(themes_out):
-            if theme in (th["id"], th["label"]) or theme.casefold() == th["label"].casefold():
+        for i, row in enumerate(themes_out):
+            if theme in (row["id"], row["label"]) or theme.casefold() == row["label"].casefold():
                 theme_pick = i
     data = {"clusters": map_clusters, "claims": claims_out, "stakeholders": stakeholders_out, "groups": groups_out,
             "entries": entries, "themes": themes_out, "legend": legend, "documents": documents_out, "level": level,
@@ -212,8 +212,7 @@ def tension_view(bundle: Bundle, tensions: list[dict[str, Any]] | None, *, level
                         "themes": sorted({x for c in cards for x in c["theme_keys"]},
                                          key=lambda i: themes_out[i]["label"].casefold()),
                         "groups": sorted((i for i, g in enumerate(groups_out)), key=lambda i: groups_out[i]["text"].casefold())},
-            "documents": documents_out, "themes": themes_out, "groups": groups_out,
-            "total_clusters": len(tensions or [])}
+            "documents": documents_out, "themes": themes_out, "groups": groups_out}
 
 
 def _theme_label(bundle: Bundle, theme_id: str) -> str:
@@ -233,7 +232,7 @@ def _group(bundle: Bundle, sid: str) -> str | None:
 def _entry(bundle: Bundle, idx: _Index, sid: str, label: str, group: str | None, positions: list[Position], *,
            via: str | None) -> dict[str, Any]:
     """One stakeholder in one camp: its quotes (document, section, source) and the documents they come from."""
-    quotes = []
+    quotes: list[dict[str, str]] = []
     docs: set[int] = set()
     quantifiers = sorted({p.quantifier for p in positions if p.quantifier})
     for p in sorted(positions, key=lambda p: (-p.strength, p.id)):
@@ -272,9 +271,9 @@ def _entry_html(e: dict[str, Any], t: int, c: int, stance: str) -> Markup:
 def _blocks(found: list[dict[str, Any]], level: str) -> list[dict[str, Any]]:
     """A camp's stakeholders under their groups: the largest groups first, the ungrouped last."""
     by_group: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    blocks: list[dict[str, Any]] = []
     for e in found:
         by_group[e["g"]].append(e)
-    blocks = []
     for g, members in by_group.items():
         members.sort(key=lambda e: (e["label"].casefold(), e["s"]))
         blocks.append({"g": g, "entries": members, "open": level == "individuals" or g < 0 or len(members) <= 3})
@@ -312,12 +311,3 @@ def _template() -> tuple[Any, str]:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
     return env.get_template("tensions.html"), (TEMPLATES / "tensions.js").read_text(encoding="utf-8")
-
-
-def entries_of(view: dict[str, Any], card: int) -> Iterable[dict[str, Any]]:
-    """Every entry of a card (for tests and scripts): each camp's stakeholders with their quotes."""
-    for q in view["cards"][card]["questions"]:
-        for camp in q["camps"]:
-            for block in camp["blocks"]:
-                yield from block["entries"]
-

@@ -195,7 +195,7 @@ def _aggregated(bundle: Bundle, catalog: Catalog) -> dict[str, Any]:
     other_a, other_t = "other-stakeholders", "other-themes"
     labels = display_labels(bundle, actors)
     nodes: list[dict[str, Any]] = []
-    for actor in sorted(actors, key=lambda a: (labels.get(a, a).casefold(), a)):
+    for actor in sorted(actors, key=lambda a: ((labels.get(a) or a).casefold(), a)):
         kind = "group" if actor in catalog.group_ids else "stakeholder"
         n_people = len(people[actor])
         nodes.append(_node(kind, actor, labels.get(actor, actor) + (f" ({n_people})" if kind == "group" else ""),

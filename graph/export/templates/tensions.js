@@ -121,7 +121,7 @@
   // how many rows and claims a cluster may show in `avail` pixels of height
   function caps(avail) {
     var inner = avail - HEAD - 12;
-    return { perSide: Math.min(MAX_SIDE, Math.floor(inner / ROW)), claims: Math.min(MAX_CLAIMS, Math.floor(inner / CLAIM_ROW)) };
+    return { perSide: Math.min(MAX_SIDE, Math.floor(inner / ROW)), claims: Math.min(MAX_CLAIMS, Math.floor((inner - 16) / CLAIM_ROW)) };
   }
 
   function actorOf(s, side) {
@@ -187,7 +187,7 @@
       cols[k].sort(function (x, y) { return x.bary - y.bary || y.count - x.count || byLabel(x, y); });
     });
     var rowsA = cols.A.length + (more.A ? 1 : 0), rowsB = cols.B.length + (more.B ? 1 : 0);
-    var centre = claims.length * CLAIM_ROW + (cols.both.length || more.both ? 26 + (cols.both.length + (more.both ? 1 : 0)) * ROW : 0);
+    var centre = claims.length * CLAIM_ROW + (hiddenClaims.length ? 16 : 0) + (cols.both.length || more.both ? 26 + (cols.both.length + (more.both ? 1 : 0)) * ROW : 0);
     var h = HEAD + Math.max(rowsA * ROW, rowsB * ROW, centre) + 12;
     return { t: t, claims: claims, hiddenClaims: hiddenClaims, cols: cols, more: more, h: h, orient: orient, label: label };
   }
@@ -266,7 +266,10 @@
         y += CLAIM_ROW;
       });
       if (m.hiddenClaims.length) {
-        state.meta["t" + t + ":note"] = { kind: "title", t: t };
+        var more = m.hiddenClaims.length;
+        ns.push(textNode("t" + t + ":moreClaims", xC, y - 6, "+ " + more + " more claim" + (more > 1 ? "s" : "") + " (on the card)",
+                         13, "#555", { kind: "title", t: t, title: m.hiddenClaims.map(function (ci) { return D.claims[ci].text; }).join("\n") }));
+        y += 16;
       }
       function place(list, more, x, ytop, side) {
         var yy = ytop;
@@ -304,6 +307,12 @@
       }
       place(m.cols.A, m.more.A, xA, y0 + HEAD - 6, "A");
       place(m.cols.B, m.more.B, xB, y0 + HEAD - 6, "B");
+      [["A", xA], ["B", xB]].forEach(function (side) {
+        if (!m.cols[side[0]].length && !m.more[side[0]]) {
+          ns.push(textNode("t" + t + ":none" + side[0], side[1], y0 + HEAD + 10, "(nobody states this side)", 13, "#666",
+                           { kind: "caption", t: t, side: side[0], title: "No stakeholder in these documents takes this side" }));
+        }
+      });
       if (m.cols.both.length || m.more.both) {
         ns.push(textNode("t" + t + ":capBoth", xC, y + 6, "on both sides", 13, "#555", { kind: "caption", t: t, side: "both", title: "Stakeholders found on both sides" }));
         place(m.cols.both, m.more.both, xC, y + 20, "both");
@@ -460,10 +469,14 @@
     var btn = evt.target.closest ? evt.target.closest("button.show") : null;
     if (btn) { showCluster(+btn.getAttribute("data-t")); }
   });
+  // when the map changes size (window, header wrapping), vis-network rescales the view to keep what was
+  // visible: lay out again for the new size instead, at scale 1
   var resizeTimer = null;
-  window.addEventListener("resize", function () {
+  network.on("resize", function () {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () { refresh(true); }, 150);
+    resizeTimer = setTimeout(function () {
+      if (Math.abs(mapEl.clientWidth - state.G.W) > 1 || Math.abs(mapEl.clientHeight - state.G.H) > 1) { refresh(true); }
+    }, 100);
   });
 
   refresh(false);
