@@ -1,6 +1,6 @@
 """Loaders: one module per input format, each turning a file or folder into a model Bundle.
 
-Sub-packages: formats (coded data: coding sheet, DNA, Pol.is, REFI-QDA, RDF, interchange JSON),
+Sub-packages: formats (coded data: coding sheet, DNA, Pol.is, REFI-QDA, RDF, interchange JSON; ParlaMint TEI debates),
 documents (document readers and structure), extract (the extractor). May import graph and
 ontology; never api.
 
@@ -23,7 +23,7 @@ from ..graph.model.records import Bundle
 #: loader modules in the order they are asked; more specific formats first
 LOADER_MODULES: list[str] = [
     "formats.coding_sheet",
-    "formats.dna", "formats.polis", "formats.qdpx", "formats.rdf", "formats.interchange",
+    "formats.dna", "formats.polis", "formats.qdpx", "formats.parlamint", "formats.rdf", "formats.interchange",
     "documents.pdf", "documents.docx", "documents.html", "documents.text",
 ]
 

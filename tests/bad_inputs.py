@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 EXTENSIONS = (".txt", ".md", ".rst", ".html", ".pdf", ".docx", ".csv", ".yaml", ".dna", ".qdpx",
-              ".ttl", ".nt", ".jsonld", ".json")
-TEXTUAL = (".txt", ".md", ".rst", ".html", ".csv", ".yaml", ".ttl", ".nt", ".jsonld", ".json")
+              ".ttl", ".nt", ".jsonld", ".json", ".xml")
+TEXTUAL = (".txt", ".md", ".rst", ".html", ".csv", ".yaml", ".ttl", ".nt", ".jsonld", ".json", ".xml")
 PLAIN = (".txt", ".md", ".rst", ".html")  # a prefix of a valid file is still a valid file
 
 REPORT = (
@@ -148,6 +148,14 @@ def qdpx_bytes(*, extra: dict[str, bytes] | None = None, qde: bytes | None = Non
     return buf.getvalue()
 
 
+def parlamint_root_tail() -> bytes:
+    """The ParlaMint sample without its XML declaration, with entity references in a speech (for a DOCTYPE before it)."""
+    from samples import parlamint_sample
+
+    data = parlamint_sample()
+    return data[data.index(b"\n") + 1:].replace(b"Care workers should", b"&d; &x; Care workers should")
+
+
 def bomb_member() -> bytes:
     """64 MiB of zeros: deflates about 1000 to 1, far past the archive reader's 200x limit."""
     return bytes(64 << 20)
@@ -203,6 +211,10 @@ def good_sample(ext: str) -> bytes:
         return qdpx_bytes()
     if ext in (".ttl", ".nt", ".jsonld", ".json"):
         return rdf_bytes(ext[1:])
+    if ext == ".xml":
+        from samples import parlamint_sample
+
+        return parlamint_sample()
     raise ValueError(ext)
 
 
@@ -275,6 +287,7 @@ def _cases() -> list[Case]:
     out.append(Case("xml-entities", ".docx", docx_with_entities))
     out.append(Case("xml-entities", ".qdpx", lambda: qdpx_bytes(
         qde=b'<?xml version="1.0"?>' + ENTITIES + b'<Project xmlns="urn:QDA-XML:project:1.0" name="&d;&x;"/>')))
+    out.append(Case("xml-entities", ".xml", lambda: b'<?xml version="1.0"?>' + ENTITIES + parlamint_root_tail()))
     out.append(Case("missing-columns", ".csv", lambda: sheet_csv([r[:3] for r in SHEET_ROWS], SHEET_HEADER[:3] + ["stance"])))
     out.append(Case("extra-cells", ".csv", lambda: sheet_csv([*SHEET_ROWS, [*SHEET_ROWS[0], "extra", "cells"]])))
     out.append(Case("short-row", ".csv", lambda: sheet_csv([*SHEET_ROWS, SHEET_ROWS[0][:2]])))

@@ -41,11 +41,12 @@ _DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(m.capitalize() 
 
 @dataclass(frozen=True)
 class Hint:
-    """Structure a reader knows from the markup: a heading (with level), bullet, row or speaker span."""
+    """Structure a reader knows from the markup: a heading (with level), bullet, row or speaker span, or a paragraph
+    (a block the markup says is a paragraph of its own: never taken for a heading, never joined to its neighbour)."""
 
     start: int
     end: int
-    kind: str  # heading, bullet, row, speaker
+    kind: str  # heading, bullet, row, speaker, paragraph
     level: int = 0
 
 

@@ -99,6 +99,7 @@ class Block:
     speaker_note: str | None = None  # constituency and party of a Hansard speaker line, as written
     numbered: bool = False
     gap_before: bool = True  # a blank line (or the start) comes before it
+    fixed: bool = False  # a paragraph by the reader's hint: never a heading, noise or continuation of another
 
     def __repr__(self) -> str:
         return f"Block({self.index}, {self.kind}, {self.start}:{self.end})"
@@ -316,6 +317,10 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             i += 1
             continue
         hint = hint_at.get(ln.start) or hint_at.get(ln.start + len(ln.text) - len(ln.text.lstrip()))
+        if hint is not None and hint.kind == "paragraph":
+            cur = new("paragraph", ln.start, ln.end, _strip_tags(text, ln.start, ln.end), fixed=True)
+            i += 1
+            continue
         # RST overline + title + underline, or title + underline
         if _UNDERLINE.match(ln.text) and i + 2 < n and lines[i + 1].text.strip() and _UNDERLINE.match(lines[i + 2].text) \
                 and lines[i + 2].text.strip()[0] == stripped[0]:
@@ -445,7 +450,7 @@ def _mark_noise(text: str, blocks: list[Block]) -> None:
                    if re.search(r"\d", _block_text(text, b)))
     previous_number = False
     for b in blocks:
-        if b.kind != "paragraph" or b.speaker is not None:
+        if b.kind != "paragraph" or b.speaker is not None or b.fixed:
             previous_number = False
             continue
         t = _block_text(text, b).strip()
@@ -475,7 +480,7 @@ def _join_continuations(text: str, blocks: list[Block]) -> list[Block]:
             continue
         prev = out[-1] if out else None
         if prev is not None and b.kind == "paragraph" and prev.kind in ("paragraph", "bullet") and b.speaker is None \
-                and prev.segments and b.segments:
+                and prev.segments and b.segments and not b.fixed:
             prev_text = text[prev.segments[-1][0]:prev.segments[-1][1]]
             first = text[b.segments[0][0]:b.segments[0][1]]
             last_word = prev_text.rsplit(None, 1)[-1].casefold() if prev_text.split() else ""
@@ -538,7 +543,7 @@ def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[st
                     and not (k > 0 and blocks[k - 1].kind == "bullet" and not b.gap_before):
                 b.kind = "paragraph"  # a numbered paragraph (committee reports)
             continue
-        if b.kind != "paragraph" or b.speaker is not None:
+        if b.kind != "paragraph" or b.speaker is not None or b.fixed:
             continue
         t = _block_text(text, b)
         if len(b.segments) > 2 or not is_heading_like(t):

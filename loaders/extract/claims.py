@@ -243,7 +243,13 @@ _LITERATURE_NEED = re.compile(
     r"\bthere (?:is|was|has been) (?:now |also )?(?:a |an )?(?:very |large |growing |extensive |considerable |substantial |wide |"
     r"broad |some |limited |little |strong )*(?:literature|evidence|research|body of (?:evidence|research|literature))"
     r"(?: [a-z]+){0,3}? (?:on|about|around|regarding|for|of) (?:the )?(?:need|importance|case|benefits?|value) (?:for|of|to)\b", re.I)
-_ACCORDING = re.compile(r"^\s*(?:according to|in the (?:view|opinion|words) of|for)\s+(?P<who>[^,]{2,120}),\s*(?P<claim>.+)$", re.I)
+_ACCORDING = re.compile(r"^\s*(?:(?:but|and|indeed|however),?\s+)?(?:according to|in the (?:view|opinion|words) of|for)\s+"
+                        r"(?P<who>[^,]{2,120}),\s*(?P<claim>.+)$"
+                        # "As the Fuel Poverty Action Trust said in its written evidence, X"
+                        r"|^\s*(?:(?:but|and|indeed|however),?\s+)?as\s+(?P<who2>(?:the\s+)?[A-Z][^,]{1,110}?)\s+(?:has\s+|have\s+|had\s+)?"
+                        r"(?:said|put it|pointed out|argued|noted|observed|warned|told (?:us|me|the \w+(?: \w+)?)|made clear|explained|"
+                        r"stated|reminded us|highlighted|found|concluded)(?:\s+(?:in|to)\s+(?:its|their|his|her|the)\s+[\w ]{3,40}?)?"
+                        r"(?:\s+(?:last|this)\s+(?:week|month|year|autumn|spring|summer|winter))?,\s*(?P<claim2>.+)$", re.I)
 _VIEW_IS = re.compile(r"^\s*(?P<who>[^,]{2,100}?)['’]s?\s+(?:view|position|argument|contention|belief|case|expectation|concern|hope)"
                       r"\s+(?:is|was|remains)\s+that\s+(?P<claim>.+)$", re.I)
 _GOAL = re.compile(r"\b(?:an?|the|one)\s+(?:key\s+|main\s+|stated\s+|central\s+|core\s+)?(?P<noun>goal|aim|ambition|priority|objective|"
@@ -268,8 +274,10 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
     frames: list[Frame] = []
     m = _ACCORDING.match(sentence)
     if m:
-        frames.append(Frame("according", "support", sentence, m.group("who"), m.span("who"), [m.span("claim")],
-                            quant_text=m.group("who"), confidence=0.8))
+        who_group = "who" if m.group("who") else "who2"
+        claim_group = "claim" if m.group("who") else "claim2"
+        frames.append(Frame("according", "support", sentence, m.group(who_group), m.span(who_group), [m.span(claim_group)],
+                            quant_text=m.group(who_group), confidence=0.8))
         return frames
     m = _VIEW_IS.match(sentence)
     if m:
@@ -371,6 +379,8 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         agent = m.group("agent")
         f = Frame(f"passive:{'not-' if neg else ''}{verb}", polarity, sentence, agent, m.span("agent") if agent else None,
                   [obj], quant_text=(("not " if neg else "") + adv).strip(), negated=neg, confidence=0.65, start=obj_start)
+        if agent:  # "proposals for X were opposed by Y": Y holds it, not an unnamed "supporters of X"
+            frames = [g for g in frames if not g.rule.startswith("nominal:")]
         frames.append(f)
     frames.extend(_attributions(sentence, cues))
     mm = cues.modal.search(sentence) if not frames else None
@@ -477,7 +487,11 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)\s*$|n't\s*$", "",
                                     subject_region, flags=re.I)
         subject = subject_region.strip(" ,")
-        if not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)", subject, re.I):
+        bare_it = bool(re.fullmatch(r"it(?:\s+(?:respectfully|also|therefore|now|firmly|strongly|simply))*", subject, re.I))
+        if bare_it and name in ("argue", "believe", "advocate", "oppose", "doubt"):
+            subject = "it"  # "It does not accept that ...": the organisation just named (resolved in context)
+        elif not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)",
+                                                                 subject, re.I):
             continue
         if re.search(r"\b(?:that|which|who|whom)\s*$", subject, re.I) or re.match(r"^(?:to|and|or|but)\b", subject, re.I) and len(subject.split()) < 2:
             continue

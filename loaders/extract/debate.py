@@ -102,33 +102,73 @@ _MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the 
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
 _MOTION_ON_BEHALF = re.compile(r"\b(?:Motion|Amendment|Question)\s+(?:moved|proposed|tabled)\s+on behalf of\s+(?:the\s+)?"
                                r"(?P<side>Government|Opposition|Official Opposition|[\w ]{3,40}?)\s*(?:\((?P<party>[^()]{2,30})\))?\s*:?\s*$", re.I)
-_QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put),?\s*(?P<q>That .*?)?\.?\s*$", re.I)
+_QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put)(?:\s+forthwith)?\s*(?:\((?:[^()]|\([^()]*\))*\))?"
+                           r",?\s*(?P<q>That .*?)?\.?\s*$", re.I)
 _NEGATIVED = re.compile(r"\b(?:negatived|disagreed to)\b", re.I)
 
-_REF = r"(?:the\s+|this\s+|that\s+|my\s+|our\s+|his\s+|her\s+|their\s+|today['’]s\s+)?(?:(?:hon\.|right hon\.|noble)\s+\w+['’]s\s+)?" \
-       r"(?:new\s+clause|clause|amendment|amendments|motion|Bill|Government amendment|proposal|proposals|measure|measures|" \
-       r"instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?)?|\bit\b|\bthem\b"
-_SAYS_SUPPORT = re.compile(
-    r"\b(?:I|we)\s+(?:(?:very\s+much|strongly|wholeheartedly|fully|warmly|therefore|shall|will|would|also|certainly|happily|"
-    r"am\s+(?:happy|pleased|delighted|glad|proud)\s+to|rise\s+to|want\s+to|wish\s+to|are\s+(?:happy|pleased)\s+to)\s+)*"
-    r"(?:support|welcome|endorse|back|speak\s+in\s+(?:support|favour)\s+of)\s+(?:" + _REF + r")"
-    r"|\bin\s+(?:support|favour)\s+of\s+(?:" + _REF + r")"
-    r"|\b(?:I|we|the\s+Opposition)\s+(?:will|shall|do|does|would)\s+not\s+(?:oppose|resist|vote\s+against)\s+(?:" + _REF + r")"
-    r"|\bI\s+commend\s+(?:" + _REF + r")\s+to\s+the\s+(?:House|Committee)"
-    r"|\b(?:I|we)\s+(?:shall|will|intend\s+to|am\s+going\s+to|are\s+going\s+to)\s+(?:be\s+)?(?:vot(?:e|ing)\s+for|press\s+(?:" + _REF + r")\s+to\s+a\s+(?:vote|Division))"
-    r"|\b(?:urge|ask|invite|encourage)\s+(?:the\s+(?:Minister|Government|House|Committee)|hon\.\s+Members|Members|colleagues|all\s+Members)"
-    r"[^.;]{0,40}?\s+to\s+(?:support|accept|back|vote\s+for|adopt|agree\s+to)\s+(?:" + _REF + r")", re.I)
-_SAYS_OPPOSE = re.compile(
-    r"\b(?:I|we|the\s+Government|Ministers)\s+(?:(?:therefore|simply|still|really|just)\s+)?(?:cannot|can\s*not|can['’]t|will\s+not|won['’]t|"
-    r"shall\s+not|could\s+not|do\s+not|don['’]t|are\s+not\s+able\s+to|am\s+not\s+able\s+to|is\s+not\s+able\s+to)\s+"
-    r"(?:support|accept|back|endorse|agree\s+to|vote\s+for)\s+(?:" + _REF + r")"
-    r"|\b(?:I|we)\s+(?:(?:therefore|shall|will|must|also|strongly|firmly)\s+)*(?:oppose|reject|resist)\s+(?:" + _REF + r")"
-    r"|\b(?:I|we)\s+(?:shall|will|intend\s+to|am\s+going\s+to|are\s+going\s+to)\s+(?:be\s+)?vot(?:e|ing)\s+against"
-    r"|\b(?:ask|urge|invite|encourage|hope|request|trust)\s+(?:that\s+)?(?:the\s+(?:hon\.|right\s+hon\.)\s+\w+|my\s+(?:hon\.|right\s+hon\.)\s+\w+|"
-    r"him|her|them|the\s+Member|the\s+hon\.\s+Member)[^.;]{0,60}?\s+(?:to\s+|will\s+)?withdraw"
-    r"|\b(?:urge|ask|invite)\s+(?:the\s+(?:House|Committee)|hon\.\s+Members|Members|colleagues)[^.;]{0,40}?\s+to\s+(?:reject|oppose|vote\s+against)"
-    r"|\b(?:the\s+)?(?:new\s+clause|amendment|motion|clause|proposal)\s+(?:is|would\s+be)\s+(?:unnecessary|not\s+necessary|unworkable|"
-    r"premature|flawed|misguided|wrong)", re.I)
+_REF = (r"(?P<obj>(?:(?:the|this|that|a|an|my|our|his|her|their|today['’]s)\s+)?(?:(?:hon\.|right\s+hon\.|noble)\s+\w+['’]s\s+)?"
+        r"(?:Government['’]s\s+|Opposition['’]s\s+|Government\s+|Opposition\s+|new\s+)?(?:clause|amendment|amendments|motion|Bill|"
+        r"proposal|proposals|measure|measures|instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?)?"
+        r"|\bit\b|\bthem\b|\bthat\b(?!\s+(?:the|a|it|we|they|he|she)\b))")
+#: who may say where they stand: the speaker, or the party or side the speaker speaks for
+_WHO = (r"(?:I|we|the\s+Opposition|the\s+Government|Ministers|Labour|Conservatives|Liberal\s+Democrats|the\s+SNP|"
+        r"(?:SNP|Labour|Conservative|Liberal\s+Democrat|Opposition|Government)\s+Members)")
+_ADV = (r"(?:(?:very\s+much|strongly|wholeheartedly|fully|warmly|therefore|shall|will|would|also|certainly|happily|gladly|"
+        r"am\s+(?:happy|pleased|delighted|glad|proud)\s+to|rise\s+to|want\s+to|wish\s+to|are\s+(?:happy|pleased)\s+to|"
+        r"will\s+be|shall\s+be|are|am)\s+)*")
+_SAYS = (
+    ("support", re.compile(r"\b" + _WHO + r"\s+" + _ADV + r"(?:support(?:ing)?|welcom(?:e|ing)|endors(?:e|ing)|back(?:ing)?|"
+                           r"speak\s+in\s+(?:support|favour)\s+of|vot(?:e|ing)\s+for)\s+" + _REF, re.I)),
+    ("support", re.compile(r"\bin\s+(?:support|favour)\s+of\s+" + _REF, re.I)),
+    ("support", re.compile(r"\b" + _WHO + r"\s+(?:will|shall|do|does|would)\s+not\s+(?:oppose|resist|vote\s+against)\s+" + _REF, re.I)),
+    ("support", re.compile(r"\b(?:I|we)\s+(?:have|had)\s+(?:(?:a\s+(?:great|good)\s+deal\s+of|some|considerable|much|real)\s+)?"
+                           r"sympathy\s+(?:with|for)\s+" + _REF, re.I)),
+    ("support", re.compile(r"\bI\s+commend\s+" + _REF + r"\s+to\s+the\s+(?:House|Committee)", re.I)),
+    ("support", re.compile(r"\b(?:I|we)\s+(?:shall|will|intend\s+to|am\s+going\s+to|are\s+going\s+to)\s+press\s+" + _REF
+                           + r"\s+to\s+a\s+(?:vote|Division)", re.I)),
+    ("support", re.compile(r"\b(?:urge|ask|invite|encourage)\s+(?:the\s+(?:Minister|Government|House|Committee)|hon\.\s+Members|Members|"
+                           r"colleagues|all\s+Members)[^.;]{0,40}?\s+to\s+(?:support|accept|back|vote\s+for|adopt|agree\s+to)\s+" + _REF,
+                           re.I)),
+    ("oppose", re.compile(r"\b" + _WHO + r"\s+(?:(?:therefore|simply|still|really|just)\s+)?(?:cannot|can\s*not|can['’]t|will\s+not|"
+                          r"won['’]t|shall\s+not|could\s+not|do\s+not|don['’]t|are\s+not\s+able\s+to|am\s+not\s+able\s+to|"
+                          r"is\s+not\s+able\s+to)\s+(?:support|accept|back|endorse|agree\s+to|vote\s+for)\s+" + _REF, re.I)),
+    ("oppose", re.compile(r"\b" + _WHO + r"\s+" + _ADV + r"(?:oppos(?:e|ing)|reject(?:ing)?|resist(?:ing)?|vot(?:e|ing)\s+against)\s+"
+                          + _REF, re.I)),
+    ("oppose", re.compile(r"\b(?:I|we)\s+(?:shall|will|intend\s+to|am\s+going\s+to|are\s+going\s+to)\s+(?:be\s+)?vot(?:e|ing)\s+"
+                          r"against\b", re.I)),
+    ("oppose", re.compile(r"\b(?:ask|urge|invite|encourage|hope|request|trust)\s+(?:that\s+)?(?:the\s+(?:hon\.|right\s+hon\.)\s+\w+|"
+                          r"my\s+(?:hon\.|right\s+hon\.)\s+\w+|him|her|them|the\s+Member|the\s+hon\.\s+Member)[^.;]{0,60}?\s+"
+                          r"(?:to\s+|will\s+)?withdraw(?:\s+" + _REF + r")?", re.I)),
+    ("oppose", re.compile(r"\b(?:urge|ask|invite)\s+(?:the\s+(?:House|Committee)|hon\.\s+Members|Members|colleagues)[^.;]{0,40}?\s+to\s+"
+                          r"(?:reject|oppose|vote\s+against)\s+" + _REF, re.I)),
+    ("oppose", re.compile(_REF + r"\s+(?:is|would\s+be)\s+(?:unnecessary|not\s+necessary|unworkable|premature|flawed|misguided|wrong)",
+                          re.I)),
+    ("neutral", re.compile(r"\b" + _WHO + r"\s+(?:will|shall)\s+(?:not\s+be\s+voting|abstain)\b", re.I)),
+)
+
+
+def says(sentence: str) -> list[tuple[str, str | None, int]]:
+    """(stance, the question it names or None for 'it'/'the question in hand', where) for each cue in a sentence.
+
+    >>> sorted((s, o) for s, o, _ in says("I urge the House to reject the amendment and to support the motion."))
+    [('oppose', 'the amendment'), ('support', 'the motion')]
+    """
+    out: list[tuple[str, str | None, int]] = []
+    for stance, pattern in _SAYS:
+        for m in pattern.finditer(sentence):
+            obj = m.groupdict().get("obj")
+            if obj is not None and obj.casefold() in ("it", "them", "that"):
+                obj = None
+            if not any(st == stance and o == obj for st, o, _ in out):
+                out.append((stance, obj, m.start()))
+    # "reject the amendment and to support the motion": the verb carries over the 'to'
+    for m in re.finditer(r"\band\s+(?:to\s+)?(support|back|reject|oppose)\s+" + _REF, sentence, re.I):
+        stance = "support" if m.group(1).casefold() in ("support", "back") else "oppose"
+        if not any(o == m.group("obj") for _, o, _ in out):
+            out.append((stance, m.group("obj"), m.start()))
+    return out
+
+
 _MEMBER_FOR = re.compile(r"^(?:the|my)\s+(?:(?:right\s+)?hon\.?\s+|honourable\s+|right\s+honourable\s+|noble\s+)?(?:and\s+(?:learned|gallant)\s+)?"
                          r"(?:Member|Friend|Lady|Gentleman|Friend\s+the\s+Member)\s+for\s+(?P<c>[A-Z][\w’' ,.-]{2,60}?)$", re.I)
 _MINISTER_REF = re.compile(r"^the\s+(?:Minister|Secretary of State|(?:Parliamentary\s+)?Under-Secretary(?: of State)?)$", re.I)
@@ -137,8 +177,8 @@ _COURTESY = re.compile(r"^\s*(?:(?:I\s+)?thank|It is a (?:pleasure|privilege)|I 
 
 
 def states_stance(sentence: str) -> bool:
-    """Whether a sentence says where its speaker stands on the question before the House (read by read_debate)."""
-    return bool(_BEG_TO_MOVE.search(sentence) or _SAYS_SUPPORT.search(sentence) or _SAYS_OPPOSE.search(sentence))
+    """Whether a sentence says where its speaker stands on a question before the House (read by read_debate)."""
+    return bool(_BEG_TO_MOVE.search(sentence) or says(sentence))
 
 
 #: a member who speaks at least this many words on a question (courtesies aside) is given the stance of their side
@@ -283,7 +323,10 @@ def member_holder(member: Member, government: str | None) -> Holder:
     if member.government:
         groups.append(("Government", "organisation"))
     aliases = tuple(a for a in (member.office,) if a)
-    return Holder(member.name, "person", aliases=aliases, member_of=tuple(g for g, _ in groups), member_kinds=tuple(groups))
+    attributes = tuple((k, v) for k, v in (("party", party), ("office", member.office), ("constituency", member.constituency))
+                       if v)
+    return Holder(member.name, "person", aliases=aliases, member_of=tuple(g for g, _ in groups), member_kinds=tuple(groups),
+                  attributes=attributes)
 
 
 # --------------------------------------------------------------------------- relabelling the structure
@@ -515,6 +558,8 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
     put: Question | None = None
     division: str | None = None
     motion_side: tuple[str | None, str | None] = (None, None)  # side, party from "moved on behalf of"
+    pending: tuple[Member, str, list[Span], tuple[str, ...]] | None = None  # "I beg to move," awaiting its text
+    last_named: Question | None = None  # the amendment or clause a following "This amendment would ..." explains
     said: dict[tuple[str, str], Stance] = {}
     spoke: dict[tuple[str, str], tuple[Member, Question, list[Span], tuple[str, ...], int]] = {}
 
@@ -532,7 +577,7 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
             said.setdefault((member.name, q.key), s)
 
     for b in blocks:
-        t = " ".join(text[b.start:b.end].split())
+        t = " ".join(structure.view(b).text.split()) if b.segments else " ".join(text[b.start:b.end].split())
         if b.kind == "heading":
             nc, cl = _NEW_CLAUSE.match(t), _CLAUSE.match(t)
             if nc:
@@ -559,6 +604,26 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
                 pending_title = None
             continue
         pending_title = None
+        explained = _EXPLAINED.match(t)
+        if explained and last_named is not None:
+            _explain(last_named, explained.group("what"))
+            if b.kind == "procedure":
+                continue
+        if b.kind in ("procedure", "paragraph") and not (b.kind == "paragraph" and b.speaker) or \
+                re.match(r"^\s*With this it will be convenient", t, re.I):
+            for g in _GROUPED_CLAUSE.finditer(t):  # "convenient to discuss new clause 6—Annual report on progress—"
+                last_named = question(f"new clause {g.group('n')}", f"New clause {g.group('n')}: {g.group('title').strip()}",
+                                      "new clause")
+            listed = _LISTED_AMENDMENT.match(t)
+            if listed:  # "Amendment 13, in clause 5, page 3, line 14, ..." (grouped for debate, or proposed)
+                kind = (listed.group("kind") or "amendment").casefold()
+                listed_key = f"{'new clause' if kind.startswith('new') else 'amendment'} {listed.group('n')}"
+                where = f" to {listed.group('where').casefold()}" if listed.group("where") else ""
+                last_named = question(listed_key, f"{listed_key.capitalize()}{where}",
+                                      "new clause" if kind.startswith("new") else "amendment")
+                if re.match(r"^\s*Amendment proposed", t, re.I):
+                    current = last_named
+                continue
         if b.kind == "procedure":
             on = _MOTION_ON_BEHALF.search(t)
             if on:
@@ -605,11 +670,33 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
         member = _turn_member(b, roster)
         if member is None:
             continue
-        speaker_of[b.index] = member
         view = structure.view(b)
+        if pending is not None and re.match(r"^\s*[“\"‘']?\s*(?:That\b|[a-z])", view.clean):
+            # the text of the motion or amendment moved in the paragraph before ("I beg to move,\n\nThat this House ...")
+            mover, kind, move_spans, section = pending
+            pending = None
+            body = view.clean.strip(" “”\"‘’'")
+            if kind == "motion":
+                q = question("motion", normalise_claim(body, max_words=45), "motion")
+            else:
+                q = question("amendment to the motion", normalise_claim(
+                    body if body.startswith("That") else "That this House " + body, max_words=45), "amendment")
+                q.contradicts = "motion"
+            q.mover, q.moved_at = q.mover or mover, q.moved_at or move_spans
+            q.side = q.side or _side_of(mover)
+            current = q
+            add(mover, q, "support", "debate:moved", 0.9, move_spans, section)
+            b.kind = "procedure"  # the question's text is no one's speech
+            continue
+        pending = None
+        speaker_of[b.index] = member
         for s0, e0 in split_sentences(view.clean):
             sent = view.clean[s0:e0]
             spans = trim_spans(text, view.spans(s0, e0))
+            if _BEG_TO_MOVE.search(sent) and re.search(r"(?:I beg to move|\b(?:add|insert))\s*[,:]?\s*$", sent, re.I):
+                kind = "motion" if re.search(r"I beg to move\s*[,:]?\s*$", sent, re.I) else "amendment"
+                pending = (member, kind, spans, b.section)
+                continue
             if _BEG_TO_MOVE.search(sent):
                 moved = _moved(sent, current, questions, question)
                 if moved is not None:
@@ -617,16 +704,30 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
                         moved.mover = member
                         moved.moved_at = spans
                         moved.side = moved.side or _side_of(member)
-                    current = moved
+                    current = last_named = moved
                     add(member, moved, "support", "debate:moved", 0.9, spans, b.section)
                     continue
+            on = _ON_QUESTION.match(sent)
+            if on:
+                named = _question_named(on.group("obj"), None, questions)
+                if named is not None:
+                    current = named
+            explained = _EXPLAINED.match(sent)
+            if explained and last_named is not None:
+                _explain(last_named, explained.group("what"))
+                continue
             if current is None or _COURTESY.match(sent):
                 continue
-            sup, opp = _SAYS_SUPPORT.search(sent), _SAYS_OPPOSE.search(sent)
-            if (sup or opp) and not (sup and opp) and (member.name, current.key) not in said:
-                if re.search(r"\bleave to withdraw\b", sent, re.I):
-                    continue
-                add(member, current, "support" if sup else "oppose", "debate:says", 0.75, spans, b.section)
+            cues = [] if re.search(r"\bleave to withdraw\b", sent, re.I) else says(sent)
+            if cues:
+                stances_here: dict[str, tuple[Question, set[str]]] = {}
+                for cue_stance, obj, _at in cues:
+                    named = _question_named(obj, current, questions)
+                    if named is not None:
+                        stances_here.setdefault(named.key, (named, set()))[1].add(cue_stance)
+                for named, found in stances_here.values():
+                    if len(found) == 1:
+                        add(member, named, found.pop(), "debate:says", 0.75, spans, b.section)
                 continue
             key = (member.name, current.key)
             if key not in spoke and len(sent.split()) >= 6:
@@ -634,8 +735,13 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
             if key in spoke:
                 m0, q0, sp0, sec0, words = spoke[key]
                 spoke[key] = (m0, q0, sp0, sec0, words + len(sent.split()))
+    motion = questions.get("motion")
+    if motion_side == (None, None) and motion is not None and motion.mover is not None and motion.mover.party \
+            and re.search(r"\bOpposition Day\b", text[:3000], re.I):
+        motion_side = ("opposition", motion.mover.party)  # an Opposition Day motion is moved by the Opposition
+        motion.side = "opposition"
     reading = DebateReading(roster, order, stances, None, speaker_of)
-    reading.government = _government_party(structure, roster, motion_side, order)
+    reading.government = _government_party(structure, roster, motion_side, order, speaker_of)
     for q in order:
         if q.side is None and q.mover is not None:
             gov = reading.government
@@ -644,9 +750,14 @@ def _walk(structure: Structure, roster: Roster) -> DebateReading:
     for (name, qkey), (member, q, spans, section, words) in spoke.items():
         if (name, qkey) in said or words < MIN_SIDE_WORDS:
             continue
-        stance = _side_stance(member, q, reading.government)
-        if stance is not None:
-            stances.append(Stance(member, q, stance, "debate:side", 0.45, spans, section))
+        side_stance = _side_stance(member, q, reading.government)
+        if side_stance is not None:
+            stances.append(Stance(member, q, side_stance, "debate:side", 0.45, spans, section))
+            other = questions.get(q.contradicts or "")
+            if other is not None and (name, other.key) not in said and (name, other.key) not in spoke:
+                # for the amendment is against the motion it would replace, and the reverse
+                stances.append(Stance(member, other, "oppose" if side_stance == "support" else "support", "debate:side", 0.45,
+                                      spans, section))
     for q in order:
         if q.kind == "amendment" and q.key.startswith("amendment to") and "motion" in questions:
             q.contradicts = "motion"
@@ -691,6 +802,49 @@ def _moved(sent: str, current: Question | None, questions: dict[str, Question], 
     return None
 
 
+_LISTED_AMENDMENT = re.compile(r"^\s*(?:Amendment proposed:\s*|(?P<kind>Amendment|New clause)\s+)(?P<n>\d+[A-Za-z]?),?\s+"
+                               r"(?:in\s+(?P<where>(?:clause|schedule)\s+\d+)|page\s+\d+|to\s+)", re.I)
+_EXPLAINED = re.compile(r"^\s*(?:Member['’]s explanatory statement\s*:?\s*)?This (?:amendment|new clause|new schedule) "
+                        r"(?:would|will|seeks to|is intended to)\s+(?P<what>.+)$", re.I)
+_ON_QUESTION = re.compile(r"^\s*(?:On|Turning to|As for|As to|With regard to|Finally,? on|Then,? on)\s+(?P<obj>(?:new\s+)?"
+                          r"(?:clause|amendment|schedule)\s+\d+[A-Za-z]?)\b", re.I)
+
+
+def _explain(q: Question, what: str) -> None:
+    """'This amendment would set a minimum price ...': the amendment's claim says what it does (rather than its
+    drafting, 'leave out "may" and insert "must"')."""
+    head, _, tail = q.claim.partition(":")
+    if tail and not re.match(r"\s*(?:leave out|at end|insert|page|line|in clause)\b", tail, re.I):
+        return
+    said = normalise_claim(what, max_words=25)
+    q.claim = f"{head}: {said[:1].lower()}{said[1:]}"
+
+
+_GROUPED_CLAUSE = re.compile(r"\bnew clause (?P<n>\d+[A-Za-z]?)\s*[—–-]\s*(?P<title>[^—–.]{3,120}?)\s*(?:[—–]|$)", re.I)
+
+
+def _question_named(obj: str | None, current: Question | None, questions: dict[str, Question]) -> Question | None:
+    """The question a cue's object names: 'new clause 4', 'amendment 12', 'the motion', 'the amendment', else the
+    question in hand."""
+    if not obj:
+        return current
+    o = " ".join(obj.casefold().split())
+    num = re.search(r"(new clause|clause|amendment|schedule)s?\s+(\d+[a-z]?)", o)
+    if num and f"{num.group(1)} {num.group(2)}" in questions:
+        return questions[f"{num.group(1)} {num.group(2)}"]
+    if "motion" in o or re.search(r"\bbill\b", o):
+        return questions.get("motion") or current
+    if "amendment" in o:
+        if "amendment to the motion" in questions and ("government" in o or "opposition" in o or current is None
+                                                       or current.key in ("motion", "amendment to the motion")):
+            return questions["amendment to the motion"]
+        if current is not None and current.kind == "amendment":
+            return current
+        amendments = [q for q in questions.values() if q.kind == "amendment"]
+        return amendments[-1] if amendments else current
+    return current
+
+
 def _question_put(q: str, current: Question | None, questions: dict[str, Question]) -> Question | None:
     if re.search(r"original words stand part", q, re.I):
         return questions.get("motion")
@@ -725,8 +879,14 @@ _GOV_MENTION = re.compile(r"\b(?P<mod>this|the|current|present|last|previous|for
 _PAST = {"last", "previous", "former", "next", "future", "a", "incoming", "outgoing", "that", "successive"}
 
 
+_FRIEND_MINISTER = re.compile(r"\bmy (?:right )?hon\.? (?:and (?:learned|gallant) )?Friend,? the (?:Minister|Secretary of State|"
+                              r"Chancellor|Prime Minister|Financial Secretary|Chief Secretary|Economic Secretary|"
+                              r"Exchequer Secretary|Paymaster General|Leader of the House|Solicitor General|Attorney General|"
+                              r"Under-Secretary|Parliamentary Under-Secretary|Minister of State)\b", re.I)
+
+
 def _government_party(structure: Structure, roster: Roster, motion_side: tuple[str | None, str | None],
-                      questions: list[Question]) -> str | None:
+                      questions: list[Question], speaker_of: dict[int, Member]) -> str | None:
     side, party = motion_side
     if side == "government" and party:
         return party
@@ -737,6 +897,18 @@ def _government_party(structure: Structure, roster: Roster, motion_side: tuple[s
     if len(listed) >= 2 and sum(listed.values()) >= 8:  # a committee's member list mirrors the House
         (top, n1), (_second, n2) = listed.most_common(2)
         if n1 > n2 and not (side == "opposition" and top == party):
+            return top
+    # Members call those of their own party "my hon. Friend": whoever calls a minister so sits on the Government side
+    friends: Counter[str] = Counter()
+    for b in structure.blocks:
+        member = speaker_of.get(b.index)
+        if member is not None and member.party and not member.government and _FRIEND_MINISTER.search(structure.view(b).text):
+            friends[member.party] += 1
+    if side == "opposition" and party:
+        friends.pop(party, None)
+    if friends:
+        (top, n1), *rest = friends.most_common(2)
+        if not rest or n1 >= 2 * rest[0][1]:
             return top
     counts: Counter[str] = Counter()
     for m in _GOV_MENTION.finditer(structure.text):

@@ -84,6 +84,12 @@ def _stem(word: str) -> str:
 
 def content_tokens(text: str) -> set[str]:
     """Stemmed content words of a text, synonyms folded."""
+    return set(_content_tokens(text))
+
+
+@lru_cache(maxsize=100_000)
+def _content_tokens(text: str) -> frozenset[str]:
+    """content_tokens, cached: claims are compared many times over."""
     syn = _synonyms()
     words = _WORD.findall(text.casefold().replace("\u2019", "'").replace("/", " ").replace("-", " "))
     out = set()
@@ -94,7 +100,7 @@ def content_tokens(text: str) -> set[str]:
         if s in _STOP:
             continue
         out.add(syn.get(s, s))
-    return out
+    return frozenset(out)
 
 
 def _weights(token_sets: Iterable[set[str]]) -> dict[str, float]:

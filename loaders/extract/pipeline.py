@@ -18,13 +18,14 @@ from ..documents.reader import DocumentText
 from ..documents.structure import Block, Structure, View, parse_text, split_sentences, trim_spans
 from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
 from .polarity import denied, positive_form
-from .debate import PARTIES, DebateReading, read_debate, states_stance
+from .proposals import evaluation, find_proposals, section_proposals
+from .debate import PARTIES, DebateReading, Roster, read_debate, states_stance
 from .lexicon import Lexicon, default_lexicon
 from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
 from .sources import (
     SourcePlan, StrandState, detect_genre, document_voice, is_strand_heading, plan_sources, section_holder, statement_author,
 )
-from .stakeholders import Holder, Reference, Resolver, capitalise, split_organisations
+from .stakeholders import ORG_END, Holder, Reference, Resolver, capitalise, split_organisations
 from .strength import find_quantifier, strength_for
 from .themes import ThemeMatcher
 
@@ -60,6 +61,8 @@ _PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materia
                        r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
+                         # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
+                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|first of all|are invented)\b.*"
                          # a short phrase about an antecedent out of sight ("careful consideration of them")
                          r"|(?:\S+\s+){1,4}(?:them|it|this|these|those))$",
                          re.I)
@@ -99,19 +102,22 @@ class _Context:
     topics: list[str] = field(default_factory=list)  # topical headings in scope
     conclusions: bool = False
     quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
+    section_group: Holder | None = None  # the group a report's section heading names ("Older people")
 
 
 class Extractor:
     """Walks one document's blocks and collects hits (see module docstring)."""
 
-    def __init__(self, doc: DocumentText, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None) -> None:
+    def __init__(self, doc: DocumentText, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None, *,
+                 roster: Roster | None = None) -> None:
         self.lex = lexicon or default_lexicon()
         self.doc = doc
         self.text = doc.text
         self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t),
                                                soft_breaks=doc.format == "pdf")
-        self.genre = detect_genre(self.structure, doc.document)
-        self.debate: DebateReading | None = read_debate(self.structure) if self.genre == "debate" else None
+        # a roster given (a ParlaMint sitting's speakers) means a debate whose speakers are known, not guessed
+        self.genre = "debate" if roster is not None else detect_genre(self.structure, doc.document)
+        self.debate: DebateReading | None = read_debate(self.structure, roster=roster) if self.genre == "debate" else None
         self.document = replace(doc.document, kind=DOCUMENT_KINDS[self.genre])
         self.plan: SourcePlan = plan_sources(self.structure, self.document, self.lex, self.genre)
         label, kind = document_voice(self.structure, self.genre, self.document)
@@ -125,6 +131,10 @@ class Extractor:
         self.mentioned: list[Holder] = []
         self.ctx = _Context()
         self._lead_cache: dict[int, tuple[list[Holder], str, str | None, str, float] | None] = {}
+        self._group_level = 99
+        self.named_orgs: dict[str, Holder] = {}  # last word of an organisation's name -> the last one named in full
+        self.proposals = find_proposals(self.structure) if self.genre in ("report", "committee") else []
+        self.proposal_of = section_proposals(self.structure, self.proposals)
 
     # ------------------------------------------------------------------ walk
 
@@ -163,7 +173,38 @@ class Extractor:
             self._paragraph(b, strand)
         if self.debate is not None:
             self._debate_stances(self.debate)
+        if self.proposal_of:
+            self._proposal_stances()
         return self.hits
+
+    def _proposal_stances(self) -> None:
+        """What a group says in a section about one of the document's proposals weighs for or against it: the
+        group takes that stance on the proposal itself (rule ``proposal:<rule of the statement>``), once per
+        group and proposal (the way most of its statements there weigh)."""
+        votes: dict[tuple[str, str], list[tuple[str, Hit]]] = {}
+        for h in list(self.hits):
+            if h.holder.kind == "person" or h.holder == self.voice or h.rule.startswith(("proposal:", "debate:")):
+                continue
+            proposal = self.proposal_of.get(self._block_at(h.spans[0][0])) if h.spans else None
+            if proposal is None or h.claim == proposal.claim:
+                continue
+            passage = " ".join(self.text[a:b] for a, b in h.spans)
+            stance = "oppose" if h.rule.startswith(("lead-in:concern", "lead-in:fear", "lead-in:worr")) else evaluation(passage)
+            if stance is None:
+                continue
+            if h.stance == "oppose" and not h.rule.startswith("lead-in:"):
+                stance = "support" if stance == "oppose" else "oppose"  # against a concern is for the proposal
+            votes.setdefault((h.holder.label, proposal.claim), []).append((stance, h))
+        for (_label, claim), vs in votes.items():
+            n_for = sum(1 for st, _ in vs if st == "support")
+            n_against = len(vs) - n_for
+            if n_for == n_against:
+                continue
+            stance = "support" if n_for > n_against else "oppose"
+            for st, h in vs:
+                if st == stance:
+                    self.hits.append(Hit(h.holder, claim, stance, "proposal:" + h.rule.split(":")[0], 0.45, h.spans,
+                                         h.source, h.section, h.quantifier, h.topics, locked=True))
 
     def _debate_stances(self, reading: DebateReading) -> None:
         """Each member's stance on the questions before the House (moved, voted, said, or by side)."""
@@ -205,14 +246,36 @@ class Extractor:
                 self.ctx.section_holders = [Holder("The Inquiry", "organisation")]
             else:
                 self.ctx.section_holders = split_organisations(re.sub(r"\s+for\s+Module\s+\d+.*$", "", who, flags=re.I), self.resolver)
+                for h in self.ctx.section_holders:
+                    if len(h.label.split()) >= 2:
+                        self.named_orgs[_last_word(h.label)] = h
             self.ctx.section_counsel = _surname(by) if by else None
             self._section_level = b.level
         elif self.ctx.section_holders and b.level <= getattr(self, "_section_level", 99):
             self.ctx.section_holders = []
             self.ctx.section_counsel = None
+        if self.genre in ("report", "committee"):
+            if self.ctx.section_group is not None and b.level <= self._group_level:
+                self.ctx.section_group = None
+            group = self._group_heading(title)
+            if group is not None:
+                self.ctx.section_group, self._group_level = group, b.level
         self.ctx.conclusions = bool(re.search(r"\bconclusions?\b|\brecommendations\b", " ".join((*b.section, title)), re.I))
         topics = [t for t in (*b.section, title)]
         self.ctx.topics = topics
+
+    def _group_heading(self, title: str) -> Holder | None:
+        """A heading that names a group of people ("People in rural areas", "Young people", "Unpaid carers"): the
+        group whose views the section reports, who 'they' and 'many', 'several', 'some' are within it."""
+        bare = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+", "", title).strip(" :")
+        if not bare or len(bare.split()) > 9 or re.search(r"\d", bare):
+            return None
+        r = self.resolver.resolve(bare)
+        if isinstance(r, Holder) and r.kind == "group" and not r.generic and not r.label.startswith(("Supporters", "Opponents")):
+            if r.label.casefold() != bare.casefold() and not r.quantifier:  # "Staff", not the lexicon's "Workers"
+                return Holder(capitalise(bare), "group", member_of=(r.label,), member_kinds=((r.label, "group"),))
+            return r
+        return None
 
     # ------------------------------------------------------------------ holders in context
 
@@ -283,22 +346,57 @@ class Extractor:
             member = self.debate.resolve(f.subject)
             if member is not None:
                 return [self.debate.holder(member)], "+member", 0.0
+        if f.subject == "it":  # the organisation named last in the paragraph, else the one whose submission this is
+            orgs = [h for h in self.ctx.last_holders if h.kind == "organisation"] or \
+                [h for h in self.ctx.section_holders if h.kind == "organisation"][:1]
+            return (orgs[-1:], "+it", -0.1) if orgs else ([], "", 0.0)
+        definite = self._definite_org(f.subject)
+        if definite is not None:
+            return [definite], "+named", 0.0
+        parts = [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
+        if len(parts) > 1:  # "opposed by people in rural areas and by the Action Group": two holders
+            found = [x for x in (self.resolver.resolve(p) for p in parts) if isinstance(x, Holder)]
+            if found:
+                return found, "", 0.0
         r = self.resolver.resolve(f.subject)
         if isinstance(r, Holder):
             return [r], "", (-0.05 if r.generic else 0.0)
         if isinstance(r, Reference):
             if r.kind == "previous" and self.ctx.last_holders:
                 return list(self.ctx.last_holders), "+pronoun", -0.1
+            if r.kind == "previous" and self.ctx.section_group is not None:
+                return [self.ctx.section_group], "+section", -0.1
             if r.kind == "we":
                 holders = self._turn_holders(b) or [self.voice]
                 return holders, "+we", -0.05
             if r.kind == "quantity":
+                group = next((h for h in reversed(self.ctx.last_holders) if h.kind == "group" and not h.generic
+                              and not h.label.startswith(("Supporters of", "Opponents of"))), None)
+                if group is None and not any(h.generic for h in self.ctx.last_holders):
+                    group = self.ctx.section_group
+                if group is not None:
+                    other = bool(re.match(r"\s*others?\b", f.subject, re.I))
+                    return [part_of(group, r.quantifier, other=other)], "+quantity", -0.1
                 prev = next((h for h in self.ctx.last_holders if h.generic), None)
                 noun = _noun_of(prev.label) if prev is not None else None
                 return [self.resolver.collective(r.quantifier, noun)], "+quantity", -0.1
             if r.kind == "side":
                 return [self._side_holder(r.side or "support", self.ctx.topic or claim_text, r.quantifier)], "+side", -0.05
         return [], "", 0.0
+
+    def _definite_org(self, subject: str) -> Holder | None:
+        """'The Council', 'the Union's members', 'the families': the organisation named in full nearby whose name ends
+        in that word (the one whose submission this is first, else the last one named), not the lexicon's category."""
+        m = _DEFINITE.match(" ".join(subject.replace("’", "'").split()).strip(" ,"))
+        if not m:
+            return None
+        head = m.group("head").casefold()
+        own = [h for h in self.ctx.section_holders if _last_word(h.label) == head]
+        if not own and ORG_END.search(head):  # "the College" for the Royal College of Nursing
+            own = [h for h in self.ctx.section_holders if head in {w.casefold() for w in h.label.split()[:-1]}]
+        if len(own) == 1:
+            return own[0]
+        return self.named_orgs.get(head)
 
     def _side_holder(self, side: str, topic: str, of: str | None = None) -> Holder:
         theme = None
@@ -464,6 +562,25 @@ class Extractor:
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
+            if not frames and self.genre in ("transcript", "statement"):
+                self._assertion(sent, b, strand, spans, topics)
+
+    def _assertion(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
+        """In a submission or a testimony, an evaluative statement with no cue of its own ("far too many who died
+        were vulnerable because of staffing practices", "social care was the poor relation") is the position of
+        whoever the speaker speaks for: a criticism is a claim they make."""
+        holders = self._turn_holders(b)
+        if not holders or holders == [self.voice] and self.genre != "statement":
+            return
+        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or evaluation(sent) != "oppose" \
+                or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
+                            r"going|now|here|turning|moving)\b", sent, re.I):
+            return
+        claim = normalise_claim(sent)
+        if len(content_tokens(claim)) < 3 or _JUNK_CLAIM.match(claim):
+            return
+        for h in holders:
+            self._add(Hit(h, claim, "support", "turn:assertion", 0.45, spans, strand.source, b.section, None, topics))
 
     def _frame_hits(self, f: Frame, b: Block, strand: StrandState, spans: list[Span], topics: list[str],
                     lead_sentence: bool) -> None:
@@ -478,13 +595,21 @@ class Extractor:
                                   earlier.quantifier, earlier.topics, earlier.doubt, earlier.locked))
             return
         claims = [(f.claim_text(c), c) for c in f.claims]
+        if f.rule.startswith("attrib") and len(claims) == 1:
+            nested = _inner_first_person(claims[0][0])
+            if nested is not None:  # "He told us that 'we do not think that a ban would have much impact'"
+                text, flip = nested
+                claims = [(text, claims[0][1])]
+                if flip:
+                    f = replace(f, polarity={"support": "oppose", "oppose": "support", "doubt": "support"}.get(f.polarity, f.polarity))
         if ctx.motion:
             claims = [(ctx.motion if _MOTION_REF.match(t) else t, c) for t, c in claims]
         if lead_sentence:
             claims = [(_trim_lead_claim(t), c) for t, c in claims]
             claims = [(t, c) for t, c in claims if len(t.split()) > 3 and not _FUNCTION_END.search(t)]
         min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
-        claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)]
+        claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)
+                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2)]  # "that description"
         if not claims:
             return
         rule = f.rule
@@ -549,6 +674,12 @@ class Extractor:
     def _add(self, hit: Hit) -> None:
         if not hit.spans:
             return
+        if hit.holder.label == "The literature" and self.genre not in ("report",):
+            return  # in a hearing, a debate or a committee report "the literature" is a source, not a party
+        if self.debate is not None and hit.holder.kind == "group" and _RHETORICAL.match(hit.holder.label):
+            return  # "millions of people who live in our villages", "a great many Members": a speaker's rhetoric
+        if hit.holder.kind == "organisation" and len(hit.holder.label.split()) >= 2:
+            self.named_orgs[_last_word(hit.holder.label)] = hit.holder
         self.hits.append(hit)
         self.ctx.paragraph_hits.append(hit)
 
@@ -578,6 +709,39 @@ def settle_polarity(hits: list[Hit]) -> None:
             h.claim = h.turned
             h.stance = "oppose" if h.stance == "support" else "support"
             h.rule += "+turned"
+
+
+_RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
+                         r"everyone|everybody|nobody|all|other|others|the public|members)\b", re.I)
+_DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(?:'s?(?:\s+(?:own\s+)?(?:members|staff|officers|"
+                       r"position|view|evidence|case|team|clients|submission))?)?$", re.I)
+
+
+def _last_word(label: str) -> str:
+    words = re.sub(r"['’]s?$", "", label.strip()).split()
+    return words[-1].casefold() if words else ""
+
+
+def part_of(group: Holder, quantifier: str | None, *, other: bool = False) -> Holder:
+    """'Several' of the farmers named just before: 'Several farmers and farm workers', a part of that group."""
+    base = group.member_of[0] if group.quantifier and group.member_of else group.label
+    q = re.sub(r"^(a (?:small |large |significant )?number|a (?:small )?minority|the majority|a majority)$", r"\1 of",
+               quantifier or "some")
+    word = "Other" if other else capitalise(q)
+    noun = base if re.match(r"^[A-Z][a-z]*[A-Z]|^[A-Z]{2,}", base) else base[:1].lower() + base[1:]
+    return Holder(f"{word} {noun}", "group", quantifier=quantifier, member_of=(base,), generic=True,
+                  member_kinds=((base, "group"),))
+
+
+def _inner_first_person(claim: str) -> tuple[str, bool] | None:
+    """A reported claim that is itself the speaker's own attribution ('we do not think that X', 'I believe X'):
+    (X, whether the inner frame turns the stance round), else None."""
+    if not re.match(r"^[\"“']?\s*(?:we|i)\s", claim, re.I):
+        return None
+    for g in find_frames(claim.strip("\"“”' "), None):
+        if g.rule.startswith("attrib") and g.subject and re.fullmatch(r"[\"“']?\s*(?:we|i)", g.subject.strip(), re.I) and g.claims:
+            return g.claim_text(g.claims[0]), g.polarity in ("oppose", "doubt")
+    return None
 
 
 def _claim_words(claim: str) -> str:
@@ -727,6 +891,25 @@ def merge_person_names(hits: list[Hit]) -> None:
                                aliases=tuple(dict.fromkeys((*h.holder.aliases, h.holder.label))))
 
 
+def join_wrapped(text: str, spans: list[Span]) -> list[Span]:
+    r"""Spans of one sentence that a hard line wrap (or a blank line) split are one passage again: a quote is the
+    whole sentence, "There are\nother options" and not "There are" and "other options" (offsets stay exact:
+    the quote holds the line break). Spans with anything else between them (a running head, a footnote) stay
+    apart.
+
+    >>> t = "There are\nother options. Page 3\nabout it."
+    >>> join_wrapped(t, [(0, 9), (10, 24), (32, 41)])
+    [(0, 24), (32, 41)]
+    """
+    out: list[Span] = []
+    for a, b in sorted(spans):
+        if out and not text[out[-1][1]:a].strip():
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def build_bundle(ex: Extractor) -> Bundle:
     """Model records from an extractor's hits: document, sources, stakeholders, themes, claims, positions."""
     bundle = Bundle()
@@ -765,7 +948,10 @@ def build_bundle(ex: Extractor) -> Bundle:
             g = new_stakeholder(label, kind=kind, scope=scope)
             bundle.add(g)
             member_ids.append(g.id)
-        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope)
+        # an unnamed collective is told apart from its namesakes in other documents by the document it speaks in
+        context = (("document", doc.title or doc.id),) if holder.generic else ()
+        sh = new_stakeholder(holder.label, kind=holder.kind, aliases=holder.aliases, member_of=member_ids, scope=scope,
+                             attributes=context + holder.attributes)
         themes = claim_themes.get(hit.claim, [])[:3]
         all_themes = [x for t in themes for x in ex.matcher.closure(t)]
         for t in all_themes:
@@ -776,7 +962,7 @@ def build_bundle(ex: Extractor) -> Bundle:
         claim = new_claim(hit.claim, themes=[t.id for t in themes],
                           contradicts=[claim_id(b) for a, b in ex.contradictions if a == hit.claim and b != hit.claim])
         passages = [Passage(document=doc.id, quote=ex.text[a:b], start=a, end=b, source=hit.source.id, section=hit.section)
-                    for a, b in hit.spans]
+                    for a, b in join_wrapped(ex.text, hit.spans)]
         quantifier = hit.quantifier
         pos = new_position(sh, claim, hit.stance, document=doc.id, evidence=passages, strength=strength_for(quantifier),
                            quantifier=quantifier, rule=hit.rule, confidence=hit.confidence, date=doc.date)
@@ -801,9 +987,14 @@ def _kind_for(ex: Extractor, label: str) -> str:
     return "organisation" if label in PARTIES.values() or label == "Government" else "group"
 
 
-def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None) -> Bundle:
-    """Extract the stakeholders, claims, stances, themes and evidence of one document."""
-    ex = Extractor(doc, lexicon, matcher)
+def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, matcher: ThemeMatcher | None = None,
+                     roster: Roster | None = None) -> Bundle:
+    """Extract the stakeholders, claims, stances, themes and evidence of one document.
+
+    `roster`: the members of a debate, known beforehand (a ParlaMint sitting's speakers with their parties and
+    offices); the document is then read as a debate and its speaker lines are looked up there first.
+    """
+    ex = Extractor(doc, lexicon, matcher, roster=roster)
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
     settle_polarity(ex.hits)

@@ -130,6 +130,7 @@ class Holder:
     quantifier: str | None = None
     generic: bool = False  # an unnamed collective ("Some participants", "Workshop participants")
     member_kinds: tuple[tuple[str, str], ...] = ()  # kinds of the member_of labels where known
+    attributes: tuple[tuple[str, str], ...] = ()  # what the text says of them: party, office, constituency
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,8 @@ def canonical_quantifier(q: str) -> str:
 def clean_subject(np: str) -> str:
     """Strip connectives before a subject and auxiliaries or adverbs after it."""
     np = " ".join(np.replace("\u2019", "'").split()).strip(" ,;:-\"'()")
+    np = re.split(r",\s+(?:including|such as|notably|particularly|especially|mainly|mostly|many of them)\b", np, maxsplit=1)[0]
+    np = re.sub(r"^(?:including|especially|particularly|notably)\s+", "", np, flags=re.I)
     np = _LEADING.sub("", np)
     prev = None
     while prev != np:
@@ -292,8 +295,8 @@ class Resolver:
             entry = self.lexicon.lookup(base)
             if entry is not None and entry.kind == "group":
                 return self._from_entry(entry, quant, alias=rest)
-        pw = re.match(r"^(?:[a-z][\w'-]*\s+){0,2}?(?P<head>[a-z][\w'-]*)\s+(?:who|that|with|from|in|working|drawing|using|living|"
-                      r"receiving|providing|employing|representing)\b", rest_norm)
+        pw = re.match(r"^(?:[a-z][\w'-]*\s+){0,2}?(?P<head>[a-z][\w'-]*)\s+(?:who|whose|that|with|from|in|at|on|of|across|based|"
+                      r"working|drawing|using|living|receiving|providing|employing|representing|we|i)\b", rest_norm)
         if _PEOPLE_WHO.match(rest_norm) or (pw and pw.group("head") in self.lexicon.people_nouns):
             label = _people_label(rest)
             return Holder(capitalise(label), "group", quantifier=quant)
@@ -339,7 +342,7 @@ class Resolver:
         group = self._collective_label(noun)
         q = holder_quantifier(quantifier)
         if q and q not in ("all", "most", "many", "the majority of", "a wide range of"):
-            label = f"{capitalise(q)} {noun}"
+            label = f"{'Other' if q in ('other', 'others') else capitalise(q)} {noun}"
             return Holder(label, "group", quantifier=q, member_of=(group,) if group != label else (), generic=True)
         return Holder(group, "group", quantifier=q, generic=True)
 
@@ -425,8 +428,19 @@ def _lit_quant(np: str) -> str | None:
 def _people_label(phrase: str) -> str:
     """'people who employed their own PAs, who...' -> 'people who employed their own PAs' (one clause, at most 9 words)."""
     phrase = re.split(r",|;|\s+\(|\s+-\s+", phrase)[0]
+    phrase = re.sub(r"\s+(?:(?:that|whom)\s+)?(?:we|I)\s+(?:spoke|talked)\s+(?:to|with)$|\s+(?:that|whom\s+)?(?:we|I)\s+"
+                    r"(?:heard from|met|asked|interviewed|surveyed)$", "", phrase)
     words = phrase.split()
     return " ".join(words[:9])
+
+
+#: last words that end an organisation's name, so that "X Union and Y" names two ("Fire and Rescue Authority" one)
+ORG_END = re.compile(r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|"
+                      r"college|campaign|group|union|congress|confederation|federation|society|network|alliance|partnership|"
+                      r"board|agency|department|ministry|committee|company|corporation|ltd|limited|plc|inc|llp|bank|fund|"
+                      r"authority|centre|center|party|movement|coalition|consortium|charity|watch|uk|nhs|government|parliament|"
+                      r"assembly|executive|inspectorate|regulator|families|england|scotland|wales|ireland|cymru|justice|"
+                      r"organisations?|groups|unions)['’]?s?$", re.I)
 
 
 def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
@@ -446,9 +460,10 @@ def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
         candidates = [part]
         if re.search(r"\s(?:and|&)\s", part) and resolver.lexicon.lookup(part) is None:
             halves = [h.strip() for h in re.split(r"\s+(?:and|&)\s+", part) if h.strip()]
-            if listed or all(resolver.lexicon.lookup(h) is not None for h in halves) or \
-                    all(len(h.split()) >= 2 and h[:1].isupper() and not h.split()[-1][:1].islower() for h in halves):
-                candidates = halves
+            complete = [bool(ORG_END.search(h)) or resolver.lexicon.lookup(h) is not None for h in halves[:-1]]
+            if all(resolver.lexicon.lookup(h) is not None for h in halves) or (
+                    all(complete) and all(h[:1].isupper() or h.startswith("the ") for h in halves[1:])):
+                candidates = halves  # "the Emergency Services Union and the Wardens' Network"; not "Fire and Rescue Authority"
         for c in candidates:
             c = re.sub(r"^the\s+", "", c, flags=re.I).strip()
             entry = resolver.lexicon.lookup(c)

@@ -324,14 +324,21 @@ def test_cli_scores_a_sheet_and_writes_json(tmp_path):
 FLOORS = {
     "social-care-workforce": {"positions_recall": 0.74, "positions_precision": 0.94, "stakeholders_recall": 0.9,
                               "themes_recall": 0.88, "stance_accuracy": 0.96},
-    "hc-st-responsible-use-of-data": {"positions_recall": 0.63, "positions_precision": 0.7, "stance_accuracy": 0.88},
-    "covid-inquiry-module6-preliminary-hearing": {"positions_recall": 0.37, "positions_precision": 0.72,
-                                                  "stance_accuracy": 0.91},
-    "hansard-committee-sitting": {"positions_recall": 0.45, "positions_precision": 0.77, "stance_accuracy": 0.82},
-    "hansard-commons-debate": {"positions_recall": 0.36, "positions_precision": 0.68, "stance_accuracy": 0.77},
-    "inquiry-opening-statements": {"positions_recall": 0.45, "positions_precision": 0.41, "stance_accuracy": 0.87},
-    "public-engagement-report": {"positions_recall": 0.2, "positions_precision": 0.41, "stance_accuracy": 0.77},
-    "select-committee-report": {"positions_recall": 0.59, "positions_precision": 0.72, "stance_accuracy": 0.74},
+    "hc-st-responsible-use-of-data": {"positions_recall": 0.63, "positions_precision": 0.71, "stance_accuracy": 0.89},
+    "covid-inquiry-module6-preliminary-hearing": {"positions_recall": 0.72, "positions_precision": 0.78,
+                                                  "stakeholders_recall": 0.95, "stance_accuracy": 0.9},
+    "hansard-committee-sitting": {"positions_recall": 0.55, "positions_precision": 0.8, "stakeholders_recall": 0.9,
+                                  "stance_accuracy": 0.87},
+    "hansard-commons-debate": {"positions_recall": 0.48, "positions_precision": 0.74, "stakeholders_recall": 0.9,
+                               "stance_accuracy": 0.78},
+    "inquiry-opening-statements": {"positions_recall": 0.62, "positions_precision": 0.49, "stakeholders_recall": 0.95,
+                                   "stance_accuracy": 0.86},
+    # stance accuracy 0.79 -> 0.72 when positions on the proposals joined (recall 0.21 -> 0.30): a concern now yields
+    # two positions on one passage (support the concern, oppose the proposal) and the stance-blind pairing can take
+    # the first, which the gold codes as the second
+    "public-engagement-report": {"positions_recall": 0.3, "positions_precision": 0.46, "stance_accuracy": 0.7},
+    "select-committee-report": {"positions_recall": 0.59, "positions_precision": 0.74, "stakeholders_recall": 0.9,
+                                "stance_accuracy": 0.76},
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from stancegraph.loaders.documents.reader import Hint
 from stancegraph.loaders.documents.structure import parse_text, split_sentences
 
 TEXT = """Annual review of care
@@ -105,3 +106,16 @@ def test_page_breaks_rejoin_a_paragraph() -> None:
     assert len(para.segments) == 2
     running = [b for b in st.blocks if b is not para and "Responsible Use of Data" in text[b.start:b.end]]
     assert running and all(b.kind == "noise" for b in running)
+
+
+def test_a_paragraph_hint_keeps_a_block_as_the_reader_says() -> None:
+    """Without hints the short question reads as a heading and 'the' as a page break; hinted, both stay paragraphs."""
+    text = "Pay\n\nWill the Minister give way?\n\nThe point is that the\n\nand the rest follows.\n"
+    plain = parse_text(text)
+    assert [b.kind for b in plain.blocks] == ["heading", "heading", "paragraph"]  # the last two joined as one
+    starts = [text.index(p) for p in ("Will", "The point", "and the rest")]
+    hinted = parse_text(text, [Hint(s, text.index("\n", s), "paragraph") for s in starts])
+    assert [(b.kind, text[b.start:b.end]) for b in hinted.blocks] == [
+        ("heading", "Pay"), ("paragraph", "Will the Minister give way?"), ("paragraph", "The point is that the"),
+        ("paragraph", "and the rest follows.")]
+    assert all(b.section == ("Pay",) for b in hinted.blocks[1:])

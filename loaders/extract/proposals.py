@@ -1,0 +1,119 @@
+"""Proposals: in a consultation or engagement report, the questions people answered are the claims.
+
+A "what we heard" report sets out the proposals people were asked about (a list introduced by a sentence
+that names them: "The proposals ... covered five areas:") and then, section by section, what each group
+said about one of them. A careful coder reads "People in rural areas told us that the journey to Kelderby
+was simply too long" in the maternity section as rural people *opposing* the proposal to move births there,
+with the journey as their reason. This module finds the proposals, the section each one is discussed in,
+and whether a statement there weighs for or against it (the evaluative words of
+``ontology/lexicons/evaluation.yaml``); the pipeline then gives the group a position on the proposal
+itself, beside the position on what they said.
+
+>>> evaluation("the journey to Kelderby was simply too long and too unreliable")
+'oppose'
+>>> evaluation("they liked the idea of one building where staff know them")
+'support'
+>>> evaluation("staffing small units is difficult, and they would welcome the change") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from ...ontology import LEXICON_DIR
+from ..documents.structure import Block, Structure
+from .claims import normalise_claim
+from .merging import _weights, content_tokens
+
+_PROPOSAL_LEAD = re.compile(r"\b(?:proposals?|proposed|options?|changes|plans)\b[^.:]{0,160}:\s*$", re.I)
+#: a section is about a proposal when this share of the proposal's weighted words appear in its heading and opening
+SECTION_MATCH = 0.3
+
+
+@dataclass(frozen=True)
+class Proposal:
+    claim: str  # the proposal as a claim
+    tokens: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = yaml.safe_load((LEXICON_DIR / "evaluation.yaml").read_text(encoding="utf-8")) or {}
+
+    def pattern(words: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(sorted((str(w) for w in words), key=len, reverse=True)) + r")\b", re.I)
+    return pattern(data.get("against") or ["x^"]), pattern(data.get("for") or ["x^"])
+
+
+def evaluation(text: str) -> str | None:
+    """'oppose' when a statement weighs against what it is about, 'support' when for it, None when it does both
+    or neither (the words of ``ontology/lexicons/evaluation.yaml``)."""
+    against, for_ = _lexicon()
+    a, f = len(against.findall(text)), len(for_.findall(text))
+    if a and not f:
+        return "oppose"
+    if f and not a:
+        return "support"
+    return None
+
+
+def find_proposals(structure: Structure) -> list[Proposal]:
+    """The proposals a document lists: the items under a lead-in that names proposals, options or changes."""
+    out: list[Proposal] = []
+    blocks = structure.blocks
+    for b in blocks:
+        if b.kind != "bullet" or b.lead_in is None:
+            continue
+        lead = " ".join(structure.view(blocks[b.lead_in]).text.split())
+        if not _PROPOSAL_LEAD.search(lead):
+            continue
+        text = structure.view(b).text
+        text = re.split(r"[;,]\s+(?:while|whilst|with|including|bringing|so that|unless)\b|;", text, maxsplit=1)[0]
+        claim = normalise_claim(text, max_words=18)
+        if len(content_tokens(claim)) >= 2:
+            out.append(Proposal(claim, frozenset(content_tokens(claim))))
+    return out
+
+
+def section_proposals(structure: Structure, proposals: list[Proposal]) -> dict[int, Proposal]:
+    """Block index -> the proposal its section discusses (by the heading and the section's opening paragraph)."""
+    if not proposals:
+        return {}
+    weights = _weights([set(p.tokens) for p in proposals])
+    out: dict[int, Proposal] = {}
+    current: Proposal | None = None
+    level = 99
+    blocks = structure.blocks
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            if b.level <= level:
+                current, level = None, 99
+            opening = next((structure.view(x).text for x in blocks[i + 1:i + 3] if x.kind == "paragraph"), "")
+            found = _best(content_tokens(structure.view(b).text + " " + opening), proposals, weights)
+            if found is not None:
+                current, level = found, b.level
+            continue
+        if current is not None:
+            out[b.index] = current
+    return out
+
+
+def _best(tokens: set[str], proposals: list[Proposal], weights: dict[str, float]) -> Proposal | None:
+    best, score = None, SECTION_MATCH
+    for p in proposals:
+        total = sum(weights.get(t, 1.0) for t in p.tokens)
+        s = sum(weights.get(t, 1.0) for t in p.tokens & tokens) / total if total else 0.0
+        if s >= score:
+            best, score = p, s
+    return best
+
+
+def is_listing(block: Block, structure: Structure, proposals: list[Proposal]) -> bool:
+    """Whether a block is one of the proposal list's own items (the proposals, not a view of them)."""
+    text = structure.view(block).text
+    return any(normalise_claim(text, max_words=18).startswith(p.claim[:40]) for p in proposals)
