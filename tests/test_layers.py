@@ -67,6 +67,9 @@ RULES: tuple[Rule, ...] = (
          why="document readers know nothing of the coded-data formats"),
     Rule("stancegraph.loaders.extract", "stancegraph.loaders.formats",
          why="the extractor reads documents, not other tools' codes"),
+    *(Rule("stancegraph.loaders.extract.genres", f"stancegraph.loaders.extract.{step}",
+           why="a genre reader reads structure; the sentence layer and the steps after it ask the reader, not back")
+      for step in ("pipeline", "assembly")),
     # inside api: the web service never reaches for the command line
     Rule("stancegraph.api.http", "stancegraph.api.cli", why="the web service does not depend on the CLI"),
     Rule("stancegraph.api.http", "stancegraph.api.notebook"),

@@ -1,10 +1,14 @@
 """The offline, explainable extractor: documents in, stakeholders, claims, stances, themes and evidence out.
 
-One module per step: :mod:`.sources` (evidence strands, genre, the document's own voice),
-:mod:`.stakeholders` (who a phrase names), :mod:`.claims` (cue frames and propositions),
-:mod:`.strength` (quantifiers), :mod:`.themes` (SKOS themes), :mod:`.merging` (near-duplicate
-claims), :mod:`.pipeline` (the walk over a document's blocks). Lexicons are YAML in
-``ontology/lexicons/``. Nothing is downloaded; every position names the rule that made it.
+Structure first: :mod:`.genres` reads a document's structure the way its genre says who speaks (a report's
+sections and groups, a hearing's submissions and counsel, a debate's members, questions and votes, a
+testimony's one voice) before any sentence rule runs. Then one module per step: :mod:`.sources` (evidence
+strands), :mod:`.stakeholders` (who a phrase names), :mod:`.claims` (cue frames and propositions),
+:mod:`.polarity` (claims in their positive form), :mod:`.strength` (quantifiers), :mod:`.themes` (SKOS themes),
+:mod:`.proposals` (an engagement report's proposals), :mod:`.pipeline` (the walk over a document's blocks),
+:mod:`.hits` (settling the hits: doubts, polarity, merging, alignment across holders), :mod:`.merging` (near-duplicate
+claims), :mod:`.assembly` (the records). Lexicons are YAML in ``ontology/lexicons/``. Nothing is downloaded;
+every position names the rule that made it.
 
 >>> from stancegraph.loaders.extract import extract_text
 >>> b = extract_text("Workshop findings\\n\\nSome participants doubted that funding would rise.\\n", name="notes.txt")

@@ -454,7 +454,6 @@ def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
     if whole is not None:
         return [resolver._from_entry(whole, None)]
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|;\s*", text) if p.strip()]
-    listed = len(parts) > 1
     out: list[Holder] = []
     for part in parts:
         candidates = [part]

@@ -13,7 +13,7 @@ MODULES = [
     "stancegraph.loaders.extract.lexicon", "stancegraph.loaders.extract.stakeholders", "stancegraph.loaders.extract.claims",
     "stancegraph.loaders.extract.strength", "stancegraph.loaders.extract.themes", "stancegraph.loaders.extract.merging",
     "stancegraph.loaders.extract.polarity", "stancegraph.loaders.extract.proposals",
-    "stancegraph.loaders.extract.pipeline", "stancegraph.loaders.extract.debate",
+    "stancegraph.loaders.extract.assembly", "stancegraph.loaders.extract.genres.questions",
 ]
 
 

@@ -28,10 +28,10 @@ government; ``Speaker (Name)`` or ``The Chair (Name)`` for the chair) followed b
 paragraphs. Transcriber notes, gaps and incidents are not speech and are left out. Every passage
 offset indexes that text.
 
-Who speaks is not guessed: a :class:`~stancegraph.loaders.extract.debate.Roster` is built from
+Who speaks is not guessed: a :class:`~stancegraph.loaders.extract.genres.hansard.Roster` is built from
 ``listPerson`` and ``listOrg`` for the sitting's date (each speaker's name, party and office) and
 handed to the debate reader, which then reads the questions, votes and stances of the sitting as it
-reads Hansard text (:mod:`stancegraph.loaders.extract.debate`). A speaker's party is their
+reads Hansard text (:mod:`stancegraph.loaders.extract.genres.debate`). A speaker's party is their
 ``member`` affiliation with a ``politicalParty`` (else a ``parliamentaryGroup``) that holds on the
 sitting's date, named by its full ``orgName``; for ParlaMint-GB, parties the Hansard reader knows take
 its label (``Conservative`` -> ``Conservative Party``) so that both routes meet on one stakeholder,
@@ -63,7 +63,7 @@ from ....graph.model.errors import MalformedSource
 from ....graph.model.records import Bundle, new_stakeholder
 from ...documents.reader import DocumentText
 from ...documents.safexml import Xml, read_xml
-from ...extract.debate import member_holder
+from ...extract.genres.hansard import member_holder
 from .people import People, Speaker
 from .sitting import Sitting, Turn, read_sitting, speech_text
 from .tei import TEI, XI, XML_ID, corpus_prefix, local_name, tei

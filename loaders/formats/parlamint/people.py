@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ...documents.safexml import Xml
-from ...extract.debate import party_of
+from ...extract.genres.hansard import party_of
 from .tei import XML_ID, clean, english, first_day, holds, tei
 
 #: affiliation roles with a government, and the office each means when no roleName is given

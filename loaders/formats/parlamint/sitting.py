@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ....graph.model.records import Document, new_document
 from ...documents.reader import Hint
 from ...documents.safexml import Xml
-from ...extract.debate import Member, Roster
+from ...extract.genres.hansard import Member, Roster
 from .people import People, Speaker, party_label
 from .tei import XML_ID, clean, corpus_prefix, english, local_name, tei
 

@@ -1,4 +1,4 @@
-"""Parliamentary debates: members, turns, procedure, questions and votes (loaders/extract/debate.py).
+"""Parliamentary debates: members, turns, procedure, questions and votes (loaders/extract/genres/).
 
 The sittings here are fictional, written for these tests in the layout of Hansard text as copied from the
 Hansard website: speaker lines of their own in three shapes, a Public Bill Committee member list, procedure
@@ -8,7 +8,7 @@ lines, a division with its lists. Every expected stance below is read off the te
 from __future__ import annotations
 
 from stancegraph.loaders.extract import extract_text
-from stancegraph.loaders.extract.debate import read_debate
+from stancegraph.loaders.extract.genres.debate import read_debate
 from stancegraph.loaders.documents.structure import parse_text
 
 SITTING = """Widget Safety Bill (Third sitting)

@@ -119,7 +119,7 @@ def test_every_utterance_is_its_speakers_turn_with_the_party_of_that_date(gb: Pa
                 if block.kind == "procedure":  # "Question put and agreed to." is procedure, not speech
                     assert text[start:end] == "Question put and agreed to."
                     continue
-                member = ex.debate.speaker_of.get(block.index)
+                member = ex.reader.reading.speaker_of.get(block.index)
                 assert member is (None if turn.chair else turn.member), (turn.utterance, text[start:end][:60])
                 checked += 1
     assert checked == 51 - 2  # all but the two procedure lines ("Question put and agreed to.")
@@ -349,7 +349,7 @@ def test_short_and_unfinished_paragraphs_stay_their_speakers_words(tmp_path: Pat
     for turn in sitting.turns:
         for start, end in turn.paragraphs:
             (block,) = [b for b in ex.structure.blocks if b.start == start]
-            assert (block.kind, block.end, ex.debate.speaker_of.get(block.index)) == ("paragraph", end, turn.member)
+            assert (block.kind, block.end, ex.reader.reading.speaker_of.get(block.index)) == ("paragraph", end, turn.member)
     assert [b.section for b in ex.structure.blocks if b.kind == "paragraph"] == [("Item",)] * 4
 
 
@@ -376,7 +376,7 @@ def test_two_speakers_of_one_name_are_told_apart(tmp_path: Path) -> None:
     assert [t.member.name for t in sitting.turns] == ["John Paul Smith", "John Peter Smith [JohnSmith2]",
                                                       "John Peter Smith [JohnSmith3]"]
     ex = blocks_of(sitting)
-    assert [ex.debate.speaker_of[b.index].name for b in ex.structure.blocks if b.kind == "paragraph"] == \
+    assert [ex.reader.reading.speaker_of[b.index].name for b in ex.structure.blocks if b.kind == "paragraph"] == \
         [t.member.name for t in sitting.turns]
 
 

@@ -1,0 +1,177 @@
+"""Genre readers: a document's structure read as turns, sections and holders before any sentence rule runs.
+
+Each genre says who holds a position in its own way, and one reader per genre knows it:
+
+* :mod:`.report` — reports that summarise stakeholders and engagement reports ("what we heard"): sections
+  headed by a group are that group speaking; the proposals people were asked about are claims; and committee
+  and inquiry reports, whose own conclusions are the committee's;
+* :mod:`.hearing` — hearing transcripts: what counsel says on behalf of clients is the clients' (the turns and
+  submissions themselves, "Submissions on behalf of A, B and C by Counsel", "I appear on behalf of ...", the
+  chair, are read in every genre by :mod:`.turns`);
+* :mod:`.debate` — parliamentary debates (Hansard text, or a ParlaMint sitting): members, turns, procedure,
+  divisions, and the questions before the House as claims (:mod:`.hansard`, :mod:`.questions`);
+* :mod:`.statement` — one person's statement or testimony, in their voice.
+
+:func:`read_genre` detects the genre from the structure and returns its :class:`Reader`; the sentence layer
+(:mod:`..pipeline`) asks the reader who speaks in each block, who "we" is, which sentences to leave alone and
+which holders to keep, and lets it add the positions its structure gives (votes, moved motions, proposals).
+This package imports the structure, the stakeholder resolver and the claim helpers; never the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from ....graph.model.records import Document
+from ...documents.structure import Block, Structure
+from ..stakeholders import Holder, Resolver
+from .turns import SUBMISSION_HEADING, learn_speaker, open_section, turn_holders
+
+if TYPE_CHECKING:
+    from ..hits import Hit
+    from ..sources import StrandState
+    from .hansard import Roster
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Context:
+    """The state of the walk over one document that the genre reader and the sentence layer share."""
+
+    section_holders: list[Holder] = field(default_factory=list)  # whose submission this section is
+    section_counsel: str | None = None  # the counsel who speaks for them (a surname)
+    section_level: int = 99  # the level of the heading that opened the submission
+    speaker_map: dict[str, list[Holder]] = field(default_factory=dict)  # speaker label -> whom they speak for
+    last_holders: list[Holder] = field(default_factory=list)
+    paragraph_hits: list[Hit] = field(default_factory=list)
+    topic: str | None = None
+    motion: str | None = None
+    topics: list[str] = field(default_factory=list)  # topical headings in scope
+    conclusions: bool = False
+    quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
+    section_group: Holder | None = None  # the group a report's section heading names ("Older people")
+    named_orgs: dict[str, Holder] = field(default_factory=dict)  # last word of an organisation's name -> the last named
+
+
+class Reader:
+    """How a genre says who holds a position. The base reads a plain report: the text is its authors' voice."""
+
+    genre: ClassVar[str] = "report"
+    kind: ClassVar[str] = "report"  # Document.kind
+
+    def __init__(self, structure: Structure, document: Document, resolver: Resolver, ctx: Context) -> None:
+        self.structure = structure
+        self.document = document
+        self.resolver = resolver
+        self.ctx = ctx
+        self.voice = self.make_voice()
+
+    def make_voice(self) -> Holder:
+        """The document's own voice: its authors, unless the genre knows better."""
+        return Holder(f"Authors of '{self.document.title[:60]}'", "organisation")
+
+    def body_start(self) -> int:
+        """The first block that can hold a position (title pages and contents come before it)."""
+        return 0
+
+    def heading(self, b: Block, title: str) -> None:
+        """A heading opens a section: whose submission it is (in any genre: :mod:`.turns`), which group speaks."""
+        open_section(self.ctx, b, title, self.resolver)
+
+    def speakers(self, b: Block) -> list[Holder]:
+        """Who speaks in a block: whom its speaker speaks for; [] when nobody does (the narrator)."""
+        return turn_holders(self.ctx, b, self.resolver)
+
+    def context_holders(self, turn: list[Holder], sentence: str) -> list[Holder]:
+        """Whoever states a bare modal sentence, given who speaks in its block: the turn's holders, else the
+        document's voice in its conclusions or for 'we'."""
+        if turn:
+            return turn
+        if self.ctx.conclusions or re.match(r"\s*(?:we|our)\b", sentence, re.I):
+            return [self.voice]
+        return []
+
+    def we(self, turn: list[Holder]) -> list[Holder]:
+        """Who 'we' is, given who speaks in the block."""
+        return turn or [self.voice]
+
+    def asserts(self, holders: list[Holder]) -> bool:
+        """Whether an evaluative statement with no cue of its own is a position of these holders (a submission's
+        clients, a witness); not in a report, where the narrator's statements are the report's findings."""
+        return False
+
+    def learn(self, b: Block, first_sentence: str) -> None:
+        """What a turn's first sentence says of its speaker ("I appear on behalf of ...")."""
+        learn_speaker(self.ctx, b, first_sentence, self.resolver)
+
+    def member(self, subject: str) -> Holder | None:
+        """A holder the genre itself knows by this name ("the hon. Member for Westmere"), else None."""
+        return None
+
+    def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
+        """Who holds an unattributed position ("there was broad agreement that ..."), where the genre decides."""
+        return None
+
+    def skips(self, sentence: str) -> bool:
+        """A sentence that states no position of its own in this genre."""
+        return False
+
+    def keeps(self, holder: Holder) -> bool:
+        """Whether a holder the sentence layer found may hold a position here."""
+        return True
+
+    def positions(self, add: PositionSink) -> None:
+        """Positions the structure itself gives (votes, moved motions, proposals), once the walk is done."""
+
+
+class PositionSink(Protocol):
+    """What a reader may do with the extraction once the walk is done (the pipeline's Extractor is one): read and
+    add its hits and contradictions, find the block and the evidence strand of a passage."""
+
+    hits: list[Hit]
+    contradictions: list[tuple[str, str]]
+
+    def add(self, hit: Hit) -> None: ...
+
+    def block_at(self, offset: int) -> int: ...
+
+    def strand_at(self, offset: int) -> StrandState: ...
+
+
+def detect_genre(structure: Structure, document: Document) -> str:
+    """report, committee, transcript, debate or statement (one person's testimony), from the document's shape."""
+    from .statement import statement_author
+
+    text = structure.text
+    head = " ".join(text[:4000].split())
+    turns = sum(1 for b in structure.blocks if b.speaker_span is not None or b.kind == "speaker")
+    hansard = sum(1 for b in structure.blocks if b.kind == "speaker" and b.speaker_note)
+    submissions = sum(1 for b in structure.blocks if b.kind == "heading" and SUBMISSION_HEADING.match(structure.view(b).text))
+    if hansard >= 2 or re.search(r"\bI beg to move\b", text):
+        return "debate"
+    if turns >= 5 or submissions >= 2:
+        return "transcript"
+    if re.search(r"\bCommittee\b", head) and re.search(r"\b(?:Report|Session|HC \d+|HL Paper)\b", head):
+        return "committee"
+    if statement_author(structure) is not None:
+        return "statement"
+    return "report"
+
+
+def read_genre(structure: Structure, document: Document, resolver: Resolver, ctx: Context, *,
+               roster: Roster | None = None) -> Reader:
+    """The reader of the document's genre (a debate when `roster` gives its members), prepared on the structure."""
+    from .debate import DebateReader
+    from .hearing import HearingReader
+    from .report import CommitteeReader, ReportReader
+    from .statement import StatementReader
+
+    genre = "debate" if roster is not None else detect_genre(structure, document)
+    if genre == "debate":
+        return DebateReader(structure, document, resolver, ctx, roster=roster)
+    cls: type[Reader] = {"transcript": HearingReader, "committee": CommitteeReader, "statement": StatementReader}.get(
+        genre, ReportReader)
+    return cls(structure, document, resolver, ctx)

@@ -1,0 +1,96 @@
+"""Parliamentary debates: members, turns and the questions before the House, read from the structure.
+
+:func:`read_debate` reads a sitting in two steps: :func:`.hansard.relabel` finds the members (a Public Bill
+Committee's member list, the three shapes of speaker line) and relabels the blocks (turns, procedure, division
+lists), then :func:`.questions.read_questions` reads the questions (motions, amendments, new clauses, clauses
+standing part) and every member's stance on them. :class:`DebateReader` gives the sentence layer the member
+whose turn a block is (a person in their party, and in the Government when they hold office), resolves "the
+Minister" and "the hon. Member for X" to members, and leaves alone what is not a position in a debate: questions,
+courtesies, the chair's words, a speaker's rhetorical crowd.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar
+
+from ....graph.model.records import Document
+from ...documents.structure import Block, Structure
+from ..hits import Hit
+from ..stakeholders import Holder, Resolver
+from . import Context, Reader
+from .hansard import Roster, relabel
+from .questions import DebateReading, read_questions, states_stance
+
+if TYPE_CHECKING:
+    from ..sources import StrandState
+    from . import PositionSink
+
+_SKIP = re.compile(r"^\s*(?:(?:I\s+)?thank|It is a (?:pleasure|privilege)|I congratulate|I (?:will|shall) give way|"
+                   r"I beg to|On a point of order|Order\b|I am grateful)", re.I)
+_RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
+                         r"everyone|everybody|nobody|all|other|others|the public|members)\b", re.I)
+
+
+def read_debate(structure: Structure, *, roster: Roster | None = None) -> DebateReading:
+    """Relabel a debate's blocks (speakers, member list, procedure, divisions) and read its questions and votes.
+
+    `roster`: members known beforehand (a ParlaMint sitting's speakers with their parties and offices)."""
+    roster = roster or Roster()
+    relabel(structure, roster)
+    return read_questions(structure, roster)
+
+
+class DebateReader(Reader):
+    """A sitting of the House or of a committee."""
+
+    genre: ClassVar[str] = "debate"
+    kind: ClassVar[str] = "debate"
+
+    def __init__(self, structure: Structure, document: Document, resolver: Resolver, ctx: Context, *,
+                 roster: Roster | None = None) -> None:
+        super().__init__(structure, document, resolver, ctx)
+        self.reading = read_debate(structure, roster=roster)
+        motion = next((q for q in self.reading.questions if q.key == "motion"), None)
+        ctx.motion = motion.claim if motion is not None else None
+
+    def make_voice(self) -> Holder:
+        return Holder("The House", "organisation")
+
+    def speakers(self, b: Block) -> list[Holder]:
+        member = self.reading.speaker_of.get(b.index)
+        return [self.reading.holder(member)] if member is not None else []
+
+    def context_holders(self, turn: list[Holder], sentence: str) -> list[Holder]:
+        return turn  # a member's own words, never "the House"
+
+    def we(self, turn: list[Holder]) -> list[Holder]:
+        return turn  # the chair's "we" (or nobody's) holds nothing
+
+    def member(self, subject: str) -> Holder | None:
+        found = self.reading.resolve(subject)
+        return self.reading.holder(found) if found is not None else None
+
+    def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
+        return self.speakers(b) or None
+
+    def skips(self, sentence: str) -> bool:
+        """A question or a courtesy is no position; a stance on the question before the House is read as a vote."""
+        return sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or states_stance(sentence)
+
+    def keeps(self, holder: Holder) -> bool:
+        """Not "the literature"; not a speaker's rhetorical crowd ("millions of people who live in our villages")."""
+        return holder.label != "The literature" and not (holder.kind == "group" and _RHETORICAL.match(holder.label))
+
+    def positions(self, ex: PositionSink) -> None:
+        """Each member's stance on the questions before the House (moved, voted, said, or by side)."""
+        reading = self.reading
+        for st in reading.stances:
+            source = ex.strand_at(st.spans[0][0]).source
+            ex.add(Hit(reading.holder(st.member), st.question.claim, st.stance, st.rule, st.confidence, st.spans, source,
+                       st.section, None, list(st.section), locked=True))
+        by_key = {q.key: q for q in reading.questions}
+        for q in reading.questions:
+            other = by_key.get(q.contradicts or "")
+            if other is not None:
+                ex.contradictions.append((q.claim, other.claim))

@@ -1,0 +1,387 @@
+"""Hansard text: the members of a sitting, and its blocks relabelled as turns, procedure and division lists.
+
+Hansard text (as copied from the Hansard website, or a Public Bill Committee's official report) gives each
+turn a speaker line of its own, in three shapes: ``Jane Smith (Anytown North) (Lab)`` on a member's first
+speech, ``The Parliamentary Under-Secretary of State for Business and Trade (Jane Smith)`` for an office
+holder, and the bare ``Jane Smith`` on later turns; the chair speaks as ``The Chair``, ``Mr Speaker``,
+``Madam Deputy Speaker``. A Public Bill Committee sitting opens with its member list
+(``† Smith, Jane (Anytown North) (Lab)``, ``Jones, Mark (Parliamentary Under-Secretary of State for ...)``),
+which gives every bare name its party or office. :class:`Roster` collects all of that.
+
+:func:`relabel` relabels the blocks of a parsed document: bare-name and chair lines become speaker lines (so
+that a turn runs until the next speaker), the member list, procedure (``Question put and agreed to.``,
+``Brought up, and read the First time.``, the mover tag ``—(Jane Smith.)``, ``With this it will be convenient
+to discuss ...``, the text of clauses and amendments) and division lists are marked so that no sentence rule
+reads them as speech. :mod:`.questions` then reads the questions and votes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...documents.structure import Block, Structure, assign_sections, assign_speakers, trim_spans
+from ..stakeholders import Holder
+
+Span = tuple[int, int]
+
+#: party abbreviations and names (as Hansard writes them) -> the party's label
+PARTIES = {
+    "con": "Conservative Party", "conservative": "Conservative Party", "tory": "Conservative Party",
+    "lab": "Labour Party", "labour": "Labour Party", "lab/co-op": "Labour Party", "labour/co-operative": "Labour Party",
+    "ld": "Liberal Democrats", "lib dem": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
+    "liberal democrats": "Liberal Democrats", "snp": "Scottish National Party", "scottish national party": "Scottish National Party",
+    "pc": "Plaid Cymru", "plaid cymru": "Plaid Cymru", "dup": "Democratic Unionist Party", "uup": "Ulster Unionist Party",
+    "sdlp": "Social Democratic and Labour Party", "sf": "Sinn Féin", "green": "Green Party", "ind": "Independent members",
+    "reform": "Reform UK", "reform uk": "Reform UK", "alliance": "Alliance Party", "tuv": "Traditional Unionist Voice",
+    "cb": "Crossbench peers", "crossbench": "Crossbench peers", "induu": "Independent members",
+    "indcon": "Conservative Party", "indlab": "Labour Party", "indsn": "Independent members", "ukip": "UK Independence Party",
+    "respect": "Respect Party", "bishops": "Lords Spiritual", "bishop": "Lords Spiritual",
+}
+_PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
+_OFFICE = re.compile(
+    r"\b(?:Minister|Secretary of State|Under-Secretary|Prime Minister|Chancellor|Leader of the House|Solicitor General|"
+    r"Attorney General|Paymaster General|Chief Secretary|Financial Secretary|Economic Secretary|Exchequer Secretary|"
+    r"Lord Chancellor|Home Secretary|Foreign Secretary|Whip|Lord Commissioner|Comptroller of His Majesty|"
+    r"Comptroller of Her Majesty|Treasurer of His Majesty|Treasurer of Her Majesty|Vice-Chamberlain|"
+    r"Advocate General|Lord Advocate|Parliamentary Secretary)\b", re.I)
+_SHADOW = re.compile(r"\bShadow\b", re.I)
+_CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
+                    r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
+                    r"Presiding Officer|Llywydd)(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on))*"
+_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?)\s+)*"
+#: "† Smith, Jane (Anytown North) (Lab)" / "Smith, Jane (Parliamentary Under-Secretary of State for ...)"
+_MEMBER_LINE = re.compile(r"^\s*(?P<att>[†*]\s*)?(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z][\w’'.-]*)*),\s+(?P<forename>"
+                          + _TITLED + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*(?:\((?P<a>[^()\n]{2,120})\))?\s*"
+                          r"(?:\((?P<b>[^()\n]{1,60})\))?\s*$")
+#: "Jane Smith (Anytown North) (Lab)", "Jane Smith (Lab)", "The Minister for X (Jane Smith)", optional colon
+_SPEAKER_LINE = re.compile(r"^\s*(?P<name>(?:The\s+)?" + _TITLED + _NAME + r")\s*\((?P<a>[^()\n]{2,120})\)\s*"
+                           r"(?:\((?P<b>[^()\n]{1,60})\))?\s*:?\s*$")
+_DIVISION = re.compile(r"^\s*(?:The (?:House|Committee) divided\s*:?\s*Ayes,?\s*(?P<ayes>\d+)\s*;?,?\s*Noes,?\s*(?P<noes>\d+)"
+                       r"|Division No\.?\s*\d+\]?|AYES|NOES|Ayes|Noes|Tellers? for the (?:Ayes|Noes)\s*:?.*|"
+                       r"Question accordingly (?:agreed to|negatived)\.?)\s*$")
+_PROCEDURE = re.compile(
+    r"^\s*(?:Question (?:put|proposed|accordingly|again proposed|necessary for the disposal)|Question,? That\b|"
+    r"Main Question(?:,? as amended,?)? put|Brought up,? and read the First time|Clause,? by leave,? withdrawn|"
+    r"(?:Motion|Amendment|Clause|Schedule),? by leave,? withdrawn|Amendment (?:proposed|made|\d+,? by leave)|"
+    r"Amendments? (?:\d+|made)|Motion made,? and Question proposed|Motion made,? and Question put|"
+    r"Resolved,? That|Ordered,? That|With this it will be convenient to (?:discuss|take)|"
+    r"Clause \d+ (?:accordingly )?ordered to stand part|Clauses? \d+(?: to \d+)? ordered to stand part|"
+    r"Schedule \d+ (?:accordingly )?agreed to|Bill(?:,? as amended,?)? to be reported|Adjourned till|"
+    r"The Committee (?:divided|adjourned|consisted)|Sitting suspended|Debate adjourned|"
+    r"Question (?:agreed to|negatived)|Division No|Tellers|Chairs?:|Committee Clerks?|Clerk|Witnesses\b|"
+    r"\[(?:[^\]]{2,80}) in the Chair\]|\d{1,2}[.:]\d{2}\s*(?:am|pm)|Business without Debate|"
+    r"(?:[A-Z][\w’'.-]*\s+){0,4}(?:Bill|Order|Regulations) (?:\((?:[^()]+)\) )?\s*$)", re.I)
+_MOVER_TAG = re.compile(r"[—–-]\s*\((?P<name>[^()]{3,80}?)\.?\)\s*\.?\s*$")
+_MOTION_ON_BEHALF = re.compile(r"\b(?:Motion|Amendment|Question)\s+(?:moved|proposed|tabled)\s+on behalf of\s+(?:the\s+)?"
+                               r"(?P<side>Government|Opposition|Official Opposition|[\w ]{3,40}?)\s*(?:\((?P<party>[^()]{2,30})\))?\s*:?\s*$", re.I)
+_NEW_CLAUSE = re.compile(r"^\s*New (?:Clause|clause)\s+(?P<n>\d+)\s*(?:[-–—:]\s*(?P<title>.+?))?\s*$")
+_CLAUSE = re.compile(r"^\s*(?P<kind>Clause|Schedule)\s+(?P<n>\d+)\s*(?:[-–—:]\s*(?P<title>.+?))?\s*$")
+
+
+@dataclass
+class Member:
+    """A member of the House or Committee as the text describes them."""
+
+    name: str
+    party: str | None = None
+    constituency: str | None = None
+    office: str | None = None
+
+    @property
+    def government(self) -> bool:
+        return bool(self.office and _OFFICE.search(self.office) and not _SHADOW.search(self.office))
+
+
+def party_of(code: str) -> str | None:
+    code = " ".join(code.split()).strip(" .")
+    return PARTIES.get(code.casefold())
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.replace("’", "'").split()).strip(" :.")
+    return re.sub(r"^(?:The\s+)?(?:Rt\.?\s+Hon\.?\s+)", "", name)
+
+
+def _bare(name: str) -> str:
+    """'Mrs Jane Smith' -> 'Jane Smith' (titles dropped); for matching."""
+    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?)\s+)+", "", _clean_name(name))
+
+
+@dataclass
+class Roster:
+    """The members a sitting names, by name (full, bare, 'Mr Surname') and by office."""
+
+    members: dict[str, Member] = field(default_factory=dict)  # key: bare full name, casefolded
+    offices: dict[str, str] = field(default_factory=dict)  # office (casefolded) -> member key
+    listed: set[str] = field(default_factory=set)  # keys of the members a member list names (a committee)
+
+    def add(self, name: str, *, party: str | None = None, constituency: str | None = None, office: str | None = None) -> Member:
+        key = _bare(name).casefold()
+        m = self.members.get(key)
+        if m is None:
+            m = self.members[key] = Member(_bare(name))
+        m.party = m.party or party
+        m.constituency = m.constituency or constituency
+        if office and not m.office:
+            m.office = office
+        if office:
+            self.offices.setdefault(" ".join(office.split()).casefold(), key)
+        return m
+
+    def find(self, text: str) -> Member | None:
+        """The member a speaker label or division-list entry names, if known."""
+        t = _clean_name(text)
+        if not t:
+            return None
+        m = re.match(r"^(?P<s>[^,]+),\s+(?P<f>.+)$", t)  # "Smith, Jane"
+        if m:
+            t = f"{m.group('f')} {m.group('s')}"
+        key = _bare(t).casefold()
+        if key in self.members:
+            return self.members[key]
+        office = self.offices.get(" ".join(t.split()).casefold())
+        if office:
+            return self.members[office]
+        titled = re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\s+(?P<rest>.+)$", _clean_name(text))
+        if titled:  # "Mr Smith": a unique surname
+            sur = titled.group("rest").casefold()
+            found = [mm for k, mm in self.members.items() if k.split()[-1] == sur.split()[-1] and (len(sur.split()) == 1 or k == sur)]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def government_party(self) -> str | None:
+        parties = Counter(m.party for m in self.members.values() if m.government and m.party)
+        return parties.most_common(1)[0][0] if parties else None
+
+
+def member_holder(member: Member, government: str | None) -> Holder:
+    """A member as a holder: a person in their party (and in the Government when they hold office)."""
+    groups: list[tuple[str, str]] = []
+    party = member.party or (government if member.government else None)
+    if party:
+        groups.append((party, "organisation"))
+    if member.government:
+        groups.append(("Government", "organisation"))
+    aliases = tuple(a for a in (member.office,) if a)
+    attributes = tuple((k, v) for k, v in (("party", party), ("office", member.office), ("constituency", member.constituency))
+                       if v)
+    return Holder(member.name, "person", aliases=aliases, member_of=tuple(g for g, _ in groups), member_kinds=tuple(groups),
+                  attributes=attributes)
+
+
+# --------------------------------------------------------------------------- relabelling the structure
+
+def _line_spans(text: str, b: Block) -> list[Span]:
+    """The block's lines as document spans (trimmed), so that one block can hold several member-list lines."""
+    out = []
+    pos = b.start
+    for line in text[b.start:b.end].split("\n"):
+        a, e = pos, pos + len(line)
+        pos = e + 1
+        sp = trim_spans(text, [(a, e)])
+        out.extend(sp)
+    return out
+
+
+def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """(name, party, constituency, office) of a full Hansard speaker line."""
+    m = _SPEAKER_LINE.match(line)
+    if not m:
+        return None
+    name, a, b = m.group("name").strip(), (m.group("a") or "").strip(), (m.group("b") or "").strip()
+    if len(name.split()) > 14 or re.search(r"[.!?;]\s", name) or re.match(r"^(?:Clause|New|Amendment|Schedule|Division)\b", name):
+        return None
+    if b:
+        if party_of(b):
+            if _OFFICE.search(name) and not re.match(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+$", a):
+                return a, party_of(b), None, name  # "The Minister (Jane Smith) (Lab)"
+            if _OFFICE.search(name) or name.startswith("The "):
+                return a, party_of(b), None, name
+            return name, party_of(b), a, None
+        return None
+    if party_of(a):
+        return name, party_of(a), None, None
+    if (name.startswith("The ") or _OFFICE.search(name) or _CHAIR.match(name)) and re.match(
+            r"^" + _TITLED + r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}$", a):
+        return a, None, None, name
+    return None
+
+
+def _member_line(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    m = _MEMBER_LINE.match(line)
+    if not m:
+        return None
+    name = f"{m.group('forename')} {m.group('surname')}"
+    a, b = (m.group("a") or "").strip(), (m.group("b") or "").strip()
+    if b and party_of(b):
+        return name, party_of(b), a, None
+    if a and party_of(a):
+        return name, party_of(a), None, None
+    if a and _OFFICE.search(a):
+        return name, None, None, a
+    if a:
+        return name, None, a, None
+    return None
+
+
+def relabel(structure: Structure, roster: Roster) -> None:
+    """Read a debate's members into `roster` and relabel its blocks: speaker lines (full, bare and the chair's) open
+    turns, and the member list, procedure, clause text and division lists become no one's speech."""
+    text = structure.text
+    blocks = structure.blocks
+    # 1. the roster: member list lines and full speaker lines
+    member_blocks: set[int] = set()
+    for b in blocks:
+        lines = [(a, e, text[a:e]) for a, e in _line_spans(text, b)]
+        if not lines:
+            continue
+        parsed = [_member_line(t) for _, _, t in lines]
+        if sum(p is not None for p in parsed) >= max(1, len(lines) // 2) and (len(lines) > 1 or "†" in text[b.start:b.end]
+                                                                               or b.kind in ("heading", "paragraph")):
+            if any(p is not None for p in parsed) and (len(lines) > 1 or _looks_like_member_entry(lines[0][2])):
+                for p in parsed:
+                    if p is not None:
+                        roster.listed.add(_bare(roster.add(p[0], party=p[1], constituency=p[2], office=p[3]).name).casefold())
+                member_blocks.add(b.index)
+                continue
+        if len(lines) == 1:
+            sp = _speaker_line(lines[0][2])
+            if sp is not None:
+                roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])
+    # 2. relabel
+    for b in blocks:
+        if b.kind not in ("heading", "paragraph", "speaker", "noise"):
+            continue
+        line = " ".join(text[b.start:b.end].split())
+        if b.index in member_blocks:
+            b.kind, b.speaker, b.speaker_note = "members", None, None
+            continue
+        if b.kind == "noise":
+            continue
+        single = "\n" not in text[b.start:b.end].strip()
+        if not single and b.kind == "paragraph" and b.speaker_span is None:
+            _split_name_line(text, b, roster)
+            if b.speaker_span is not None:
+                continue
+        sp = _speaker_line(line) if single else None
+        if sp is not None:
+            b.kind, b.speaker, b.speaker_span = "speaker", sp[3] or sp[0], None
+            b.speaker_note = sp[0]
+            continue
+        if single and _CHAIR.match(line):
+            b.kind, b.speaker, b.speaker_note, b.speaker_span = "speaker", "The Chair", None, None
+            continue
+        if single and len(line) <= 80 and roster.find(line) is not None and not line.endswith("."):
+            b.kind, b.speaker, b.speaker_note, b.speaker_span = "speaker", line.strip(" :"), None, None
+            continue
+        if _DIVISION.match(line) or _PROCEDURE.match(line) or _MOTION_ON_BEHALF.search(line):
+            b.kind = "procedure"
+            b.speaker_span = None
+            continue
+    if blocks and blocks[0].speaker_span is not None and not roster.find(blocks[0].speaker or ""):
+        blocks[0].speaker_span = None  # a title such as "EU MEMBERSHIP: ECONOMIC BENEFITS" is not a turn
+    for prev, b in zip(blocks, blocks[1:]):
+        if prev.kind == "procedure" and _MOTION_ON_BEHALF.search(" ".join(text[prev.start:prev.end].split())) \
+                and text[b.start:b.end].lstrip().startswith("That "):
+            b.kind, b.speaker_span = "procedure", None  # the motion's text, not anyone's speech
+    _mark_divisions(structure, roster)
+    _mark_clause_text(structure)
+    for b in blocks:
+        if b.kind in ("paragraph", "bullet", "row", "quote") and b.speaker_span is None:
+            b.speaker, b.speaker_note = None, None
+        if b.kind in ("procedure", "division", "members"):
+            b.speaker, b.speaker_note = None, None
+    assign_speakers(blocks)
+    _nest_question_titles(structure)
+    assign_sections(text, blocks)
+
+
+def _split_name_line(text: str, b: Block, roster: Roster) -> None:
+    """'Jane Smith' (or a full speaker line, or 'The Chair') on the first line of a paragraph opens a turn."""
+    lines = _line_spans(text, b)
+    if len(lines) < 2:
+        return
+    a, e = lines[0]
+    first = " ".join(text[a:e].split())
+    sp = _speaker_line(first)
+    name: str | None = None
+    if sp is not None:
+        name = sp[3] or sp[0]
+        roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])
+        note: str | None = sp[0]
+    elif _CHAIR.match(first):
+        name, note = "The Chair", None
+    elif len(first) <= 80 and not first.endswith(".") and roster.find(first) is not None:
+        name, note = first.strip(" :"), None
+    if name is None:
+        return
+    b.speaker, b.speaker_note, b.speaker_span = name, note, (a, e)
+    b.segments = [(x, y) for x, y in b.segments if x >= e]
+
+
+def _looks_like_member_entry(line: str) -> bool:
+    m = _MEMBER_LINE.match(line)
+    return bool(m and (m.group("att") or m.group("b") or (m.group("a") and (party_of(m.group("a")) or _OFFICE.search(m.group("a"))))))
+
+
+def _mark_divisions(structure: Structure, roster: Roster) -> None:
+    """Blocks after 'AYES' / 'NOES' that are names (one or several per block) are division-list entries."""
+    text = structure.text
+    state: str | None = None
+    for b in structure.blocks:
+        line = " ".join(text[b.start:b.end].split())
+        if re.match(r"^(?:AYES|Ayes)\s*$", line):
+            state, b.kind = "ayes", "division"
+            continue
+        if re.match(r"^(?:NOES|Noes)\s*$", line):
+            state, b.kind = "noes", "division"
+            continue
+        if state is None:
+            continue
+        if re.match(r"^(?:Tellers? for the|Question accordingly|Division No)", line):
+            b.kind = "division"
+            if line.startswith("Question"):
+                state = None
+            continue
+        names = [text[a:e] for a, e in _line_spans(text, b)]
+        if names and all(_is_list_name(n, roster) for n in names):
+            b.kind = "division"
+            continue
+        state = None
+
+
+def _is_list_name(line: str, roster: Roster) -> bool:
+    line = line.strip().strip("†*").strip()
+    if roster.find(line) is not None:
+        return True
+    return bool(re.match(r"^[A-Z][\w’'.-]+(?:[\s-][A-Z][\w’'.-]+)*,\s+(?:" + _TITLED + r")?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*"
+                         r"(?:\s*\([^()]+\))?$", line))
+
+
+def _mark_clause_text(structure: Structure) -> None:
+    """The text of a clause or amendment (quoted, numbered subsections, or 'Page 3, line 10, leave out ...') is not speech."""
+    text = structure.text
+    for b in structure.blocks:
+        if b.kind not in ("paragraph", "bullet", "quote") or b.speaker_span is not None:
+            continue
+        t = " ".join(text[b.start:b.end].split())
+        if re.match(r"^[“\"‘']?\(\d+[A-Za-z]?\)\s", t) or re.match(r"^(?:Page|Clause)\s+\d+,\s+line\s+\d+", t, re.I) \
+                or _MOVER_TAG.search(t) or re.match(r"^(?:Member['’]s explanatory statement|This (?:new clause|amendment) "
+                                                     r"(?:would|will|seeks|requires))", t, re.I) and b.speaker is None:
+            b.kind = "procedure"
+
+
+def _nest_question_titles(structure: Structure) -> None:
+    """'New Clause 4' followed by its title heading: the title sits under it (one section, not two siblings)."""
+    blocks = structure.blocks
+    text = structure.text
+    for i, b in enumerate(blocks[:-1]):
+        if b.kind != "heading":
+            continue
+        t = " ".join(text[b.start:b.end].split())
+        if (_NEW_CLAUSE.match(t) or _CLAUSE.match(t)) and blocks[i + 1].kind == "heading":
+            blocks[i + 1].level = b.level + 1

@@ -1,0 +1,128 @@
+"""Reports: stakeholder summaries, engagement reports, and committee and inquiry reports.
+
+A report speaks of others: "providers argue", "people in rural areas told us", "there was broad agreement".
+What the genre adds to the sentence rules: title pages, membership lists and contents come before the body; a
+section headed by a group ("People in rural areas", "Older people") is that group speaking, so "many", "several"
+and "they" there are that group; and the proposals people were asked about (an engagement report's list of
+proposals, :mod:`..proposals`) are claims on which each group's statements weigh for or against.
+
+A committee or inquiry report (:class:`CommitteeReader`) is the committee's voice: its unattributed
+conclusions and recommendations are the committee's positions, and an unattributed view is the witnesses'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, ClassVar
+
+from ...documents.structure import Block
+from ..hits import Hit
+from ..proposals import evaluation, find_proposals, section_proposals
+from ..stakeholders import Holder, capitalise
+from . import Reader
+
+if TYPE_CHECKING:
+    from ..sources import StrandState
+    from . import PositionSink
+
+_BODY = re.compile(r"^(?:\d+\.?\s+)?(?:b?summary|executive summary|introduction|foreword|key findings|overview)\s*$", re.I)
+_COMMITTEE = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|on|the|&)\s+)?){1,7}Committee)\b")
+
+
+class ReportReader(Reader):
+    """A report that summarises what stakeholders said."""
+
+    genre: ClassVar[str] = "report"
+    kind: ClassVar[str] = "report"
+    _group_level = 99
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.proposals = find_proposals(self.structure)
+        self.proposal_of = section_proposals(self.structure, self.proposals)
+
+    def body_start(self) -> int:
+        """Title pages, membership lists and contents come before the first Summary or Introduction heading."""
+        for b in self.structure.blocks:
+            if b.kind == "heading" and _BODY.match(self.structure.view(b).text):
+                return b.index
+        return 0
+
+    def heading(self, b: Block, title: str) -> None:
+        super().heading(b, title)
+        ctx = self.ctx
+        if ctx.section_group is not None and b.level <= self._group_level:
+            ctx.section_group = None
+        group = self._group_heading(title)
+        if group is not None:
+            ctx.section_group, self._group_level = group, b.level
+
+    def _group_heading(self, title: str) -> Holder | None:
+        """A heading that names a group of people ("People in rural areas", "Young people", "Unpaid carers"): the
+        group whose views the section reports, who 'they' and 'many', 'several', 'some' are within it."""
+        bare = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+", "", title).strip(" :")
+        if not bare or len(bare.split()) > 9 or re.search(r"\d", bare):
+            return None
+        r = self.resolver.resolve(bare)
+        if isinstance(r, Holder) and r.kind == "group" and not r.generic and not r.label.startswith(("Supporters", "Opponents")):
+            if r.label.casefold() != bare.casefold() and not r.quantifier:  # "Staff", not the lexicon's "Workers"
+                return Holder(capitalise(bare), "group", member_of=(r.label,), member_kinds=((r.label, "group"),))
+            return r
+        return None
+
+    def positions(self, ex: PositionSink) -> None:
+        """What a group says in a section about one of the document's proposals weighs for or against it: the
+        group takes that stance on the proposal itself (rule ``proposal:<rule of the statement>``), once per
+        group and proposal (the way most of its statements there weigh)."""
+        if not self.proposal_of:
+            return
+        votes: dict[tuple[str, str], list[tuple[str, Hit]]] = {}
+        for h in list(ex.hits):
+            if h.holder.kind == "person" or h.holder == self.voice or h.rule.startswith(("proposal:", "debate:")):
+                continue
+            proposal = self.proposal_of.get(ex.block_at(h.spans[0][0])) if h.spans else None
+            if proposal is None or h.claim == proposal.claim:
+                continue
+            passage = " ".join(self.structure.text[a:b] for a, b in h.spans)
+            stance = "oppose" if h.rule.startswith(("lead-in:concern", "lead-in:fear", "lead-in:worr")) else evaluation(passage)
+            if stance is None:
+                continue
+            if h.stance == "oppose" and not h.rule.startswith("lead-in:"):
+                stance = "support" if stance == "oppose" else "oppose"  # against a concern is for the proposal
+            votes.setdefault((h.holder.label, proposal.claim), []).append((stance, h))
+        for (_label, claim), vs in votes.items():
+            n_for = sum(1 for st, _ in vs if st == "support")
+            n_against = len(vs) - n_for
+            if n_for == n_against:
+                continue
+            stance = "support" if n_for > n_against else "oppose"
+            for st, h in vs:
+                if st == stance:
+                    ex.hits.append(Hit(h.holder, claim, stance, "proposal:" + h.rule.split(":")[0], 0.45, h.spans,
+                                       h.source, h.section, h.quantifier, h.topics, locked=True))
+
+
+class CommitteeReader(ReportReader):
+    """A committee or inquiry report: the committee's own voice, and the witnesses it heard."""
+
+    genre: ClassVar[str] = "committee"
+
+    def make_voice(self) -> Holder:
+        head = " ".join(self.structure.text[:3000].split())
+        found = []
+        for m in _COMMITTEE.finditer(head):
+            label = m.group(1).strip()
+            label = re.sub(r"^(?:(?:The|House of Commons|House of Lords|Commons|Lords)\s+)+", "", label).strip()
+            if len(label.split()) >= 2 and not re.match(r"^(?:Select|This|Our|Departmental)\b", label):
+                found.append(label)
+        return Holder(Counter(found).most_common(1)[0][0] if found else "The Committee", "organisation")
+
+    def context_holders(self, turn: list[Holder], sentence: str) -> list[Holder]:
+        return turn or [self.voice]  # an unattributed modal in a committee report is the committee's
+
+    def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
+        return [self.resolver.collective(quantifier, "witnesses")] if strand.collective is None else None
+
+    def keeps(self, holder: Holder) -> bool:
+        return holder.label != "The literature"

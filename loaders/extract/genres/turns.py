@@ -1,0 +1,119 @@
+"""Turns and submissions, in any genre: who speaks in a block, and for whom.
+
+A section opened by "Submissions on behalf of A, B and C by Ms Y KC" (or "Opening statement on behalf of ...",
+"Evidence from ...") makes each of A, B and C a holder of the positions in it, when Ms Y (or no one named)
+speaks; a speaker who says "I appear on behalf of X" speaks for X from then on; the chair speaks as the chair;
+a front-bench speaker for the Government, a shadow one for their party; anyone else for themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...documents.structure import Block
+from ..stakeholders import Holder, Resolver, split_organisations
+from .hansard import PARTIES
+
+if TYPE_CHECKING:
+    from . import Context
+
+SUBMISSION_HEADING = re.compile(
+    r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:oral|written|closing|opening|further)\s+)?(?:submissions?|statement|evidence|response|"
+    r"representations?|comments?|remarks|address|presentation)\s+(?:on behalf of|from|by|of)\s+(?P<who>.+?)"
+    r"(?:\s+by\s+(?P<by>(?:(?:the\s+)?(?:Rt\s+Hon\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\b.*)))?\s*$",
+    re.I)
+_CHAIR = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding|president|speaker|mr speaker|madam speaker|"
+                    r"mr deputy speaker|madam deputy speaker|deputy speaker|the chair)$", re.I)
+_ON_BEHALF = re.compile(r"\b(?:on behalf of|I represent|we represent|I appear for|appearing for|representing)\s+(?P<who>(?:the\s+)?"
+                        r"[A-Z][^.;:]{2,150}?)(?=\s*(?:[.;:]|,\s+(?:and|which|who|my|making|together)\b|\s+and\s+(?:I|we)\b|$))")
+_FRONT_BENCH = re.compile(r"^(?:The\s+)?(?:Minister|Secretary of State|Parliamentary Under-Secretary|Under-Secretary|Prime Minister|"
+                          r"Chancellor|Leader of the House|Solicitor General|Attorney General|Paymaster General|Chief Secretary|"
+                          r"Financial Secretary|Economic Secretary|Exchequer Secretary|Lord Chancellor|Home Secretary|"
+                          r"Foreign Secretary)\b", re.I)
+_SHADOW = re.compile(r"^(?:The\s+)?Shadow\b", re.I)
+
+
+def section_holder(heading: str) -> tuple[str, str | None] | None:
+    """('X', 'Ms Y KC') for 'Submissions on behalf of X by Ms Y KC' and similar section openers."""
+    m = SUBMISSION_HEADING.match(" ".join(heading.split()))
+    if not m:
+        return None
+    who = m.group("who").strip()
+    if re.match(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding)\b", who, re.I):
+        return "the chair", m.group("by")
+    return who, m.group("by")
+
+
+def last_word(label: str) -> str:
+    """The last word of a name, case-folded, without a possessive ('Union' of 'Emergency Services Union's')."""
+    words = re.sub(r"['’]s?$", "", label.strip()).split()
+    return words[-1].casefold() if words else ""
+
+
+def _surname(by: str) -> str:
+    words = [w for w in re.sub(r"\b(?:KC|QC|MP|SC)\b", "", by).split() if w[:1].isupper()]
+    return words[-1] if words else by
+
+
+def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None:
+    """A heading naming whose submission follows sets the section's holders (and its counsel); a heading at that
+    level or above closes it."""
+    found = section_holder(title)
+    if found is not None:
+        who, by = found
+        if who == "the chair":
+            ctx.section_holders = [Holder("The Inquiry", "organisation")]
+        else:
+            ctx.section_holders = split_organisations(re.sub(r"\s+for\s+Module\s+\d+.*$", "", who, flags=re.I), resolver)
+            for h in ctx.section_holders:
+                if len(h.label.split()) >= 2:
+                    ctx.named_orgs[last_word(h.label)] = h
+        ctx.section_counsel = _surname(by) if by else None
+        ctx.section_level = b.level
+    elif ctx.section_holders and b.level <= ctx.section_level:
+        ctx.section_holders = []
+        ctx.section_counsel = None
+
+
+def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
+    """The organisation a speaker represents, a front-bench party, or the speaker; the section's holders when
+    the block has no speaker."""
+    if not b.speaker:
+        return list(ctx.section_holders)
+    name = re.sub(r"\s+", " ", b.speaker.strip().strip("*:").strip())
+    if name.isupper():
+        name = name.title()
+    if name in ctx.speaker_map:
+        return ctx.speaker_map[name]
+    if _CHAIR.match(name):
+        return [Holder("The Chair", "person")]
+    if ctx.section_holders:
+        counsel = ctx.section_counsel
+        if counsel is None or counsel.casefold() in name.casefold():
+            return list(ctx.section_holders)
+    note = b.speaker_note or ""
+    parts = [p.strip() for p in note.split("|") if p.strip()]
+    party = next((PARTIES.get(p.casefold()) for p in reversed(parts) if PARTIES.get(p.casefold())), None)
+    if _FRONT_BENCH.match(name):
+        return [Holder("Government", "organisation")]
+    if _SHADOW.match(name) and party:
+        return [Holder(party, "organisation")]
+    person = resolver.resolve(name)
+    label = person.label if isinstance(person, Holder) and person.kind == "person" else name
+    if isinstance(person, Holder) and person.kind == "organisation":
+        return [person]
+    resolver.register_person(label)
+    return [Holder(label, "person", member_of=(party,) if party else (),
+                   member_kinds=((party, "organisation"),) if party else ())]
+
+
+def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolver) -> None:
+    """"I appear on behalf of the Trades Union Congress": the speaker speaks for it from here on."""
+    if not b.speaker or b.speaker in ctx.speaker_map or ctx.section_holders:
+        return
+    m = _ON_BEHALF.search(first_sentence)
+    if m:
+        holders = split_organisations(m.group("who"), resolver)
+        if holders:
+            ctx.speaker_map[b.speaker] = holders

@@ -1,0 +1,210 @@
+"""Hits: position candidates as the walk finds them, and the steps that settle them once it is done.
+
+A :class:`Hit` is a position before it becomes records: a holder, a claim text, a stance, the rule that fired and
+its passages. After the walk over a document, the hits are settled in order: doubts move onto the aims they
+doubt (:func:`retarget_doubts`), negatively worded claims take their positive form where another holder states
+it (:func:`settle_polarity`), near-duplicate claims merge (:func:`merge_hit_claims`), short claims of one holder
+align onto the longer claim of another that contains them (:func:`align_claims`), opposite proposals are linked
+(:func:`opposite_claims`) and person names are unified (:func:`merge_person_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ...graph.model.records import Source
+from .claims import normalise_claim
+from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
+from .polarity import positive_form
+from .stakeholders import Holder, capitalise
+from .themes import ThemeMatcher
+
+Span = tuple[int, int]
+
+_PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materiali[sz]e|likely|likelihood|achieve[ds]?|"
+                       r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
+
+
+@dataclass
+class Hit:
+    """One position candidate before records are built."""
+
+    holder: Holder
+    claim: str
+    stance: str  # support, oppose, neutral
+    rule: str
+    confidence: float
+    spans: list[Span]
+    source: Source
+    section: tuple[str, ...]
+    quantifier: str | None = None
+    topics: list[str] = field(default_factory=list)
+    doubt: bool = False
+    locked: bool = False  # already placed on a topic claim; not moved to an aim
+    side_topic: bool = False  # the holder is named after the claim ("Supporters of ...")
+    turned: str | None = None  # the claim's positive form, taken (with the stance turned) if another holder states it
+
+
+def _turned(claim: str) -> str | None:
+    """The positive form of a negatively worded claim (polarity.positive_form), else None."""
+    turned, text = positive_form(claim)
+    return text if turned and text != claim else None
+
+
+def settle_polarity(hits: list[Hit]) -> None:
+    """A negatively worded claim takes its positive form, with the stance turned, where another holder states
+    that positive form (or a claim it lies inside): "a ban should not be necessary" meets the committee's
+    "we recommend a ban" as an opposition to it. Elsewhere the holder's own wording stands."""
+    by_holder: dict[str, set[str]] = {}
+    for h in hits:
+        by_holder.setdefault(h.claim, set()).add(h.holder.label)
+    texts = list(by_holder)
+    tokens = {t: content_tokens(t) for t in texts}
+    weights = _weights(tokens.values())
+    for h in hits:
+        if not h.turned or h.stance == "neutral":
+            continue
+        t = content_tokens(h.turned)
+        others = [c for c in texts if by_holder[c] - {h.holder.label}]
+        if any(same_claim(t, tokens[c], weights) for c in others) or anchor_of(h.turned, others, weights=weights) is not None:
+            h.claim = h.turned
+            h.stance = "oppose" if h.stance == "support" else "support"
+            h.rule += "+turned"
+
+
+def part_of(group: Holder, quantifier: str | None, *, other: bool = False) -> Holder:
+    """'Several' of the farmers named just before: 'Several farmers and farm workers', a part of that group."""
+    base = group.member_of[0] if group.quantifier and group.member_of else group.label
+    q = re.sub(r"^(a (?:small |large |significant )?number|a (?:small )?minority|the majority|a majority)$", r"\1 of",
+               quantifier or "some")
+    word = "Other" if other else capitalise(q)
+    noun = base if re.match(r"^[A-Z][a-z]*[A-Z]|^[A-Z]{2,}", base) else base[:1].lower() + base[1:]
+    return Holder(f"{word} {noun}", "group", quantifier=quantifier, member_of=(base,), generic=True,
+                  member_kinds=((base, "group"),))
+
+
+def _claim_words(claim: str) -> str:
+    """The first words of a claim, as the object of 'Supporters of ...'."""
+    return " ".join(normalise_claim(claim).split()[:7]).casefold()
+
+
+def retarget_doubts(hits: list[Hit], matcher: ThemeMatcher) -> None:
+    """A doubt ('some doubted that funding would materialise') moves onto the aim it doubts, if the document states one.
+
+    The aim is a claim some other holder supports: among aims sharing a theme with the doubt, the most
+    similar; with no theme in common, only a close match (similarity at least 0.45).
+    """
+    aims: list[str] = []
+    holders_of: dict[str, set[str]] = {}
+    for h in hits:
+        if h.stance == "support":
+            if h.claim not in aims:
+                aims.append(h.claim)
+            holders_of.setdefault(h.claim, set()).add(h.holder.label)
+    if not aims:
+        return
+    weights = _weights([content_tokens(a) for a in aims] + [content_tokens(h.claim) for h in hits if h.doubt])
+    aim_themes = {a: {t.id for t in matcher.in_text(a)} for a in aims}
+    for h in hits:
+        if not h.doubt or h.locked:
+            continue
+        if not (h.rule.startswith("similar") or _PROSPECT.search(h.claim)):
+            continue  # a doubt about a fact stays on its own claim; only doubts about prospects attach to aims
+        candidates = [a for a in aims if a != h.claim and holders_of.get(a) != {h.holder.label}]
+        themes = {t.id for t in matcher.in_text(h.claim)}
+        shared = [a for a in candidates if themes & aim_themes[a]]
+        i = best_aim(h.claim, shared, weights=weights, threshold=0.1) if shared else None
+        target = shared[i] if i is not None else None
+        if target is None:
+            j = best_aim(h.claim, candidates, weights=weights, threshold=0.45)
+            target = candidates[j] if j is not None else None
+        if target is not None:
+            h.claim = target
+            h.rule += "+aim"
+            h.confidence = round(max(0.2, h.confidence - 0.1), 2)
+
+
+def side_object(claim: str, matcher: ThemeMatcher) -> str:
+    """What 'Supporters of ...' support: the theme that covers the claim, or the claim's first words."""
+    theme = matcher.covering(normalise_claim(claim))
+    return theme.casefold() if theme else _claim_words(claim)
+
+
+def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
+    """Near-duplicate claim texts in one document become the first of their cluster.
+
+    A claim that is the start of a longer claim in the same section ("Regulation/registration" and
+    "Regulation/registration of the social care workforce") is that claim.
+    """
+    by_section: dict[tuple[str, ...], list[str]] = {}
+    for h in hits:
+        by_section.setdefault(h.section, []).append(h.claim)
+    for h in hits:
+        low = h.claim.casefold()
+        longer = [c for c in by_section[h.section] if len(c) > len(h.claim) and c.casefold().startswith(low + " ")]
+        if longer:
+            h.claim = min(longer, key=len)
+    texts = list(dict.fromkeys(h.claim for h in hits))
+    reps = cluster_claims(texts)
+    canon = {t: texts[r] for t, r in zip(texts, reps)}
+    for h in hits:
+        h.claim = canon.get(h.claim, h.claim)
+        label = h.holder.label
+        if h.side_topic and label.startswith(("Supporters of ", "Opponents of ")):
+            noun = label.split(" of ", 1)[0]
+            h.holder = replace(h.holder, label=f"{noun} of {side_object(h.claim, matcher)}")
+    return canon
+
+
+def align_claims(hits: list[Hit]) -> dict[str, str]:
+    """Positions of different holders on one proposition share its claim.
+
+    A short claim of one holder ("A ban", after polarity turned "a ban should not be necessary" round) that
+    lies inside a longer claim held by someone else ("The Government should legislate to ban black plastic
+    trays") is a position on that claim: it moves there, keeping its stance, so that the two holders meet
+    (and conflict, where their stances differ). Returns the texts moved (old -> new).
+    """
+    holders: dict[str, set[str]] = {}
+    for h in hits:
+        holders.setdefault(h.claim, set()).add(h.holder.label)
+    texts = list(holders)
+    weights = _weights([content_tokens(t) for t in texts])
+    moved: dict[str, str] = {}
+    for t in texts:
+        others = [a for a in texts if a != t and holders[a] - holders[t]]
+        i = anchor_of(t, others, weights=weights)
+        if i is not None:
+            moved[t] = others[i]
+    for h in hits:
+        if h.claim in moved and not h.side_topic:
+            h.claim = moved[h.claim]
+            h.rule += "+aligned"
+    return moved
+
+
+def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:
+    """Pairs of claims that propose opposite instruments on one topic and are backed by different holders."""
+    backers: dict[str, set[str]] = {}
+    for h in hits:
+        if h.stance == "support":
+            backers.setdefault(h.claim, set()).add(h.holder.label)
+    texts = list(backers)
+    return [(texts[i], texts[j]) for i, j in opposite_proposals(texts) if not backers[texts[i]] & backers[texts[j]]]
+
+
+def merge_person_names(hits: list[Hit]) -> None:
+    """'Professor McAuley' and 'Derek McAuley' in one document are one person (the full name is the label)."""
+    full: dict[str, str] = {}
+    for h in hits:
+        if h.holder.kind == "person":
+            tokens = h.holder.label.split()
+            if len(tokens) >= 2 and not re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)$",
+                                                 tokens[0]):
+                full.setdefault(tokens[-1].casefold(), h.holder.label)
+    for h in hits:
+        tokens = h.holder.label.split()
+        if h.holder.kind == "person" and len(tokens) == 2 and re.match(
+                r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)$", tokens[0]) and tokens[1].casefold() in full:
+            h.holder = replace(h.holder, label=full[tokens[1].casefold()],
+                               aliases=tuple(dict.fromkeys((*h.holder.aliases, h.holder.label))))
