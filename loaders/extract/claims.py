@@ -461,8 +461,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                     r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", before, re.I):
             before = re.sub(r"\s+(?:tend|tends|tended|want|wants|wanted|wish|wished|continue[sd]?|seem(?:s|ed)?|appear(?:s|ed)?|"
                             r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", " ", before, flags=re.I)
-        elif pw in _ARTICLES or (pw in _NOUN_BEFORE and _HOMOGRAPHS.match(verb)) or pw == "to":
-            continue
+        elif pw in _ARTICLES or (pw in _NOUN_BEFORE and _HOMOGRAPHS.match(verb)) or \
+                pw == "to" and not re.search(r"(?:ed|ght|aid|old|ote)$", verb.split()[0], re.I):
+            continue  # "to welcome" is an infinitive; "the people we spoke to welcomed" is not
         if re.search(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:\w+ly\s+)?$", before, re.I) and \
                 re.search(r"(?:ed|own|ght)$", verb, re.I) and not re.search(r"\b(?:are|is|were|was) (?:concerned|worried|convinced|"
                                                                           r"confident|clear|keen|sceptical|skeptical|doubtful|unsure|"

@@ -28,7 +28,7 @@ from .merging import content_tokens
 from .polarity import denied
 from .proposals import evaluation
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
-from .stakeholders import ORG_END, Holder, Reference, Resolver, split_organisations
+from .stakeholders import ORG_END, Holder, Reference, Resolver, clean_subject, split_organisations
 from .strength import find_quantifier
 from .themes import ThemeMatcher
 
@@ -195,7 +195,7 @@ class Extractor:
     def _definite_org(self, subject: str) -> Holder | None:
         """'The Council', 'the Union's members', 'the families': the organisation named in full nearby whose name ends
         in that word (the one whose submission this is first, else the last one named), not the lexicon's category."""
-        m = _DEFINITE.match(" ".join(subject.replace("’", "'").split()).strip(" ,"))
+        m = _DEFINITE.match(clean_subject(subject))
         if not m:
             return None
         head = m.group("head").casefold()
@@ -400,6 +400,7 @@ class Extractor:
                                   earlier.quantifier, earlier.topics, earlier.doubt, earlier.locked))
             return
         claims = [(f.claim_text(c), c) for c in f.claims]
+        claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
         if f.rule.startswith("attrib") and len(claims) == 1:
             nested = _inner_first_person(claims[0][0])
             if nested is not None:  # "He told us that 'we do not think that a ban would have much impact'"

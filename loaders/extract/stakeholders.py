@@ -437,6 +437,7 @@ def _people_label(phrase: str) -> str:
 #: last words that end an organisation's name, so that "X Union and Y" names two ("Fire and Rescue Authority" one)
 ORG_END = re.compile(r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|"
                       r"college|campaign|group|union|congress|confederation|federation|society|network|alliance|partnership|"
+                      r"guild|chamber|club|league|fellowship|syndicate|co-?operative|collective|institution|"
                       r"board|agency|department|ministry|committee|company|corporation|ltd|limited|plc|inc|llp|bank|fund|"
                       r"authority|centre|center|party|movement|coalition|consortium|charity|watch|uk|nhs|government|parliament|"
                       r"assembly|executive|inspectorate|regulator|families|england|scotland|wales|ireland|cymru|justice|"

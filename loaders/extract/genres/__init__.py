@@ -115,6 +115,10 @@ class Reader:
         """Who holds an unattributed position ("there was broad agreement that ..."), where the genre decides."""
         return None
 
+    def refers(self, claim: str, b: Block) -> str | None:
+        """The claim an anaphoric one ('the move', 'these proposals') stands for where the structure says, else None."""
+        return None
+
     def skips(self, sentence: str) -> bool:
         """A sentence that states no position of its own in this genre."""
         return False

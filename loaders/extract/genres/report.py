@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from . import PositionSink
 
 _BODY = re.compile(r"^(?:\d+\.?\s+)?(?:b?summary|executive summary|introduction|foreword|key findings|overview)\s*$", re.I)
+_PROPOSAL_REF = re.compile(r"^(?:the|this|these|that|those|such an?)\s+(?:(?:proposed|planned|suggested)\s+)?(?:move|moves|change|"
+                           r"changes|proposal|proposals|plan|plans|closure|option|options|idea|shift|transfer|relocation)$", re.I)
 _COMMITTEE = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|on|the|&)\s+)?){1,7}Committee)\b")
 
 
@@ -69,6 +71,13 @@ class ReportReader(Reader):
             if r.label.casefold() != bare.casefold() and not r.quantifier:  # "Staff", not the lexicon's "Workers"
                 return Holder(capitalise(bare), "group", member_of=(r.label,), member_kinds=((r.label, "group"),))
             return r
+        return None
+
+    def refers(self, claim: str, b: Block) -> str | None:
+        """'The move', 'the proposal', 'these changes' in a section about one of the proposals: that proposal."""
+        proposal = self.proposal_of.get(b.index)
+        if proposal is not None and _PROPOSAL_REF.match(claim):
+            return proposal.claim
         return None
 
     def positions(self, ex: PositionSink) -> None:

@@ -1,0 +1,133 @@
+"""Genre readers (loaders/extract/genres/): each genre's structure says who holds a position.
+
+The documents here are fictional, written for these tests in the layout of their genre. Expected holders and
+stances are read off the text by hand. (The debate reader has its own file, test_debate.py; the corpus and the
+fictional development documents are scored in tests/quality/.)
+"""
+
+from __future__ import annotations
+
+from stancegraph.graph.model.records import Bundle
+from stancegraph.loaders.documents.structure import parse_text
+from stancegraph.loaders.extract import extract_text
+from stancegraph.loaders.extract.genres import detect_genre
+from stancegraph.loaders.extract.genres.statement import statement_author
+from stancegraph.graph.model.records import new_document
+
+from conftest import CORPUS, need_shared
+
+HEARING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Submissions on Behalf of the Harbour Residents' Association, the Quay Traders' Guild and Seaside Care Trust by Ms Penrose KC
+-----------------------------------------------------------------------------------------------------------------------------
+
+**Ms Penrose**: My Lady, I appear on behalf of three organisations.
+
+The Inquiry should examine why the harbour wall was never raised after the 2014 storm.
+
+Far too many older residents were left without any warning because the siren had failed for years.
+
+Submissions on Behalf of the Harbour Board by Mr Drury
+------------------------------------------------------
+
+**Mr Drury**: The Board takes a different view. It does not accept that the siren had failed before the night of the flood.
+
+**Lady Marsh**: Thank you, Mr Drury.
+"""
+
+ENGAGEMENT = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+What we heard
+
+1. About this report
+
+We asked people about two proposals:
+
+- moving the walk-in centre from Eastport to Westbridge;
+- opening a pharmacy hub in Eastport.
+
+2. The walk-in centre
+
+People in Eastport
+
+People in Eastport told us that the journey to Westbridge would be too long for anyone without a car. Many said they were worried about the last bus.
+
+Young people
+
+Young people we spoke to welcomed the move, because Westbridge is better served by late trains.
+"""
+
+STATEMENT = """STATEMENT OF MARIA OKONJO
+
+Ms. Okonjo. Thank you, Madam Chair. My name is Maria Okonjo, and I am the Director of the Coastal Fisheries Alliance.
+
+We believe that the quota system has failed small boats. The Committee should require landing data to be published every week.
+"""
+
+COMMITTEE = """House of Commons
+Marine Affairs Committee
+Second Report of Session 2031-32
+
+Summary
+
+The Coastal Fisheries Alliance told us that weekly landing data would help small boats. We recommend that the Government publish landing data every week.
+"""
+
+
+def held(b: Bundle) -> set[tuple[str, str, str]]:
+    return {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+
+
+def test_the_genre_is_read_from_the_structure():
+    doc = new_document("x.txt")
+    assert detect_genre(parse_text(HEARING), doc) == "transcript"
+    assert detect_genre(parse_text(ENGAGEMENT), doc) == "report"
+    assert detect_genre(parse_text(STATEMENT), doc) == "statement"
+    assert detect_genre(parse_text(COMMITTEE), doc) == "committee"
+
+
+def test_a_submission_is_held_by_every_organisation_counsel_speaks_for():
+    b = extract_text(HEARING, name="harbour-hearing.rst")
+    rows = held(b)
+    ask = [r for r in rows if r[2].startswith("The Inquiry should examine why the harbour wall")]
+    assert {r[0] for r in ask} == {"Harbour Residents' Association", "Quay Traders' Guild", "Seaside Care Trust"}
+    # an evaluative statement with no cue of its own is the clients' too (rule turn:assertion)
+    assert any(r[0] == "Seaside Care Trust" and "siren had failed for years" in r[2] for r in rows)
+    # 'It does not accept that ...' in the Board's submission is the Board's denial
+    assert ("Harbour Board", "oppose", "The siren had failed before the night of the flood") in rows
+    # counsel and the chair hold nothing of their own
+    assert not {r[0] for r in rows} & {"Ms Penrose", "Mr Drury", "Lady Marsh", "The Chair"}
+
+
+def test_an_engagement_report_gives_each_group_a_stance_on_the_proposal_its_section_discusses():
+    b = extract_text(ENGAGEMENT, name="walk-in-centre.md")
+    on_move = {(r[0], r[1]) for r in held(b) if r[2].startswith("Moving the walk-in centre from Eastport to Westbridge")}
+    assert ("People in Eastport", "oppose") in on_move  # a journey too long, worries about the last bus
+    assert ("Young people we spoke to", "support") in on_move or ("Young people", "support") in on_move
+    rules = {p.rule for p in b.positions.values()}
+    assert any(r.startswith("proposal:") for r in rules)
+
+
+def test_a_testimony_is_read_in_its_witness_voice():
+    assert statement_author(parse_text(STATEMENT)) == ("Maria Okonjo", "Coastal Fisheries Alliance")
+    b = extract_text(STATEMENT, name="okonjo.txt")
+    holders = {b.stakeholders[p.stakeholder] for p in b.positions.values()}
+    assert {h.label for h in holders} == {"Maria Okonjo"}
+    (okonjo,) = holders
+    assert [b.stakeholders[m].label for m in okonjo.member_of] == ["Coastal Fisheries Alliance"]
+
+
+def test_a_committee_report_is_the_committees_voice_and_its_witnesses():
+    rows = held(extract_text(COMMITTEE, name="marine-report.txt"))
+    assert ("Marine Affairs Committee", "support", "The Government publish landing data every week") in rows
+    assert any(r[0] == "Coastal Fisheries Alliance" and "weekly landing data" in r[2].casefold() for r in rows)
+
+
+def test_the_corpus_hearing_gives_each_submission_to_its_organisations():
+    from stancegraph.loaders import load_path
+
+    b = load_path(need_shared(CORPUS / "covid-inquiry-module6-2024-03-19-preliminary-hearing.rst"))
+    holders = {b.stakeholders[p.stakeholder].label for p in b.positions.values()}
+    # "Submissions on Behalf of National Care Forum, Homecare Association and Care England by Dr Townson"
+    assert {"National Care Forum", "Homecare Association", "Care England"} <= holders
+    assert "The literature" not in holders and "Dr Townson" not in holders
