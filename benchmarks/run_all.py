@@ -27,6 +27,7 @@ def main() -> int:
         ["bench_store.py", "--scale", args.scale],
         ["bench_analysis.py"] if args.scale == "medium" else None,
         ["bench_api.py", "--scale", args.scale],
+        ["bench_viz.py"],
         ["bench_neo4j.py", "--scale", args.scale] if os.environ.get("NEO4J_URI") else None,
         ["bench_load.py"] if (HERE / "bench_load.py").exists() else None,
     ]

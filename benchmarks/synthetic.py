@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from stancegraph.graph.model.records import (
-    Bundle, Passage, Position, Stance, new_claim, new_document, new_source, new_stakeholder, new_theme,
+    Bundle, Passage, Position, Stance, new_claim, new_document, new_position, new_source, new_stakeholder, new_theme,
 )
 from stancegraph.graph.model.ids import make_id
 
@@ -97,4 +98,94 @@ def make_bundle(scale: Scale | str, *, seed: int = 0) -> Bundle:
             positions[pid] = Position(pid, sh, cl, st, d.id, strength=old.strength,
                                       evidence=tuple(sorted(old.evidence + (passage,), key=Passage.sort_key)),
                                       rule="synthetic", confidence=0.5)
+    return b
+
+
+def disputes_bundle(stakeholders: int = 2000, *, groups: int = 40, disputes: int = 24, quiet_claims: int = 400,
+                    documents: int = 20, seed: int = 0) -> Bundle:
+    """Structured disputes at scale, for the tension view: every position quoted from its document.
+
+    Each dispute has one to four claims (one of them contradicting another when there are four); two blocs of
+    three to six groups take opposite sides, and some of their members speak on one or two of the claims (a
+    few against their bloc). Uncontested claims carry the rest: every stakeholder holds a position. Stakeholder and claim labels have the
+    lengths of real ones. Deterministic for a seed.
+    """
+    rng = random.Random(seed)
+    b = Bundle()
+    places = ("Northshire", "Riverside", "Saltmarsh", "Brennock", "Ashfield", "Castlegate", "Westmoor", "Vale")
+    kinds = ("Carers Network", "Providers Association", "Residents' Forum", "Trade Union Branch", "Parish Council",
+             "Disability Alliance", "Chamber of Commerce", "Health Trust", "Tenants Group", "Youth Council")
+    topics = ("home care visits", "the rural bus network", "library opening hours", "carbon-black food trays",
+              "flood defences", "care worker registration", "community energy schemes", "hospital discharge",
+              "the coast path", "social media data", "school transport", "community health hubs")
+    verbs = ("should fund", "must protect", "should phase out", "should extend", "must regulate", "should review",
+             "should guarantee", "must not cut")
+    themes = [new_theme(t.capitalize()) for t in topics]
+    b.extend(themes)
+    group_recs = [new_stakeholder(f"{places[i % len(places)]} {kinds[i % len(kinds)]}" + (f" {i // 80 + 1}" if i >= 80 else ""),
+                                  kind="group") for i in range(groups)]
+    b.extend(group_recs)
+    members: list[list[Any]] = [[] for _ in range(groups)]
+    people = []
+    for i in range(stakeholders):
+        g = i % groups
+        kind = "person" if i % 3 == 0 else "organisation"
+        label = (f"{rng.choice(('Dr', 'Cllr', 'Ms', 'Mr'))} {rng.choice(('Ayesha', 'Tom', 'Priya', 'Owen', 'Grace', 'Iain'))} "
+                 f"{rng.choice(('Okafor', 'Lowther', 'Pennington', 'MacLeod', 'Adeyemi', 'Rowe'))} {i}") if kind == "person" \
+            else f"{places[(i // groups) % len(places)]} {rng.choice(kinds)} member {i}"
+        sh = new_stakeholder(label, kind=kind, member_of=[group_recs[g].id])
+        members[g].append(sh)
+        people.append(sh)
+    b.extend(people)
+    texts: list[list[str]] = [[] for _ in range(documents)]
+    lengths = [0] * documents
+    pending: list[tuple[Any, Any, str, int, str, float, tuple[str, ...]]] = []
+
+    def say(sh: Any, claim: Any, stance: str, doc: int, section: tuple[str, ...]) -> None:
+        verb = {"support": "argued that", "oppose": "disagreed that", "neutral": "was unsure whether"}[stance]
+        quote = f"{sh.label} {verb} {claim.text[0].lower() + claim.text[1:]}, given what they had seen locally."
+        pending.append((sh, claim, stance, doc, quote, lengths[doc], section))
+        texts[doc].append(quote)
+        lengths[doc] += len(quote) + 1
+
+    for k in range(disputes):
+        topic = topics[k % len(topics)]
+        theme = themes[k % len(themes)]
+        n_claims = 1 + k % 4
+        claims = [new_claim(f"The council {rng.choice(verbs)} {topic} in {places[(k + j) % len(places)]}"
+                            + (" from next April" if j % 2 else ""), themes=[theme.id]) for j in range(n_claims)]
+        if n_claims == 4:
+            claims[3] = new_claim(claims[3].text + " instead", themes=[theme.id], contradicts=[claims[0].id])
+        b.extend(claims)
+        blocs = rng.sample(range(groups), rng.randint(6, 12))
+        half = len(blocs) // 2
+        side_a, side_b = blocs[:half], blocs[half:]
+        doc = k % documents
+        section = (f"{k + 1}. {topic.capitalize()}",)
+        for bloc, stance in ((side_a, "support"), (side_b, "oppose")):
+            for g in bloc:
+                for sh in rng.sample(members[g], max(1, len(members[g]) * rng.randint(10, 30) // 100)):
+                    for c in rng.sample(claims[:3] if n_claims == 4 else claims, min(len(claims), rng.randint(1, 2))):
+                        flip = rng.random() < 0.05
+                        st = stance if not flip else ("oppose" if stance == "support" else "support")
+                        say(sh, c, st, doc, section)
+                if n_claims == 4:  # the alternative: backed by the other bloc
+                    for sh in rng.sample(members[g], 1):
+                        say(sh, claims[3], "oppose" if stance == "support" else "support", doc, section)
+    per_claim = -(-len(people) // max(1, quiet_claims))  # everyone backs at least one uncontested claim
+    for k in range(quiet_claims):
+        topic = topics[k % len(topics)]
+        c = new_claim(f"More support is needed for {topic} ({k})", themes=[themes[k % len(themes)].id])
+        b.add(c)
+        for sh in people[k * per_claim:(k + 1) * per_claim]:
+            say(sh, c, "support", k % documents, ("Other findings",))
+    docs = [new_document(f"disputes-{d:03d}.txt", title=f"Consultation report {d + 1}", text="\n".join(texts[d]),
+                         date=f"20{15 + d % 10}-06-01") for d in range(documents)]
+    b.extend(docs)
+    sources = [new_source("Consultation responses", "survey", d.id) for d in docs]
+    b.extend(sources)
+    for sh, claim, stance, doc, quote, start, section in pending:
+        passage = Passage(docs[doc].id, quote, start, start + len(quote), source=sources[doc].id, section=section)
+        b.add(new_position(sh, claim, stance, document=docs[doc].id, evidence=[passage],
+                           strength=0.7 if stance != "neutral" else 0.5, quantifier=None))
     return b

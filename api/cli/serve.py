@@ -55,7 +55,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write a self-contained map (works offline) or the agreement heatmap."""
         from ...graph.export.heatmap import heatmap_image
-        from ...graph.export.viz import graph_map_html, tension_map_html
+        from ...graph.export.tension_view import tension_map_html
+        from ...graph.export.viz import graph_map_html
         from .output import write_output
 
         with open_store(store) as st:

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query, Request, Response
 
 from ...graph.model.errors import BackendUnavailable
 from ...graph.export.heatmap import heatmap_image
-from ...graph.export.viz import graph_map_html, tension_map_html
+from ...graph.export.tension_view import tension_map_html
+from ...graph.export.viz import graph_map_html
 from .routes_analysis import run_analysis
 
 router = APIRouter(prefix="/viz", tags=["viz"])

@@ -1,4 +1,5 @@
-"""Tension clusters: contested claims grouped by community detection on the conflict structure.
+"""Tension clusters: contested claims grouped by community detection on the conflict structure, each
+claim shown as a question with its own two camps.
 
 1. **Contested claims**: claims someone opposes (a formal "oppose" or a sceptical "doubt that this will
    happen", which extraction records as oppose), whether or not anyone states support, plus claims a
@@ -10,14 +11,24 @@
    broad group backing every aim must not tie unrelated disputes together), + 1 for an explicit
    ``contradicts`` / ``refines`` link. Above 500 claims only each claim's 15 strongest links are kept.
 3. **Clusters**: Louvain communities (networkx, fixed `seed`) on that graph.
-4. For each cluster: the claims opposed by no one that are discussed in the same sections as its
-   claims (same top-level section of the same document), or share a theme with it, are *attached*
-   (at most 10): nearby claims worded as a middle position (proportionate, pragmatic, phased, piloted,
-   applied differently...) first, then nearby claims closest in the text, then the best supported. **Sides**: ``support`` = stakeholders supporting a contested
-   claim of the cluster, ``oppose`` = those opposing one. When nobody states support for a contested
-   claim (a pure doubt), the supporters of the attached claims (the aims the doubt is about) form the
-   support side. **Bridges**: attached claims whose supporters sit on both sides, or on neither (a third,
-   middle position such as proportionality), and stakeholders found on both sides.
+4. **Questions**: every claim of a cluster (at most the 12 most contested are listed) is a question with its own two camps. ``support``: the
+   stakeholders who support that claim; ``oppose``: those who oppose it, and those who back a claim that
+   contradicts it (``via`` names that claim). Nobody is put in a claim's camp for what they said about
+   another claim, unless the two claims contradict each other. Two contradicting claims whose camps mirror
+   each other are one question (the second is its ``alternatives``).
+5. **Sides**: the cluster's two camps, as the union of its questions' camps with the claims lined up: the
+   most contested claim leads; a claim whose supporters sit with the lead claim's opponents (or that
+   contradicts a claim already lined up) is turned (``orientation`` -1), so that ``support`` gathers the
+   supporters of the claims lined up with the lead claim and the opponents of the turned ones, and
+   ``oppose`` the rest. A claim that nobody states (a pure doubt) leaves the cluster one-sided
+   (``one_sided``): it is never given the supporters of other claims.
+6. **Bridges**: stakeholders found on both sides; and claims nobody opposes, discussed in the same top-level
+   section of the same document as the cluster's claims or sharing a theme with them, that are supported on
+   both sides (common ground), or held by neither side and either worded as a middle position
+   (proportionate, pragmatic, phased, piloted, applied differently...) or discussed alongside (same section).
+   Such claims held by one side only are listed with that side (``claims``).
+7. **Rank**: ``score`` = sqrt(S x O), S and O the summed strengths of the two sides' stakeholders (each at
+   their strongest position on the cluster's claims); two-sided clusters first, then by score.
 """
 
 from __future__ import annotations
@@ -34,6 +45,7 @@ from .matrix import StanceMatrix, matrix_of, theme_table
 from ..model.records import Bundle
 
 MAX_ATTACHED = 10
+MAX_QUESTIONS = 12  # questions listed per cluster (the most contested); every claim still counts in the sides
 #: wording of a middle position (a compromise between camps), looked for in claims near a dispute
 COMPROMISE = re.compile(
     r"\b(proportionat\w*|pragmati\w*|phased|pilot\w*|trial\w*|differently|in different ways|case[- ]by[- ]case|"
@@ -75,7 +87,7 @@ def _relation_pairs(m: StanceMatrix, col_of: dict[str, int]) -> list[tuple[int, 
 
 def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims: int = 1000, evidence: int = 10,
                   **filters: Any) -> list[dict[str, Any]]:
-    """Tension clusters, most intense first: ``[{id, label, themes, claims, sides, bridges, evidence, ...}]``."""
+    """Tension clusters, most contested first: ``[{id, label, themes, claims, sides, questions, bridges, evidence, ...}]``."""
     m = matrix_of(bundle, filters)
     n_claims = len(m.claims)
     if n_claims == 0:
@@ -99,11 +111,101 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
         cand = cand[np.lexsort((cand, -intensity[cand]))][:max_claims]
         cand.sort()
     inc, theme_ids = _theme_incidence(m)
+    communities = _communities(m, cand, opp_p, involved, inc, relations, seed)
 
-    # conflict structure on the contested claims: two claims are linked when the same stakeholders
-    # contest them (the camps are made by who opposes or doubts); shared involvement and shared themes
-    # strengthen such a link but never make one, since a broad group backing every aim would otherwise
-    # tie unrelated disputes together
+    uncontested = ~contested
+    n_sup = _colsum(sup_p)
+    themes = theme_table(m.bundle)
+    sup_lists = _column_lists(sup_p)
+    opp_lists = _column_lists(opp_p)
+    neu_lists = _column_lists(m.presence(0))
+    strength = _Strengths(m)
+    contra = _contradicting(m, col_of)
+    sections = _claims_by_section(m, {m.claims[int(j)] for j in cand})
+    labels = m.stakeholder_labels  # the label of each row
+    clusters: list[dict[str, Any]] = []
+    for com in communities:
+        cols = sorted((int(cand[k]) for k in com), key=lambda j: (-float(intensity[j]), m.claims[j]))
+        camps = {j: _camps(j, sup_lists, opp_lists, contra) for j in cols}
+        orientation, side_a, side_b = _line_up(cols, camps)
+        alternatives = _mirrored(cols, camps, contra)
+        both = side_a & side_b
+        t_count = Counter(t for j in cols for t in m.theme_ids(m.claims[j]))
+        attached = _attached(m, cols, sections, col_of, inc, theme_ids, t_count, uncontested & (n_sup > 0),
+                             s_str, n_sup)
+        bridges: list[dict[str, Any]] = []
+        side_claims: list[int] = []
+        oppose_claims: list[int] = []
+        for j, near in attached:
+            backers = set(sup_lists[j])
+            on_a, on_b = bool(backers & side_a), bool(backers & side_b)
+            middle = bool(COMPROMISE.search(m.claim_text(m.claims[j])))
+            if on_a and on_b:
+                reason = "supported on both sides"
+            elif not (on_a or on_b) and (middle or near):
+                reason = "a middle position" if middle else "a position held outside both sides, discussed alongside"
+            else:
+                if on_a:
+                    side_claims.append(j)
+                elif on_b:
+                    oppose_claims.append(j)
+                continue
+            bridges.append({"kind": "claim", "id": m.claims[j], "text": m.claim_text(m.claims[j]),
+                            "supporters": sorted(labels[i] for i in backers), "reason": reason})
+        for i in sorted(both, key=lambda i: (labels[i], m.stakeholders[i])):
+            bridges.append({"kind": "stakeholder", "id": m.stakeholders[i], "label": labels[i],
+                            "reason": "holds positions on both sides"})
+        via_cols = sorted({k for j in cols for k in camps[j][2].values()})
+        s_weight = strength.side(cols + via_cols, side_a)
+        o_weight = strength.side(cols + via_cols, side_b)
+        one_sided = not (side_a and side_b)
+        score = 0.0 if one_sided else float(np.sqrt(s_weight * o_weight))
+        # themes ranked by how many of the cluster's claims (contested and side claims) are on them
+        t_all = Counter(t for j in cols + side_claims + oppose_claims for t in m.theme_ids(m.claims[j]))
+        name = lambda t: themes[t].label if t in themes else t  # noqa: E731
+        top = [t for t, _ in sorted(t_all.items(), key=lambda kv: (-kv[1], -t_count.get(kv[0], 0), name(kv[0])))
+               if t in t_count]
+        top_labels = [name(t) for t in top]
+        anchor = cols[0]
+        label = " / ".join(top_labels[:2]) if top_labels else _short(m.claim_text(m.claims[anchor]))
+        ev = []
+        for j in cols + [col_of[b["id"]] for b in bridges if b["kind"] == "claim"]:
+            for e in m.evidence(j, stances=(1, -1, 0), limit=3):
+                ev.append(dict(e, claim=m.claims[j]))
+        folded = {k for ks in alternatives.values() for k in ks}
+        asked = [j for j in cols if j not in folded]
+        questions = [_question(m, j, camps[j], neu_lists[j], orientation[j], alternatives.get(j, []), strength)
+                     for j in asked[:MAX_QUESTIONS]]
+
+        def side(rows: set[int], stance: str, claims: list[int]) -> dict[str, Any]:
+            ordered = sorted(rows, key=lambda i: (labels[i], m.stakeholders[i]))
+            return {"stance": stance, "stakeholders": [labels[i] for i in ordered],
+                    "ids": [m.stakeholders[i] for i in ordered], "claims": [m.claims[j] for j in claims]}
+
+        clusters.append({
+            "label": label, "themes": top_labels, "theme_ids": top,
+            "claims": [{"id": m.claims[j], "text": m.claim_text(m.claims[j]), "support": len(sup_lists[j]),
+                        "oppose": len(opp_lists[j]), "orientation": orientation[j]} for j in cols],
+            "sides": [side(side_a, "support", side_claims), side(side_b, "oppose", oppose_claims)],
+            "questions": questions, "questions_total": len(asked),
+            "bridges": bridges, "evidence": ev[:evidence], "score": round(score, 6),
+            "weights": {"support": round(s_weight, 6), "oppose": round(o_weight, 6)}, "one_sided": one_sided,
+            "anchor": {"id": m.claims[anchor], "text": m.claim_text(m.claims[anchor])},
+            "doubt_only": sorted(m.claims[j] for j in cols if not sup_lists[j]),
+        })
+    clusters.sort(key=lambda c: (c["one_sided"], -c["score"], -(c["weights"]["support"] + c["weights"]["oppose"]),
+                                 -len(c["claims"]), c["claims"][0]["id"]))
+    return [{"id": f"t{k}", **c} for k, c in enumerate(clusters, 1)]
+
+
+def _communities(m: StanceMatrix, cand: np.ndarray, opp_p: sp.csr_matrix, involved: sp.csc_matrix,
+                 inc: sp.csr_matrix, relations: list[tuple[int, int]], seed: int) -> list[set[int]]:
+    """Louvain communities (indices into `cand`) of the conflict structure on the contested claims.
+
+    Two claims are linked when the same stakeholders contest them (the camps are made by who opposes or
+    doubts); shared involvement and shared themes strengthen such a link but never make one, since a broad
+    group backing every aim would otherwise tie unrelated disputes together.
+    """
     opp_link = _cosine(opp_p.astype(np.float64).tocsc()[:, cand])
     ti = inc[cand]
     shared = (ti @ ti.T).tocoo()
@@ -126,87 +228,139 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
     g.add_nodes_from(range(len(cand)))
     coo = sp.triu(w, k=1).tocoo()
     g.add_weighted_edges_from(zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist()))
-    communities = nx.community.louvain_communities(g, weight="weight", seed=seed)
+    return list(nx.community.louvain_communities(g, weight="weight", seed=seed))
 
-    # attach uncontested claims sharing a theme, best supported first
-    uncontested = ~contested
-    n_sup = _colsum(sup_p)
-    themes = theme_table(m.bundle)
-    sup_lists = _column_lists(sup_p)
-    opp_lists = _column_lists(opp_p)
-    sections = _claims_by_section(m, {m.claims[int(j)] for j in cand})
-    labels = m.stakeholder_labels  # the label of each row
-    clusters: list[dict[str, Any]] = []
-    for com in communities:
-        cols = sorted(int(cand[k]) for k in com)
-        t_count = Counter(t for j in cols for t in m.theme_ids(m.claims[j]))
-        # the claims discussed in the same sections as the dispute come first (its local context, such
-        # as a proportionality position), then those sharing a theme, best supported first
-        distance = {col_of[c]: d for c, d in _nearby(sections, [m.claims[j] for j in cols]).items() if c in col_of}
-        nearby = set(distance)
-        hits = np.zeros(n_claims, dtype=bool)
-        if t_count:
-            tvec = np.zeros(len(theme_ids))
-            for t in t_count:
-                tvec[theme_ids.index(t)] = 1.0
-            hits |= inc @ tvec > 0
-        hits[list(nearby)] = True
-        hits &= uncontested & (n_sup > 0)
-        attached = sorted(np.flatnonzero(hits).tolist(),
-                          key=lambda j: (not (j in nearby and COMPROMISE.search(m.claim_text(m.claims[j]))),
-                                         distance.get(j, 1 << 40), -float(s_str[j]), -int(n_sup[j]), m.claims[j]))[:MAX_ATTACHED]
-        support_side = {i for j in cols for i in sup_lists[j]}
-        oppose_side = {i for j in cols for i in opp_lists[j]}
-        doubt_only = [j for j in cols if not sup_lists[j]]
-        if doubt_only and attached:
-            support_side |= {i for j in attached for i in sup_lists[j]} - oppose_side
-        bridges: list[dict[str, Any]] = []
-        side_claims: list[int] = []
-        oppose_claims: list[int] = []
-        for j in attached:
-            backers = set(sup_lists[j])
-            on_s, on_o = bool(backers & support_side), bool(backers & oppose_side)
-            if (on_s and on_o) or not (on_s or on_o):
-                bridges.append({"kind": "claim", "id": m.claims[j], "text": m.claim_text(m.claims[j]),
-                                "supporters": sorted(labels[i] for i in backers),
-                                "reason": ("supported on both sides" if on_s and on_o
-                                           else "a position held outside both sides")})
-            elif on_s:
-                side_claims.append(j)
-            else:
-                oppose_claims.append(j)
-        for i in sorted(support_side & oppose_side, key=lambda i: labels[i]):
-            bridges.append({"kind": "stakeholder", "id": m.stakeholders[i], "label": labels[i],
-                            "reason": "holds positions on both sides"})
-        s_weight = _side_weight(m, cols + side_claims, support_side, 1)
-        o_weight = _side_weight(m, cols, oppose_side, -1)
-        score = float(np.sqrt(max(s_weight, 0.0) * o_weight)) if support_side else 0.0
-        # themes ranked by how many of the cluster's claims (contested and side claims) are on them
-        t_all = Counter(t for j in cols + side_claims + oppose_claims for t in m.theme_ids(m.claims[j]))
-        name = lambda t: themes[t].label if t in themes else t  # noqa: E731
-        top = [t for t, _ in sorted(t_all.items(), key=lambda kv: (-kv[1], -t_count.get(kv[0], 0), name(kv[0])))
-               if t in t_count]
-        top_labels = [name(t) for t in top]
-        anchor = max(cols, key=lambda j: (float(intensity[j]), m.claims[j]))
-        label = " / ".join(top_labels[:2]) if top_labels else _short(m.claim_text(m.claims[anchor]))
-        ev = []
-        for j in sorted(cols, key=lambda j: (-float(intensity[j]), m.claims[j])) + [m.claims.index(b["id"]) for b in bridges if b["kind"] == "claim"]:
-            for e in m.evidence(j, stances=(1, -1, 0), limit=3):
-                ev.append(dict(e, claim=m.claims[j]))
-        clusters.append({
-            "label": label, "themes": top_labels, "theme_ids": top,
-            "claims": [{"id": m.claims[j], "text": m.claim_text(m.claims[j]),
-                        "support": len(sup_lists[j]), "oppose": len(opp_lists[j])} for j in cols],
-            "sides": [{"stance": "support", "stakeholders": sorted(labels[i] for i in support_side),
-                       "claims": [m.claims[j] for j in side_claims]},
-                      {"stance": "oppose", "stakeholders": sorted(labels[i] for i in oppose_side),
-                       "claims": [m.claims[j] for j in oppose_claims]}],
-            "bridges": bridges, "evidence": ev[:evidence], "score": round(score, 6),
-            "anchor": {"id": m.claims[anchor], "text": m.claim_text(m.claims[anchor])},
-            "doubt_only": [m.claims[j] for j in doubt_only],
-        })
-    clusters.sort(key=lambda c: (-c["score"], -len(c["claims"]), c["claims"][0]["id"]))
-    return [{"id": f"t{k}", **c} for k, c in enumerate(clusters, 1)]
+
+Camps = tuple[set[int], set[int], dict[int, int]]  # supporters, opponents (direct and via), via: row -> claim
+
+
+def _contradicting(m: StanceMatrix, col_of: dict[str, int]) -> dict[int, set[int]]:
+    """column -> the columns of the claims it contradicts or that contradict it."""
+    out: dict[int, set[int]] = {}
+    for cid in m.claims:
+        c = m.bundle.claims.get(cid)
+        if c is None:
+            continue
+        for other in c.contradicts:
+            if other in col_of and other != cid:
+                out.setdefault(col_of[cid], set()).add(col_of[other])
+                out.setdefault(col_of[other], set()).add(col_of[cid])
+    return out
+
+
+def _camps(j: int, sup_lists: list[list[int]], opp_lists: list[list[int]], contra: dict[int, set[int]]) -> Camps:
+    """A claim's two camps: its supporters; its opponents and the backers of claims that contradict it."""
+    backers = set(sup_lists[j])
+    against = set(opp_lists[j]) - backers
+    via: dict[int, int] = {}
+    for k in sorted(contra.get(j, ())):
+        for i in sup_lists[k]:
+            if i not in backers and i not in against:
+                via[i] = k
+                against.add(i)
+    return backers, against, via
+
+
+def _line_up(cols: list[int], camps: dict[int, Camps]) -> tuple[dict[int, int], set[int], set[int]]:
+    """Orient the claims (most contested first) so that their camps line up; return the orientation
+    (+1: the claim's supporters are side A) and the two sides."""
+    orientation: dict[int, int] = {}
+    side_a: set[int] = set()
+    side_b: set[int] = set()
+    for j in cols:
+        backers, against, _ = camps[j]
+        agree = len(backers & side_a) + len(against & side_b)
+        disagree = len(backers & side_b) + len(against & side_a)
+        o = -1 if disagree > agree else 1
+        orientation[j] = o
+        side_a |= backers if o == 1 else against
+        side_b |= against if o == 1 else backers
+    return orientation, side_a, side_b
+
+
+def _mirrored(cols: list[int], camps: dict[int, Camps], contra: dict[int, set[int]]) -> dict[int, list[int]]:
+    """Contradicting claims whose camps are each other's, folded into the first (most contested) one."""
+    out: dict[int, list[int]] = {}
+    folded: set[int] = set()
+    inside = set(cols)
+    for j in cols:
+        if j in folded:
+            continue
+        for k in sorted(contra.get(j, set()) & inside, key=cols.index):
+            if k == j or k in folded or k in out:
+                continue
+            if camps[k][0] == camps[j][1] and camps[k][1] == camps[j][0]:
+                out.setdefault(j, []).append(k)
+                folded.add(k)
+    return out
+
+
+def _attached(m: StanceMatrix, cols: list[int], sections: dict[Any, Any], col_of: dict[str, int], inc: sp.csr_matrix,
+              theme_ids: list[str], t_count: Counter[str], eligible: np.ndarray, s_str: np.ndarray,
+              n_sup: np.ndarray) -> list[tuple[int, bool]]:
+    """Claims nobody opposes near the cluster (same sections) or sharing a theme with it, at most
+    MAX_ATTACHED: nearby middle positions first, then the nearest, then the best supported. (column, nearby)."""
+    distance = {col_of[c]: d for c, d in _nearby(sections, [m.claims[j] for j in cols]).items() if c in col_of}
+    hits = np.zeros(len(m.claims), dtype=bool)
+    if t_count:
+        tvec = np.zeros(len(theme_ids))
+        for t in t_count:
+            tvec[theme_ids.index(t)] = 1.0
+        hits |= inc @ tvec > 0
+    hits[list(distance)] = True
+    hits &= eligible
+    ranked = sorted(np.flatnonzero(hits).tolist(),
+                    key=lambda j: (not (j in distance and COMPROMISE.search(m.claim_text(m.claims[j]))),
+                                   distance.get(j, 1 << 40), -float(s_str[j]), -int(n_sup[j]), m.claims[j]))
+    return [(j, j in distance) for j in ranked[:MAX_ATTACHED]]
+
+
+class _Strengths:
+    """The strongest support and opposition per (stakeholder row, claim column)."""
+
+    def __init__(self, m: StanceMatrix) -> None:
+        self.by_stance = {v: sp.csc_matrix(m.strength(v)) for v in (1, -1)}
+        self.any = sp.csc_matrix(self.by_stance[1].maximum(self.by_stance[-1]))
+
+    def of(self, value: int, j: int, rows: set[int] | list[int]) -> float:
+        """Summed strength of the `value` positions of `rows` on claim `j`."""
+        mat = self.by_stance[value]
+        lo, hi = mat.indptr[j], mat.indptr[j + 1]
+        col = dict(zip(mat.indices[lo:hi].tolist(), mat.data[lo:hi].tolist()))
+        return float(sum(col.get(i, 0.0) for i in rows))
+
+    def side(self, cols: list[int], side: set[int]) -> float:
+        """Sum over the side's stakeholders of their strongest position on these claims (0.5 if none)."""
+        if not side or not cols:
+            return 0.0
+        best = np.asarray(self.any[:, sorted(set(cols))].max(axis=1).todense()).ravel()
+        return float(sum(best[i] if best[i] > 0 else 0.5 for i in side))
+
+
+def _question(m: StanceMatrix, j: int, camps: Camps, neutral: list[int], orientation: int, alternatives: list[int],
+              strength: _Strengths) -> dict[str, Any]:
+    """One claim as a question: its camps (labels and ids, ``via`` for backers of a contradicting claim)."""
+    backers, against, via = camps
+    labels = m.stakeholder_labels
+
+    def camp(rows: set[int] | list[int]) -> tuple[list[str], list[str]]:
+        ordered = sorted(rows, key=lambda i: (labels[i], m.stakeholders[i]))
+        return [labels[i] for i in ordered], [m.stakeholders[i] for i in ordered]
+
+    direct = against - set(via)
+    s = strength.of(1, j, backers)
+    o = strength.of(-1, j, direct) + sum(strength.of(1, k, [i]) for i, k in via.items())
+    (s_labels, s_ids), (o_labels, o_ids), (n_labels, n_ids) = camp(backers), camp(against), camp(neutral)
+    return {
+        "claim": m.claims[j], "text": m.claim_text(m.claims[j]), "themes": m.theme_labels(m.claims[j]),
+        "orientation": orientation,
+        "alternatives": [{"id": m.claims[k], "text": m.claim_text(m.claims[k])} for k in alternatives],
+        "sides": [{"stance": "support", "stakeholders": s_labels, "ids": s_ids},
+                  {"stance": "oppose", "stakeholders": o_labels, "ids": o_ids,
+                   "via": {m.stakeholders[i]: m.claims[k] for i, k in sorted(via.items())}}],
+        "neutral": {"stakeholders": n_labels, "ids": n_ids},
+        "score": round(float(np.sqrt(s * o)), 6),
+    }
 
 
 def _claims_by_section(m: StanceMatrix, claims: set[str]) -> dict[str, Any]:
@@ -248,19 +402,6 @@ def _cosine(cols: sp.spmatrix) -> sp.csr_matrix:
     norms[norms == 0] = 1.0
     n = cols @ sp.diags(1.0 / norms)
     return (n.T @ n).tocsr()
-
-
-def _side_weight(m: StanceMatrix, cols: list[int], side: set[int], value: int) -> float:
-    """Sum over the side's stakeholders of their strongest position of that stance on these claims (0.5 if none)."""
-    if not side:
-        return 0.0
-    idx = m.positions_on(cols, stances=(value,))
-    best = np.full(len(m.stakeholders), -1.0)
-    if len(idx):
-        np.maximum.at(best, m.pos_row[idx], m.pos_strength[idx])
-    members = np.fromiter(side, dtype=np.int64, count=len(side))
-    vals = best[members]
-    return float(np.where(vals < 0, 0.5, vals).sum())
 
 
 def _short(text: str, n: int = 60) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 from .errors import NotFound, UsageError
@@ -48,6 +49,41 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
 
 def _fold(text: str | None) -> str:
     return (text or "").casefold()
+
+
+def display_labels(bundle: Bundle, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Labels that tell stakeholders apart: a label several stakeholders share (an unnamed collective such as
+    "Workshop participants" in four documents) gets the titles of the documents its holder speaks in.
+
+    >>> from stancegraph.graph.model.records import Bundle, new_document, new_stakeholder, new_claim, new_position
+    >>> b = Bundle(); c = new_claim("Open later")
+    >>> for name in ("a.txt", "b.txt"):
+    ...     d = new_document(name, title=name.upper()); s = new_stakeholder("Participants", scope=d.id)
+    ...     b.add(d, s, c, new_position(s, c, "support", document=d.id))
+    >>> sorted(display_labels(b).values())
+    ['Participants (A.TXT)', 'Participants (B.TXT)']
+    """
+    wanted = set(bundle.stakeholders if ids is None else ids)
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for s in bundle.stakeholders.values():
+        by_label[normalise_text(s.label)].append(s.id)
+    shared = {sid for sid in wanted if sid in bundle.stakeholders
+              and len(by_label[normalise_text(bundle.stakeholders[sid].label)]) > 1}
+    docs: dict[str, set[str]] = defaultdict(set)
+    if shared:
+        for p in bundle.positions.values():
+            if p.stakeholder in shared:
+                docs[p.stakeholder].add(p.document)
+    out: dict[str, str] = {}
+    for sid in wanted:
+        sh = bundle.stakeholders.get(sid)
+        label = sh.label if sh is not None else sid
+        if sid in shared:
+            titles = sorted(bundle.documents[d].title if d in bundle.documents else d for d in docs.get(sid, ()))
+            label = (f"{label} ({titles[0]}{', …' if len(titles) > 1 else ''})" if titles
+                     else f"{label} ({sh.kind if sh is not None else 'stakeholder'})")
+        out[sid] = label
+    return out
 
 
 class Catalog:
@@ -247,8 +283,14 @@ class Catalog:
             out[p.stance.value] += 1
         return out
 
+    @cached_property
+    def display(self) -> dict[str, str]:
+        """Stakeholder id -> a label that tells same-label stakeholders apart (:func:`display_labels`)."""
+        return display_labels(self.bundle)
+
     def stakeholder_row(self, sh: Any, *, group: bool = False) -> dict[str, Any]:
-        row = {**record_json(sh), **self.stance_counts(self.by_stakeholder.get(sh.id, ()))}
+        row = {**record_json(sh), "display_label": self.display.get(sh.id, sh.label),
+               **self.stance_counts(self.by_stakeholder.get(sh.id, ()))}
         if group:
             row["members"] = sorted(self.members.get(sh.id, ()))
         return row
@@ -263,6 +305,7 @@ class Catalog:
         sh = b.stakeholders.get(p.stakeholder)
         claim = b.claims.get(p.claim)
         return {**position_json(p), "stakeholder_label": sh.label if sh else p.stakeholder,
+                "stakeholder_display": self.display.get(p.stakeholder, sh.label if sh else p.stakeholder),
                 "claim_text": claim.text if claim else p.claim, "quotes": [e.quote for e in p.evidence]}
 
     def evidence_row(self, p: Position) -> dict[str, Any]:

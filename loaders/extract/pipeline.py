@@ -28,7 +28,7 @@ from .merging import content_tokens
 from .polarity import denied
 from .proposals import evaluation
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
-from .stakeholders import ORG_END, Holder, Reference, Resolver, split_organisations
+from .stakeholders import ORG_END, Holder, Reference, Resolver, clean_subject, split_organisations
 from .strength import find_quantifier
 from .themes import ThemeMatcher
 
@@ -195,7 +195,7 @@ class Extractor:
     def _definite_org(self, subject: str) -> Holder | None:
         """'The Council', 'the Union's members', 'the families': the organisation named in full nearby whose name ends
         in that word (the one whose submission this is first, else the last one named), not the lexicon's category."""
-        m = _DEFINITE.match(" ".join(subject.replace("’", "'").split()).strip(" ,"))
+        m = _DEFINITE.match(clean_subject(subject))
         if not m:
             return None
         head = m.group("head").casefold()

@@ -13,9 +13,7 @@ DNA file, a Pol.is export).
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-import sys
 import threading
 import time
 from collections import Counter
@@ -40,11 +38,9 @@ pytestmark = pytest.mark.neo4j
 
 
 def synthetic_bundle() -> Bundle:
-    spec = importlib.util.spec_from_file_location("stancegraph_synthetic", ROOT / "benchmarks" / "synthetic.py")
-    assert spec and spec.loader
-    module = sys.modules.setdefault(spec.name, importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(module)
-    return module.make_bundle("small")
+    from benchmark_data import synthetic
+
+    return synthetic().make_bundle("small")
 
 
 def fixture_bundle(relative: str) -> Bundle:

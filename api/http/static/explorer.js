@@ -48,6 +48,10 @@
   }
   function showError(err) { show([el("p", { className: "muted", text: "Could not load: " + err.message })]); }
 
+  // same-label stakeholders of different documents ("Workshop participants") carry their document
+  function who(p) { return p.stakeholder_display || p.stakeholder_label; }
+  function stakeholderName(s) { return s.display_label || s.label; }
+
   function positionBlock(p, who) {
     var box = el("div", { className: "position" }, [
       el("div", {}, [
@@ -66,12 +70,12 @@
         el("div", {}, [el("h3", { text: "Supporters (" + c.supporters.length + ")" })]),
         el("div", {}, [el("h3", { text: "Opponents (" + c.opponents.length + ")" })])
       ]);
-      c.supporters.forEach(function (p) { cols.children[0].appendChild(positionBlock(p, p.stakeholder_label)); });
-      c.opponents.forEach(function (p) { cols.children[1].appendChild(positionBlock(p, p.stakeholder_label)); });
+      c.supporters.forEach(function (p) { cols.children[0].appendChild(positionBlock(p, who(p))); });
+      c.opponents.forEach(function (p) { cols.children[1].appendChild(positionBlock(p, who(p))); });
       var neutral = null;
       if (c.neutral_positions.length) {
         neutral = el("div", {}, [el("h3", { text: "Neutral (" + c.neutral_positions.length + ")" })]);
-        c.neutral_positions.forEach(function (p) { neutral.appendChild(positionBlock(p, p.stakeholder_label)); });
+        c.neutral_positions.forEach(function (p) { neutral.appendChild(positionBlock(p, who(p))); });
       }
       show([
         el("h2", { text: c.text }),
@@ -87,7 +91,7 @@
       var list = el("div", {});
       s.positions.forEach(function (p) { list.appendChild(positionBlock(p, p.claim_text)); });
       show([
-        el("h2", { text: s.label }),
+        el("h2", { text: stakeholderName(s) }),
         el("p", { className: "muted", text: s.kind + (s.groups.length ? " · in " + s.groups.map(function (g) { return g.label; }).join(", ") : "") +
           (s.members.length ? " · members: " + s.members.map(function (m) { return m.label; }).join(", ") : "") }),
         el("p", {}, [badge("support", s.support), badge("oppose", s.oppose), badge("neutral", s.neutral)]),
@@ -125,7 +129,7 @@
       fillList(document.getElementById("claims"), items.slice(0, 100), function (c) { return c.text; }, showClaim, counts);
     }).catch(showError);
     getJSON("/stakeholders?" + qs({ q: q, theme: theme, limit: 100 })).then(function (page) {
-      fillList(document.getElementById("stakeholders"), page.items, function (s) { return s.label; }, showStakeholder, counts);
+      fillList(document.getElementById("stakeholders"), page.items, stakeholderName, showStakeholder, counts);
     }).catch(showError);
   }
 

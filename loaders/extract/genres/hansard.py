@@ -51,7 +51,7 @@ _CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Sp
                     r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
                     r"Presiding Officer|Llywydd)(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on))*"
-_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?)\s+)*"
+_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|rh|Rh)\s+)*"
 #: "† Smith, Jane (Anytown North) (Lab)" / "Smith, Jane (Parliamentary Under-Secretary of State for ...)"
 _MEMBER_LINE = re.compile(r"^\s*(?P<att>[†*]\s*)?(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z][\w’'.-]*)*),\s+(?P<forename>"
                           + _TITLED + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*(?:\((?P<a>[^()\n]{2,120})\))?\s*"
@@ -107,7 +107,8 @@ def _clean_name(name: str) -> str:
 
 def _bare(name: str) -> str:
     """'Mrs Jane Smith' -> 'Jane Smith' (titles dropped); for matching."""
-    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?)\s+)+", "", _clean_name(name))
+    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|rh|Rh)\s+)+", "",
+                  _clean_name(name))
 
 
 @dataclass
@@ -351,7 +352,20 @@ def _mark_divisions(structure: Structure, roster: Roster) -> None:
         if names and all(_is_list_name(n, roster) for n in names):
             b.kind = "division"
             continue
+        if names and all(_is_teller(n) for n in names):
+            b.kind = "division"  # "Rebecca Thorogood and" / "Nigel Ashbrook" under "Tellers for the Ayes:"
+            continue
         state = None
+
+
+def _is_teller(line: str) -> bool:
+    """A teller's name as Hansard prints it: 'Rebecca Thorogood and', 'Nigel Ashbrook'."""
+    return bool(re.fullmatch(_TITLED + r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}(?:\s+and)?", line.strip()))
+
+
+def teller_names(line: str) -> str:
+    """'Rebecca Thorogood and' -> 'Rebecca Thorogood'."""
+    return re.sub(r"\s+and$", "", line.strip())
 
 
 def _is_list_name(line: str, roster: Roster) -> bool:

@@ -14,7 +14,22 @@ from ..stakeholders import Holder
 from . import Reader
 
 if TYPE_CHECKING:
+    from ...documents.structure import Structure
     from ..sources import StrandState
+
+
+def chair_of(structure: Structure) -> str | None:
+    """The speaker who chairs a hearing: the one who speaks in most of its submissions' sections (thanking each
+    counsel in turn), when that is at least three sections and half of them; else None."""
+    sections: dict[str, set[tuple[str, ...]]] = {}
+    for b in structure.blocks:
+        if b.speaker and b.section:
+            sections.setdefault(b.speaker, set()).add(b.section)
+    all_sections = {b.section for b in structure.blocks if b.section}
+    if not sections or len(all_sections) < 3:
+        return None
+    speaker, seen = max(sections.items(), key=lambda kv: len(kv[1]))
+    return speaker if len(seen) >= max(3, len(all_sections) // 2) else None
 
 
 class HearingReader(Reader):
@@ -22,8 +37,18 @@ class HearingReader(Reader):
 
     genre: ClassVar[str] = "transcript"
     kind: ClassVar[str] = "transcript"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.chair = chair_of(self.structure)
+
     def make_voice(self) -> Holder:
         return Holder("The Inquiry", "organisation")
+
+    def speakers(self, b: Block) -> list[Holder]:
+        if self.chair is not None and b.speaker == self.chair:
+            return []  # the chair thanks, interrupts and rules on procedure: no party's position
+        return super().speakers(b)
 
     def asserts(self, holders: list[Holder]) -> bool:
         return bool(holders) and holders != [self.voice]

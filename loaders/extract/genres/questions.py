@@ -27,7 +27,7 @@ from ...documents.structure import Block, Structure, split_sentences, trim_spans
 from ..claims import normalise_claim
 from ..stakeholders import Holder
 from .hansard import (
-    _CHAIR, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, Member, Roster, _line_spans, member_holder, party_of,
+    _CHAIR, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, Member, Roster, _line_spans, member_holder, party_of, teller_names,
 )
 
 Span = tuple[int, int]
@@ -286,11 +286,13 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 division = "oppose"
             elif put is not None and division is not None and not re.match(r"^(?:Tellers?|Question|Division)", t):
                 for a, e in _line_spans(text, b):
-                    member = roster.find(text[a:e].strip().strip("†*").strip())
+                    raw = text[a:e]
+                    a += len(raw) - len(raw.lstrip(" †*"))
+                    entry = teller_names(raw.strip(" †*"))  # a teller's line ends in "and"
+                    member = roster.find(entry)
                     if member is None:
-                        name = re.sub(r"\s*\([^()]*\)\s*$", "", text[a:e].strip().strip("†*").strip())
-                        member = roster.add(_swap(name))
-                    add(member, put, division, "debate:division", 0.9, [(a, e)], b.section)
+                        member = roster.add(_swap(re.sub(r"\s*\([^()]*\)\s*$", "", entry)))
+                    add(member, put, division, "debate:division", 0.9, [(a, a + len(entry))], b.section)
             continue
         if b.kind == "paragraph" and b.speaker is None:
             mm = _MOTION.search(t) or (re.match(r"^(?P<m>That\s.+)$", t) if motion_side[0] is not None else None)

@@ -63,11 +63,17 @@ def test_tensions_and_the_clustered_map(client: httpx.Client) -> None:
     assert {c["text"] for c in cluster["claims"]} == {LIVING_WAGE, REGISTER}
     sides = {s["stance"]: s["stakeholders"] for s in cluster["sides"]}
     assert SCRIPT_NAME in sides["support"] and sides["oppose"] == ["Care England"]
+    # each claim is a question with its own camps (Care England opposes both; the others back one each)
+    camps = {q["text"]: {s["stance"]: s["stakeholders"] for s in q["sides"]} for q in cluster["questions"]}
+    assert camps[REGISTER] == {"support": ["UNISON"], "oppose": ["Care England"]}
+    assert camps[LIVING_WAGE]["oppose"] == ["Care England"] and SCRIPT_NAME in camps[LIVING_WAGE]["support"]
     html = client.get("/viz/tensions").text
-    data = json.loads(re.search(r'id="graph-data">(.*?)</script>', html, re.S).group(1))
-    assert [item["label"] for item in data["legend"]] == [cluster["label"]]
-    claims = [n for n in data["nodes"] if n["kind"] == "claim"]
-    assert {n["color"] for n in claims} == {data["legend"][0]["color"]}
+    data = json.loads(re.search(r'id="view-data">(.*?)</script>', html, re.S).group(1))
+    assert [c["label"] for c in data["clusters"]] == [cluster["label"]]
+    # claims take their theme's colour; the legend names each theme once
+    themes = {data["themes"][c["theme"]]["label"]: c["colour"] for c in data["claims"]}
+    assert themes.keys() == {"Pay and conditions", "Regulation and registration"}
+    assert sorted(data["themes"][i]["label"] for i in data["legend"]) == sorted(themes)
 
 
 def test_unknown_filters_and_polarisation(client: httpx.Client) -> None:

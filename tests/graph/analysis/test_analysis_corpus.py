@@ -121,13 +121,24 @@ def test_tension_clusters(bundle: Bundle) -> None:
     assert bridge_texts == [PROP]  # proportionality connects the sides
     assert reg["evidence"]
 
-    # ambition versus pragmatism: only doubts, yet a cluster with both sides
+    # each claim is a question with its own two camps
+    [q] = [q for q in reg["questions"] if q["text"] == REG]
+    camps = {side["stance"]: side["stakeholders"] for side in q["sides"]}
+    assert camps == {"support": ["proponents in the literature", "supporters"],
+                     "oppose": ["people who employ their own personal assistants"]}
+
+    # ambition versus pragmatism, coded here as doubts of their own (no one states those claims): a
+    # one-sided cluster. The workshop participants back the aims, other claims: they are not put on the
+    # doubts' support side (they never said the doubted things will happen)
     amb = by_claim[DOUBT_FUND]
     assert by_claim[DOUBT_NUM] is amb and amb is not reg
+    assert amb["one_sided"] and not reg["one_sided"]
+    assert clusters.index(reg) < clusters.index(amb)  # two camps rank before one
     assert {"Funding", "Workforce numbers"} <= set(amb["themes"])
     sides = {s["stance"]: s for s in amb["sides"]}
     assert sides["oppose"]["stakeholders"] == ["some participants"]
-    assert "workshop participants" in sides["support"]["stakeholders"]
+    assert sides["support"]["stakeholders"] == []
+    assert all(q["sides"][0]["stakeholders"] == [] for q in amb["questions"])
     assert sorted(amb["doubt_only"]) == sorted(c["id"] for c in amb["claims"])
     assert PRAGMA in [bundle.claims[c].text for c in sides["oppose"]["claims"]]  # pragmatism is the doubters' own claim
     assert [t["id"] for t in clusters] == [f"t{k}" for k in range(1, len(clusters) + 1)]

@@ -184,3 +184,53 @@ def test_a_rendered_motion_and_the_side_each_party_sits_on():
     assert got[("Ann Page", "motion")] == ("support", "debate:side")
     assert got[("Bob Reid", "motion")] == ("oppose", "debate:side")
     assert got[("Cara Lund", "motion")] == ("support", "debate:says")
+
+
+COMMONS_DIVISION = """Widget Levy
+
+Opposition Day
+
+Ann Page (Barchester) (Con)
+I beg to move, That this House calls on the Government to abolish the widget levy.
+
+Bob Reid (Wexcombe) (Lab)
+The levy pays for the safety inspections that every small firm relies on, and this House should keep it.
+
+Question put, That the original words stand part of the Question.
+
+The House divided: Ayes 3, Noes 2.
+
+Division No. 7]
+
+AYES
+
+Page, rh Ann
+
+Lund, Cara
+
+Tellers for the Ayes:
+
+Dan Hope and
+
+Eve Stone
+
+NOES
+
+Reid, Bob
+
+Tellers for the Noes:
+
+Fay Gill and
+
+Gus Holt
+"""
+
+
+def test_division_lists_read_right_honourables_and_tellers():
+    """'rh' (right honourable) before a forename, and the tellers' 'A and' / 'B' lines, are voters too."""
+    reading = read_debate(parse_text(COMMONS_DIVISION))
+    votes = {s.member.name: s.stance for s in reading.stances if s.rule == "debate:division"}
+    assert votes == {"Ann Page": "support", "Cara Lund": "support", "Dan Hope": "support", "Eve Stone": "support",
+                     "Bob Reid": "oppose", "Fay Gill": "oppose", "Gus Holt": "oppose"}
+    spans = {s.member.name: COMMONS_DIVISION[s.spans[0][0]:s.spans[0][1]] for s in reading.stances if s.rule == "debate:division"}
+    assert spans["Dan Hope"] == "Dan Hope" and spans["Ann Page"] == "Page, rh Ann"
