@@ -17,11 +17,15 @@ from ...graph.model.records import Source
 from .claims import normalise_claim
 from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
 from .polarity import positive_form
+from .proposals import evaluation
 from .stakeholders import Holder, capitalise
 from .themes import ThemeMatcher
 
 Span = tuple[int, int]
 
+_PROPOSING = ("attrib:advocate", "modal", "turn:modal", "lead-in:", "debate:", "proposal:", "nominal:")
+_ADVOCACY = re.compile(r"\b(?:should|must|needs? to|ought to|is (?:enough|sufficient|the answer|the right approach))\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|cannot|nor|without)\b|n't\b", re.I)
 _PROSPECT = re.compile(r"\b(?:would|will|could|can|ever|happen|happening|materiali[sz]e|likely|likelihood|achieve[ds]?|"
                        r"deliver(?:ed)?|realistic|feasible|possible|as quickly|in time|soon|expected|projected|projections?)\b", re.I)
 
@@ -184,12 +188,19 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
 
 
 def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:
-    """Pairs of claims that propose opposite instruments on one topic and are backed by different holders."""
+    """Pairs of claims that propose opposite instruments on one topic and are backed by different holders.
+
+    Only proposals count (a claim advocated — "we recommend", "should", "calls for" — or worded as one): a claim
+    that criticises its instrument ("the Pledge's deadline had been missed") or denies it is no proposal of it,
+    and linking it would put its backers on the instrument's side."""
     backers: dict[str, set[str]] = {}
+    proposed: set[str] = set()
     for h in hits:
         if h.stance == "support":
             backers.setdefault(h.claim, set()).add(h.holder.label)
-    texts = list(backers)
+            if h.rule.startswith(_PROPOSING) or _ADVOCACY.search(h.claim):
+                proposed.add(h.claim)
+    texts = [t for t in backers if t in proposed and not _NEGATED.search(t) and evaluation(t) != "oppose"]
     return [(texts[i], texts[j]) for i, j in opposite_proposals(texts) if not backers[texts[i]] & backers[texts[j]]]
 
 
