@@ -50,7 +50,7 @@ class Hit:
     turned: str | None = None  # the claim's positive form, taken (with the stance turned) if another holder states it
 
 
-def _turned(claim: str) -> str | None:
+def turned_form(claim: str) -> str | None:
     """The positive form of a negatively worded claim (polarity.positive_form), else None."""
     turned, text = positive_form(claim)
     return text if turned and text != claim else None

@@ -20,7 +20,7 @@ from .genres import Context, read_genre
 from .genres.hansard import Roster
 from .genres.turns import last_word
 from .hits import (
-    Hit, _turned, align_claims, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
+    Hit, turned_form, align_claims, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
     settle_polarity, side_object,
 )
 from .lexicon import Lexicon, default_lexicon
@@ -335,7 +335,7 @@ class Extractor:
         st = stance
         if negated:
             st, claim = ("oppose" if stance == "support" else "support"), claim2
-        turned = _turned(claim)
+        turned = turned_form(claim)
         if len(content_tokens(claim)) < 1:
             return
         spans = trim_spans(self.text, view.spans(0, len(view.clean)))
@@ -473,7 +473,7 @@ class Extractor:
                 self.add(Hit(h, text, stance, hit_rule, round(max(0.2, min(0.95, confidence + adj)), 2), spans,
                               strand.source, b.section, quantifier or h.quantifier, topics, doubt, locked,
                               side_topic=h.label.startswith(("Supporters of ", "Opponents of ")),
-                              turned=None if locked else _turned(text)))
+                              turned=None if locked else turned_form(text)))
         if holders and not f.rule.startswith(("impersonal", "contested", "nominal")):
             ctx.last_holders = holders
 
