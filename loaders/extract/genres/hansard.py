@@ -60,7 +60,7 @@ _MEMBER_LINE = re.compile(r"^\s*(?P<att>[†*]\s*)?(?P<surname>[A-Z][\w’'.-]*(
 _SPEAKER_LINE = re.compile(r"^\s*(?P<name>(?:The\s+)?" + _TITLED + _NAME + r")\s*\((?P<a>[^()\n]{2,120})\)\s*"
                            r"(?:\((?P<b>[^()\n]{1,60})\))?\s*:?\s*$")
 _DIVISION = re.compile(r"^\s*(?:The (?:House|Committee) divided\s*:?\s*Ayes,?\s*(?P<ayes>\d+)\s*;?,?\s*Noes,?\s*(?P<noes>\d+)"
-                       r"|Division No\.?\s*\d+\]?|AYES|NOES|Ayes|Noes|Tellers? for the (?:Ayes|Noes)\s*:?.*|"
+                       r"|Division(?: No\.?)?\s*\d+\]?|AYES|NOES|Ayes|Noes|(?:Ayes|Noes)\s*:\s*\d+|Tellers? for the (?:Ayes|Noes)\s*:?.*|"
                        r"Question accordingly (?:agreed to|negatived)\.?)\s*$")
 _PROCEDURE = re.compile(
     r"^\s*(?:Question (?:put|proposed|accordingly|again proposed|necessary for the disposal)|Question,? That\b|"
@@ -343,7 +343,7 @@ def _mark_divisions(structure: Structure, roster: Roster) -> None:
             continue
         if state is None:
             continue
-        if re.match(r"^(?:Tellers? for the|Question accordingly|Division No)", line):
+        if re.match(r"^(?:Tellers? for the|Question accordingly|Division(?: No\.?)?\s*\d|(?:Ayes|Noes)\s*:\s*\d)", line):
             b.kind = "division"
             if line.startswith("Question"):
                 state = None

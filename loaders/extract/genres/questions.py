@@ -284,7 +284,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 division = "support"
             elif re.match(r"^(?:NOES|Noes)\s*$", t):
                 division = "oppose"
-            elif put is not None and division is not None and not re.match(r"^(?:Tellers?|Question|Division)", t):
+            elif put is not None and division is not None and not re.match(r"^(?:Tellers?|Question|Division|Ayes\s*:|Noes\s*:)",
+                                                                            t):
                 for a, e in _line_spans(text, b):
                     raw = text[a:e]
                     a += len(raw) - len(raw.lstrip(" †*"))

@@ -234,3 +234,42 @@ def test_division_lists_read_right_honourables_and_tellers():
                      "Bob Reid": "oppose", "Fay Gill": "oppose", "Gus Holt": "oppose"}
     spans = {s.member.name: COMMONS_DIVISION[s.spans[0][0]:s.spans[0][1]] for s in reading.stances if s.rule == "debate:division"}
     assert spans["Dan Hope"] == "Dan Hope" and spans["Ann Page"] == "Page, rh Ann"
+
+
+WEBSITE_DIVISION = """New Clause 2
+
+Annual widget report
+
+Brought up, and read the First time.
+
+Ann Page (Barchester) (Con)
+I beg to move, That the clause be read a Second time.
+
+Question put, That the clause be read a Second time.
+
+Division 4
+
+Ayes: 1
+
+Noes: 2
+
+Ayes
+
+Page, Ann
+
+Noes
+
+Reid, Bob
+
+Lund, Cara
+
+Question accordingly negatived.
+"""
+
+
+def test_a_division_as_the_hansard_website_lays_it_out():
+    """'Division 4' / 'Ayes: 1' / 'Noes: 2', then the lists under 'Ayes' and 'Noes'."""
+    reading = read_debate(parse_text(WEBSITE_DIVISION))
+    votes = {s.member.name: (s.question.key, s.stance) for s in reading.stances if s.rule == "debate:division"}
+    assert votes == {"Ann Page": ("new clause 2", "support"), "Bob Reid": ("new clause 2", "oppose"),
+                     "Cara Lund": ("new clause 2", "oppose")}
