@@ -27,6 +27,7 @@ from .lexicon import Lexicon, default_lexicon
 from .merging import content_tokens
 from .polarity import denied
 from .proposals import evaluation
+from .rebuttal import REPORTED_VERBS, answer
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
 from .stakeholders import ORG_END, Holder, Reference, Resolver, clean_subject, split_organisations
 from .strength import find_quantifier
@@ -130,6 +131,7 @@ class Extractor:
     def _heading(self, b: Block) -> None:
         title = self.structure.view(b).text
         self.ctx.last_holders = []
+        self.ctx.reported = None
         self.reader.heading(b, title)
         self.ctx.conclusions = bool(re.search(r"\bconclusions?\b|\brecommendations\b", " ".join((*b.section, title)), re.I))
         self.ctx.topics = [t for t in (*b.section, title)]
@@ -358,10 +360,8 @@ class Extractor:
         is_lead = view.clean.rstrip().endswith(":")
         for k, (s, e) in enumerate(sentences):
             sent = view.clean[s:e]
-            if len(sent) < 12:
-                continue
             spans = trim_spans(self.text, view.spans(s, e))
-            if self.reader.skips(sent):
+            if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent):
                 continue
             frames = find_frames(sent, self.lex)
             lead_sentence = is_lead and k == len(sentences) - 1
@@ -369,6 +369,34 @@ class Extractor:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
             if not frames:
                 self._assertion(sent, b, strand, spans, topics)
+
+    def _answer(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
+        """A short verdict on the proposal just reported ("In our submission, no such division is necessary"): the
+        speaker opposes (or supports) that proposal itself (:mod:`.rebuttal`). True if the sentence was one."""
+        reported = self.ctx.reported
+        if reported is None or b.index - reported[1] > 2:
+            return False
+        stance = answer(sent)
+        if stance is None:
+            return False
+        holders = self._context_holders(b, sent)
+        if not holders or tuple(h.label for h in holders) != reported[2]:
+            return False
+        for h in holders:
+            self.add(Hit(h, reported[0], stance, "rebuttal" if stance == "oppose" else "agreement", 0.6, spans,
+                         strand.source, b.section, None, topics, turned=turned_form(reported[0])))
+        self.ctx.reported = None
+        return True
+
+    def _report(self, claim: str, b: Block, sentence: str) -> None:
+        """Remember a proposal reported as somebody else's, for an answer in the next sentences (:meth:`_answer`).
+        An elaboration of the report ("It is said that this would ...") keeps the proposal it elaborates."""
+        speakers = self._context_holders(b, "we")
+        if not speakers:
+            return
+        if self.ctx.reported is not None and re.match(r"(?:this|that|it|such)\b", claim, re.I):
+            return
+        self.ctx.reported = (claim, b.index, tuple(h.label for h in speakers))
 
     def _assertion(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
         """In a submission or a testimony, an evaluative statement with no cue of its own ("far too many who died
@@ -433,6 +461,9 @@ class Extractor:
                     self.add(Hit(h, text, stance, "similar", confidence, spans, strand.source, b.section,
                                   quantifier or h.quantifier, topics, doubt))
             return
+        if f.rule.split(":")[-1] in REPORTED_VERBS and f.rule.startswith("impersonal:") and self._turn_holders(b):
+            self._report(claims[0][0], b, f.sentence)  # "it is said that X", in a speaker's turn: not the speaker's
+            return
         if f.rule.startswith(("impersonal", "contested")) or (f.rule.startswith("passive") and not f.subject):
             holders = self._collective_holder(strand, quantifier, f.subject, b)
             suffix, adj = "", -0.05
@@ -445,6 +476,9 @@ class Extractor:
             holders, suffix, adj = self._resolve_subject(f, b, strand, claims[0][0])
         if not holders:
             return
+        if f.rule.startswith("attrib") and f.polarity == "support" and \
+                not {h.label for h in holders} & {h.label for h in self._context_holders(b, "we")}:
+            self._report(claims[0][0], b, f.sentence)  # "The Network submit that X": an answer may follow
         if f.contested:
             ctx.topic = claims[0][0]
         for h in holders:

@@ -54,6 +54,9 @@ class Context:
     quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
     section_group: Holder | None = None  # the group a report's section heading names ("Older people")
     named_orgs: dict[str, Holder] = field(default_factory=dict)  # last word of an organisation's name -> the last named
+    #: the last proposal a speaker reported as somebody else's ("X submit that ...", "it is said that ..."):
+    #: (claim, block index, the reporting speaker's labels), for an answer to it (:mod:`..rebuttal`)
+    reported: tuple[str, int, tuple[str, ...]] | None = None
 
 
 class Reader:

@@ -1,0 +1,71 @@
+"""Report and rebuttal: a speaker who reports a proposal and then answers it holds the opposite of it.
+
+Hearings, debates and committee reports argue by quoting the other side first:
+
+    "The Carers Network submit that the module should be divided into three sub-modules. [...]
+     In our submission, no such division is necessary."
+    "It is further suggested that the scope should be re-worded. My Lady, that is an unnecessary amendment."
+    "Some have argued that the duty should be delayed. We do not accept that."
+
+The report is the other side's position (its holder, when named, holds it; an agentless "it is said that" has no
+holder here, and is certainly not the speaker's own). The answer, a short anaphoric verdict ("that is
+unnecessary", "no such X is necessary", "we do not accept that"), makes the speaker an opponent of *the reported
+claim itself*, so that both sides meet on one claim and the dispute shows as a tension. An answer in agreement
+("we agree", "that is right") makes the speaker a supporter.
+
+>>> answer("In our submission, no such division is necessary.")
+'oppose'
+>>> answer("My Lady, in our submission, that is an unnecessary amendment.")
+'oppose'
+>>> answer("We do not accept that.")
+'oppose'
+>>> answer("We agree.")
+'support'
+>>> answer("We do not accept that the pledge has failed.") is None   # a claim of its own: the attribution rules read it
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+#: verbs of an agentless report ("it is said that X"): in a speaker's turn, somebody else's claim. Not "it is
+#: submitted / accepted / agreed / recognised that", which in a submission are the speaker's own.
+REPORTED_VERBS = frozenset({"said", "suggested", "argued", "claimed", "proposed", "contended", "asserted", "alleged"})
+
+_LEAD = re.compile(
+    r"^(?:(?:my\s+lady|my\s+lord|sir|madam|chair|mr\s+speaker|madam\s+deputy\s+speaker|with\s+(?:great\s+)?respect|"
+    r"however|but|and|so|frankly|respectfully|in\s+(?:our|my)\s+(?:respectful\s+)?(?:submission|view|opinion|judgment)|"
+    r"we\s+(?:say|submit)(?:\s+that)?|i\s+(?:say|submit)(?:\s+that)?|it\s+is\s+submitted(?:\s+that)?|"
+    r"in\s+(?:short|any\s+event|truth|fact|reality))\s*,?\s*)+", re.I)
+_ANAPHOR = r"(?:that|this|it|such\s+an?\s+\w+(?:\s+\w+)?|these\s+\w+|those\s+\w+|this\s+\w+|that\s+\w+)"
+_VERDICT_NEG = (r"(?:(?:an?\s+)?(?:wholly\s+|entirely\s+|quite\s+|simply\s+|plainly\s+|clearly\s+)?(?:unnecessary|disproportionate|inappropriate|"
+                r"unworkable|premature|misconceived|mistaken|impractical|unrealistic|unjustified|unwarranted|wrong|"
+                r"not\s+(?:necessary|needed|required|right|correct|so|the\s+case|justified|appropriate|practical|realistic|"
+                r"feasible|possible|proportionate|warranted|accepted))(?:\s+(?:\w+\s+){0,2}?(?:amendment|change|step|"
+                r"addition|division|course|proposal|suggestion|approach|request|idea))?)")
+_VERDICT_POS = r"(?:right|correct|a\s+(?:good|sensible|fair)\s+(?:point|suggestion|idea|proposal)|sensible|welcome)"
+_OPPOSE = re.compile(
+    r"^(?:" + _ANAPHOR + r"\s+(?:is|are|was|would\s+be|will\s+be|seems?|appears?)\s+" + _VERDICT_NEG +
+    r"|no\s+such\s+\w+(?:\s+\w+)?\s+(?:is|are|would\s+be|will\s+be|seems?)\s+(?:necessary|needed|required|justified|"
+    r"appropriate|warranted|proportionate)"
+    r"|(?:we|i)\s+(?:do\s+not|don[’']t|cannot|can[’']t|would\s+not)\s+(?:accept|agree(?:\s+with)?|support)(?:\s+" + _ANAPHOR +
+    r"|\s+(?:the|that|this)\s+(?:suggestion|proposal|submission|argument|view|request))?"
+    r"|(?:we|i)\s+(?:reject|disagree\s+with|resist|oppose)\s+(?:" + _ANAPHOR + r"|(?:the|that|this)\s+(?:suggestion|proposal|"
+    r"submission|argument|view|request))"
+    r"|(?:we|i)\s+disagree)\s*[.!]?$", re.I)
+_SUPPORT = re.compile(
+    r"^(?:(?:we|i)\s+(?:agree|accept\s+" + _ANAPHOR + r"|support\s+" + _ANAPHOR + r"|agree\s+with\s+" + _ANAPHOR + r")"
+    r"|" + _ANAPHOR + r"\s+(?:is|would\s+be|seems?)\s+" + _VERDICT_POS + r")\s*[.!]?$", re.I)
+
+
+def answer(sentence: str) -> str | None:
+    """'oppose' or 'support' for a short verdict on something just said, else None."""
+    text = _LEAD.sub("", " ".join(sentence.split())).strip()
+    if len(text.split()) > 12:
+        return None
+    if _OPPOSE.match(text):
+        return "oppose"
+    if _SUPPORT.match(text):
+        return "support"
+    return None

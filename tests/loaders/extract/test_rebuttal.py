@@ -1,0 +1,101 @@
+"""Report and rebuttal (loaders/extract/rebuttal.py): a speaker who reports a proposal and answers it holds the
+opposite of that proposal, on the same claim as the proposal's own holder.
+
+The documents are fictional, written for these tests in the layout of their genre (a preliminary hearing, a
+committee report); the expected holders and stances are read off the text by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stancegraph.loaders.extract import extract_text
+from stancegraph.loaders.extract.rebuttal import answer
+
+HEARING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Preliminary hearing
+
+Statement by Counsel to the Inquiry
+
+There are some matters raised in the written submissions about the scope. The Northshire Carers Network submit that the module should be divided into three sub-modules, one for each region. It is said that this would reflect the different structures in each region.
+
+In our submission, no such division is necessary. The provisional scope already allows the Inquiry to take account of regional differences.
+
+It is further suggested that the scope should be re-worded so that there are specific paragraphs for each region. My Lady, in our submission, that is an unnecessary amendment.
+
+Submissions on behalf of the Northshire Carers Network by Ms Hale
+
+We do not accept that.
+"""
+
+REPORT = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Black plastic trays
+
+Conclusions
+
+1. The Food Packaging Association argued that the ban should be delayed until 2030. We do not accept that. A date of 2028 gives industry enough time.
+
+2. The Recyclers' Alliance told us that labels should say "do not recycle". We agree.
+"""
+
+
+def _positions(text: str, name: str) -> list[tuple[str, str, str, str]]:
+    """(holder, stance, claim, quoted passage) of every position extracted from `text`."""
+    b = extract_text(text, name=name)
+    out = []
+    for p in b.positions.values():
+        e = p.evidence[0]
+        out.append((b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text, text[e.start:e.end]))
+    return out
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In our submission, no such division is necessary.", "oppose"),
+    ("My Lady, in our submission, that is an unnecessary amendment.", "oppose"),
+    ("That would be premature.", "oppose"),
+    ("We do not accept that.", "oppose"),
+    ("I reject that suggestion.", "oppose"),
+    ("We agree.", "support"),
+    ("That is right.", "support"),
+    # a claim of its own, or no verdict: left to the attribution rules
+    ("We do not accept that the pledge has failed.", None),
+    ("That is the position in Wales.", None),
+    ("No such division was made in 2019 when the module was first planned and the scope was drafted by officials.", None),
+])
+def test_answer_reads_short_verdicts_only(sentence: str, expected: str | None) -> None:
+    assert answer(sentence) == expected
+
+
+def test_counsel_who_answers_a_reported_submission_opposes_that_submission() -> None:
+    found = _positions(HEARING, "hearing.txt")
+    by_claim: dict[str, dict[str, str]] = {}
+    for holder, stance, claim, _ in found:
+        by_claim.setdefault(claim, {})[holder] = stance
+    division = next(c for c in by_claim if "three sub-modules" in c)
+    # both sides on one claim: the network's proposal, and counsel's answer to it
+    assert by_claim[division] == {"Northshire Carers Network": "support", "Counsel to the Inquiry": "oppose"}
+    answer_quote = next(q for h, s, c, q in found if c == division and h == "Counsel to the Inquiry")
+    assert answer_quote == "In our submission, no such division is necessary."
+    # an agentless report ("it is further suggested that ...") is nobody's here, and counsel answers it
+    reworded = next(c for c in by_claim if "re-worded" in c)
+    assert by_claim[reworded] == {"Counsel to the Inquiry": "oppose"}
+    # the elaboration ("it is said that this would ...") is not counsel's position
+    assert not any("different structures" in c for c in by_claim)
+
+
+def test_an_answer_in_another_section_or_turn_answers_nothing() -> None:
+    found = _positions(HEARING, "hearing.txt")
+    # "We do not accept that." opens the network's own submission: nothing it could answer was reported there
+    assert not any(h == "Northshire Carers Network" and s == "oppose" for h, s, _, _ in found)
+
+
+def test_a_committee_rebuts_and_agrees_with_its_witnesses() -> None:
+    found = _positions(REPORT, "report.txt")
+    delay = [(h, s) for h, s, c, _ in found if "delayed until 2030" in c]
+    labels = [(h, s) for h, s, c, _ in found if "do not recycle" in c]
+    assert ("Food Packaging Association", "support") in delay
+    assert any(s == "oppose" and h != "Food Packaging Association" for h, s in delay), delay
+    assert ("Recyclers' Alliance", "support") in labels
+    assert any(s == "support" and h != "Recyclers' Alliance" for h, s in labels), labels
