@@ -44,6 +44,10 @@ _LEAD_THEMES = re.compile(
 _SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committee|stated|wrote|writes|explained|argued|added|"
                    r"commented|noted|put it|observed|pointed out|warned|concluded|suggested|remarked|submitted|described it|"
                    r"summed it up|went on)(?:\s+(?:that|as follows|in (?:its|their|his|her) (?:evidence|submission)))?(?:\s+the)?$", re.I)
+#: how counsel names those they speak for, in a submission made on their behalf
+_CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
+                      r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
+                      r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
@@ -164,6 +168,8 @@ class Extractor:
         definite = self._definite_org(f.subject)
         if definite is not None:
             return [definite], "+named", 0.0
+        if self.ctx.section_holders and _CLIENTS.match(clean_subject(f.subject)):
+            return list(self.ctx.section_holders), "+clients", -0.05  # "the group invites the Inquiry to ..."
         parts = [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
         if len(parts) > 1:  # "opposed by people in rural areas and by the Action Group": two holders
             found = [x for x in (self.resolver.resolve(p) for p in parts) if isinstance(x, Holder)]

@@ -176,11 +176,21 @@ def canonical_quantifier(q: str) -> str:
     return q
 
 
+_VOCATIVE = re.compile(r"(?:^|,\s*)(?:my\s+lady|my\s+lord|your\s+ladyship|sir|madam|chair|mr\s+speaker|madam\s+deputy\s+speaker)"
+                       r"\s*,\s*", re.I)
+_SIGNPOST = re.compile(r"^(?:(?:turning|moving|coming|returning)\b[^,]{0,80},\s*|as\s+(?:you(?:'ve|\s+have)|my\s+lady\s+has|"
+                       r"your\s+ladyship\s+has)\s+heard\s*,\s*)+", re.I)
+
+
 def clean_subject(np: str) -> str:
     """Strip connectives before a subject and auxiliaries or adverbs after it."""
     np = " ".join(np.replace("\u2019", "'").split()).strip(" ,;:-\"'()")
     np = re.split(r",\s+(?:including|such as|notably|particularly|especially|mainly|mostly|many of them)\b", np, maxsplit=1)[0]
     np = re.sub(r"^(?:including|especially|particularly|notably)\s+", "", np, flags=re.I)
+    # a speaker's lead-in: "Turning to my first topic, as you've heard, my Lady, the group" -> "the group"
+    np = re.sub(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+(?=[A-Z])", "", np)  # a paragraph number: "5.4 The Action Group"
+    np = _VOCATIVE.split(np)[-1]
+    np = _SIGNPOST.sub("", np)
     np = _LEADING.sub("", np)
     prev = None
     while prev != np:

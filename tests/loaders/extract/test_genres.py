@@ -131,3 +131,29 @@ def test_the_corpus_hearing_gives_each_submission_to_its_organisations():
     # "Submissions on Behalf of National Care Forum, Homecare Association and Care England by Dr Townson"
     assert {"National Care Forum", "Homecare Association", "Care England"} <= holders
     assert "The literature" not in holders and "Dr Townson" not in holders
+
+
+CLIENTS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Submissions on Behalf of the Harbour Residents' Association by Ms Penrose KC
+
+Turning to my first topic, the structure of the module, as you've heard, my Lady, the group invites the Inquiry to hold a separate hearing on the harbour wall.
+"""
+
+NUMBERED = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+What we heard
+
+5.4 The Harbour Action Group argued that the Board had not made the case for closing the quay.
+"""
+
+
+def test_counsel_speaking_of_the_group_speaks_for_the_clients_named_in_the_heading() -> None:
+    b = extract_text(CLIENTS, name="hearing.txt")
+    held = {(b.stakeholders[p.stakeholder].label, b.claims[p.claim].text) for p in b.positions.values()}
+    assert any(h == "Harbour Residents' Association" and "separate hearing" in c for h, c in held), held
+
+
+def test_a_paragraph_number_is_not_part_of_the_holder() -> None:
+    b = extract_text(NUMBERED, name="report.txt")
+    assert "Harbour Action Group" in {s.label for s in b.stakeholders.values()}
