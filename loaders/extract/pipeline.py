@@ -28,6 +28,7 @@ from .merging import content_tokens
 from .polarity import denied
 from .proposals import evaluation
 from .rebuttal import REPORTED_VERBS, answer
+from .survey import survey_results
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
 from .stakeholders import ORG_END, Holder, Reference, Resolver, clean_subject, split_organisations
 from .strength import find_quantifier
@@ -48,6 +49,8 @@ _SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committ
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
+_POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|these)\s+(?:proposals?|changes?|plans?|options?|"
+                          r"ideas?|moves?|approach))$", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
@@ -369,6 +372,8 @@ class Extractor:
             spans = trim_spans(self.text, view.spans(s, e))
             if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent):
                 continue
+            if self._survey(sent, b, strand, spans, topics):
+                continue
             frames = find_frames(sent, self.lex)
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
@@ -392,6 +397,22 @@ class Extractor:
             self.add(Hit(h, reported[0], stance, "rebuttal" if stance == "oppose" else "agreement", 0.6, spans,
                          strand.source, b.section, None, topics, turned=turned_form(reported[0])))
         self.ctx.reported = None
+        return True
+
+    def _survey(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
+        """Survey shares ("64% of respondents disagreed with X"): the respondents' positions (:mod:`.survey`). An
+        object that points back ("agreed with it", "the proposal") is the proposal the section is about, if any.
+        True if the sentence reported a share with a stance."""
+        results = survey_results(sent)
+        if not results:
+            return False
+        for r in results:
+            claim = self.reader.refers("the proposal", b) if _POINTS_BACK.match(r.claim) else normalise_claim(r.claim)
+            if not claim or len(content_tokens(claim)) < 2:
+                continue
+            label = "Staff survey respondents" if r.staff else "Survey respondents"
+            holder = Holder(label, "group", quantifier=r.share, generic=not r.staff)
+            self.add(Hit(holder, claim, r.stance, "survey:share", 0.7, spans, strand.source, b.section, r.share, topics))
         return True
 
     def _report(self, claim: str, b: Block, sentence: str) -> None:
