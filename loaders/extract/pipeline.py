@@ -49,6 +49,9 @@ _SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committ
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
+_INDIRECT_QUESTION = re.compile(r"^(?:[\w'’-]+\s+){1,6}?(?:what|whether|how|which)\s+(?:they|he|she|people|we|you|residents|"
+                                r"members|staff)\s+(?:thought|felt|think|feel|wanted|want|would\s+like|preferred|prefer|"
+                                r"valued|value)\b", re.I)
 _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|these)\s+(?:proposals?|changes?|plans?|options?|"
                           r"ideas?|moves?|approach))$", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
@@ -471,6 +474,8 @@ class Extractor:
         min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
         claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)
                   and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2)]  # "that description"
+        if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
+            claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:
             return
         rule = f.rule

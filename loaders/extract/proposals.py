@@ -39,6 +39,8 @@ SECTION_MATCH = 0.3
 class Proposal:
     claim: str  # the proposal as a claim
     tokens: frozenset[str]
+    block: int = -1  # the list item that states it
+    lead: int = -1  # the lead-in the list hangs from
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +78,31 @@ def find_proposals(structure: Structure) -> list[Proposal]:
         text = re.split(r"[;,]\s+(?:while|whilst|with|including|bringing|so that|unless)\b|;", text, maxsplit=1)[0]
         claim = normalise_claim(text, max_words=18)
         if len(content_tokens(claim)) >= 2:
-            out.append(Proposal(claim, frozenset(content_tokens(claim))))
+            out.append(Proposal(claim, frozenset(content_tokens(claim)), b.index, b.lead_in))
     return out
+
+
+#: who puts the proposals forward: "Glenmarrow Health Board asked people ... what they thought about a set of proposals"
+_PROPOSER = re.compile(
+    r"(?P<org>(?:[A-Z][\w&'’-]+\s+){0,6}(?:Board|Council|Authority|Trust|Department|Government|Ministry|Agency|"
+    r"Commission|Executive|Service|Partnership|Company|Office|Corporation|Regulator))(?:'s)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:asked|invited|consulted|sought\s+(?:the\s+)?views|proposed|proposes|is\s+proposing|set\s+out|put\s+forward|"
+    r"published|proposals)\b")
+_OWN_PROPOSALS = re.compile(r"\bour\s+(?:proposals|plans|options|engagement\s+document|consultation\s+document)\b|"
+                            r"\bwe\s+(?:propose[sd]?|are\s+proposing|set\s+out|put\s+forward)\b", re.I)
+
+
+def proposer(structure: Structure, proposals: list[Proposal]) -> tuple[str | None, bool]:
+    """Who puts a document's proposals forward, as its lead-in (or the paragraph before) says: (the organisation's
+    name, if one is named), and whether the document speaks of them as its own ("our proposals")."""
+    leads = sorted({p.lead for p in proposals if p.lead >= 0})
+    if not leads:
+        return None, False
+    blocks = structure.blocks
+    text = " ".join(" ".join(structure.view(blocks[i]).text.split())
+                    for i in range(max(0, leads[0] - 2), leads[0] + 1) if blocks[i].kind != "heading")
+    m = _PROPOSER.search(text)
+    return (m.group("org").strip() if m else None), _OWN_PROPOSALS.search(text) is not None
 
 
 def section_proposals(structure: Structure, proposals: list[Proposal]) -> dict[int, Proposal]:

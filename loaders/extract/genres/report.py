@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...documents.structure import Block
 from ..hits import Hit
-from ..proposals import evaluation, find_proposals, section_proposals
+from ...documents.structure import trim_spans
+from ..proposals import evaluation, find_proposals, proposer, section_proposals
 from ..stakeholders import Holder, capitalise
 from . import Reader
 
@@ -83,15 +84,18 @@ class ReportReader(Reader):
     def positions(self, ex: PositionSink) -> None:
         """What a group says in a section about one of the document's proposals weighs for or against it: the
         group takes that stance on the proposal itself (rule ``proposal:<rule of the statement>``), once per
-        group and proposal (the way most of its statements there weigh)."""
+        group and proposal (the way most of its statements there weigh). Whoever puts the proposals forward
+        (:func:`..proposals.proposer`) supports each of them (rule ``proposal:proposer``)."""
+        self._proposer_positions(ex)
         if not self.proposal_of:
             return
         votes: dict[tuple[str, str], list[tuple[str, Hit]]] = {}
+        listed = {p.claim for p in self.proposals}
         for h in list(ex.hits):
             if h.holder.kind == "person" or h.holder == self.voice or h.rule.startswith(("proposal:", "debate:")):
                 continue
             proposal = self.proposal_of.get(ex.block_at(h.spans[0][0])) if h.spans else None
-            if proposal is None or h.claim == proposal.claim:
+            if proposal is None or h.claim in listed:  # a position on a proposal already (the list itself)
                 continue
             passage = " ".join(self.structure.text[a:b] for a, b in h.spans)
             stance = "oppose" if h.rule.startswith(("lead-in:concern", "lead-in:fear", "lead-in:worr")) else evaluation(passage)
@@ -110,6 +114,26 @@ class ReportReader(Reader):
                 if st == stance:
                     ex.hits.append(Hit(h.holder, claim, stance, "proposal:" + h.rule.split(":")[0], 0.45, h.spans,
                                        h.source, h.section, h.quantifier, h.topics, locked=True))
+
+
+    def _proposer_positions(self, ex: PositionSink) -> None:
+        if not self.proposals:
+            return
+        org, own = proposer(self.structure, self.proposals)
+        holder: Holder | None = None
+        if org is not None:
+            r = self.resolver.resolve(org)
+            holder = r if isinstance(r, Holder) and r.kind == "organisation" else None
+        if holder is None and own:
+            holder = self.voice
+        if holder is None:
+            return
+        source = ex.strand_at(self.structure.blocks[self.proposals[0].block].start)
+        for p in self.proposals:
+            b = self.structure.blocks[p.block]
+            spans = trim_spans(self.structure.text, [(b.start, b.end)])
+            ex.hits.append(Hit(holder, p.claim, "support", "proposal:proposer", 0.6, spans, source.source, b.section,
+                               None, [], locked=True))
 
 
 class CommitteeReader(ReportReader):

@@ -157,3 +157,32 @@ def test_counsel_speaking_of_the_group_speaks_for_the_clients_named_in_the_headi
 def test_a_paragraph_number_is_not_part_of_the_holder() -> None:
     b = extract_text(NUMBERED, name="report.txt")
     assert "Harbour Action Group" in {s.label for s in b.stakeholders.values()}
+
+
+PROPOSALS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Riverside Libraries: what residents told us
+
+1. About this report
+
+1.1 Between May and July 2026, Riverside Borough Council asked residents what they thought of the library service. The proposals were set out in our consultation document and covered three changes:
+
+• closing the Mill Lane branch on Saturday afternoons;
+• replacing the mobile library with a home delivery service; and
+• opening the Central Library on Sunday mornings.
+
+2. Mill Lane
+
+2.1 Parents of young children told us that Saturday afternoons were the only time they could visit, and that closing Mill Lane would be a loss.
+"""
+
+
+def test_the_body_that_puts_proposals_forward_supports_each_of_them() -> None:
+    b = extract_text(PROPOSALS, name="consultation.txt")
+    council = [(b.claims[p.claim].text, p.stance.value) for p in b.positions.values()
+               if b.stakeholders[p.stakeholder].label == "Riverside Borough Council"]
+    assert len(council) == 3, council
+    assert all(stance == "support" for _, stance in council)
+    assert any("Sunday mornings" in claim for claim, _ in council)
+    # asking residents what they thought is a question, not a call for anything
+    assert not any("what they thought" in b.claims[p.claim].text for p in b.positions.values())
