@@ -84,6 +84,8 @@ _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|alt
 _CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
                         r"would|will|felt|argued|said|noted|suggested|believed|thought|also|echo|agree|welcome|hope)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?)", re.I)
+#: a subordinate clause opening just before a cue verb: the verb is inside the claim ("... when it asks for")
+_SUBORDINATE_TAIL = re.compile(r"\b(?:when|whenever|if|unless|because|although|though|while|whilst|until|once)\s+(?:\w+\s+){0,3}$", re.I)
 _LEAD_STRIP = re.compile(
     r"^(?:(?:that|and that|but that|whether|if|to|the fact that|,|:|\"|')(?:\s+|(?<=[,:\"'])))+", re.I)
 _NECESSITY = re.compile(
@@ -486,8 +488,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         inside = next((f for f in frames if any(a <= m.start() < b for a, b in f.claims)), None)
         if inside is not None:
             gap = sentence[inside.claims[0][0]:m.start()]
-            if not _CLAUSE_BOUNDARY.search(gap):
-                continue
+            if not _CLAUSE_BOUNDARY.search(gap) or _SUBORDINATE_TAIL.search(gap):
+                continue  # "that a village is asking too much when it asks for ...": part of the claim, not a frame
         boundary_end = 0
         for b in _CLAUSE_BOUNDARY.finditer(before):
             boundary_end = b.end()
