@@ -27,7 +27,7 @@ from .lexicon import Lexicon, default_lexicon
 from .merging import content_tokens
 from .polarity import denied
 from .proposals import evaluation
-from .rebuttal import REPORTED_VERBS, answer
+from .rebuttal import REPORTED_VERBS, answer, refusal
 from .survey import survey_results
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
 from .stakeholders import ORG_END, Holder, Reference, Resolver, clean_subject, split_organisations
@@ -49,6 +49,9 @@ _SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committ
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
+#: words every proposal to an inquiry or committee shares: no evidence that a refusal answers this one
+_PROCEDURAL_WORDS = frozenset(content_tokens("inquiry module committee scope examine consider investigate look address cover "
+                                             "include hear explore review matter issue area government minister"))
 _INDIRECT_QUESTION = re.compile(r"^(?:[\w'’-]+\s+){1,6}?(?:what|whether|how|which)\s+(?:they|he|she|people|we|you|residents|"
                                 r"members|staff)\s+(?:thought|felt|think|feel|wanted|want|would\s+like|preferred|prefer|"
                                 r"valued|value)\b", re.I)
@@ -388,11 +391,15 @@ class Extractor:
         """A short verdict on the proposal just reported ("In our submission, no such division is necessary"): the
         speaker opposes (or supports) that proposal itself (:mod:`.rebuttal`). True if the sentence was one."""
         reported = self.ctx.reported
-        if reported is None or b.index - reported[1] > 2:
+        if reported is None or b.index - reported[1] > 3:
             return False
-        stance = answer(sent)
+        stance = answer(sent) if b.index - reported[1] <= 2 else None
         if stance is None:
-            return False
+            refused = refusal(sent)  # "it will not be necessary or proportionate to examine all the settings"
+            shared = content_tokens(refused) & content_tokens(reported[0]) - _PROCEDURAL_WORDS if refused else set()
+            if not shared:
+                return False
+            stance = "oppose"
         holders = self._context_holders(b, sent)
         if not holders or tuple(h.label for h in holders) != reported[2]:
             return False

@@ -23,6 +23,17 @@ claim itself*, so that both sides meet on one claim and the dispute shows as a t
 'support'
 >>> answer("We do not accept that the pledge has failed.") is None   # a claim of its own: the attribution rules read it
 True
+
+A refusal that names what it refuses ("it will not be necessary or proportionate to examine all the settings",
+"the Inquiry will be unable to examine every issue") answers a reported proposal it shares words with
+(:func:`refusal` gives what is refused; the caller checks the overlap):
+
+>>> refusal("So although there are many settings, it will not be necessary or proportionate to examine all the settings.")
+'examine all the settings'
+>>> refusal("It is not possible to examine each and every area of concern, nor would it be proportionate to do so.")
+'examine each and every area of concern'
+>>> refusal("The Inquiry will keep that matter under review.") is None
+True
 """
 
 from __future__ import annotations
@@ -69,3 +80,21 @@ def answer(sentence: str) -> str | None:
     if _SUPPORT.match(text):
         return "support"
     return None
+
+
+_REFUSAL = re.compile(
+    r"\b(?:it\s+(?:will|would|is|was|could)\s+(?:not|neither)\s+(?:be\s+)?(?:necessary|possible|proportionate|practicable|"
+    r"practical|feasible|appropriate|realistic|right|sensible)(?:\s+(?:or|nor)\s+(?:be\s+)?\w+)?\s+(?:for\s+[\w\s]{1,40}?\s+)?to|"
+    r"(?:the\s+\w+|we|i)\s+(?:will|shall|would)\s+(?:be\s+)?(?:unable|not\s+be\s+able)\s+to|"
+    r"(?:the\s+\w+|we|i)\s+(?:will|shall|can|could|do|does)\s+not\s+(?:intend\s+to|propose\s+to|be\s+able\s+to)|"
+    r"(?:the\s+\w+|we|i)\s+(?:cannot|can[’']t|will\s+not|won[’']t|do\s+not\s+intend\s+to|does\s+not\s+intend\s+to))"
+    r"\s+(?P<what>(?:examine|consider|investigate|look\s+(?:at|into)|address|cover|include|hear|explore|review|"
+    r"accept|adopt|extend|widen|expand|reopen)\b[^,;.]{3,120})", re.I)
+
+
+def refusal(sentence: str) -> str | None:
+    """What a refusal refuses ("to examine all the settings" -> 'examine all the settings'), else None."""
+    m = _REFUSAL.search(" ".join(sentence.split()))
+    if not m:
+        return None
+    return re.sub(r",?\s+(?:nor|or|and|but)\s+(?:would|will|is|was|could)\b.*$", "", m.group("what")).strip()

@@ -24,6 +24,14 @@ In our submission, no such division is necessary. The provisional scope already 
 
 It is further suggested that the scope should be re-worded so that there are specific paragraphs for each region. My Lady, in our submission, that is an unnecessary amendment.
 
+A number of core participants have submitted that the scope should be widened to include day centres and respite care.
+
+Day centres provide care for a few hours a day, and respite care gives unpaid carers a break.
+
+So although care is provided in many settings, it will not be necessary or proportionate to examine day centres. The Inquiry will keep the matter under review.
+
+Some core participants have urged the Inquiry to examine the pay of agency staff. It is not possible to examine each and every area of concern.
+
 Submissions on behalf of the Northshire Carers Network by Ms Hale
 
 We do not accept that.
@@ -52,6 +60,7 @@ def _positions(text: str, name: str) -> list[tuple[str, str, str, str]]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("It will not be necessary or proportionate to examine all the settings.", None),  # a refusal: see refusal()
     ("In our submission, no such division is necessary.", "oppose"),
     ("My Lady, in our submission, that is an unnecessary amendment.", "oppose"),
     ("That would be premature.", "oppose"),
@@ -83,6 +92,16 @@ def test_counsel_who_answers_a_reported_submission_opposes_that_submission() -> 
     assert by_claim[reworded] == {"Counsel to the Inquiry": "oppose"}
     # the elaboration ("it is said that this would ...") is not counsel's position
     assert not any("different structures" in c for c in by_claim)
+
+
+def test_a_refusal_that_names_what_it_refuses_answers_the_proposal_it_shares_words_with() -> None:
+    found = _positions(HEARING, "hearing.txt")
+    widened = {(h, s) for h, s, c, _ in found if "day centres and respite care" in c}
+    assert ("Counsel to the Inquiry", "oppose") in widened, widened
+    assert ("A number of core participants", "support") in widened, widened
+    # "each and every area of concern" names nothing of the agency staff's pay: no answer to it
+    pay = {(h, s) for h, s, c, _ in found if "agency staff" in c}
+    assert ("Counsel to the Inquiry", "oppose") not in pay, pay
 
 
 def test_an_answer_in_another_section_or_turn_answers_nothing() -> None:
