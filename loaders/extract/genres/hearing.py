@@ -7,6 +7,7 @@ client's positions, an unattributed view is the speaker's side, and "the literat
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from ...documents.structure import Block
@@ -16,6 +17,14 @@ from . import Reader
 if TYPE_CHECKING:
     from ...documents.structure import Structure
     from ..sources import StrandState
+
+
+#: what counsel say to run their submission, not to make it: signposts, courtesies, the instructing solicitors
+_PROCEDURE = re.compile(
+    r"^\s*(?:(?:my\s+lady|my\s+lord|sir|chair),?\s+)?(?:(?:can|may|could|might)\s+I\b|let\s+me\s+(?:now\s+)?(?:turn|move|come|"
+    r"deal|touch|begin|start|say\s+a\s+word)|I\s+(?:will|shall|want\s+to|would\s+like\s+to|propose\s+to)\s+(?:now\s+)?(?:turn|move|"
+    r"come|deal|touch|begin|start|address\s+you)|(?:I\s+)?thank|I\s+am\s+(?:very\s+)?grateful|instructed\s+by|"
+    r"(?:those|these|that)\s+(?:are|is|concludes?)\s+(?:my|our)\s+(?:\w+\s+)?submissions?)", re.I)
 
 
 def chair_of(structure: Structure) -> str | None:
@@ -55,6 +64,10 @@ class HearingReader(Reader):
 
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
         return self.speakers(b) or None
+
+    def skips(self, sentence: str) -> bool:
+        """A question, a signpost ('Can I touch now on ...', 'Let me turn to ...') or a courtesy is no position."""
+        return sentence.rstrip().endswith("?") or _PROCEDURE.match(sentence) is not None
 
     def keeps(self, holder: Holder) -> bool:
         return holder.label != "The literature"

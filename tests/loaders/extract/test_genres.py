@@ -186,3 +186,12 @@ def test_the_body_that_puts_proposals_forward_supports_each_of_them() -> None:
     assert any("Sunday mornings" in claim for claim, _ in council)
     # asking residents what they thought is a question, not a call for anything
     assert not any("what they thought" in b.claims[p.claim].text for p in b.positions.values())
+
+
+def test_counsel_signposts_and_courtesies_in_a_hearing_are_no_positions() -> None:
+    text = HEARING.replace("The Inquiry should examine why", "Can I touch now, please, on the issue of the harbour wall. "
+                           "Let me turn to the siren and the warnings that failed. The Inquiry should examine why")
+    b = extract_text(text, name="hearing.txt")
+    claims = [b.claims[p.claim].text for p in b.positions.values()]
+    assert any("harbour wall was never raised" in c for c in claims), claims
+    assert not any("touch now" in c or "turn to the siren" in c.casefold() for c in claims), claims
