@@ -61,6 +61,10 @@ class DebateReader(Reader):
         member = self.reading.speaker_of.get(b.index)
         return [self.reading.holder(member)] if member is not None else []
 
+    def asserts(self, holders: list[Holder]) -> bool:
+        """A member's criticism stated as fact ("a loan is of no use to a village hall committee") is their position."""
+        return bool(holders)
+
     def context_holders(self, turn: list[Holder], sentence: str) -> list[Holder]:
         return turn  # a member's own words, never "the House"
 
