@@ -26,7 +26,8 @@ claim shown as a question with its own two camps.
    section of the same document as the cluster's claims or sharing a theme with them, that are supported on
    both sides (common ground), or held by neither side and either worded as a middle position
    (proportionate, pragmatic, phased, piloted, applied differently...) or discussed alongside (same section).
-   Such claims held by one side only are listed with that side (``claims``).
+   Such claims held by one side only are listed with that side (``claims``, ids; ``arguments``, ids and texts):
+   what that side argues, though nobody disputes it in so many words.
 7. **Rank**: ``score`` = sqrt(S x O), S and O the summed strengths of the two sides' stakeholders (each at
    their strongest position on the cluster's claims); two-sided clusters first, then by score.
 """
@@ -180,7 +181,8 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
         def side(rows: set[int], stance: str, claims: list[int]) -> dict[str, Any]:
             ordered = sorted(rows, key=lambda i: (labels[i], m.stakeholders[i]))
             return {"stance": stance, "stakeholders": [labels[i] for i in ordered],
-                    "ids": [m.stakeholders[i] for i in ordered], "claims": [m.claims[j] for j in claims]}
+                    "ids": [m.stakeholders[i] for i in ordered], "claims": [m.claims[j] for j in claims],
+                    "arguments": [{"id": m.claims[j], "text": m.claim_text(m.claims[j])} for j in claims]}
 
         clusters.append({
             "label": label, "themes": top_labels, "theme_ids": top,

@@ -105,3 +105,6 @@ def test_a_middle_position_discussed_alongside_is_a_bridge() -> None:
     # a claim held by one side only is that side's, not a bridge
     support = next(s for s in cluster["sides"] if s["stance"] == "support")
     assert support["claims"] == [new_claim("Fund training nationally").id]
+    assert support["arguments"] == [{"id": new_claim("Fund training nationally").id, "text": "Fund training nationally"}]
+    oppose = next(s for s in cluster["sides"] if s["stance"] == "oppose")
+    assert oppose["arguments"] == []
