@@ -81,6 +81,7 @@ class Extractor:
         self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t),
                                                soft_breaks=doc.format == "pdf")
         self.resolver = Resolver(self.lex)
+        self.resolver.learn_acronyms(" ".join(self.text.split()))
         self.ctx = Context()
         # structure first: the genre's reader knows who speaks where (a roster given means a debate, known speakers)
         self.reader = read_genre(self.structure, doc.document, self.resolver, self.ctx, roster=roster)

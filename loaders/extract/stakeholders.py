@@ -22,7 +22,7 @@ Reference(kind='previous', quantifier=None, side=None)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import Entry, Lexicon, norm_phrase
 
@@ -203,6 +203,22 @@ def capitalise(label: str) -> str:
     return label[:1].upper() + label[1:] if label else label
 
 
+_SPELT_OUT = re.compile(r"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in|&)\s+){0,2}){1,8})\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
+
+
+#: names spelt out with an acronym that are not bodies that could hold a view
+_NOT_BODY = re.compile(r"\b(?:Regulations?|Act|Directive|Bill|Strategy|Framework|Report|Plan|Programme|Scheme|Standards?|"
+                       r"Index|Survey|Rate|Price|Tariff|Fund|Policy|Order|Code|System|Model|Protocol)$")
+
+
+def _initials_fit(abbr: str, name: str) -> bool:
+    """Whether ABBR is made of the capitals of NAME's words, in order ("FPMA": Food Packaging Manufacturers' Association)."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+    caps = "".join(c for c in abbr if c.isupper())
+    it = iter(initials)
+    return len(caps) >= 2 and all(c in it for c in caps) and caps[0] == initials[:1]
+
+
 @dataclass
 class Resolver:
     """Resolves subject noun phrases to holders, remembering the people a document names (for 'Ms Carr')."""
@@ -211,6 +227,25 @@ class Resolver:
     strand_noun: str = "stakeholders"
     strand_collective: str | None = None
     persons: dict[str, str] = field(default_factory=dict)  # surname or first name (casefolded) -> person label
+    acronyms: dict[str, str] = field(default_factory=dict)  # "FPMA" -> the organisation the document spelt it out for
+
+    def learn_acronyms(self, text: str) -> None:
+        """Every "Full Name (ABBR)" the text spells out, so that "the ABBR" later is that organisation."""
+        for m in _SPELT_OUT.finditer(text):
+            name, abbr = re.sub(r"['’]s?$", "", " ".join(m.group("name").split())), m.group("abbr")
+            if abbr in self.acronyms:
+                continue
+            words = name.split()
+            for k in range(len(words)):  # the longest tail it fits ("the FPMA and the British Grocers' Forum (BGF)")
+                tail = " ".join(words[k:])
+                if not words[k][:1].isupper() or not _initials_fit(abbr, tail) or _NOT_BODY.search(tail):
+                    continue
+                found = self._resolve_one(tail)
+                if isinstance(found, Holder) and found.kind == "organisation" and _initials_fit(abbr, found.label):
+                    self.acronyms[abbr] = found.label
+                elif "".join(w[0] for w in words[k:] if w[0].isupper()) == abbr and len(words) - k >= 2:
+                    self.acronyms[abbr] = tail  # a name spelt out letter for letter is an organisation's
+                break
 
     def resolve(self, np: str) -> Holder | Reference | None:
         """A holder for a subject phrase, a Reference to resolve from context, or None (not a stakeholder)."""
@@ -227,7 +262,14 @@ class Resolver:
         if m:
             side = "oppose" if m.group("side").casefold() in ("opponents", "critics", "sceptics", "skeptics", "detractors") else "support"
             return Reference("side", side=side, quantifier=m.group("of"))
-        np = re.sub(r"\s*\([^()]*\)", "", np).strip()
+        abbr = re.search(r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)?$", np)  # "the Food Packaging Association (FPMA)"
+        np = re.sub(r"\s*\([^()]*(?:\)|$)", "", np).strip()
+        if abbr is not None:
+            found = self.resolve(np)
+            if isinstance(found, Holder) and found.kind == "organisation" and _initials_fit(abbr.group("abbr"), found.label):
+                self.acronyms[abbr.group("abbr")] = found.label
+                return replace(found, aliases=tuple(dict.fromkeys((*found.aliases, abbr.group("abbr")))))
+            return found
         parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
         if len(parts) > 1:
             last = clean_subject(parts[-1])
@@ -262,6 +304,8 @@ class Resolver:
             m = re.search(r"\b(?:at|of|for|from|representing)\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’&.-]*))*)$", part)
             candidate = m.group(1) if m else part
             candidate = re.sub(r"^the\s+", "", candidate, flags=re.I).strip()
+            if candidate in self.acronyms:
+                return self.acronyms[candidate]
             entry = self.lexicon.lookup(candidate)
             if entry is not None and entry.kind == "organisation":
                 return entry.label
@@ -275,6 +319,10 @@ class Resolver:
         np = clean_subject(np)
         if not np:
             return None
+        bare = re.sub(r"^the\s+", "", np, flags=re.I)
+        bare = re.sub(r"['’]s$", "", bare)
+        if bare in self.acronyms:  # "the FPMA", once the document has spelt it out
+            return Holder(self.acronyms[bare], "organisation", aliases=(bare,))
         if _PRONOUN.match(np):
             return Reference("previous")
         if _WE.match(np):

@@ -195,3 +195,27 @@ def test_counsel_signposts_and_courtesies_in_a_hearing_are_no_positions() -> Non
     claims = [b.claims[p.claim].text for p in b.positions.values()]
     assert any("harbour wall was never raised" in c for c in claims), claims
     assert not any("touch now" in c or "turn to the siren" in c.casefold() for c in claims), claims
+
+
+ACRONYMS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Harbour defences
+
+Summary
+
+1. According to the Coastal Landowners' Federation (CLF), the sea wall "has outlived its design life". Dr Ama Osei, policy director of the CLF, told us that the wall should be raised by a metre.
+
+2. The CLF argued that the cost should fall on the Treasury. The Port Users' Association and the Harbour Residents' Group (HRG) disagreed. The HRG said that the port should pay its share.
+"""
+
+
+def test_an_organisation_and_its_acronym_are_one_stakeholder() -> None:
+    b = extract_text(ACRONYMS, name="report.txt")
+    labels = {s.label for s in b.stakeholders.values()}
+    assert "Coastal Landowners' Federation" in labels and "CLF" not in labels, labels
+    assert "Harbour Residents' Group" in labels and "HRG" not in labels, labels
+    clf = next(s for s in b.stakeholders.values() if s.label == "Coastal Landowners' Federation")
+    held = {b.claims[p.claim].text for p in b.positions.values() if p.stakeholder == clf.id}
+    assert any("Treasury" in c for c in held) and any("design life" in c for c in held), held
+    osei = next(s for s in b.stakeholders.values() if s.label == "Ama Osei")
+    assert clf.id in osei.member_of
