@@ -55,6 +55,11 @@ _PROCEDURAL_WORDS = frozenset(content_tokens("inquiry module committee scope exa
 _INDIRECT_QUESTION = re.compile(r"^(?:[\w'’-]+\s+){1,6}?(?:what|whether|how|which)\s+(?:they|he|she|people|we|you|residents|"
                                 r"members|staff)\s+(?:thought|felt|think|feel|wanted|want|would\s+like|preferred|prefer|"
                                 r"valued|value)\b", re.I)
+#: "Larkspur disputed this:", "The ROA agreed, and noted that ...", "The Council strongly disagreed."
+_RESPONSE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<who>[A-Z][^,:;.]{1,80}?)\s+(?:strongly\s+|also\s+|firmly\s+)?"
+                       r"(?P<verb>disputed|rejected|challenged|contested|questioned|denied|disagreed|agreed|concurred|"
+                       r"endorsed|echoed|shared)(?:\s+(?:with\s+)?(?:this|that|it|these\s+\w+|this\s+\w+|that\s+\w+|"
+                       r"the\s+(?:claim|view|point|suggestion|argument|figures?|assessment|analysis|concern)))?\s*(?:[:,.;]|$)", re.I)
 _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|these)\s+(?:proposals?|changes?|plans?|options?|"
                           r"ideas?|moves?|approach))$", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
@@ -81,8 +86,11 @@ class Extractor:
         self.structure: Structure = parse_text(self.text, doc.hints, top_level=lambda t: is_strand_heading(self.lex, t),
                                                soft_breaks=doc.format == "pdf")
         self.resolver = Resolver(self.lex)
-        self.resolver.learn_acronyms(" ".join(self.text.split()))
+        flat = " ".join(self.text.split())
+        self.resolver.learn_acronyms(flat)
+        self.resolver.learn_organisations(flat)
         self.ctx = Context()
+        self.last_hit: Hit | None = None  # the last position found, for a response to it (:meth:`_response`)
         # structure first: the genre's reader knows who speaks where (a roster given means a debate, known speakers)
         self.reader = read_genre(self.structure, doc.document, self.resolver, self.ctx, roster=roster)
         self.genre = self.reader.genre
@@ -178,6 +186,12 @@ class Extractor:
         definite = self._definite_org(f.subject)
         if definite is not None:
             return [definite], "+named", 0.0
+        short = clean_subject(f.subject)
+        if re.fullmatch(r"[A-Z][a-z][\w'’&-]+", short):  # "Larkspur" for the Larkspur Supermarkets named before
+            named = [h for h in {id(h): h for h in (*self.ctx.named_orgs.values(), *self.ctx.section_holders)}.values()
+                     if h.kind == "organisation" and h.label.split()[0] == short and len(h.label.split()) > 1]
+            if len(named) == 1:
+                return named, "+named", 0.0
         if self.ctx.section_holders and _CLIENTS.match(clean_subject(f.subject)):
             return list(self.ctx.section_holders), "+clients", -0.05  # "the group invites the Inquiry to ..."
         parts = [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
@@ -381,6 +395,7 @@ class Extractor:
                 continue
             if self._survey(sent, b, strand, spans, topics):
                 continue
+            self._response(sent, b, strand, spans, topics)
             frames = find_frames(sent, self.lex)
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
@@ -425,6 +440,23 @@ class Extractor:
             holder = Holder(label, "group", quantifier=r.share, generic=not r.staff)
             self.add(Hit(holder, claim, r.stance, "survey:share", 0.7, spans, strand.source, b.section, r.share, topics))
         return True
+
+    def _response(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
+        """A named holder's response to the claim just reported ("Larkspur disputed this:", "The ROA agreed, and
+        noted ..."): that holder's stance on that claim. The sentence is still read for claims of its own."""
+        m = _RESPONSE.match(sent)
+        last = self.last_hit
+        if m is None or last is None or b.index - self.structure.blocks[self.block_at(last.spans[0][0])].index > 1 \
+                or last.section != b.section:
+            return
+        holders, _suffix, _adj = self._resolve_subject(Frame("response", "support", sent, m.group("who")), b, strand, last.claim)
+        if len(holders) != 1 or holders[0].label == last.holder.label or holders[0] == self.voice:
+            return
+        r = holders[0]
+        verb = m.group("verb").casefold()
+        stance = "oppose" if verb.startswith(("disput", "reject", "challeng", "contest", "question", "den", "disagree")) else "support"
+        self.add(Hit(r, last.claim, stance, "response", 0.6, spans, strand.source, b.section, None, topics,
+                     turned=last.turned))
 
     def _report(self, claim: str, b: Block, sentence: str) -> None:
         """Remember a proposal reported as somebody else's, for an answer in the next sentences (:meth:`_answer`).
@@ -482,6 +514,7 @@ class Extractor:
         min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
         claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)
                   and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2)]  # "that description"
+        claims = [(t, c) for t, c in claims if not re.match(r"(?:this|that|it|these)\s*:", t, re.I)]  # "disputed this: ..."
         if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
             claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:
@@ -560,6 +593,8 @@ class Extractor:
             self.ctx.named_orgs[last_word(hit.holder.label)] = hit.holder
         self.hits.append(hit)
         self.ctx.paragraph_hits.append(hit)
+        if hit.rule != "response":
+            self.last_hit = hit
 
 
 _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(?:'s?(?:\s+(?:own\s+)?(?:members|staff|officers|"

@@ -203,6 +203,9 @@ def capitalise(label: str) -> str:
     return label[:1].upper() + label[1:] if label else label
 
 
+#: a name the text itself shows to be an organisation's: a company suffix, or ", which ... its"
+_ORG_SHOWN = re.compile(r"(?P<name>(?:[A-Z][\w&'’-]+\s+){1,4}[A-Z][\w&'’-]+)(?:\s+(?:Ltd|Limited|plc|PLC|LLP|Inc)\b\.?|"
+                        r",\s+which\s+[^.;]{0,80}?\bits\b)")
 _SPELT_OUT = re.compile(r"(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|the|on|in|&)\s+){0,2}){1,8})\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
 
 
@@ -228,6 +231,15 @@ class Resolver:
     strand_collective: str | None = None
     persons: dict[str, str] = field(default_factory=dict)  # surname or first name (casefolded) -> person label
     acronyms: dict[str, str] = field(default_factory=dict)  # "FPMA" -> the organisation the document spelt it out for
+    organisations: dict[str, str] = field(default_factory=dict)  # names the text shows to be organisations'
+
+    def learn_organisations(self, text: str) -> None:
+        """Names the text shows to be organisations' ("Calder Thermoform Ltd", "Larkspur Supermarkets, which removed
+        ... its range"), so that the bare name later is not read as a person's."""
+        for m in _ORG_SHOWN.finditer(text):
+            name = re.sub(r"^(?:The|A|An|In|By|And|But)\s+", "", " ".join(m.group("name").split()))
+            if len(name.split()) >= 2 and not _TITLE_RE.match(name):
+                self.organisations.setdefault(name, name)
 
     def learn_acronyms(self, text: str) -> None:
         """Every "Full Name (ABBR)" the text spells out, so that "the ABBR" later is that organisation."""
@@ -323,6 +335,8 @@ class Resolver:
         bare = re.sub(r"['’]s$", "", bare)
         if bare in self.acronyms:  # "the FPMA", once the document has spelt it out
             return Holder(self.acronyms[bare], "organisation", aliases=(bare,))
+        if bare in self.organisations:
+            return Holder(self.organisations[bare], "organisation")
         if _PRONOUN.match(np):
             return Reference("previous")
         if _WE.match(np):

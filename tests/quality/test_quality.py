@@ -340,8 +340,9 @@ FLOORS = {
     # two positions on one passage (support the concern, oppose the proposal) and the stance-blind pairing can take
     # the first, which the gold codes as the second
     "public-engagement-report": {"positions_recall": 0.58, "positions_precision": 0.53, "stance_accuracy": 0.7},
-    "select-committee-report": {"positions_recall": 0.59, "positions_precision": 0.74, "stakeholders_recall": 0.9,
-                                "stance_accuracy": 0.76},
+    # recall 0.61 -> 0.66, stance 0.78 -> 0.76 with acronyms and responses ("Larkspur disputed this", "the ROA agreed")
+    "select-committee-report": {"positions_recall": 0.63, "positions_precision": 0.72, "stakeholders_recall": 0.9,
+                                "stance_accuracy": 0.75},
 }
 
 

@@ -219,3 +219,27 @@ def test_an_organisation_and_its_acronym_are_one_stakeholder() -> None:
     assert any("Treasury" in c for c in held) and any("design life" in c for c in held), held
     osei = next(s for s in b.stakeholders.values() if s.label == "Ama Osei")
     assert clf.id in osei.member_of
+
+
+RESPONSES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Harbour defences
+
+Summary
+
+1. Quayside Foods Ltd, which employs 200 people at its Brennock plant, argued that the quay should stay open at night. Harbourside Cafes disputed this: night traffic had cost them customers.
+
+2. The Coastal Trust argued that the sea wall should be raised by a metre. The Harbour Residents' Group agreed, and noted that the wall was last raised in 1953.
+"""
+
+
+def test_a_named_holder_responding_to_the_claim_just_reported_takes_a_stance_on_it() -> None:
+    b = extract_text(RESPONSES, name="report.txt")
+    got = {(b.stakeholders[p.stakeholder].label, b.claims[p.claim].text, p.stance.value) for p in b.positions.values()}
+    night = next(c for _, c, _ in got if "stay open at night" in c)
+    wall = next(c for _, c, _ in got if "raised by a metre" in c)
+    assert ("Quayside Foods Ltd", night, "support") in got, got
+    assert ("Harbourside Cafes", night, "oppose") in got, got
+    assert ("Harbour Residents' Group", wall, "support") in got, got
+    # the response's own reason is not a claim about "this"
+    assert not any(c.casefold().startswith("this") for _, c, _ in got), got
