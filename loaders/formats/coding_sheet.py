@@ -349,7 +349,11 @@ def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: li
         coder=v["coder"] or None, date=v["date"] or None, note=v["note"] or None,
         source=None if evidence else source_id,
     )
-    bundle.add(*groups, stakeholder, *themes, claim, position)
+    # records resolved by `lookups` recur on many rows: add each object once (merging a record built by the
+    # id helpers with itself changes nothing), and merge only records that differ
+    bundle.add(*[g for g in (*groups, stakeholder) if bundle.stakeholders.get(g.id) is not g],
+               *[t for t in themes if bundle.themes.get(t.id) is not t],
+               *([claim] if bundle.claims.get(claim.id) is not claim else []), position)
     for t in themes:
         _add_broader(bundle, t.broader)
 
