@@ -285,6 +285,11 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def writing(self) -> bool:
+        """Whether a write (a load, an update, a removal) holds this store's write lock right now."""
+        return self._write_lock.locked()
+
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
         """Number of quads in all graphs (named graphs and the default graph)."""
