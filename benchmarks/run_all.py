@@ -25,6 +25,7 @@ def main() -> int:
     runs = [
         ["bench_extract.py"],
         ["bench_store.py", "--scale", args.scale],
+        ["bench_ingest.py", *(["--medium"] if args.scale == "medium" else [])],
         ["bench_analysis.py"] if args.scale == "medium" else None,
         ["bench_api.py", "--scale", args.scale],
         ["bench_viz.py"],

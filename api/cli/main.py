@@ -303,12 +303,12 @@ def validate(
     if paths:
         for p in expand_inputs(paths):
             bundle = load_path(p)
-            validate_triples(bundle_triples(bundle), label=str(p))
+            validate_triples(bundle_triples(bundle), label=str(p), engine="pyshacl")
             message(f"ok {p}: {len(bundle.positions)} positions conform to the shapes")
         return
     with open_store(store) as st:
         for doc_id in st.document_ids():
-            validate_triples(st.triples(doc_id), label=doc_id)
+            validate_triples(st.triples(doc_id), label=doc_id, engine="pyshacl")
         message(f"ok: {len(st.document_ids())} documents in {st.path} conform to the shapes")
 
 

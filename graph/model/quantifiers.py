@@ -22,6 +22,7 @@ def quantifier_scale() -> dict[str, float]:
     return dict(_scale()[1])
 
 
+@lru_cache(maxsize=4096)
 def strength_of(quantifier: str | None) -> float:
     """Strength for a quantifier phrase; the longest known quantifier inside it wins.
 

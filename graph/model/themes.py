@@ -55,7 +55,23 @@ def theme_index(themes: tuple[Theme, ...] | list[Theme] | None = None) -> dict[s
     return index
 
 
+@lru_cache(maxsize=1)
+def _default_index() -> dict[str, Theme]:
+    return theme_index(default_scheme())
+
+
+@lru_cache(maxsize=1)
+def default_themes_by_id() -> dict[str, Theme]:
+    """The default scheme's themes by id (built once; do not modify)."""
+    return {t.id: t for t in default_scheme()}
+
+
 def resolve_theme(label: str, themes: tuple[Theme, ...] | list[Theme] | None = None) -> Theme:
-    """The scheme theme a label names (by label or alt label), or a new theme with that label."""
-    found = theme_index(themes).get(normalise_text(label))
+    """The scheme theme a label names (by label or alt label), or a new theme with that label.
+
+    The default scheme's index is built once per process, not once per call (a sheet resolves a
+    theme per row).
+    """
+    index = _default_index() if themes is None else theme_index(themes)
+    found = index.get(normalise_text(label))
     return found if found is not None else new_theme(label)

@@ -14,7 +14,8 @@ twice by ``SELECT (COUNT(?s) AS ?n) { ?s a sg:Stakeholder }`` (measured with pyo
 0.5.13). Researchers expect the union to be a set, as SPARQL's RDF merge is; keeping the
 default graph as that set gives exact counts with plain queries.
 
-Every load is one SPARQL update, which pyoxigraph applies in one transaction: a load
+Every load is one transaction (one pyoxigraph `extend` for new documents, one SPARQL update holding
+the difference for replaced ones, the default graph updated in it, never rebuilt): a load
 either lands whole or not at all, and loading the same input again changes nothing.
 RocksDB lets one process open a store for writing; a second gets :class:`BackendUnavailable`.
 """
@@ -284,6 +285,11 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def writing(self) -> bool:
+        """Whether a write (a load, an update, a removal) holds this store's write lock right now."""
+        return self._write_lock.locked()
+
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
         """Number of quads in all graphs (named graphs and the default graph)."""
@@ -403,47 +409,124 @@ class Store:
 
     # ------------------------------------------------------------------ writing
     def load(self, bundle: Bundle, *, validate: bool = True, label: str = "input") -> LoadReport:
-        """Store a bundle in one transaction, replacing the graphs of the documents it holds."""
+        """Store a bundle in one transaction, replacing the graphs of the documents it holds.
+
+        The default graph (the union) is kept up to date in the same transaction: a new document's
+        triples are added to its named graph and to the default graph in one ``extend``; a replaced
+        document changes by its difference with the stored version, in one update that also removes
+        from the default graph the triples no other named graph still holds.
+        """
         for p in bundle.positions.values():
             if p.document not in bundle.documents and not self.has_document(p.document):
                 raise UsageError(f"{label}: position {p.id} refers to document {p.document}, which is not loaded")
         graphs: dict[str, list[ox.Triple]] = {}
         for doc_id, part in sorted(bundle.by_document().items()):
-            graphs[self.graph_iri(doc_id).value] = list(bundle_triples(part, self.base))
-        shared = list(bundle_triples(bundle.documentless(), self.base))
+            graphs[self.graph_iri(doc_id).value] = list(dict.fromkeys(bundle_triples(part, self.base)))
+        shared = list(dict.fromkeys(bundle_triples(bundle.documentless(), self.base)))
         if validate:
-            validate_triples([t for ts in graphs.values() for t in ts] + shared, label=label)
+            validate_triples(_chain(graphs.values(), shared), label=label)
         report = LoadReport(counts=bundle.counts())
         with self._write_lock:
             report.quads_before = len(self._ox)
-            # 1. stage the new graphs under temporary names (one transaction; invisible to the union)
-            staging = f"{self.base}{STAGING_PREFIX}{uuid.uuid4().hex}/"
-            quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(staging + str(i)))
-                     for i, ts in enumerate([*graphs.values(), shared]) for t in ts]
-            try:
-                self._ox.extend(quads)
-            except OSError as exc:
-                raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
-            # 2. swap them in with one update (one transaction): drop old versions, move, refresh the union
-            ops: list[str] = []
-            for i, (g, ts) in enumerate(graphs.items()):
-                if self._ox.contains_named_graph(ox.NamedNode(g)):
-                    report.replaced.append(g[len(self.base):])
-                    ops.append(_drop_graph_update(g))
-                ops.append(f"MOVE SILENT GRAPH <{staging}{i}> TO GRAPH <{g}>")
-                ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+            replaced = [g for g in graphs if self._ox.contains_named_graph(ox.NamedNode(g))]
+            for g, ts in graphs.items():
                 report.documents[g[len(self.base):]] = len(ts)
-            if shared:
-                shared_graph = self.base + SHARED_GRAPH
-                ops.append(f"ADD SILENT GRAPH <{staging}{len(graphs)}> TO GRAPH <{shared_graph}>")
-                ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{staging}{len(graphs)}> {{ ?s ?p ?o }} }}")
-                ops.append(f"DROP SILENT GRAPH <{staging}{len(graphs)}>")
-            try:
-                self._update(" ;\n".join(ops))
-            finally:
-                self._drop_staging()
+            report.replaced = [g[len(self.base):] for g in replaced]
+            if not replaced:
+                self._add_new(graphs, shared)
+            elif not _has_blank_nodes(_chain(graphs.values(), shared)) and not any(
+                    self._graph_has_blank_nodes(g) for g in replaced):
+                self._replace_by_difference(graphs, replaced, shared)
+            else:  # blank nodes cannot be named in DELETE DATA: swap whole graphs through staging
+                self._replace_by_staging(graphs, shared)
             report.quads_after = len(self._ox)
         return report
+
+    def _add_new(self, graphs: dict[str, list[ox.Triple]], shared: list[ox.Triple]) -> None:
+        """New documents only: their graphs and the default graph in one ``extend`` (one transaction)."""
+        default = ox.DefaultGraph()
+
+        def quads() -> Iterator[ox.Quad]:
+            for g, ts in [*graphs.items(), (self.base + SHARED_GRAPH, shared)]:
+                name = ox.NamedNode(g)
+                for t in ts:
+                    yield ox.Quad(t.subject, t.predicate, t.object, name)
+                    yield ox.Quad(t.subject, t.predicate, t.object, default)
+
+        try:
+            self._ox.extend(quads())
+        except OSError as exc:
+            raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+        self.generation += 1
+
+    def _graph_has_blank_nodes(self, g: str) -> bool:
+        return _has_blank_nodes(ox.Triple(q.subject, q.predicate, q.object)
+                                for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+
+    def _replace_by_difference(self, graphs: dict[str, list[ox.Triple]], replaced: list[str],
+                               shared: list[ox.Triple]) -> None:
+        """One update holding only what changes: per graph its removed and added triples, and the union's.
+
+        A triple leaves the default graph when no named graph holds it after the load: no new version
+        of a graph in this load has it, and no stored graph other than those replaced holds it.
+        """
+        removed: dict[str, set[ox.Triple]] = {}
+        added: dict[str, list[ox.Triple]] = {}
+        for g, ts in graphs.items():
+            if g in replaced:
+                old = {ox.Triple(q.subject, q.predicate, q.object)
+                       for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+                new = set(ts)
+                removed[g] = old - new
+                added[g] = [t for t in ts if t not in old]
+            else:
+                added[g] = ts
+        shared_graph = self.base + SHARED_GRAPH
+        added[shared_graph] = [t for t in shared if ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(shared_graph))
+                               not in self._ox] if self._ox.contains_named_graph(ox.NamedNode(shared_graph)) else shared
+        after = {t for ts in graphs.values() for t in ts}
+        after.update(shared)
+        leaving: list[ox.Triple] = []
+        for t in {t for ts in removed.values() for t in ts} - after:
+            if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in removed
+                       for q in self._ox.quads_for_pattern(t.subject, t.predicate, t.object, None)):  # type: ignore[arg-type]
+                leaving.append(t)
+        delete = [f"GRAPH <{g}> {{ {' . '.join(map(str, ts))} }}" for g, ts in removed.items() if ts]
+        if leaving:
+            delete.append(" . ".join(map(str, leaving)))
+        insert = [f"GRAPH <{g}> {{ {' . '.join(map(str, ts))} }}" for g, ts in added.items() if ts]
+        inserted = {t for ts in added.values() for t in ts}
+        if inserted:
+            insert.append(" . ".join(map(str, inserted)))
+        ops = ([f"DELETE DATA {{ {' '.join(delete)} }}"] if delete else []) + \
+              ([f"INSERT DATA {{ {' '.join(insert)} }}"] if insert else [])
+        if ops:
+            self._update(" ;\n".join(ops))
+
+    def _replace_by_staging(self, graphs: dict[str, list[ox.Triple]], shared: list[ox.Triple]) -> None:
+        """Stage the new graphs under temporary names, then swap them in with one update (one transaction)."""
+        staging = f"{self.base}{STAGING_PREFIX}{uuid.uuid4().hex}/"
+        quads = (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(staging + str(i)))
+                 for i, ts in enumerate([*graphs.values(), shared]) for t in ts)
+        try:
+            self._ox.extend(quads)
+        except OSError as exc:
+            raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+        ops: list[str] = []
+        for i, g in enumerate(graphs):
+            if self._ox.contains_named_graph(ox.NamedNode(g)):
+                ops.append(_drop_graph_update(g))
+            ops.append(f"MOVE SILENT GRAPH <{staging}{i}> TO GRAPH <{g}>")
+            ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+        if shared:
+            shared_graph = self.base + SHARED_GRAPH
+            ops.append(f"ADD SILENT GRAPH <{staging}{len(graphs)}> TO GRAPH <{shared_graph}>")
+            ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{staging}{len(graphs)}> {{ ?s ?p ?o }} }}")
+            ops.append(f"DROP SILENT GRAPH <{staging}{len(graphs)}>")
+        try:
+            self._update(" ;\n".join(ops))
+        finally:
+            self._drop_staging()
 
     def bulk_load(self, bundle: Bundle) -> int:
         """Fast, non-transactional load for benchmarks and fresh stores: no validation, no replacement.
@@ -557,6 +640,16 @@ def _dataset(default_graph: list[str] | None, named_graphs: list[str] | None, ba
 
 
 _REBUILD_UNION = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _chain(groups: Iterable[list[ox.Triple]], last: list[ox.Triple]) -> Iterator[ox.Triple]:
+    for ts in groups:
+        yield from ts
+    yield from last
+
+
+def _has_blank_nodes(triples: Iterable[ox.Triple]) -> bool:
+    return any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in triples)
 
 
 def _drop_graph_update(g: str) -> str:

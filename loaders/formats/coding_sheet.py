@@ -27,10 +27,11 @@ from ...graph.export.formats import unguard_formula
 from ...graph.model.errors import MalformedSource
 from ...graph.model.xmltext import forbidden_char
 from ...graph.model.records import (
-    Bundle, Document, Passage, Stance, new_claim, new_document, new_position, new_source, new_stakeholder,
+    Bundle, Claim, Document, Passage, Source, Stakeholder, Stance, Theme, new_claim, new_document, new_position, new_source,
+    new_stakeholder,
 )
 from ...graph.model.quantifiers import strength_of
-from ...graph.model.themes import resolve_theme
+from ...graph.model.themes import default_themes_by_id, resolve_theme
 from ..documents.reader import decode_text, lone_surrogate, read_document
 
 NAME = "coding-sheet"
@@ -199,8 +200,9 @@ def load(path: str | Path, *, find_document: Callable[[str], Document | None] | 
     docs = _Documents(p, find_document, read_files=read_files)
     bundle = Bundle()
     errors: list[MalformedSource] = []
+    lookups = _Lookups()
     for row in rows:
-        _add_row(bundle, row, p, docs, errors)
+        _add_row(bundle, row, p, docs, errors, lookups)
     if errors:
         first = errors[0]
         if len(errors) > 1:
@@ -210,7 +212,57 @@ def load(path: str | Path, *, find_document: Callable[[str], Document | None] | 
     return bundle
 
 
-def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: list[MalformedSource]) -> None:
+class _Lookups:
+    """Themes, groups, stakeholders and claims by what a row says about them, built once per sheet.
+
+    Rows repeat the same few hundred stakeholders, groups and themes: each is resolved (and its id
+    hashed) once, not once per row.
+    """
+
+    def __init__(self) -> None:
+        self._themes: dict[str, Theme] = {}
+        self._groups: dict[str, Stakeholder] = {}
+        self._stakeholders: dict[tuple[str, str, tuple[str, ...]], Stakeholder] = {}
+        self._claims: dict[tuple[str, tuple[str, ...]], Claim] = {}
+        self._sources: dict[tuple[str, str, str], Source] = {}
+
+    def theme(self, label: str) -> Theme:
+        found = self._themes.get(label)
+        if found is None:
+            found = self._themes[label] = resolve_theme(label)
+        return found
+
+    def group(self, label: str) -> Stakeholder:
+        found = self._groups.get(label)
+        if found is None:
+            found = self._groups[label] = new_stakeholder(label, kind="group")
+        return found
+
+    def stakeholder(self, label: str, kind: str, member_of: list[str]) -> Stakeholder:
+        key = (label, kind, tuple(member_of))
+        found = self._stakeholders.get(key)
+        if found is None:
+            found = self._stakeholders[key] = new_stakeholder(label, kind=kind, member_of=member_of)
+        return found
+
+    def claim(self, text: str, themes: list[str]) -> Claim:
+        key = (text, tuple(themes))
+        found = self._claims.get(key)
+        if found is None:
+            found = self._claims[key] = new_claim(text, themes=themes)
+        return found
+
+    def source(self, label: str, method: str, document: str) -> Source:
+        key = (label, method, document)
+        found = self._sources.get(key)
+        if found is None:
+            found = self._sources[key] = new_source(label, method, document)
+        return found
+
+
+def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: list[MalformedSource],
+             lookups: _Lookups | None = None) -> None:
+    lookups = lookups or _Lookups()
     v = {k: (row.values.get(k) or "").strip() for k in ALL_COLUMNS}
     quote_raw = row.values.get("quote") or ""
     line = row.line
@@ -278,14 +330,14 @@ def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: li
     bundle.add(doc)
     source_id = None
     if v["source"]:
-        src = new_source(v["source"], v["method"] or method_for(v["source"]), doc.id)
+        src = lookups.source(v["source"], v["method"] or method_for(v["source"]), doc.id)
         bundle.add(src)
         source_id = src.id
-    groups = [new_stakeholder(g, kind="group") for g in _split(v["group"])]
-    stakeholder = new_stakeholder(v["stakeholder"], kind=kind, member_of=[g.id for g in groups
-                                                                            if g.label.casefold() != v["stakeholder"].casefold()])
-    themes = [resolve_theme(t) for t in _split(v["themes"])]
-    claim = new_claim(v["claim"], themes=[t.id for t in themes])
+    groups = [lookups.group(g) for g in _split(v["group"])]
+    stakeholder = lookups.stakeholder(v["stakeholder"], kind, [g.id for g in groups
+                                                               if g.label.casefold() != v["stakeholder"].casefold()])
+    themes = [lookups.theme(t) for t in _split(v["themes"])]
+    claim = lookups.claim(v["claim"], [t.id for t in themes])
     evidence = []
     if quote_raw.strip():
         evidence.append(Passage(document=doc.id, quote=quote_raw, start=start, end=end, source=source_id,
@@ -297,15 +349,17 @@ def _add_row(bundle: Bundle, row: _Row, path: Path, docs: _Documents, errors: li
         coder=v["coder"] or None, date=v["date"] or None, note=v["note"] or None,
         source=None if evidence else source_id,
     )
-    bundle.add(*groups, stakeholder, *themes, claim, position)
+    # records resolved by `lookups` recur on many rows: add each object once (merging a record built by the
+    # id helpers with itself changes nothing), and merge only records that differ
+    bundle.add(*[g for g in (*groups, stakeholder) if bundle.stakeholders.get(g.id) is not g],
+               *[t for t in themes if bundle.themes.get(t.id) is not t],
+               *([claim] if bundle.claims.get(claim.id) is not claim else []), position)
     for t in themes:
         _add_broader(bundle, t.broader)
 
 
 def _add_broader(bundle: Bundle, broader: Iterable[str]) -> None:
-    from ...graph.model.themes import default_scheme
-
-    by_id = {t.id: t for t in default_scheme()}
+    by_id = default_themes_by_id()
     for tid in broader:
         if tid in by_id and tid not in bundle.themes:
             bundle.add(by_id[tid])
