@@ -228,8 +228,7 @@ def export(
     with open_store(store) as st:
         fmt = format.value
         if fmt in ("nq", "trig"):
-            quads = st._ox.quads_for_pattern(None, None, None)  # named graphs and union
-            data = ex.serialize_triples([q for q in quads if not isinstance(q.graph_name, __import__("pyoxigraph").DefaultGraph)], fmt, base=st.base)
+            data = ex.serialize_triples(list(st.quads()), fmt, base=st.base)  # named graphs (the meta graph left out)
         elif fmt in ex.RDF_FORMATS:
             data = ex.serialize_triples(st.triples(document), fmt, base=st.base)
         elif fmt == "json":

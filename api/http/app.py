@@ -58,9 +58,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.open()
         if settings.warm_cache:
-            from .routes_analysis import stance_matrix
+            from .routes_analysis import warm_caches
 
-            service.warm(lambda: stance_matrix(service, {}))
+            if not service.restore_snapshot():  # a valid snapshot beside the store: ready at once
+                service.warm(lambda: warm_caches(service))
+            else:
+                service.warm_state = "ready"
         try:
             yield
         finally:

@@ -88,6 +88,20 @@ def stance_matrix(svc: Any, filters: dict[str, Any]) -> Any:
     return svc.cached(("matrix", _key(filters)), lambda: build(svc.bundle(), **filters))
 
 
+#: the analyses the start-up warm-up computes (unfiltered) and saves in the snapshot beside the store
+WARM_ANALYSES = ("conflicts", "convergence")
+
+
+def warm_caches(svc: Any) -> None:
+    """Build the records, the unfiltered stance matrix and analyses, then save them beside the store, so the
+    next start reads them back instead (:meth:`~stancegraph.api.http.service.Service.save_snapshot`)."""
+    mark = svc.store.write_mark()  # before reading: a write while building leaves the snapshot unsaved
+    stance_matrix(svc, {})
+    for name in WARM_ANALYSES:
+        run_analysis(svc, name, {})
+    svc.save_snapshot(mark)
+
+
 def run_analysis(svc: Any, name: str, filters: dict[str, Any], options: dict[str, Any] | None = None) -> Any:
     """Analysis `name` on the cached matrix for `filters` (the result cached as well)."""
     options = options or {}

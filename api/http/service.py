@@ -1,6 +1,10 @@
 """What the web app shares between requests: the open store, the write-token check, and caches
 of everything derived from the store (its Bundle, the catalog indexes, analysis results), each
 keyed on ``store.generation`` so that any write makes them stale at once.
+
+The records, the stance matrix and the unfiltered analysis results also outlive the process: the start-up
+warm-up saves them beside the store (:mod:`stancegraph.graph.rdf.snapshot`, valid at the store's write count
+only), and the next start reads them back in seconds instead of rebuilding them from the triples.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ class Service:
         self._key_locks: dict[Hashable, threading.Lock] = {}
         #: the start-up warm-up of the caches: off, warming, ready or failed (shown by /health)
         self.warm_state = "off"
+        #: the snapshot beside the store: none (not read), loaded (read at start-up), saved (rebuilt and written)
+        self.snapshot_state = "none"
 
     def warm(self, build: Callable[[], Any]) -> threading.Thread:
         """Run `build` (which fills the caches, e.g. the Bundle and the stance matrix) in a background thread.
@@ -68,6 +74,54 @@ class Service:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    # ------------------------------------------------------------------ snapshot (warm start)
+    #: cache keys saved in the snapshot: the records, the unfiltered matrix and the unfiltered analyses
+    @staticmethod
+    def _snapshot_key(key: Hashable) -> bool:
+        return isinstance(key, tuple) and bool(key) and (
+            key == ("bundle",) or key == ("matrix", ()) or (key[0] == "analysis" and key[2:] == ((), ())))
+
+    @staticmethod
+    def _snapshot_code() -> str:
+        import sys
+
+        from ...graph.analysis import convergence, matrix
+        from ...graph.model import records
+        from ...graph.rdf.snapshot import code_digest
+
+        return code_digest(records, matrix, convergence, sys.modules[__name__])
+
+    def restore_snapshot(self) -> bool:
+        """Fill the caches from the snapshot beside the store, if it is valid for the store as it is now."""
+        from ...graph.rdf.snapshot import read_snapshot
+
+        generation = self.store.generation
+        payload = read_snapshot(self.store, code=self._snapshot_code())
+        if not isinstance(payload, dict) or not all(self._snapshot_key(k) for k in payload):
+            return False
+        with self._lock:
+            if generation != self.store.generation:  # a write meanwhile
+                return False
+            self._cache.clear()
+            self._key_locks.clear()
+            self._cache_generation = generation
+            self._cache.update(payload)
+        self.snapshot_state = "loaded"
+        return True
+
+    def save_snapshot(self, mark: tuple[str, int]) -> bool:
+        """Save the cached records, matrix and unfiltered analyses, built at write mark `mark`, beside the store."""
+        from ...graph.rdf.snapshot import write_snapshot
+
+        with self._lock:
+            if self._cache_generation != self.store.generation:
+                return False
+            payload = {k: v for k, v in self._cache.items() if self._snapshot_key(k)}
+        if ("bundle",) not in payload or not write_snapshot(self.store, payload, code=self._snapshot_code(), mark=mark):
+            return False
+        self.snapshot_state = "saved"
+        return True
 
     @property
     def store(self) -> Store:
