@@ -60,10 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.warm_cache:
             from .routes_analysis import warm_caches
 
-            if not service.restore_snapshot():  # a valid snapshot beside the store: ready at once
+            if not service.restore_snapshot():  # (a valid snapshot beside the store is read back instead)
                 service.warm(lambda: warm_caches(service))
-            else:
-                service.warm_state = "ready"
         try:
             yield
         finally:

@@ -57,8 +57,10 @@ def code_digest(*modules: ModuleType) -> str:
     return h.hexdigest()
 
 
-def _signature(key: str, header: bytes, payload: bytes) -> bytes:
-    return hmac.new(key.encode(), header + b"\n" + payload, hashlib.sha256).hexdigest().encode()
+def _signature(key: str, header: bytes, payload: bytes | memoryview) -> bytes:
+    h = hmac.new(key.encode(), header + b"\n", hashlib.sha256)
+    h.update(payload)
+    return h.hexdigest().encode()
 
 
 def write_snapshot(store: Store, payload: Any, *, code: str, mark: tuple[str, int] | None = None) -> bool:
@@ -100,10 +102,12 @@ def read_snapshot(store: Store, *, code: str) -> Any | None:
         return None
     if not data.startswith(_MAGIC):
         return None
-    header, sep1, rest = data[len(_MAGIC):].partition(b"\n")
-    signature, sep2, body = rest.partition(b"\n")
-    if not (sep1 and sep2):
+    end_header = data.find(b"\n", len(_MAGIC))
+    end_signature = data.find(b"\n", end_header + 1) if end_header >= 0 else -1
+    if end_signature < 0:
         return None
+    header, signature = data[len(_MAGIC):end_header], data[end_header + 1:end_signature]
+    body = memoryview(data)[end_signature + 1:]  # (hundreds of MB: not copied)
     try:
         meta = json.loads(header)
         mark = (str(meta["store_id"]), int(meta["write_count"]))
