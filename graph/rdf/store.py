@@ -549,7 +549,7 @@ class Store:
         reason = _default_write_in(code)
         if reason:
             raise QueryRejected(f"this update cannot run here: {reason}")
-        if self.base + META_GRAPH in sparql:
+        if f"<{self.base}{META_GRAPH}>" in sparql:
             raise QueryRejected(f"this update cannot run here: <{self.base}{META_GRAPH}> holds the store's write counter")
         joint = "\n" if code.rstrip().endswith(";") else "\n;\n"  # (a newline first: the text may end in a comment)
         rebuild = _REBUILD_UNION.replace("META", self.base + META_GRAPH)

@@ -107,6 +107,8 @@ def test_the_meta_graph_stays_out_of_the_data(tmp_path):
         with pytest.raises(QueryRejected, match="write counter"):
             st.update(f"INSERT DATA {{ GRAPH <{meta}> {{ <{meta}> <{meta}> 0 }} }}")
         assert st.write_mark()[1] == 2
+        st.update(f"INSERT DATA {{ GRAPH <{meta}data> {{ <{st.base}x> <{st.base}p> 'v' }} }}")  # another graph
+        assert st.write_mark()[1] == 3
 
 
 def test_clearing_everything_gives_the_store_a_new_id(tmp_path):
