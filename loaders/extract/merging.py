@@ -176,7 +176,9 @@ class ClaimIndex:
         self.themes: dict[str, set[str]] = {}  # representative -> themes of the claims placed on it
         self._df: Counter[str] = Counter()
         self._n = 0
-        self._weight_cache: dict[str, float] = {}  # weights at the current counts (emptied when they change)
+        self._weight_cache: dict[str, float] = {}  # weights at the current counts (replaced when they change)
+        self._rep_weight_source: object = None  # the weights the representatives' weights below were summed with
+        self._rep_weights: dict[int, float] = {}
 
     def __len__(self) -> int:
         return len(self.rep_of)
@@ -186,7 +188,7 @@ class ClaimIndex:
         for text in texts:
             self._df.update({t: sign for t in _content_tokens(text)})
             self._n += sign
-        self._weight_cache.clear()
+        self._weight_cache = {}  # (a new object: the representatives' weights are summed again too)
 
     def weight(self, token: str) -> float:
         """Inverse document frequency over the texts counted: :func:`_weights` for one word."""
@@ -221,7 +223,7 @@ class ClaimIndex:
             inter = s + unseen  # at least the shared weight
             if inter < _JACCARD_FLOOR * own * (1 - 1e-9):
                 continue
-            theirs = sum(w(t, 1.0) for t in self._rep_tokens[j])
+            theirs = self._rep_weight(j, weights)
             union = max(own + theirs - inter, own, theirs)  # at most the union's weight
             jaccard = inter / union * (1 + 1e-9) if union else 0.0  # at least the similarity
             if jaccard >= MERGE_THRESHOLD or (
@@ -229,6 +231,17 @@ class ClaimIndex:
                     and len(self._rep_tokens[j]) >= 3 and inter * (1 + 1e-9) >= CONTAIN_THRESHOLD * min(own, theirs)):
                 out.append(j)
         return sorted(out)
+
+    def _rep_weight(self, j: int, weights: dict[str, float] | None) -> float:
+        """The weight of representative `j`'s words (kept while the weights stay the same)."""
+        source = weights if weights is not None else self._weight_cache
+        if source is not self._rep_weight_source:
+            self._rep_weight_source, self._rep_weights = source, {}
+        value = self._rep_weights.get(j)
+        if value is None:
+            w = weights.get if weights is not None else self._weight_of
+            value = self._rep_weights[j] = sum(w(t, 1.0) for t in self._rep_tokens[j])
+        return value
 
     def _weight_of(self, token: str, _default: float = 1.0) -> float:
         w = self._weight_cache.get(token)
