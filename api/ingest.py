@@ -96,16 +96,78 @@ def is_extracted(bundle: Bundle) -> bool:
 
 def merge_with_store(bundle: Bundle, store) -> Bundle:  # noqa: ANN001
     """Merge an extracted bundle's near-duplicate claims into claims already in the store, so that
-    convergence across documents is visible; coded data (sheets by people, DNA, Pol.is) is left as it is."""
-    if not is_extracted(bundle):
-        return bundle
-    from ..loaders.extract import merge_bundles
+    convergence across documents is visible; coded data (sheets by people, DNA, Pol.is) is left as it is.
 
-    known = stored_extracted_claims(store)
-    if not known:
+    For many inputs in a row use one :class:`StoreMerger`, which keeps the store's claims indexed between them."""
+    return StoreMerger(store).merge(bundle)
+
+
+class StoreMerger:
+    """Claim merging against a store over many loads: the store's extracted claims are read and indexed once
+    (a :class:`~stancegraph.loaders.extract.merging.ClaimIndex`), then each input's new claims are placed on
+    the index, so an input costs time in proportion to its own claims, not to the store's.
+
+    The index stands for the store at one write mark (:meth:`~stancegraph.graph.rdf.store.Store.write_mark`):
+    after :meth:`merge`, call :meth:`loaded` with the load's report when the merged bundle landed, or
+    :meth:`failed` when it did not; any other write to the store in between, or a load that replaced
+    documents, makes the next merge read the store again.
+    """
+
+    def __init__(self, store) -> None:  # noqa: ANN001 - store: graph.rdf.store.Store
+        self.store = store
+        self._index = None  # ClaimIndex | None
+        self._themes: dict[str, object] = {}
+        self._mark: tuple[str, int] | None = None
+
+    def _ready(self):  # noqa: ANN202
+        from ..loaders.extract.merging import ClaimIndex
+
+        if self._index is not None and self._mark == self.store.write_mark():
+            return self._index
+        known = stored_extracted_claims(self.store)
+        index = ClaimIndex()
+        index.count(dict.fromkeys(c.text for c in known))
+        for c in known:
+            index.themes.setdefault(index.place(c.text), set()).update(c.themes)
+        self._themes = {t.id: t for t in stored_themes(self.store)}
+        self._index, self._mark = index, self.store.write_mark()
+        return index
+
+    def merge(self, bundle: Bundle) -> Bundle:
+        """`bundle` with its near-duplicate claims merged into the store's (an extracted bundle; others as they are)."""
+        if not is_extracted(bundle):
+            return bundle
+        from ..loaders.extract import merge_bundles
+
+        index = self._ready()
+        if not len(index):
+            self._themes.update(bundle.themes)
+            return self._merge_into_empty(bundle, index)
+        (merged,) = merge_bundles([bundle], known_themes=self._themes.values(), index=index)  # type: ignore[arg-type]
+        self._themes.update(merged.themes)
+        return merged
+
+    def _merge_into_empty(self, bundle: Bundle, index) -> Bundle:  # noqa: ANN001
+        """The first extracted input of a store is loaded as extracted (its claims are merged within it already);
+        the index takes its claims as they are, as the store will."""
+        texts = list(dict.fromkeys(c.text for c in bundle.claims.values()))
+        index.count(texts)
+        for c in bundle.claims.values():
+            index.themes.setdefault(index.place(c.text), set()).update(c.themes)
         return bundle
-    (merged,) = merge_bundles([bundle], known=known, known_themes=stored_themes(store))
-    return merged
+
+    def loaded(self, report) -> None:  # noqa: ANN001 - report: graph.rdf.store.LoadReport
+        """The merged bundle landed: the index now stands for the store after that load."""
+        if self._index is None:
+            return
+        if report.replaced:  # claims of the documents replaced may be gone: read the store again next time
+            self._index = None
+        else:
+            self._mark = self.store.write_mark()
+
+    def failed(self) -> None:
+        """The merged bundle did not land: the index holds its claims, the store does not; read the store again."""
+        self._index = None
 
 
 def stored_themes(store) -> list:  # noqa: ANN001 - store: graph.rdf.store.Store

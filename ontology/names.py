@@ -101,6 +101,9 @@ TERMS: tuple[Term, ...] = (
     _t("start", "attribute", OA + "start", "start", "start"),
     _t("end", "attribute", OA + "end", "end", "end"),
     _t("sectionPath", "attribute", SG + "sectionPath", "section", "section"),
+    # the store's own bookkeeping (its meta graph), not data
+    _t("writeCount", "attribute", SG + "writeCount", None),
+    _t("storeId", "attribute", SG + "storeId", None),
 )
 
 BY_NAME: dict[str, Term] = {t.name: t for t in TERMS}

@@ -159,7 +159,7 @@ def ingest(
     from ...graph.model.themes import default_scheme
     from ...graph.rdf.mapping import bundle_triples
     from ...graph.model.records import Bundle
-    from ..ingest import merge_with_store, read_inputs
+    from ..ingest import StoreMerger, read_inputs
 
     inputs = expand_inputs(paths)
     if not inputs:
@@ -169,21 +169,24 @@ def ingest(
     new_store = not (existed and any(store_path(store).iterdir()))
     with open_store(store, create=True) as st:
         results = read_inputs(inputs, workers=workers, find_document=lambda doc_id: _stored_document(st, doc_id))
+        merger = StoreMerger(st)  # the store's claims indexed once, each input's new claims placed on the index
         for path, outcome in progress(results, total=len(inputs), label="ingest", quiet=quiet):
             if isinstance(outcome, StancegraphError):
                 failures += 1
                 message(f"error: {outcome}")
                 continue
             try:
-                report = st.load(merge_with_store(outcome, st), validate=not no_validate, label=str(path))
+                report = st.load(merger.merge(outcome), validate=not no_validate, label=str(path))
             except StancegraphError as exc:
+                merger.failed()
                 failures += 1
                 message(f"error: {exc}")
                 continue
+            merger.loaded(report)
             if not loaded:  # the theme scheme comes with the first input that lands, not before
                 scheme = Bundle()
                 scheme.extend(default_scheme())
-                st.ensure_graph("graph/themes", bundle_triples(scheme, st.base))
+                st.ensure_graph("graph/themes", bundle_triples(scheme, st.base))  # (the merger reads it next time)
             loaded += 1
             if not quiet:
                 c = report.counts
@@ -228,8 +231,7 @@ def export(
     with open_store(store) as st:
         fmt = format.value
         if fmt in ("nq", "trig"):
-            quads = st._ox.quads_for_pattern(None, None, None)  # named graphs and union
-            data = ex.serialize_triples([q for q in quads if not isinstance(q.graph_name, __import__("pyoxigraph").DefaultGraph)], fmt, base=st.base)
+            data = ex.serialize_triples(list(st.quads()), fmt, base=st.base)  # named graphs (the meta graph left out)
         elif fmt in ex.RDF_FORMATS:
             data = ex.serialize_triples(st.triples(document), fmt, base=st.base)
         elif fmt == "json":

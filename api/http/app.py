@@ -58,9 +58,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service.open()
         if settings.warm_cache:
-            from .routes_analysis import stance_matrix
+            from .routes_analysis import warm_caches
 
-            service.warm(lambda: stance_matrix(service, {}))
+            if not service.restore_snapshot():  # (a valid snapshot beside the store is read back instead)
+                service.warm(lambda: warm_caches(service))
         try:
             yield
         finally:

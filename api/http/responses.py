@@ -54,9 +54,14 @@ def cached_body_response(request: Request, cached: Callable[[Hashable, Callable[
     """
     h = {**(headers or {}), "Vary": "Accept, Accept-Encoding"}
     if len(body) >= GZIP_MIN_BYTES and accepts_gzip(request):
-        body = cached(("gzip", key), lambda: gzip.compress(body, compresslevel=6, mtime=0))
+        body = cached(("gzip", key), lambda: gzip_body(body))
         h["Content-Encoding"] = "gzip"
     return Response(body, media_type=media_type, headers=h)
+
+
+def gzip_body(body: bytes) -> bytes:
+    """`body` gzip-compressed as responses send it (level 6, no timestamp: the same bytes every time)."""
+    return gzip.compress(body, compresslevel=6, mtime=0)
 
 
 def negotiate(request: Request, offered: list[str], format: str | None = None) -> str:

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Query, Request, Response
 from ...graph.model.errors import BackendUnavailable
 from ...graph.export.formats import write_csv
 from ...graph.analysis.network import Level, Mode
-from .responses import CSV, JSON, cached_body_response, dumps, negotiate
+from .responses import CSV, GZIP_MIN_BYTES, JSON, cached_body_response, dumps, gzip_body, negotiate
 
 router = APIRouter(prefix="/analysis", tags=["analysis"])
 
@@ -88,6 +88,40 @@ def stance_matrix(svc: Any, filters: dict[str, Any]) -> Any:
     return svc.cached(("matrix", _key(filters)), lambda: build(svc.bundle(), **filters))
 
 
+#: the analyses the start-up warm-up computes (unfiltered) and saves in the snapshot beside the store
+WARM_ANALYSES = ("conflicts", "convergence")
+
+
+def warm_caches(svc: Any) -> None:
+    """Build the records, the unfiltered stance matrix and analyses, then save them beside the store, so the
+    next start reads them back instead (:meth:`~stancegraph.api.http.service.Service.save_snapshot`)."""
+    mark = svc.store.write_mark()  # before reading: a write while building leaves the snapshot unsaved
+    stance_matrix(svc, {})
+    for name in WARM_ANALYSES:  # the results, and the JSON of them as sent (gzip-compressed when large)
+        key, (body, _total) = encoded(svc, name, {})
+        if len(body) >= GZIP_MIN_BYTES:
+            svc.cached(("gzip", key), lambda: gzip_body(body))
+    svc.save_snapshot(mark)
+
+
+def encoded(svc: Any, name: str, filters: dict[str, Any], options: dict[str, Any] | None = None, *, media: str = JSON,
+            limit: int | None = None, offset: int = 0) -> tuple[tuple[Any, ...], tuple[bytes, int]]:
+    """The cache key and the (cached) encoded rows of analysis `name`, with the total before paging."""
+    result = run_analysis(svc, name, filters, options)
+
+    def encode() -> tuple[bytes, int]:
+        rows = result
+        total = len(rows) if isinstance(rows, list) else 1
+        if isinstance(rows, list):
+            rows = rows[offset: None if limit is None else offset + limit]
+        if media == CSV:
+            return table_csv(rows if isinstance(rows, list) else [rows]), total
+        return dumps(rows), total
+
+    key = ("encoded", name, _key(filters), _key(options or {}), media, limit, offset)
+    return key, svc.cached(key, encode)
+
+
 def run_analysis(svc: Any, name: str, filters: dict[str, Any], options: dict[str, Any] | None = None) -> Any:
     """Analysis `name` on the cached matrix for `filters` (the result cached as well)."""
     options = options or {}
@@ -125,19 +159,7 @@ def answer(request: Request, name: str, filters: dict[str, Any], options: dict[s
     """Compute (or fetch from the cache) analysis `name` and encode it as asked (the bytes cached too)."""
     svc = request.app.state.service
     media = negotiate(request, [JSON, CSV], format.value if format else None)
-    result = run_analysis(svc, name, filters, options)
-
-    def encode() -> tuple[bytes, int]:
-        rows = result
-        total = len(rows) if isinstance(rows, list) else 1
-        if isinstance(rows, list):
-            rows = rows[offset: None if limit is None else offset + limit]
-        if media == CSV:
-            return table_csv(rows if isinstance(rows, list) else [rows]), total
-        return dumps(rows), total
-
-    key = ("encoded", name, _key(filters), _key(options or {}), media, limit, offset)
-    body, total = svc.cached(key, encode)
+    key, (body, total) = encoded(svc, name, filters, options, media=media, limit=limit, offset=offset)
     headers = {"X-Total-Count": str(total)}
     if media == CSV:
         headers["Content-Disposition"] = f'inline; filename="{name}.csv"'

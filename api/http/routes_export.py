@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request, Response
 
 from ...graph.export import formats as ex
@@ -21,8 +20,7 @@ def export_bytes(svc, fmt: str, document: str | None) -> tuple[bytes, str]:  # n
 
     def build() -> bytes:
         if fmt in ("nq", "trig"):
-            quads = [q for q in store._ox.quads_for_pattern(None, None, None)
-                     if not isinstance(q.graph_name, ox.DefaultGraph)]
+            quads = list(store.quads())  # the named graphs (the union is their merge; the meta graph left out)
             return ex.serialize_triples(quads, fmt, base=store.base)
         if fmt in ex.RDF_FORMATS:
             return ex.serialize_triples(store.triples(document), fmt, base=store.base)

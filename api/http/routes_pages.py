@@ -56,10 +56,13 @@ def jsonld_context() -> Response:
 
 @router.get("/health", summary="Health and store counts")
 def health(request: Request) -> Response:
-    """``{"ok": true, "generation", "counts", "warm", "writing"}``: the store is open and answers; ``warm`` says
-    whether the start-up warm-up of the analysis caches is off, warming, ready or failed; ``writing`` whether a
-    write (an upload being stored, an update, a removal) is in progress."""
+    """``{"ok": true, "generation", "counts", "warm", "snapshot", "writing"}``: the store is open and answers;
+    ``warm`` says whether the start-up warm-up of the analysis caches is off, warming, ready or failed;
+    ``snapshot`` whether the caches were read from the snapshot beside the store at start-up (loaded), rebuilt and
+    saved there (saved), or neither (none); ``writing`` whether a write (an upload being stored, an update, a
+    removal) is in progress."""
     svc = request.app.state.service
     counts = svc.cached(("stats",), svc.store.stats)
     return json_response(request, {"ok": True, "generation": svc.store.generation, "counts": counts,
-                                   "warm": svc.warm_state, "writing": svc.store.writing})
+                                   "warm": svc.warm_state, "snapshot": svc.snapshot_state,
+                                   "writing": svc.store.writing})

@@ -6,7 +6,9 @@ Layout of the dataset:
   document needs (its sources, positions, passages, and the stakeholders, claims and themes
   they refer to), so a document is replaced or removed by replacing or dropping one graph;
 * ``<base>graph/shared`` for records no document owns (theme schemes, unattached stakeholders);
-* the default graph, kept equal to the RDF merge (set union) of all named graphs.
+* ``<base>graph/meta`` for the store's write counter (``sg:writeCount``, bumped in the transaction of every
+  write) and its id (``sg:storeId``): kept out of the union, the exports, ``GRAPH ?g`` answers and the stats;
+* the default graph, kept equal to the RDF merge (set union) of all named graphs but the meta graph.
 
 Why a materialised default graph rather than pyoxigraph's ``use_default_graph_as_union``:
 that option gives bag semantics, so a stakeholder described in two documents is counted
@@ -22,6 +24,7 @@ RocksDB lets one process open a store for writing; a second gets :class:`Backend
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import uuid
@@ -45,6 +48,7 @@ from .validate import validate_triples
 __all__ = ["Store", "QueryOutcome", "LoadReport", "open_store", "is_repeatable", "remote_keyword", "default_graph_write"]
 
 SHARED_GRAPH = "graph/shared"
+META_GRAPH = "graph/meta"  # the write counter and the store's id; no data
 STAGING_PREFIX = "graph/staging/"  # loads land here first, then move in one transaction
 
 _DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
@@ -292,8 +296,56 @@ class Store:
 
     # ------------------------------------------------------------------ reading
     def __len__(self) -> int:
-        """Number of quads in all graphs (named graphs and the default graph)."""
-        return len(self._ox)
+        """Number of quads in all graphs (named graphs and the default graph), the meta graph left out."""
+        meta = ox.NamedNode(self.base + META_GRAPH)
+        return len(self._ox) - sum(1 for _ in self._ox.quads_for_pattern(None, None, None, meta))
+
+    # ------------------------------------------------------------------ the write counter
+    def write_mark(self) -> tuple[str, int]:
+        """(store id, write count), both kept in the store: every write bumps the count in its own transaction,
+        so the mark changes with any write, by this process or another, and survives restarts.
+        A store no write has touched yet answers ``("", 0)``."""
+        meta = ox.NamedNode(self.base + META_GRAPH)
+        count, sid = 0, ""
+        for q in self._ox.quads_for_pattern(meta, None, None, meta):
+            if q.predicate.value == N.SG + "writeCount":  # the largest, should a crash leave two behind
+                count = max(count, int(cast(ox.Literal, q.object).value))
+            elif q.predicate.value == N.SG + "storeId":
+                sid = cast(ox.Literal, q.object).value
+        return sid, count
+
+    def _bump(self) -> str:
+        """The update that adds one to the write count (and gives the store an id if it has none)."""
+        g, n, i = self.base + META_GRAPH, N.SG + "writeCount", N.SG + "storeId"
+        return (f"DELETE {{ GRAPH <{g}> {{ <{g}> <{n}> ?n }} }} INSERT {{ GRAPH <{g}> {{ <{g}> <{n}> ?m . <{g}> <{i}> ?id }} }} "
+                f"WHERE {{ OPTIONAL {{ GRAPH <{g}> {{ <{g}> <{n}> ?n }} }} OPTIONAL {{ GRAPH <{g}> {{ <{g}> <{i}> ?old }} }} "
+                f"BIND(COALESCE(?n + 1, 1) AS ?m) BIND(COALESCE(?old, STRUUID()) AS ?id) }}")
+
+    def _bump_quads(self) -> tuple[list[ox.Quad], list[ox.Quad]]:
+        """(the count's quads now, the quads that raise it by one) for a write made with ``extend``."""
+        meta = ox.NamedNode(self.base + META_GRAPH)
+        n, i = ox.NamedNode(N.SG + "writeCount"), ox.NamedNode(N.SG + "storeId")
+        sid, count = self.write_mark()
+        stale = list(self._ox.quads_for_pattern(meta, n, None, meta))
+        bump = [ox.Quad(meta, n, ox.Literal(str(count + 1), datatype=ox.NamedNode(N.XSD + "integer")), meta)]
+        if not sid:
+            bump.append(ox.Quad(meta, i, ox.Literal(str(uuid.uuid4())), meta))
+        return stale, bump
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The quads of every named graph (documents, shared, themes), not the union or the meta graph."""
+        meta = self.base + META_GRAPH
+        for q in self._ox.quads_for_pattern(None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != meta:
+                yield q
+
+    def _hide_meta(self, sparql: str, dataset: dict[str, Any]) -> None:
+        """Keep the meta graph out of a query's named graphs (``GRAPH ?g``), unless the query names its own."""
+        meta = self.base + META_GRAPH
+        if "named_graphs" in dataset:
+            dataset["named_graphs"] = [g for g in dataset["named_graphs"] if g.value != meta]
+        elif re.search(r"\bGRAPH\b", sparql, re.IGNORECASE) and not re.search(r"\bFROM\b", sparql, re.IGNORECASE):
+            dataset["named_graphs"] = [g for g in self._ox.named_graphs() if not (isinstance(g, ox.NamedNode) and g.value == meta)]
 
     def graph_iri(self, document_id: str) -> ox.NamedNode:
         try:
@@ -332,7 +384,7 @@ class Store:
     def stats(self) -> dict[str, int]:
         out = {name.lower() + "s": self.count(name)
                for name in ("Document", "Source", "Stakeholder", "Theme", "Claim", "Position", "Passage")}
-        out["quads"] = len(self)
+        out["quads"] = len(self)  # (the meta graph left out)
         return out
 
     def query(self, sparql: str, *, timeout: float | None = None, row_limit: int | None = None,
@@ -351,6 +403,7 @@ class Store:
         if remote_keyword(sparql):
             raise QueryRejected("SERVICE (federated queries to other endpoints) is not allowed here")
         dataset = _dataset(default_graph, named_graphs, base_iri)
+        self._hide_meta(sparql, dataset)
         if not self._slots.acquire(timeout=timeout):
             raise QueryTimeout(f"the server is busy: no query slot became free within {timeout} s")
         try:
@@ -427,7 +480,7 @@ class Store:
             validate_triples(_chain(graphs.values(), shared), label=label)
         report = LoadReport(counts=bundle.counts())
         with self._write_lock:
-            report.quads_before = len(self._ox)
+            report.quads_before = len(self)
             replaced = [g for g in graphs if self._ox.contains_named_graph(ox.NamedNode(g))]
             for g, ts in graphs.items():
                 report.documents[g[len(self.base):]] = len(ts)
@@ -439,7 +492,7 @@ class Store:
                 self._replace_by_difference(graphs, replaced, shared)
             else:  # blank nodes cannot be named in DELETE DATA: swap whole graphs through staging
                 self._replace_by_staging(graphs, shared)
-            report.quads_after = len(self._ox)
+            report.quads_after = len(self)
         return report
 
     def _add_new(self, graphs: dict[str, list[ox.Triple]], shared: list[ox.Triple]) -> None:
@@ -453,10 +506,13 @@ class Store:
                     yield ox.Quad(t.subject, t.predicate, t.object, name)
                     yield ox.Quad(t.subject, t.predicate, t.object, default)
 
+        stale, bump = self._bump_quads()
         try:
-            self._ox.extend(quads())
+            self._ox.extend(itertools.chain(quads(), bump))  # the write count rises in the same transaction
         except OSError as exc:
             raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+        for q in stale:  # the count before: write_mark reads the largest, so this tidying may fail harmlessly
+            self._ox.remove(q)
         self.generation += 1
 
     def _graph_has_blank_nodes(self, g: str) -> bool:
@@ -500,8 +556,8 @@ class Store:
             insert.append(" . ".join(map(str, inserted)))
         ops = ([f"DELETE DATA {{ {' '.join(delete)} }}"] if delete else []) + \
               ([f"INSERT DATA {{ {' '.join(insert)} }}"] if insert else [])
-        if ops:
-            self._update(" ;\n".join(ops))
+        if ops:  # an identical reload writes nothing, and counts nothing
+            self._update(" ;\n".join([*ops, self._bump()]))
 
     def _replace_by_staging(self, graphs: dict[str, list[ox.Triple]], shared: list[ox.Triple]) -> None:
         """Stage the new graphs under temporary names, then swap them in with one update (one transaction)."""
@@ -523,6 +579,7 @@ class Store:
             ops.append(f"ADD SILENT GRAPH <{staging}{len(graphs)}> TO GRAPH <{shared_graph}>")
             ops.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{staging}{len(graphs)}> {{ ?s ?p ?o }} }}")
             ops.append(f"DROP SILENT GRAPH <{staging}{len(graphs)}>")
+        ops.append(self._bump())
         try:
             self._update(" ;\n".join(ops))
         finally:
@@ -546,8 +603,9 @@ class Store:
                     yield ox.Quad(t.subject, t.predicate, t.object, default)
 
         with self._write_lock:
+            self._update(self._bump())  # before and after: a snapshot taken during the load is stale too
             self._ox.bulk_extend(quads())
-            self.generation += 1
+            self._update(self._bump())
         return written
 
     def _drop_staging(self) -> None:
@@ -561,7 +619,7 @@ class Store:
         if not self._ox.contains_named_graph(g):
             raise NotFound(f"no document {document_id!r} in the store")
         with self._write_lock:
-            self._update(_drop_graph_update(g.value))
+            self._update(_drop_graph_update(g.value) + " ;\n" + self._bump())
 
     def update(self, sparql: str, *, base_iri: str | None = None, using: list[str] | None = None,
                using_named: list[str] | None = None) -> None:
@@ -589,9 +647,12 @@ class Store:
         reason = _default_write_in(code)
         if reason:
             raise QueryRejected(f"this update cannot run here: {reason}")
+        if f"<{self.base}{META_GRAPH}>" in sparql:
+            raise QueryRejected(f"this update cannot run here: <{self.base}{META_GRAPH}> holds the store's write counter")
         joint = "\n" if code.rstrip().endswith(";") else "\n;\n"  # (a newline first: the text may end in a comment)
+        rebuild = _REBUILD_UNION.replace("META", self.base + META_GRAPH)
         with self._write_lock:
-            self._update(sparql + joint + _REBUILD_UNION, base_iri=base_iri)
+            self._update(sparql + joint + rebuild + " ;\n" + self._bump(), base_iri=base_iri)
 
     def graph_triples(self, graph_iri: str | None = None) -> Iterator[ox.Triple]:
         """The triples of the named graph `graph_iri` (any IRI), or of the default graph for None."""
@@ -600,8 +661,8 @@ class Store:
             yield ox.Triple(q.subject, q.predicate, q.object)
 
     def has_graph(self, graph_iri: str) -> bool:
-        """Whether the store holds a named graph called `graph_iri`."""
-        return self._ox.contains_named_graph(ox.NamedNode(graph_iri))
+        """Whether the store holds a named graph called `graph_iri` (the meta graph is not one the user sees)."""
+        return graph_iri != self.base + META_GRAPH and self._ox.contains_named_graph(ox.NamedNode(graph_iri))
 
     def _update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
@@ -617,10 +678,9 @@ class Store:
         g = self.base + name
         if self._ox.contains_named_graph(ox.NamedNode(g)):
             return False
-        quads = [ox.Quad(t.subject, t.predicate, t.object, q) for t in triples for q in (ox.NamedNode(g), ox.DefaultGraph())]
-        with self._write_lock:
-            self._ox.extend(quads)
-            self.generation += 1
+        lines = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        with self._write_lock:  # one update: the graph, its share of the union and the write counter together
+            self._update(f"INSERT DATA {{ GRAPH <{g}> {{\n{lines}\n}} }} ;\nINSERT DATA {{\n{lines}\n}} ;\n" + self._bump())
         return True
 
 
@@ -639,7 +699,7 @@ def _dataset(default_graph: list[str] | None, named_graphs: list[str] | None, ba
     return out
 
 
-_REBUILD_UNION = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_REBUILD_UNION = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <META>) }"
 
 
 def _chain(groups: Iterable[list[ox.Triple]], last: list[ox.Triple]) -> Iterator[ox.Triple]:

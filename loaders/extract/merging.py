@@ -145,38 +145,165 @@ def same_claim(ta: set[str], tb: set[str], w: dict[str, float]) -> bool:
         return True
     shared = ta & tb
     return len(shared) >= 3 and min(len(ta), len(tb)) >= 3 and _containment(ta, tb, w) >= CONTAIN_THRESHOLD \
-        and _jaccard(ta, tb, w) >= 0.3
+        and _jaccard(ta, tb, w) >= _JACCARD_FLOOR
 
 
 #: a token whose postings hold more representatives than this is too common to find candidates by
 COMMON_POSTINGS = 200
+#: the least weighted Jaccard similarity at which :func:`same_claim` can say yes (its containment rule's floor)
+_JACCARD_FLOOR = 0.3
+
+
+class ClaimIndex:
+    """Claims clustered so far: each cluster's representative, an inverted index of their content words
+    (the candidates a new claim is compared with) and the document frequencies of those words (the weights).
+
+    Placing a claim costs the comparisons with its candidates (the representatives sharing one of its rarer
+    words), not one per claim already placed, so the index can live as long as the store it mirrors and take
+    each document's new claims as they come (:func:`merge_bundles` with ``index=``).
+
+    >>> idx = ClaimIndex()
+    >>> idx.count(["Pay and conditions must improve", "Improve pay and conditions", "More funding for youth clubs"])
+    >>> [idx.place(t) for t in ("Pay and conditions must improve", "Improve pay and conditions", "More funding for youth clubs")]
+    ['Pay and conditions must improve', 'Pay and conditions must improve', 'More funding for youth clubs']
+    """
+
+    def __init__(self) -> None:
+        self.reps: list[str] = []  # representatives, in the order they were placed
+        self._rep_tokens: list[frozenset[str]] = []
+        self._postings: dict[str, list[int]] = {}
+        self.rep_of: dict[str, str] = {}  # every text placed -> its representative's text
+        self.themes: dict[str, set[str]] = {}  # representative -> themes of the claims placed on it
+        self._df: Counter[str] = Counter()
+        self._n = 0
+        self._weight_cache: dict[str, float] = {}  # weights at the current counts (replaced when they change)
+        self._rep_weight_source: object = None  # the weights the representatives' weights below were summed with
+        self._rep_weights: dict[int, float] = {}
+
+    def __len__(self) -> int:
+        return len(self.rep_of)
+
+    def count(self, texts: Iterable[str], sign: int = 1) -> None:
+        """Count (or with ``sign=-1`` uncount) texts in the word frequencies that weigh the words."""
+        for text in texts:
+            self._df.update({t: sign for t in _content_tokens(text)})
+            self._n += sign
+        self._weight_cache = {}  # (a new object: the representatives' weights are summed again too)
+
+    def weight(self, token: str) -> float:
+        """Inverse document frequency over the texts counted: :func:`_weights` for one word."""
+        return math.log((max(self._n, 1) + 1) / (self._df.get(token, 0) + 0.5)) + 1.0
+
+    def candidates(self, tokens: frozenset[str], *, weights: dict[str, float] | None = None) -> list[int]:
+        """Representatives that may be near-duplicates of `tokens`, in placing order: those sharing one of its
+        rarer words (all its words when it has no rarer one) and enough weight with it.
+
+        Enough weight: :func:`same_claim` says yes at a weighted Jaccard similarity of :data:`MERGE_THRESHOLD`
+        (or for equal sets), or with three shared words, :data:`CONTAIN_THRESHOLD` containment and a similarity
+        of :data:`_JACCARD_FLOOR`. The shared words and their weight are counted over the rarer words, with the
+        claim's common words (which a representative may share unseen) added to both: an upper bound of what
+        is shared, hence of the similarity (shared / (own + theirs - shared)) and the containment. A
+        representative whose bounds fail the rules could never merge, and is left out.
+        """
+        w = weights.get if weights is not None else self._weight_of
+        rare = [t for t in tokens if len(self._postings.get(t, ())) <= COMMON_POSTINGS] or list(tokens)
+        shared: dict[int, float] = {}
+        words: dict[int, int] = {}
+        for t in rare:
+            wt = w(t, 1.0)
+            for j in self._postings.get(t, ()):
+                shared[j] = shared.get(j, 0.0) + wt
+                words[j] = words.get(j, 0) + 1
+        common = tokens.difference(rare)
+        unseen = sum(w(t, 1.0) for t in common)
+        own = sum(w(t, 1.0) for t in tokens)
+        contain = len(tokens) >= 3
+        out = []
+        for j, s in shared.items():
+            inter = s + unseen  # at least the shared weight
+            if inter < _JACCARD_FLOOR * own * (1 - 1e-9):
+                continue
+            theirs = self._rep_weight(j, weights)
+            union = max(own + theirs - inter, own, theirs)  # at most the union's weight
+            jaccard = inter / union * (1 + 1e-9) if union else 0.0  # at least the similarity
+            if jaccard >= MERGE_THRESHOLD or (
+                    contain and jaccard >= _JACCARD_FLOOR and words[j] + len(common) >= 3
+                    and len(self._rep_tokens[j]) >= 3 and inter * (1 + 1e-9) >= CONTAIN_THRESHOLD * min(own, theirs)):
+                out.append(j)
+        return sorted(out)
+
+    def _rep_weight(self, j: int, weights: dict[str, float] | None) -> float:
+        """The weight of representative `j`'s words (kept while the weights stay the same)."""
+        source = weights if weights is not None else self._weight_cache
+        if source is not self._rep_weight_source:
+            self._rep_weight_source, self._rep_weights = source, {}
+        value = self._rep_weights.get(j)
+        if value is None:
+            w = weights.get if weights is not None else self._weight_of
+            value = self._rep_weights[j] = sum(w(t, 1.0) for t in self._rep_tokens[j])
+        return value
+
+    def _weight_of(self, token: str, _default: float = 1.0) -> float:
+        w = self._weight_cache.get(token)
+        if w is None:
+            w = self._weight_cache[token] = self.weight(token)
+        return w
+
+    def place(self, text: str, *, weights: dict[str, float] | None = None) -> str:
+        """The representative of `text`: the most similar near-duplicate among the candidates, or `text` itself
+        as a new representative. `weights` (word -> weight) replaces the counted frequencies."""
+        if text in self.rep_of:
+            return self.rep_of[text]
+        ti = _content_tokens(text)
+        cands = self.candidates(ti, weights=weights)
+        if weights is None:
+            words = set(ti).union(*(self._rep_tokens[j] for j in cands)) if cands else set(ti)
+            weights = {t: self._weight_of(t) for t in words}
+        best, best_sim = None, 0.0
+        for j in cands:
+            tj = self._rep_tokens[j]
+            if same_claim(set(ti), set(tj), weights):
+                sim = _jaccard(set(ti), set(tj), weights)
+                if best is None or sim > best_sim:
+                    best, best_sim = j, sim
+        if best is None:
+            j = len(self.reps)
+            self.reps.append(text)
+            self._rep_tokens.append(ti)
+            for t in ti:
+                self._postings.setdefault(t, []).append(j)
+            self.rep_of[text] = text
+        else:
+            self.rep_of[text] = self.reps[best]
+        return self.rep_of[text]
+
+    def forget(self, text: str) -> None:
+        """Drop a text that was placed on another representative (it is not stored: its cluster's text is)."""
+        if self.rep_of.get(text, text) != text:
+            del self.rep_of[text]
+            self.count([text], -1)
 
 
 def cluster_claims(texts: Sequence[str], *, weights: dict[str, float] | None = None) -> list[int]:
     """For each text, the index of its cluster's representative (the first text of the cluster).
 
-    Candidates come from an inverted index (the representatives sharing a token, common tokens set aside
-    while a claim has rarer ones), so clustering grows with the number of claims, not with its square.
+    Candidates come from an inverted index (:class:`ClaimIndex`: the representatives sharing a token, common
+    tokens set aside while a claim has rarer ones), so clustering grows with the number of claims, not with
+    its square.
     """
     tokens = [content_tokens(t) for t in texts]
     w = weights if weights is not None else _weights(tokens)
-    rep = list(range(len(texts)))
-    postings: dict[str, list[int]] = {}
-    for i, ti in enumerate(tokens):
-        rare = [t for t in ti if len(postings.get(t, ())) <= COMMON_POSTINGS] or list(ti)
-        candidates = {j for t in rare for j in postings.get(t, ())}
-        best, best_sim = None, 0.0
-        for j in sorted(candidates):
-            if same_claim(ti, tokens[j], w):
-                sim = _jaccard(ti, tokens[j], w)
-                if best is None or sim > best_sim:
-                    best, best_sim = j, sim
-        if best is None:
-            for t in ti:
-                postings.setdefault(t, []).append(i)
-        else:
-            rep[i] = best
-    return rep
+    idx = ClaimIndex()
+    first: dict[str, int] = {}
+    out = []
+    for i, text in enumerate(texts):
+        if text in idx.rep_of:  # the same text again (callers pass distinct texts; kept exact for others)
+            out.append(first[idx.rep_of[text]])
+            continue
+        rep = idx.place(text, weights=w)
+        first.setdefault(text, i)
+        out.append(first[rep])
+    return out
 
 
 def anchor_of(claim: str, anchors: Sequence[str], *, weights: dict[str, float],
@@ -276,7 +403,7 @@ def best_aim(doubt: str, aims: Sequence[str], *, weights: dict[str, float] | Non
 
 
 def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
-                  known_themes: Iterable["Theme"] = ()) -> list["Bundle"]:
+                  known_themes: Iterable["Theme"] = (), index: ClaimIndex | None = None) -> list["Bundle"]:
     """Bundles whose near-duplicate claims (across documents, and with `known` claims) share one claim.
 
     The first text of each cluster wins (known claims first, then in bundle order), so claims
@@ -286,6 +413,11 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
     Each bundle returned stands on its own, as every load must: a theme a merged claim takes from another
     bundle, or from a `known` claim, comes with its record (from that bundle or `known_themes`, with the
     themes it is narrower than); a theme no record is known for is left off the claim.
+
+    `index`: the claims of a store, clustered already (a :class:`ClaimIndex` kept beside the store between
+    loads, with their themes). The new texts are counted into it and placed on it, so the cost grows with the
+    new claims, not with the store; it is left as the store will be once the bundles are loaded (their claims'
+    texts in, the texts merged into another claim out).
     """
     from ...graph.model.records import Bundle, new_claim, new_position
 
@@ -294,9 +426,17 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
     for b in bundles:
         texts.extend(c.text for c in b.claims.values())
     texts = list(dict.fromkeys(texts))
-    reps = cluster_claims(texts)
-    canon = {t: texts[r] for t, r in zip(texts, reps)}
     themes_of: dict[str, set[str]] = {}
+    if index is None:
+        reps = cluster_claims(texts)
+        canon = {t: texts[r] for t, r in zip(texts, reps)}
+    else:
+        new = [t for t in texts if t not in index.rep_of]
+        index.count(new)
+        canon = {t: index.place(t) for t in texts}
+        for t in dict.fromkeys(canon.values()):
+            if t in index.themes:
+                themes_of.setdefault(t, set()).update(index.themes[t])
     for c in known:
         themes_of.setdefault(canon[c.text], set()).update(c.themes)
     for b in bundles:
@@ -321,12 +461,17 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
                               refines=c.refines, flags=c.flags)
             ids[c.id] = claim.id
             nb.add(claim)
+            if index is not None:
+                index.themes.setdefault(text, set()).update(themes)
         for p in b.positions.values():
             q = new_position(p.stakeholder, ids.get(p.claim, p.claim), p.stance, document=p.document, evidence=p.evidence,
                              strength=p.strength, quantifier=p.quantifier, rule=p.rule, confidence=p.confidence, coder=p.coder,
                              date=p.date, note=p.note)
             nb.add(q)
         out.append(nb)
+    if index is not None:
+        for t in new:
+            index.forget(t)  # merged into another claim: the store will not hold its text
     return out
 
 

@@ -33,11 +33,11 @@ def document(name: str, picks: list[tuple[int, int, int]]) -> Bundle:
 
 
 def union_holds(store: Store) -> tuple[set[str], set[str]]:
-    """(default graph, union of the named graphs) as sets of N-Triples lines."""
+    """(default graph, union of the named graphs) as sets of N-Triples lines (the store's meta graph, which holds
+    its write count, is kept out of the union: Store.quads leaves it out)."""
     default = {str(ox.Triple(q.subject, q.predicate, q.object))
                for q in store._ox.quads_for_pattern(None, None, None, ox.DefaultGraph())}
-    named = {str(ox.Triple(q.subject, q.predicate, q.object)) for q in store._ox
-             if not isinstance(q.graph_name, ox.DefaultGraph)}
+    named = {str(ox.Triple(q.subject, q.predicate, q.object)) for q in store.quads()}
     return default, named
 
 
