@@ -86,6 +86,10 @@ _CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?)", re.I)
 #: a subordinate clause opening just before a cue verb: the verb is inside the claim ("... when it asks for")
 _SUBORDINATE_TAIL = re.compile(r"\b(?:when|whenever|if|unless|because|although|though|while|whilst|until|once)\s+(?:\w+\s+){0,3}$", re.I)
+#: an aside opened by a comma just before a cut: "..., in addition to Module 6" (a phrase, not a clause)
+_ASIDE_BEFORE = re.compile(r",\s+(?:in\s+addition\s+to|as\s+well\s+as|apart\s+from|for\s+example|for\s+instance|"
+                           r"in\s+particular|at\s+least|in\s+(?:England|Scotland|Wales|Northern\s+Ireland|the\s+UK))\b[^,;]{0,60}$",
+                           re.I)
 _LEAD_STRIP = re.compile(
     r"^(?:(?:that|and that|but that|whether|if|to|the fact that|,|:|\"|')(?:\s+|(?<=[,:\"'])))+", re.I)
 _NECESSITY = re.compile(
@@ -426,9 +430,11 @@ def _strip_obj_lead(sentence: str, span: Span) -> Span:
 
 
 def _claim_end(sentence: str, start: int) -> int:
-    m = _CLAIM_CUT.search(sentence, start)
-    end = m.start() if m else len(sentence)
-    return end
+    for m in _CLAIM_CUT.finditer(sentence, start):
+        if sentence[m.start()] == "," and _ASIDE_BEFORE.search(sentence, start, m.start()):
+            continue  # "so that, in addition to Module 6, there are Modules 6A, 6B and 6C": the comma closes an aside
+        return m.start()
+    return len(sentence)
 
 
 def _split_list(sentence: str, span: Span) -> list[Span]:

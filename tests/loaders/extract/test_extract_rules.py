@@ -144,3 +144,13 @@ def test_every_position_says_its_rule_and_confidence() -> None:
 def test_frames_report_rule_and_polarity() -> None:
     (f,) = find_frames("Several councillors questioned whether the bypass would ever be built.")
     assert (f.rule, f.polarity) == ("attrib:doubt", "doubt")
+
+
+@pytest.mark.parametrize("sentence, whole", [
+    ("The Harbour Trust submit that the quay should be divided so that, in addition to the north quay, there are "
+     "two new berths for fishing boats.", "there are two new berths for fishing boats"),
+    ("Residents argued that, for example in Lochend, there are no buses after six.", "there are no buses after six"),
+])
+def test_a_comma_that_closes_an_aside_does_not_end_the_claim(sentence: str, whole: str) -> None:
+    [frame] = [f for f in find_frames(sentence) if f.claims]
+    assert frame.claim_text(frame.claims[0]).endswith(whole)
