@@ -69,7 +69,9 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
                          r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|first of all|are invented)\b.*"
                          # a short phrase about an antecedent out of sight ("careful consideration of them")
-                         r"|(?:\S+\s+){1,4}(?:them|it|this|these|those))$",
+                         r"|(?:\S+\s+){1,4}(?:them|it|this|these|those)"
+                         # what a response says after naming what it answers ("Larkspur disputed this: ...")
+                         r"|(?:this|that|it|these)\s*:.*)$",
                          re.I)
 _FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
                            r"that|from|around|about|were|are|is|was)$", re.I)
@@ -192,7 +194,7 @@ class Extractor:
                      if h.kind == "organisation" and h.label.split()[0] == short and len(h.label.split()) > 1]
             if len(named) == 1:
                 return named, "+named", 0.0
-        if self.ctx.section_holders and _CLIENTS.match(clean_subject(f.subject)):
+        if self.ctx.section_holders and _CLIENTS.match(short):
             return list(self.ctx.section_holders), "+clients", -0.05  # "the group invites the Inquiry to ..."
         parts = [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
         if len(parts) > 1:  # "opposed by people in rural areas and by the Action Group": two holders
@@ -446,8 +448,7 @@ class Extractor:
         noted ..."): that holder's stance on that claim. The sentence is still read for claims of its own."""
         m = _RESPONSE.match(sent)
         last = self.last_hit
-        if m is None or last is None or b.index - self.structure.blocks[self.block_at(last.spans[0][0])].index > 1 \
-                or last.section != b.section:
+        if m is None or last is None or b.index - self.block_at(last.spans[0][0]) > 1 or last.section != b.section:
             return
         holders, _suffix, _adj = self._resolve_subject(Frame("response", "support", sent, m.group("who")), b, strand, last.claim)
         if len(holders) != 1 or holders[0].label == last.holder.label or holders[0] == self.voice:
@@ -514,7 +515,6 @@ class Extractor:
         min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
         claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)
                   and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2)]  # "that description"
-        claims = [(t, c) for t, c in claims if not re.match(r"(?:this|that|it|these)\s*:", t, re.I)]  # "disputed this: ..."
         if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
             claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:

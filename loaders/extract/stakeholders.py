@@ -214,9 +214,14 @@ _NOT_BODY = re.compile(r"\b(?:Regulations?|Act|Directive|Bill|Strategy|Framework
                        r"Index|Survey|Rate|Price|Tariff|Fund|Policy|Order|Code|System|Model|Protocol)$")
 
 
+def _capitals(name: str) -> str:
+    """The capital initials of a name's words ("British Grocers' Forum" -> "BGF")."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
 def _initials_fit(abbr: str, name: str) -> bool:
     """Whether ABBR is made of the capitals of NAME's words, in order ("FPMA": Food Packaging Manufacturers' Association)."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+    initials = _capitals(name)
     caps = "".join(c for c in abbr if c.isupper())
     it = iter(initials)
     return len(caps) >= 2 and all(c in it for c in caps) and caps[0] == initials[:1]
@@ -255,7 +260,7 @@ class Resolver:
                 found = self._resolve_one(tail)
                 if isinstance(found, Holder) and found.kind == "organisation" and _initials_fit(abbr, found.label):
                     self.acronyms[abbr] = found.label
-                elif "".join(w[0] for w in words[k:] if w[0].isupper()) == abbr and len(words) - k >= 2:
+                elif _capitals(tail) == abbr and len(words) - k >= 2:
                     self.acronyms[abbr] = tail  # a name spelt out letter for letter is an organisation's
                 break
 
