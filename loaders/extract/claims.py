@@ -75,6 +75,11 @@ _AS_VERBS = re.compile(r"^(?:identif(?:y|ies|ied)|describe[sd]?|see|saw|regard(?
                        r"does not see|characteri[sz]e[sd]?)$", re.I)
 _ASK_VERBS = re.compile(r"^(?:ask(?:s|ed)?|urge[sd]?|invite[sd]?|call(?:s|ed)? on|encourage[sd]?|press(?:es|ed)?|request(?:s|ed)?|"
                         r"recommend(?:s|ed)?|implore[sd]?|want(?:s|ed)?|would like|expect(?:s|ed)?)$", re.I)
+#: "ask(ed) about ...", "asked (NP) whether / what / how ...": the question, not a position
+_ASKED_ABOUT = re.compile(r"\s*(?:[\w'’.-]+,?\s+){0,5}?(?:about|whether|if|what|how|why|when|where|who|which)\b", re.I)
+#: words after "to" that make it a preposition ("access to the source code"), not an infinitive ("councils to publish")
+_NOT_A_VERB = (r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|any|all|some|every|each|no|which|whom|what|"
+               r"him|them|us|me|it|whether|such|one|two|three|[0-9])")
 _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistently|often|sometimes|generally|particularly|" \
            r"specifically|explicitly|again|forcefully|rightly|previously|broadly|widely|therefore|instead|however|" \
            r"in (?:their|its|his|her|our) (?:evidence|submission|response|view)|to us|to the committee|to the inquiry))*"
@@ -283,6 +288,11 @@ _SIMILAR = re.compile(r"\b(?:some\s+|other\s+|also\s+)?similar\s+(?:sentiments?|
 _SPECIFY = re.compile(r"^\s*(?:these|those|they|such (?:calls|views|arguments))\s+(?:tend(?:ed)? to be|are|were|come|came|"
                       r"mainly come|mostly come|largely come)\s+(?:mainly\s+|mostly\s+|largely\s+|typically\s+|primarily\s+)?"
                       r"(?:from|by)\s+(?P<who>[^-;]+?)(?:\s+etc\.?)?(?:\s+-\s+.*|;.*)?\s*$", re.I)
+#: a cleft: "it was the noble Lord, Lord Wallace, who said—forgive me—that ...": the one named said it
+_CLEFT = re.compile(r"\bit\s+(?:was|is)\s+(?P<who>(?:the|my|[A-Z])[^;]{1,120}?),?\s+who\s+(?:first\s+|rightly\s+|also\s+|once\s+)?"
+                    r"(?:said|argued|suggested|pointed\s+out|made\s+the\s+point|warned|noted|observed|told\s+(?:us|the\s+\w+))"
+                    r"(?:\s*[—–-]\s*[^—–-]{1,120}?\s*[—–-]\s*|,\s+[^,]{1,80},\s*)?\s*(?:that\b|:)\s*"
+                    r"(?P<claim>.+)$", re.I)
 _LISTED = re.compile(r"\b(?:stakeholders|participants|attendees|respondents|interviewees|those attending|contributors|members)"
                      r"(?:\s+\w+){0,3}\s+(?:included|include|comprised|were drawn from|came from|represented|were)\s+(?P<list>.+)$", re.I)
 
@@ -297,6 +307,11 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         claim_group = "claim" if m.group("who") else "claim2"
         frames.append(Frame("according", "support", sentence, m.group(who_group), m.span(who_group), [m.span(claim_group)],
                             quant_text=m.group(who_group), confidence=0.8))
+        return frames
+    m = _CLEFT.search(sentence)
+    if m:
+        frames.append(Frame("cleft", "support", sentence, m.group("who"), m.span("who"), [(m.start("claim"), _claim_end(sentence, m.start("claim")))],
+                            confidence=0.75))
         return frames
     m = _VIEW_IS.match(sentence)
     if m:
@@ -524,6 +539,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                          r"support|adopt|associate|welcome|acknowledge|recognise|record|express)\b",
                                          sentence[m.end():], re.I):
             continue  # "we want to emphasise that ...": the inner verb states the position
+        if name == "expect" and re.match(r"\s*to\s+(?:know|ask|understand|find\s+out|learn)\b", sentence[m.end():], re.I) or \
+                re.match(r"ask(?:s|ed)?$", verb, re.I) and _ASKED_ABOUT.match(sentence[m.end():]):
+            continue  # "I want to know what ...", "Lord Giddens asked about ...", "I asked my officials whether ...": a question
         after = m.end()
         rest = sentence[after:]
         adv = re.match(_ADVERBS, rest, re.I)
@@ -543,7 +561,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         it_adj = re.match(r"\s*it\s+(?:to be\s+)?(?:is\s+)?(?:vital|essential|important|crucial|necessary|right|appropriate|"
                           r"imperative|sensible|unacceptable|wrong|unlikely|likely|regrettable)\s+(?:that|to|for)\b", tail, re.I)
         obj_to = re.match(r"\s*(?P<obj>(?:the|this|our|all|local|national|central|each|every|its|their)?\s*[\w'’ -]{1,60}?)\s+to\s+"
-                          r"(?P<verb>(?!be\b)[a-z]+)\b", tail)
+                          r"(?P<verb>(?!be\b)(?!" + _NOT_A_VERB + r"\b)[a-z]+)\b", tail)
         if it_adj:
             start = pos + it_adj.end()
             claims = [(start, _claim_end(sentence, start))]

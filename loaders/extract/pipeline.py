@@ -71,7 +71,12 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          # a short phrase about an antecedent out of sight ("careful consideration of them")
                          r"|(?:\S+\s+){1,4}(?:them|it|this|these|those)"
                          # what a response says after naming what it answers ("Larkspur disputed this: ...")
-                         r"|(?:this|that|it|these)\s*:.*)$",
+                         r"|(?:this|that|it|these)\s*:.*"
+                         # a pointer to what others said, not what it said ("what has been said about ...")
+                         r"|(?:what|all\s+that|everything\s+that)\s+(?:has|had|have|was|were|is)\s+(?:been\s+)?(?:said|raised|"
+                         r"argued|mentioned|put|described)\b.*"
+                         r"|(?:so\s+)?(?:many|several|a\s+number\s+of|some|all\s+the|the)\s+(?:points|issues|questions|contributions)\s+"
+                         r"(?:that\s+)?(?:have\s+been|had\s+been|were)\s+(?:raised|made|put)\b.*)$",
                          re.I)
 _FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
                            r"that|from|around|about|were|are|is|was)$", re.I)
@@ -478,7 +483,8 @@ class Extractor:
             return
         if len(sent.split()) < 8 or sent.rstrip().endswith("?") or evaluation(sent) != "oppose" \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
-                            r"going|now|here|turning|moving)\b", sent, re.I):
+                            r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
+                            r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement
             return
         claim = normalise_claim(sent)
         if len(content_tokens(claim)) < 3 or _JUNK_CLAIM.match(claim):

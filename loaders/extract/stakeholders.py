@@ -181,6 +181,12 @@ _VOCATIVE = re.compile(r"(?:^|,\s*)(?:my\s+lady|my\s+lord|your\s+ladyship|sir|ma
 _SIGNPOST = re.compile(r"^(?:(?:turning|moving|coming|returning)\b[^,]{0,80},\s*|as\s+(?:you(?:'ve|\s+have)|my\s+lady\s+has|"
                        r"your\s+ladyship\s+has)\s+heard\s*,\s*)+", re.I)
 
+#: the House's way of naming a member before the name itself: "the noble Lord, Lord Giddens", "the right reverend
+#: Prelate the Bishop of Oxford", "the noble Baroness, Lady Rock" (not "the hon. Member for X": its place is the name)
+_ADDRESS_FORM = re.compile(r"^(?:[Tt]he|[Mm]y)\s+(?:right\s+)?(?:hon\.?|honourable|noble|learned|gallant|reverend|right\s+reverend|"
+                           r"most\s+reverend)\s+(?:and\s+(?:learned|gallant|noble)\s+)?(?:Lord|Baroness|Lady|Prelate|"
+                           r"Earl|Viscount|Countess|Duke|Marquess)\s*,?\s+(?=(?:the\s+)?[A-Z])")
+
 
 def clean_subject(np: str) -> str:
     """Strip connectives before a subject and auxiliaries or adverbs after it."""
@@ -191,6 +197,7 @@ def clean_subject(np: str) -> str:
     np = re.sub(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+(?=[A-Z])", "", np)  # a paragraph number: "5.4 The Action Group"
     np = _VOCATIVE.split(np)[-1]
     np = _SIGNPOST.sub("", np)
+    np = _ADDRESS_FORM.sub("", np)
     np = _LEADING.sub("", np)
     prev = None
     while prev != np:

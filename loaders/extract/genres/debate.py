@@ -19,6 +19,7 @@ from ...documents.structure import Block, Structure
 from ..hits import Hit
 from ..stakeholders import Holder, Resolver
 from . import Context, Reader
+from .courtesy import courtesy
 from .hansard import Roster, relabel
 from .questions import DebateReading, read_questions, states_stance
 
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from ..sources import StrandState
     from . import PositionSink
 
-_SKIP = re.compile(r"^\s*(?:(?:I\s+)?thank|It is a (?:pleasure|privilege)|I congratulate|I (?:will|shall) give way|"
-                   r"I beg to|On a point of order|Order\b|I am grateful)", re.I)
+#: a debate's own procedure (courtesies and signposts are :func:`.courtesy.courtesy`)
+_SKIP = re.compile(r"^\s*(?:I beg to|On a point of order|Order\b)", re.I)
 _RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
                          r"everyone|everybody|nobody|all|other|others|the public|members)\b", re.I)
 
@@ -80,7 +81,7 @@ class DebateReader(Reader):
 
     def skips(self, sentence: str) -> bool:
         """A question or a courtesy is no position; a stance on the question before the House is read as a vote."""
-        return sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or states_stance(sentence)
+        return sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or courtesy(sentence) or states_stance(sentence)
 
     def keeps(self, holder: Holder) -> bool:
         """Not "the literature"; not a speaker's rhetorical crowd ("millions of people who live in our villages")."""

@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, ClassVar
 from ...documents.structure import Block
 from ..stakeholders import Holder
 from . import Reader
+from .courtesy import courtesy
 
 if TYPE_CHECKING:
     from ...documents.structure import Structure
     from ..sources import StrandState
 
 
-#: what counsel say to run their submission, not to make it: signposts, courtesies, the instructing solicitors
+#: what counsel say to run their submission, not to make it, besides courtesies and signposts (:mod:`.courtesy`):
+#: "may I ...", the instructing solicitors, the close
 _PROCEDURE = re.compile(
-    r"^\s*(?:(?:my\s+lady|my\s+lord|sir|chair),?\s+)?(?:(?:can|may|could|might)\s+I\b|let\s+me\s+(?:now\s+)?(?:turn|move|come|"
-    r"deal|touch|begin|start|say\s+a\s+word)|I\s+(?:will|shall|want\s+to|would\s+like\s+to|propose\s+to)\s+(?:now\s+)?(?:turn|move|"
-    r"come|deal|touch|begin|start|address\s+you)|(?:I\s+)?thank|I\s+am\s+(?:very\s+)?grateful|instructed\s+by|"
+    r"^\s*(?:(?:my\s+lady|my\s+lord|sir|chair),?\s+)?(?:(?:can|may|could|might)\s+I\b|instructed\s+by|"
     r"(?:those|these|that)\s+(?:are|is|concludes?)\s+(?:my|our)\s+(?:\w+\s+)?submissions?)", re.I)
 
 
@@ -67,7 +67,7 @@ class HearingReader(Reader):
 
     def skips(self, sentence: str) -> bool:
         """A question, a signpost ('Can I touch now on ...', 'Let me turn to ...') or a courtesy is no position."""
-        return sentence.rstrip().endswith("?") or _PROCEDURE.match(sentence) is not None
+        return sentence.rstrip().endswith("?") or _PROCEDURE.match(sentence) is not None or courtesy(sentence)
 
     def keeps(self, holder: Holder) -> bool:
         return holder.label != "The literature"

@@ -154,3 +154,68 @@ def test_frames_report_rule_and_polarity() -> None:
 def test_a_comma_that_closes_an_aside_does_not_end_the_claim(sentence: str, whole: str) -> None:
     [frame] = [f for f in find_frames(sentence) if f.claims]
     assert frame.claim_text(frame.claims[0]).endswith(whole)
+
+
+# --------------------------------------------------------------------------- debate conventions
+
+def debate(*turns: tuple[str, str]) -> set[tuple[str, str, str]]:
+    """A Hansard-style sitting of (speaker line, speech) turns, read as a debate, after an opening turn."""
+    turns = (("Ruth Kember (Eastmarsh) (LD)", "Every village library should stay open on Saturdays."), *turns)
+    text = "Rural Libraries\n\n" + "".join(f"{who}\n\n{said}\n\n" for who, said in turns)
+    b = extract_text(text, name="debate.txt")
+    assert b.documents[next(iter(b.documents))].kind == "debate"
+    return {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+
+
+@pytest.mark.parametrize("courtesy", [
+    "I welcome the hon. Member for Eastmarsh to her place and to her first debate on the Front Bench.",
+    "Again, I acknowledge the hon. Gentleman's point and will follow up on it with officials.",
+    "I wish the hon. Lady and all Members present a restful summer recess.",
+    "I wish to pass on my thanks to the library staff who have briefed me over recent months.",
+    "Let me finish with a word about the volunteers who keep the mobile library running.",
+    "I fear that I will have to write on some of the points raised by the hon. Member for Eastmarsh.",
+])
+def test_a_courtesy_in_a_debate_is_no_position(courtesy: str) -> None:
+    found = debate(("Tom Aldous (Minister for Culture) (Con)", courtesy))
+    assert not any(h == "Tom Aldous" for h, _s, _c in found), found
+    assert ("Ruth Kember", "support", "Every village library should stay open on Saturdays") in found
+
+
+def test_a_position_that_starts_like_a_courtesy_is_kept() -> None:
+    found = debate(("Tom Aldous (Minister for Culture) (Con)",
+                    "I welcome the new library standards; they are long overdue. I wish the councils had adopted them sooner."))
+    assert ("Tom Aldous", "support", "The new library standards") in found
+
+
+@pytest.mark.parametrize("question", [
+    "The noble Lord, Lord Farrant, asked about the future of the mobile library service.",
+    "I asked my officials whether any application was made to the Secretary of State in this case.",
+    "I want to know what the Government will do about closures in the county.",
+])
+def test_a_question_reported_or_put_is_no_position(question: str) -> None:
+    found = debate(("Baroness Linley (Con)", question))
+    assert not any("Linley" in h for h, _s, _c in found), found
+
+
+def test_want_access_to_something_is_a_call_for_access_not_a_verb_after_to() -> None:
+    found = positions("Libraries\n\nReaders wanted access to the digital archive from home.\n")
+    assert ("Readers", "support", "Access to the digital archive from home") in found
+
+
+def test_a_cleft_gives_the_claim_to_the_one_who_said_it() -> None:
+    found = debate(("Baroness Linley (Con)", "I think it was the noble Lord, Lord Farrant, who said—forgive me if I "
+                    "misquote him—that every county needs a mobile library."))
+    assert ("Lord Farrant", "support", "Every county needs a mobile library") in found or \
+        ("Farrant", "support", "Every county needs a mobile library") in found, found
+    assert not any("Linley" in h for h, _s, _c in found), found
+
+
+def test_the_house_naming_a_member_leaves_the_member() -> None:
+    found = debate(("Baroness Linley (Con)", "The right reverend Prelate the Bishop of Wexcombe expressed the need for "
+                    "a national strategy for rural libraries."))
+    assert ("Bishop of Wexcombe", "support", "A national strategy for rural libraries") in found, found
+
+
+def test_what_was_said_in_the_past_without_a_speaker_is_not_the_speakers_position() -> None:
+    found = debate(("Baroness Linley (Con)", "It was said then that the library levy was something we should aim at."))
+    assert not any("Linley" in h for h, _s, _c in found), found

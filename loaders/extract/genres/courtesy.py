@@ -1,0 +1,54 @@
+"""What a speaker says to run the proceedings, not to take a position: courtesies and signposts.
+
+Shared by the genres that read speakers' turns (debates and hearings): thanks and congratulations, welcoming a
+member "to her place", wishing the House "a good recess", putting thanks "on record", acknowledging "the hon.
+Gentleman's point", "let me turn to ...", "I will write to the noble Lord". Each genre adds its own
+(a debate's "I beg to move", a hearing's "instructed by").
+
+>>> courtesy("Again, I acknowledge the hon. Gentleman's point and will follow up on it.")
+True
+>>> courtesy("I welcome the right hon. Member for Malvern Chase to her place and to her first Opposition day debate.")
+True
+>>> courtesy("I welcome the three-year settlement; it is the right reform.")
+False
+>>> courtesy("I wish the hon. Gentleman and other Members present a good recess.")
+True
+>>> courtesy("I wish the Government had listened to the councils.")
+False
+>>> courtesy("I take the hon. Lady's point, but the figures are wrong.")
+False
+>>> courtesy("I fear that I will have to write on some of the points raised.")
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+#: what may come before a courtesy: a vocative, a connective, "may I"
+_LEAD = (r"^\s*(?:(?:again|first(?:ly)?|finally|lastly|also|so|and|but|now|to\s+conclude|in\s+conclusion|in\s+closing|"
+         r"my\s+lords?|my\s+lady|sir|madam(?:\s+deputy\s+speaker)?|mr\s+(?:deputy\s+)?speaker|chair|may\s+I|can\s+I|"
+         r"I\s+(?:should|must|would)\s+(?:also\s+)?(?:like\s+to|first)|I\s+(?:want|wish)\s+to|I\s+also)\s*,?\s+)*")
+#: a member addressed in the House's third person: "the right hon. Member for X", "my noble Friend", "the hon. Lady"
+_MEMBER = (r"(?:the|my)\s+(?:right\s+)?(?:hon\.?|honourable|noble|learned|gallant|right\s+reverend)\s+(?:and\s+\w+\s+)?"
+           r"(?:Member|Friend|Gentleman|Lady|Lord|Baroness|Prelate|Minister|Lords|Members|Friends)")
+_AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genuinely|personally)\s+)?(?:"
+                       r"thank|congratulate|pay\s+tribute|am\s+(?:very\s+|most\s+|extremely\s+)?grateful|"
+                       r"welcome\s+" + _MEMBER + r"[^;]{0,120}?\bto\s+(?:his|her|their)\s+(?:place|new\s+(?:role|post|position))|"
+                       r"pass\s+on\s+(?:my|our)\s+(?:\w+\s+)?(?:thanks|gratitude|congratulations)|"
+                       r"(?:put|place)\s+on\s+record\s+(?:my|our)|"
+                       r"wish\s+(?:the|my|all|every|him|her|them|you|everyone|everybody)\b[^;]{0,120}?\b(?:a\s+(?:good|happy|merry|"
+                       r"restful|safe|speedy|successful|peaceful|very)|well\b|every\s+success|all\s+the\s+best)|"
+                       r"(?:acknowledge|note|hear|take|understand)\s+" + _MEMBER + r"[’']s\s+points?\b(?![^;]*\bbut\b)|"
+                       r"(?:will|shall)\s+give\s+way|it\s+is\s+a\s+(?:great\s+)?(?:pleasure|privilege|honour))|"
+                       # signposts: "let me turn to ...", "I now come to ...", "let me finish with one word"
+                       r"(?:let\s+me|allow\s+me\s+to|I\s+(?:will|shall|want\s+to|wish\s+to|would\s+like\s+to|propose\s+to|now))\s+"
+                       r"(?:now\s+|briefly\s+)?(?:turn|move|come|return|finish|conclude|end|close|begin|start|deal|touch|address\s+you|say\s+a\s+(?:few\s+)?words?)\b",
+                       re.I)
+#: a Minister's promise to answer in writing, wherever it stands in the sentence
+_WRITE = re.compile(r"\b(?:I|we)\s+(?:will|shall)\s+(?:have\s+to\s+|certainly\s+|happily\s+|gladly\s+)?write\s+(?:to|on)\b", re.I)
+
+
+def courtesy(sentence: str) -> bool:
+    """Whether `sentence` runs the proceedings (thanks, welcomes, wishes, signposts, a promise to write)."""
+    return _AT_START.match(sentence) is not None or _WRITE.search(sentence) is not None
