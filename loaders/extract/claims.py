@@ -417,7 +417,11 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
             frames = [g for g in frames if not g.rule.startswith("nominal:")]
         frames.append(f)
     frames.extend(_attributions(sentence, cues))
-    mm = cues.modal.search(sentence) if not frames else None
+    mm = None
+    for cand in cues.modal.finditer(sentence) if not frames else ():
+        if not re.search(r"\b(?:that|which|who)\s+$", sentence[:cand.start()], re.I):
+            mm = cand  # not "the evidence that should be provided": a relative clause states no position
+            break
     if mm and re.search(r"\b(?:what|whether|how|why|where|when)\s+(?:\w+\s+){0,3}$", sentence[:mm.start()], re.I):
         mm = None  # "what should go into ...": an indirect question, not a position
     if mm and re.match(r"\s*(?:we|i)\s+(?:have|had|were|was|am|are|will|would|'ve|'m|just|also|heard|listened|understand|"
@@ -432,7 +436,9 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
                          r"(?:submission|view)),?\s+(?:that\s+)?)", sentence[start:], re.I)
         if intro:
             start += intro.end()
-        frames.append(Frame("modal", "support", sentence, None, None, [(start, _claim_end(sentence, start))], confidence=0.55))
+        end = _claim_end(sentence, start)
+        if end > mm.start():  # a claim that stops before its modal ("Following the pilot phase, ... they need to") is not it
+            frames.append(Frame("modal", "support", sentence, None, None, [(start, end)], confidence=0.55))
     return frames
 
 

@@ -219,3 +219,16 @@ def test_the_house_naming_a_member_leaves_the_member() -> None:
 def test_what_was_said_in_the_past_without_a_speaker_is_not_the_speakers_position() -> None:
     found = debate(("Baroness Linley (Con)", "It was said then that the library levy was something we should aim at."))
     assert not any("Linley" in h for h, _s, _c in found), found
+
+
+def test_a_modal_inside_a_relative_clause_states_no_position() -> None:
+    frames = find_frames("The guidance was updated to clarify the evidence that should be provided with an application.")
+    assert not any(f.rule == "modal" for f in frames)
+    frames = find_frames("The guidance was updated, and the evidence that should be provided must now be listed in full.")
+    assert [f.claim_text(f.claims[0]) for f in frames if f.rule == "modal"] == \
+        ["The evidence that should be provided must now be listed in full"]
+
+
+def test_a_modal_claim_holds_its_modal() -> None:
+    frames = find_frames("Following the pilot phase, we will update the toolkit that gives councils the tools they need to buy well.")
+    assert not any(f.rule == "modal" and f.claim_text(f.claims[0]) == "Following the pilot phase" for f in frames)
