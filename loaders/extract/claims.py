@@ -70,11 +70,14 @@ _NP_OK_VERBS = re.compile(r"^(?:emphasi[sz]e[sd]?|stress(?:es|ed)?|highlight(?:s
                           r"expect(?:s|ed)?|hope[sd]?|wish(?:es|ed)?|would like|anticipate[sd]?|predict(?:s|ed)?|envisage[sd]?|"
                           r"raise[sd]? concerns?|made the (?:point|case)|fear(?:s|ed)?|accept(?:s|ed)?|recogni[sz]e[sd]?|"
                           r"acknowledge[sd]?|identif(?:y|ies|ied)|describe[sd]?|found|find(?:s)?|see|saw|regard(?:s|ed)?|"
-                          r"view(?:s|ed)?)", re.I)
+                          r"view(?:s|ed)?|(?:is|are|was|were)\s+(?:\w+\s+)?(?:optimistic|hopeful|positive|enthusiastic))", re.I)
 _AS_VERBS = re.compile(r"^(?:identif(?:y|ies|ied)|describe[sd]?|see|saw|regard(?:s|ed)?|view(?:s|ed)?|did not see|do not see|"
                        r"does not see|characteri[sz]e[sd]?)$", re.I)
 _ASK_VERBS = re.compile(r"^(?:ask(?:s|ed)?|urge[sd]?|invite[sd]?|call(?:s|ed)? on|encourage[sd]?|press(?:es|ed)?|request(?:s|ed)?|"
                         r"recommend(?:s|ed)?|implore[sd]?|want(?:s|ed)?|would like|expect(?:s|ed)?)$", re.I)
+#: verbs of saying: "although it added that ...", as "it argued that ..." (not "it shows", "it found": a report's)
+_SPEECH_VERBS = re.compile(r"^(?:add(?:s|ed)?|sa(?:id|ys?)|state[sd]?|note[sd]?|told|warn(?:s|ed)?|explain(?:s|ed)?|"
+                           r"point(?:s|ed)? out|stress(?:es|ed)?|emphasi[sz]e[sd]?|highlight(?:s|ed)?|indicate[sd]?|wr(?:ote|ites?))$", re.I)
 #: "ask(ed) about ...", "asked (NP) whether / what / how ...": the question, not a position
 _ASKED_ABOUT = re.compile(r"\s*(?:[\w'’.-]+,?\s+){0,5}?(?:about|whether|if|what|how|why|when|where|who|which)\b", re.I)
 #: words after "to" that make it a preposition ("access to the source code"), not an infinitive ("councils to publish")
@@ -512,8 +515,12 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                                                           r"uncertain|unconvinced|not convinced|opposed|against|"
                                                                           r"critical|wary|in favour|attracted|supportive)", verb, re.I):
             continue  # passive voice: handled by the passive frames
+        # "X said that A and indicated that B": the second report is X's too, and ends X's first claim
+        coord = re.search(r"[\"”'’]?\s*,?\s+and\s+(?:also\s+|then\s+|further\s+|later\s+)?(?:(?:did|does|do)\s+not\s+)?$", before)
+        shared = frames[-1] if coord and frames and frames[-1].rule.startswith("attrib:") and frames[-1].subject and \
+            frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= coord.start() else None
         inside = next((f for f in frames if any(a <= m.start() < b for a, b in f.claims)), None)
-        if inside is not None:
+        if inside is not None and shared is None:
             gap = sentence[inside.claims[0][0]:m.start()]
             if not _CLAUSE_BOUNDARY.search(gap) or _SUBORDINATE_TAIL.search(gap):
                 continue  # "that a village is asking too much when it asks for ...": part of the claim, not a frame
@@ -524,15 +531,32 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             if prev.claims and prev.claims[0][0] <= m.start():
                 boundary_end = max(boundary_end, prev.start)
         subject_region = before[boundary_end:]
+        subject_span: Span = (boundary_end, boundary_end + len(subject_region))
+        if shared is not None and coord is not None:
+            boundary_end, subject_span = coord.start(), shared.subject_span  # type: ignore[assignment]
+            subject_region = before[coord.end():]
         neg_window = " ".join(subject_region.split()[-3:])
-        negated = bool(cues.negation.search(neg_window))
+        neg = cues.negation.search(neg_window)
+        # the negation must bear on the verb ("did not strongly support"), not sit in the subject ("people whose first
+        # language is not English said that ...")
+        negated = bool(neg and re.fullmatch(r"(?:\s+(?:\w+ly|also|even|at all|yet|always|necessarily|fully|really|quite|"
+                                            r"entirely|much|wholly|completely|directly|explicitly))*\s*",
+                                            neg_window[neg.end():], re.I)) or bool(shared and coord and re.search(r"\bnot\s*$", coord.group(0)))
         if negated:
-            subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)\s*$|n't\s*$", "",
-                                    subject_region, flags=re.I)
-        subject = subject_region.strip(" ,")
+            subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)(?:\s+\w+ly)*\s*$|"
+                                    r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
+        subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
+        relative = re.search(r"(?P<np>[^,]{2,80}?),\s+who\s*$", subject) if shared is None else None
+        if relative:  # "... supported by the Minister, who stated that ...": the Minister
+            np_start = relative.start("np")
+            for cut in re.finditer(r"\b(?:by|from|to|with|and|for)\s+", relative.group("np")):
+                np_start = relative.start("np") + cut.end()
+            subject = subject[np_start:relative.end("np")].strip()
+            offset = len(subject_region) - len(subject_region.lstrip(" ,"))
+            subject_span = (boundary_end + offset + np_start, boundary_end + offset + relative.end("np"))
         bare_it = bool(re.fullmatch(r"it(?:\s+(?:respectfully|also|therefore|now|firmly|strongly|simply))*", subject, re.I))
-        if bare_it and name in ("argue", "believe", "advocate", "oppose", "doubt"):
-            subject = "it"  # "It does not accept that ...": the organisation just named (resolved in context)
+        if bare_it and (name in ("argue", "believe", "advocate", "oppose", "doubt") or _SPEECH_VERBS.match(verb)):
+            subject = "it"  # "It does not accept that ...", "although it added that ...": the organisation just named
         elif not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)",
                                                                  subject, re.I):
             continue
@@ -598,6 +622,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         elif name in ("advocate", "oppose") or _NP_OK_VERBS.match(verb) or polarity != "support":
             start = pos
             skip = re.match(r"\s*(?:to\s+(?=\w+\b)|for\s+|on\s+|of\s+)?", tail, re.I)
+            if re.search(r"(?:optimistic|hopeful|positive|enthusiastic)$", verb, re.I):
+                skip = re.match(r"\s*(?:about\s+)?", tail, re.I)  # "optimistic about the ability of the UK to ..."
             if re.search(r"call(?:s|ed)?\s+on$", verb, re.I):
                 skip = re.match(r"\s*", tail)
             start = pos + (skip.end() if skip else 0)
@@ -621,7 +647,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             continue  # "we did not identify ...", "it does not say ...": a report of absence, not a position
         if negated:
             polarity = {"support": "oppose", "oppose": "support", "doubt": "support"}.get(polarity, polarity)
-        frames.append(Frame(f"attrib:{rule_name}", polarity, sentence, subject, (boundary_end, boundary_end + len(subject_region)),
+        frames.append(Frame(f"attrib:{rule_name}", polarity, sentence, subject, subject_span,
                             claims, quant_text=subject_region + " " + sentence[m.start():pos], negated=negated,
                             confidence=0.8 if name in ("argue", "advocate", "oppose", "doubt") else 0.7, prefix=prefix,
                             start=boundary_end, as_is=as_is, clause=clause))

@@ -232,3 +232,49 @@ def test_a_modal_inside_a_relative_clause_states_no_position() -> None:
 def test_a_modal_claim_holds_its_modal() -> None:
     frames = find_frames("Following the pilot phase, we will update the toolkit that gives councils the tools they need to buy well.")
     assert not any(f.rule == "modal" and f.claim_text(f.claims[0]) == "Following the pilot phase" for f in frames)
+
+
+# --------------------------------------------------------------------------- committee-report reporting forms
+
+def frames_of(sentence: str) -> list[tuple[str, str, str | None, list[str]]]:
+    return [(f.rule, f.polarity, f.subject, [f.claim_text(c) for c in f.claims]) for f in find_frames(sentence)]
+
+
+def test_a_second_report_joined_by_and_is_the_same_speakers_and_ends_the_first_claim() -> None:
+    found = frames_of('The regulator said that "existing law is flexible enough" and indicated that new legislation '
+                      'would not be necessary.')
+    assert [(s, c) for _r, _p, s, c in found] == [("The regulator", ["Existing law is flexible enough"]),
+                                                   ("The regulator", ["New legislation would not be necessary"])]
+    found = frames_of("The panel said that rents were too high and did not accept that controls would help.")
+    assert found[1][1:] == ("oppose", "The panel", ["Controls would help"])
+
+
+def test_a_relative_who_reports_for_the_one_named_before_it() -> None:
+    found = frames_of("Her view was shared by the Minister, who stated that the scheme compared well with others.")
+    assert ("the Minister", ["The scheme compared well with others"]) in [(s, c) for _r, _p, s, c in found]
+    found = frames_of("Tenants who want to stay in their homes said that rents were too high.")
+    assert not any(s and s.startswith("want") for _r, _p, s, _c in found)
+
+
+def test_it_added_is_the_body_just_named() -> None:
+    found = frames_of('The Research Council was also of the opinion that the UK could lead, although it added that '
+                      'training provision was "insufficient to meet demand".')
+    assert [(r, s) for r, _p, s, _c in found] == [("attrib:believe", "The Research Council"), ("attrib:emphasise", "it")]
+
+
+def test_optimistic_about_is_a_supporting_view() -> None:
+    found = frames_of("Witnesses were optimistic about the ability of small libraries to attract new readers.")
+    assert found == [("attrib:believe", "support", "Witnesses", ["The ability of small libraries to attract new readers"])]
+
+
+@pytest.mark.parametrize("sentence,stance", [
+    ("Landlords don't accept that rent controls would work.", "oppose"),
+    ("Landlords don’t accept that rent controls would work.", "oppose"),
+    ("Landlords did not strongly support rent controls.", "oppose"),
+    ("Tenants whose first language is not English said that the forms were hard to follow.", "support"),
+])
+def test_negation_bears_on_the_verb_not_on_the_subject(sentence: str, stance: str) -> None:
+    (frame,) = find_frames(sentence)
+    assert frame.polarity == stance
+    assert "not" not in (frame.subject or "") or "English" in (frame.subject or "")
+    assert "n't" not in (frame.subject or "") and "n’t" not in (frame.subject or "")
