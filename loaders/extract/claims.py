@@ -91,7 +91,13 @@ _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|alt
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b))", re.I)
 _CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
                         r"would|will|felt|argued|said|noted|suggested|believed|thought|also|echo|agree|welcome|hope)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
-                        r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?)", re.I)
+                        r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?|"
+                        # a participle that reports more ("critical of the proposal, describing it as ...")
+                        r",\s+(?:describing|saying|arguing|noting|adding|warning|citing|pointing\s+out|telling|stating|claiming|"
+                        r"insisting|suggesting|calling)\s|"
+                        # a second report by the same subject ("welcomed the plan but cautioned that ...")
+                        r"\s(?:but|and)\s+(?:also\s+)?(?=(?:cautioned|warned|said|noted|added|argued|stressed|questioned|insisted|"
+                        r"urged|called|indicated|stated|told|emphasised|emphasized|suggested|accepted|acknowledged)\b))", re.I)
 #: a subordinate clause opening just before a cue verb: the verb is inside the claim ("... when it asks for")
 _SUBORDINATE_TAIL = re.compile(r"\b(?:when|whenever|if|unless|because|although|though|while|whilst|until|once)\s+(?:\w+\s+){0,3}$", re.I)
 #: an aside opened by a comma just before a cut: "..., in addition to Module 6" (a phrase, not a clause)
@@ -516,9 +522,10 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                                                           r"critical|wary|in favour|attracted|supportive)", verb, re.I):
             continue  # passive voice: handled by the passive frames
         # "X said that A and indicated that B": the second report is X's too, and ends X's first claim
-        coord = re.search(r"[\"”'’]?\s*,?\s+and\s+(?:also\s+|then\s+|further\s+|later\s+)?(?:(?:did|does|do)\s+not\s+)?$", before)
+        coord = re.search(r"[\"”'’]?\s*,?\s+(?:and|but)\s+(?:also\s+|then\s+|further\s+|later\s+)?(?:(?:did|does|do)\s+not\s+)?$", before)
         shared = frames[-1] if coord and frames and frames[-1].rule.startswith("attrib:") and frames[-1].subject and \
-            frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= coord.start() else None
+            frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= coord.start() and \
+            re.match(r"\s*(?:\w+ly\s+)?(?:that\b|whether\b|:)", sentence[m.end():], re.I) else None  # a report of a clause
         inside = next((f for f in frames if any(a <= m.start() < b for a, b in f.claims)), None)
         if inside is not None and shared is None:
             gap = sentence[inside.claims[0][0]:m.start()]
@@ -526,7 +533,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                 continue  # "that a village is asking too much when it asks for ...": part of the claim, not a frame
         boundary_end = 0
         for b in _CLAUSE_BOUNDARY.finditer(before):
-            boundary_end = b.end()
+            if not re.search(r"\bboth\s+[^,;]{1,60}$", before[:b.start()], re.I):  # "Both the TUC and the CBI": one subject
+                boundary_end = b.end()
         for prev in frames:
             if prev.claims and prev.claims[0][0] <= m.start():
                 boundary_end = max(boundary_end, prev.start)
@@ -546,7 +554,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)(?:\s+\w+ly)*\s*$|"
                                     r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
-        relative = re.search(r"(?P<np>[^,]{2,80}?),\s+who\s*$", subject) if shared is None else None
+        relative = re.search(r"(?P<np>[^,]{2,80}?),\s+(?:who|which)\s*$", subject) if shared is None else None
         if relative:  # "... supported by the Minister, who stated that ...": the Minister
             np_start = relative.start("np")
             for cut in re.finditer(r"\b(?:by|from|to|with|and|for)\s+", relative.group("np")):

@@ -58,8 +58,9 @@ _INDIRECT_QUESTION = re.compile(r"^(?:[\w'’-]+\s+){1,6}?(?:what|whether|how|wh
 #: "Larkspur disputed this:", "The ROA agreed, and noted that ...", "The Council strongly disagreed."
 _RESPONSE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<who>[A-Z][^,:;.]{1,80}?)\s+(?:strongly\s+|also\s+|firmly\s+)?"
                        r"(?P<verb>disputed|rejected|challenged|contested|questioned|denied|disagreed|agreed|concurred|"
-                       r"endorsed|echoed|shared)(?:\s+(?:with\s+)?(?:this|that|it|these\s+\w+|this\s+\w+|that\s+\w+|"
-                       r"the\s+(?:claim|view|point|suggestion|argument|figures?|assessment|analysis|concern)))?\s*(?:[:,.;]|$)", re.I)
+                       r"endorsed|echoed|shared)(?:\s+(?:with\s+)?(?:this|that|it|(?:these|this|that|the|those)\s+(?P<noun>claims?|views?|"
+                       r"points?|suggestions?|arguments?|figures?|assessments?|analys[ie]s|concerns?|characteri[sz]ations?|"
+                       r"assertions?|conclusions?|estimates?|findings?|interpretations?|accounts?|criticisms?)))?\s*(?:[:,.;]|$)", re.I)
 _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|these)\s+(?:proposals?|changes?|plans?|options?|"
                           r"ideas?|moves?|approach))$", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
@@ -201,7 +202,9 @@ class Extractor:
                 return named, "+named", 0.0
         if self.ctx.section_holders and _CLIENTS.match(short):
             return list(self.ctx.section_holders), "+clients", -0.05  # "the group invites the Inquiry to ..."
-        parts = [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
+        both = re.match(r"^\s*both\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", f.subject, re.I)
+        parts = [both.group("a"), both.group("b")] if both else \
+            [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]
         if len(parts) > 1:  # "opposed by people in rural areas and by the Action Group": two holders
             found = [x for x in (self.resolver.resolve(p) for p in parts) if isinstance(x, Holder)]
             if found:
@@ -455,12 +458,19 @@ class Extractor:
         last = self.last_hit
         if m is None or last is None or b.index - self.block_at(last.spans[0][0]) > 1 or last.section != b.section:
             return
+        between = re.sub(r"^[\s.!?\"”’']+", "", self.text[last.spans[-1][1]:spans[0][0]]) if spans else ""
+        if re.search(r"[.!?][\"”’']?\s", between + " ") and between.strip():
+            return  # the claim "just reported" was reported a sentence or more before the last one
         holders, _suffix, _adj = self._resolve_subject(Frame("response", "support", sent, m.group("who")), b, strand, last.claim)
         if len(holders) != 1 or holders[0].label == last.holder.label or holders[0] == self.voice:
             return
+        if (m.group("noun") or "").casefold().startswith(("figure", "estimate")) and not re.search(r"\d", last.claim):
+            return  # "disputed these figures" answers numbers, not the claim just reported
         r = holders[0]
         verb = m.group("verb").casefold()
-        stance = "oppose" if verb.startswith(("disput", "reject", "challeng", "contest", "question", "den", "disagree")) else "support"
+        against = verb.startswith(("disput", "reject", "challeng", "contest", "question", "den", "disagree"))
+        # rejecting a view that opposes X is siding with X: the responder's stance is on the claim, not on the view
+        stance = "oppose" if against != (last.stance == "oppose") else "support"
         self.add(Hit(r, last.claim, stance, "response", 0.6, spans, strand.source, b.section, None, topics,
                      turned=last.turned))
 

@@ -278,3 +278,44 @@ def test_negation_bears_on_the_verb_not_on_the_subject(sentence: str, stance: st
     assert frame.polarity == stance
     assert "not" not in (frame.subject or "") or "English" in (frame.subject or "")
     assert "n't" not in (frame.subject or "") and "n’t" not in (frame.subject or "")
+
+
+def test_a_relative_which_reports_for_the_body_named_before_it() -> None:
+    found = frames_of("We received evidence from the Ramblers, which warned that rural paths would close.")
+    assert ("the Ramblers", ["Rural paths would close"]) in [(s, c) for _r, _p, s, c in found]
+
+
+def test_both_x_and_y_are_two_holders() -> None:
+    found = positions("Transport\n\nBoth the Bus Users Forum and the Rail Passengers Council supported a single "
+                      "national ticket for rural journeys.\n")
+    holders = {h for h, s, _c in found if s == "support"}
+    assert {"Bus Users Forum", "Rail Passengers Council"} <= holders, found
+
+
+def test_not_persuaded_doubts_the_claim() -> None:
+    (frame,) = find_frames("We are not persuaded that a voluntary code will change the behaviour of landlords.")
+    assert (frame.polarity, frame.claim_text(frame.claims[0])) == ("doubt", "A voluntary code will change the behaviour of landlords")
+
+
+def test_a_participle_that_reports_more_ends_the_claim() -> None:
+    (frame,) = find_frames("The Tenants Union opposed the rent freeze for new lets, describing it as a gift to landlords.")
+    assert frame.claim_text(frame.claims[0]) == "The rent freeze for new lets"
+
+
+def test_rejecting_a_view_against_a_proposal_sides_with_the_proposal() -> None:
+    found = positions("Rents\n\nThe Landlords Federation opposed the cap on annual rent rises. The Tenants Union rejected "
+                      "this view.\n")
+    assert ("Landlords Federation", "oppose", "The cap on annual rent rises") in found
+    assert ("Tenants Union", "support", "The cap on annual rent rises") in found
+
+
+def test_disputing_figures_does_not_answer_a_claim_without_figures() -> None:
+    found = positions("Rents\n\nThe Landlords Federation called for a national register of landlords. The Department "
+                      "disputed these figures.\n")
+    assert not any(c == "A national register of landlords" and s == "oppose" for _h, s, c in found), found
+
+
+def test_a_response_answers_the_sentence_just_before_it_only() -> None:
+    found = positions("Rents\n\nThe Landlords Federation called for a national register of landlords. The register "
+                      "was discussed at length. The Tenants Union disagreed.\n")
+    assert not any(h == "Tenants Union" for h, _s, _c in found), found
