@@ -302,6 +302,21 @@ _CLEFT = re.compile(r"\bit\s+(?:was|is)\s+(?P<who>(?:the|my|[A-Z])[^;]{1,120}?),
                     r"(?:said|argued|suggested|pointed\s+out|made\s+the\s+point|warned|noted|observed|told\s+(?:us|the\s+\w+))"
                     r"(?:\s*[—–-]\s*[^—–-]{1,120}?\s*[—–-]\s*|,\s+[^,]{1,80},\s*)?\s*(?:that\b|:)\s*"
                     r"(?P<claim>.+)$", re.I)
+#: a report after its claim: "Councils must act now, the LGA argued."
+_TRAILING_REPORT = re.compile(r"^(?P<claim>[^\"“”]{12,}?),\s+(?P<who>(?:the\s+|[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,7}?|he|she|they)\s+"
+                              r"(?:(?:also|rightly|repeatedly)\s+)?(?P<verb>said|argued|warned|added|insisted|claimed|noted|suggested|stressed|"
+                              r"explained|concluded|told\s+(?:us|me|the\s+\w+))\s*\.?$", re.I)
+#: "It is simply not true that ...", "it is true that ...": the speaker's verdict on the claim
+_VERDICT_THAT = re.compile(r"\bit\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|clearly\s+|patently\s+|absolutely\s+)?"
+                           r"(?P<v>not\s+true|untrue|not\s+the\s+case|false|nonsense|a\s+myth|true|the\s+case)\s+(?:to\s+say\s+)?"
+                           r"that\s+(?P<claim>.+)$", re.I)
+#: "The hon. Member for X is right that ...", "Ms Y was wrong to say that ...": X's claim, and the speaker's verdict on it
+_RIGHT_THAT = re.compile(r"^(?:\W*(?:but|and|so|yes|now)\s*,?\s+)?(?P<who>(?:[Tt]he|[Mm]y)\s+[^;]{2,80}?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+"
+                         r"(?:is|was|has\s+been)\s+(?:absolutely\s+|quite\s+|entirely\s+|completely\s+|of\s+course\s+)?"
+                         r"(?P<v>right|correct|wrong|mistaken)\s+(?:to\s+(?:say|argue|suggest|point\s+out)\s+)?that\s+(?P<claim>.+)$", re.S)
+#: "I agree with my hon. Friend the Member for X that ...": the speaker's claim, and X's
+_AGREE_WITH = re.compile(r"^(?:\W*(?:but|and|so)\s*,?\s+)?(?:[^:;]{0,80}?,\s+and\s+)?(?P<me>I|we)\s+(?:\w+ly\s+|also\s+)?(?:agree|agreed)\s+with\s+"
+                         r"(?P<who>[^,;:]{2,90}?)(?:\s+that\s+|\s*:\s+)(?P<claim>.+)$", re.I)
 _LISTED = re.compile(r"\b(?:stakeholders|participants|attendees|respondents|interviewees|those attending|contributors|members)"
                      r"(?:\s+\w+){0,3}\s+(?:included|include|comprised|were drawn from|came from|represented|were)\s+(?P<list>.+)$", re.I)
 
@@ -316,6 +331,30 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         claim_group = "claim" if m.group("who") else "claim2"
         frames.append(Frame("according", "support", sentence, m.group(who_group), m.span(who_group), [m.span(claim_group)],
                             quant_text=m.group(who_group), confidence=0.8))
+        return frames
+    m = _TRAILING_REPORT.match(sentence)
+    if m and not re.match(r"(?:as|so|and|but|while|whilst|although|though|because)\b", m.group("claim"), re.I):
+        frames.append(Frame("attrib:argue" if m.group("verb").casefold() in ("argued", "insisted", "claimed") else "attrib:emphasise",
+                            "support", sentence, m.group("who"), m.span("who"), [m.span("claim")], confidence=0.7))
+        return frames
+    m = _RIGHT_THAT.match(sentence)
+    if m:
+        claim = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        verdict = "support" if m.group("v").casefold() in ("right", "correct") else "oppose"
+        frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), claim, confidence=0.7))
+        frames.append(Frame("verdict", verdict, sentence, None, None, claim, confidence=0.7, start=m.start("claim")))
+        return frames
+    m = _AGREE_WITH.match(sentence)
+    if m:
+        claim = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        frames.append(Frame("attrib:believe", "support", sentence, m.group("me"), m.span("me"), claim, confidence=0.75))
+        frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), claim, confidence=0.7))
+        return frames
+    m = _VERDICT_THAT.search(sentence)
+    if m:
+        claim = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        verdict = "support" if m.group("v").casefold() in ("true", "the case") else "oppose"
+        frames.append(Frame("verdict", verdict, sentence, None, None, claim, confidence=0.65, start=m.start()))
         return frames
     m = _CLEFT.search(sentence)
     if m:
@@ -427,7 +466,10 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         frames.append(f)
     frames.extend(_attributions(sentence, cues))
     mm = None
-    for cand in cues.modal.finditer(sentence) if not frames else ():
+    # a modal clause before a reported one ("The Inquiry should look at X, and we have made it clear that Y"): both
+    limit = len(sentence) if not frames else \
+        min(f.start for f in frames) if all(f.rule.startswith("attrib:") for f in frames) else 0
+    for cand in cues.modal.finditer(sentence, 0, limit):
         if not re.search(r"\b(?:that|which|who)\s+$", sentence[:cand.start()], re.I):
             mm = cand  # not "the evidence that should be provided": a relative clause states no position
             break
@@ -446,6 +488,8 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         if intro:
             start += intro.end()
         end = _claim_end(sentence, start)
+        if limit < len(sentence):
+            end = min(end, start + len(sentence[start:limit].rstrip(" ,;:").removesuffix(", and").removesuffix(" and")))
         if end > mm.start():  # a claim that stops before its modal ("Following the pilot phase, ... they need to") is not it
             frames.append(Frame("modal", "support", sentence, None, None, [(start, end)], confidence=0.55))
     return frames
@@ -577,6 +621,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                          r"support|adopt|associate|welcome|acknowledge|recognise|record|express)\b",
                                          sentence[m.end():], re.I):
             continue  # "we want to emphasise that ...": the inner verb states the position
+        if re.match(r"(?:find|found|see|saw)$", verb, re.I) and re.search(r"\b(?:will|would|may|might|could|shall)\s+$", before, re.I):
+            continue  # "she will find a good deal of support": a prediction, not a finding
         if name == "expect" and re.match(r"\s*to\s+(?:know|ask|understand|find\s+out|learn)\b", sentence[m.end():], re.I) or \
                 re.match(r"ask(?:s|ed)?$", verb, re.I) and _ASKED_ABOUT.match(sentence[m.end():]):
             continue  # "I want to know what ...", "Lord Giddens asked about ...", "I asked my officials whether ...": a question

@@ -556,10 +556,10 @@ class Extractor:
         if f.rule.startswith(("impersonal", "contested")) or (f.rule.startswith("passive") and not f.subject):
             holders = self._collective_holder(strand, quantifier, f.subject, b)
             suffix, adj = "", -0.05
-        elif f.rule == "modal":
+        elif f.rule in ("modal", "verdict"):  # a bare modal, "it is not true that ...": whoever speaks in context
             holders = self._context_holders(b, f.sentence)
             suffix, adj = ("turn:" if b.speaker or ctx.section_holders else ""), 0.0
-            rule = suffix + "modal"
+            rule = suffix + f.rule
             suffix = ""
         else:
             holders, suffix, adj = self._resolve_subject(f, b, strand, claims[0][0])

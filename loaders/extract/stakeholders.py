@@ -198,6 +198,8 @@ def clean_subject(np: str) -> str:
     np = _VOCATIVE.split(np)[-1]
     np = _SIGNPOST.sub("", np)
     np = _ADDRESS_FORM.sub("", np)
+    np = re.sub(r"^(we|I)\s+(?:on|in)\s+(?:the\s+|this\s+)?[^,]{2,40}?(?:benches|party|group|side(?:\s+of\s+the\s+House)?|House|"
+                r"Committee|Chamber)$", r"\1", np, flags=re.I)  # "We on the Government Benches": we
     np = _LEADING.sub("", np)
     prev = None
     while prev != np:

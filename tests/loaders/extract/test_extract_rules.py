@@ -319,3 +319,47 @@ def test_a_response_answers_the_sentence_just_before_it_only() -> None:
     found = positions("Rents\n\nThe Landlords Federation called for a national register of landlords. The register "
                       "was discussed at length. The Tenants Union disagreed.\n")
     assert not any(h == "Tenants Union" for h, _s, _c in found), found
+
+
+# --------------------------------------------------------------------------- agreement and verdicts in debate
+
+def test_a_member_right_that_p_holds_p_and_so_does_the_speaker() -> None:
+    found = debate(("Tom Aldous (Westmere) (Con)", "The hon. Member for Eastmarsh is right that opening hours matter "
+                    "more than new buildings."))
+    claim = "Opening hours matter more than new buildings"
+    assert ("Tom Aldous", "support", claim) in found
+    assert ("Ruth Kember", "support", claim) in found
+
+
+def test_agreeing_with_a_member_that_p_gives_p_to_both() -> None:
+    found = debate(("Tom Aldous (Westmere) (Con)", "I agree with the hon. Member for Eastmarsh that volunteers need "
+                    "paid staff beside them."))
+    claim = "Volunteers need paid staff beside them"
+    assert {("Tom Aldous", "support", claim), ("Ruth Kember", "support", claim)} <= found, found
+
+
+def test_it_is_not_true_that_p_opposes_p() -> None:
+    found = debate(("Tom Aldous (Westmere) (Con)", "It is simply not true that the new formula cuts library budgets."))
+    assert ("Tom Aldous", "oppose", "The new formula cuts library budgets") in found, found
+
+
+def test_we_on_the_benches_is_the_speaker() -> None:
+    found = debate(("Tom Aldous (Westmere) (Con)", "We on the Government Benches believe that councils should set "
+                    "their own opening hours."))
+    assert ("Tom Aldous", "support", "Councils should set their own opening hours") in found, found
+
+
+def test_a_report_after_its_claim_is_the_reporters() -> None:
+    (frame,) = find_frames("Councils must protect mobile libraries, the Rural Services Network argued.")
+    assert (frame.subject, frame.claim_text(frame.claims[0])) == ("the Rural Services Network",
+                                                                   "Councils must protect mobile libraries")
+
+
+def test_a_modal_clause_before_a_reported_one_is_kept() -> None:
+    claims = [(f.rule, f.claim_text(f.claims[0])) for f in find_frames(
+        "The council should keep every branch open, and we have said that it can afford to.")]
+    assert ("modal", "The council should keep every branch open") in claims
+
+
+def test_a_prediction_is_not_a_finding() -> None:
+    assert find_frames("If she does, she will find a good deal of support on both sides of the House.") == []
