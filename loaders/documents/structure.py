@@ -76,7 +76,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", "etc",
            "co", "ltd", "inc", "para", "paras", "p", "pp", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sep", "sept", "oct", "nov", "dec", "approx", "cllr", "rev", "gen", "sr", "jr", "op", "cit", "ibid", "art",
            "sec", "ch", "viz", "est", "dept", "govt", "c", "ca", "incl", "q", "qq"}
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\d{1,3}(?=\s+[A-Z]))?(?=\s+[\"'“‘(\[]?[A-Z0-9•\-–])|[.!?]+[\"'”’)\]]*\d{0,3}\s*$")
+#: a sentence ends before a capital, a digit, a bullet, or a name written in camel case ("techUK", "eBay", "iPhone")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\d{1,3}(?=\s+(?:[A-Z]|[a-z]{1,4}[A-Z])))?(?=\s+[\"'“‘(\[]?(?:[A-Z0-9•\-–]|[a-z]{1,4}[A-Z]))|"
+                       r"[.!?]+[\"'”’)\]]*\d{0,3}\s*$")
 _TRANSLATE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                             "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 

@@ -88,7 +88,8 @@ _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistent
            r"in (?:their|its|his|her|our) (?:evidence|submission|response|view)|to us|to the committee|to the inquiry))*"
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
-                              r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b))", re.I)
+                              r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b)|"
+                              r"\sand\s(?=(?-i:Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Baroness)\s+(?-i:[A-Z])))", re.I)
 _CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
                         r"would|will|felt|argued|said|noted|suggested|believed|thought|also|echo|agree|welcome|hope)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?|"
@@ -570,7 +571,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         shared = frames[-1] if coord and frames and frames[-1].rule.startswith("attrib:") and frames[-1].subject and \
             frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= coord.start() and \
             re.match(r"\s*(?:\w+ly\s+)?(?:that\b|whether\b|:)", sentence[m.end():], re.I) else None  # a report of a clause
-        inside = next((f for f in frames if any(a <= m.start() < b for a, b in f.claims)), None)
+        inside = next((f for f in reversed(frames) if any(a <= m.start() < b for a, b in f.claims)), None)  # the innermost
         if inside is not None and shared is None:
             gap = sentence[inside.claims[0][0]:m.start()]
             if not _CLAUSE_BOUNDARY.search(gap) or _SUBORDINATE_TAIL.search(gap):
@@ -621,6 +622,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                          r"support|adopt|associate|welcome|acknowledge|recognise|record|express)\b",
                                          sentence[m.end():], re.I):
             continue  # "we want to emphasise that ...": the inner verb states the position
+        if re.search(r"(?:^|[^\w\s]\s*|\b(?:but|and)\s+)(?:when|if|once|after|before|while|whilst|unless|until|as)\s+$", before, re.I) \
+                and re.search(r"ed$", verb.split()[0], re.I):
+            continue  # "When questioned about X, witnesses ...": a participle clause, not a report
         if re.match(r"(?:find|found|see|saw)$", verb, re.I) and re.search(r"\b(?:will|would|may|might|could|shall)\s+$", before, re.I):
             continue  # "she will find a good deal of support": a prediction, not a finding
         if name == "expect" and re.match(r"\s*to\s+(?:know|ask|understand|find\s+out|learn)\b", sentence[m.end():], re.I) or \

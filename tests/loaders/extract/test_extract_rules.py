@@ -363,3 +363,24 @@ def test_a_modal_clause_before_a_reported_one_is_kept() -> None:
 
 def test_a_prediction_is_not_a_finding() -> None:
     assert find_frames("If she does, she will find a good deal of support on both sides of the House.") == []
+
+
+def test_a_sentence_ends_before_a_camel_case_name_after_a_footnote() -> None:
+    from stancegraph.loaders.documents.structure import split_sentences
+    text = "Skills were said to be short in the public sector.39 techUK thought that training should be funded."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Skills were said to be short in the public sector.39", "techUK thought that training should be funded."]
+
+
+def test_a_participle_clause_before_the_subject_is_not_a_report_nor_the_holder() -> None:
+    found = frames_of("When questioned about the new forms, witnesses did not believe that the forms allowed informed consent.")
+    assert [(r, p) for r, p, _s, _c in found] == [("attrib:believe", "oppose")]
+    found = positions("Consent\n\nWhen asked about the cuts, the Minister said that councils had enough money.\n")
+    assert {h for h, _s, _c in found} == {"The Minister"}, found
+
+
+def test_and_a_titled_name_starts_a_new_report() -> None:
+    found = frames_of("Ms Cansoy reported that companies were concerned about ethics and Professor McAuley said that "
+                      "small firms wanted to behave ethically.")
+    assert [(s, c) for _r, _p, s, c in found] == [("Ms Cansoy", ["Companies were concerned about ethics"]),
+                                                   ("Professor McAuley", ["Small firms wanted to behave ethically"])]
