@@ -307,6 +307,12 @@ _CLEFT = re.compile(r"\bit\s+(?:was|is)\s+(?P<who>(?:the|my|[A-Z])[^;]{1,120}?),
 _TRAILING_REPORT = re.compile(r"^(?P<claim>[^\"“”]{12,}?),\s+(?P<who>(?:the\s+|[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,7}?|he|she|they)\s+"
                               r"(?:(?:also|rightly|repeatedly)\s+)?(?P<verb>said|argued|warned|added|insisted|claimed|noted|suggested|stressed|"
                               r"explained|concluded|told\s+(?:us|me|the\s+\w+))\s*\.?$", re.I)
+#: "We note the disabled people's organisations' submission that ...": the claim is theirs
+_POSSESSIVE_REPORT = re.compile(r"(?:\b(?P<me>I|we|the\s+(?:committee|inquiry|government|department|minister|council|board))\s+"
+                                r"(?:\w+ly\s+|also\s+)?)?\b(?P<verb>note[sd]?|noting|acknowledge[sd]?|recogni[sz]e[sd]?|heard|hear|understand|"
+                                r"considered|consider|accept(?:s|ed)?|reject(?:s|ed)?|share[sd]?|welcome[sd]?)\s+(?:the\s+)?(?P<who>[^,;]{2,80}?)['’]s?\s+"
+                                r"(?:written\s+|oral\s+|helpful\s+|detailed\s+)?(?P<noun>submissions?|points?|suggestions?|arguments?|views?|"
+                                r"concerns?|requests?|proposals?|call|invitation|contention|position)\s+that\s+(?P<claim>.+)$", re.I)
 #: "It is simply not true that ...", "it is true that ...": the speaker's verdict on the claim
 _VERDICT_THAT = re.compile(r"\bit\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|clearly\s+|patently\s+|absolutely\s+)?"
                            r"(?P<v>not\s+true|untrue|not\s+the\s+case|false|nonsense|a\s+myth|true|the\s+case)\s+(?:to\s+say\s+)?"
@@ -333,6 +339,16 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         frames.append(Frame("according", "support", sentence, m.group(who_group), m.span(who_group), [m.span(claim_group)],
                             quant_text=m.group(who_group), confidence=0.8))
         return frames
+    m = _POSSESSIVE_REPORT.search(sentence)
+    if m and not re.match(r"(?:my|our|its|their|his|her)$", m.group("who"), re.I):
+        said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        frames.append(Frame("attrib:argue", "support", sentence, m.group("who"), m.span("who"), said, confidence=0.7))
+        verb = m.group("verb").casefold()
+        if m.group("me") and verb.startswith(("acknowledg", "recogni", "accept", "reject", "share", "welcome")):
+            # and the speaker's own verdict: "we recognise X's point that P" concedes P, "we reject ..." opposes it
+            frames.append(Frame("attrib:believe", "oppose" if verb.startswith("reject") else "support", sentence,
+                                m.group("me"), m.span("me"), said, confidence=0.65))
+        return frames
     m = _TRAILING_REPORT.match(sentence)
     if m and not re.match(r"(?:as|so|and|but|while|whilst|although|though|because)\b", m.group("claim"), re.I):
         frames.append(Frame("attrib:argue" if m.group("verb").casefold() in ("argued", "insisted", "claimed") else "attrib:emphasise",
@@ -340,22 +356,22 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         return frames
     m = _RIGHT_THAT.match(sentence)
     if m:
-        claim = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
         verdict = "support" if m.group("v").casefold() in ("right", "correct") else "oppose"
-        frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), claim, confidence=0.7))
-        frames.append(Frame("verdict", verdict, sentence, None, None, claim, confidence=0.7, start=m.start("claim")))
+        frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), said, confidence=0.7))
+        frames.append(Frame("verdict", verdict, sentence, None, None, said, confidence=0.7, start=m.start("claim")))
         return frames
     m = _AGREE_WITH.match(sentence)
     if m:
-        claim = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
-        frames.append(Frame("attrib:believe", "support", sentence, m.group("me"), m.span("me"), claim, confidence=0.75))
-        frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), claim, confidence=0.7))
+        said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        frames.append(Frame("attrib:believe", "support", sentence, m.group("me"), m.span("me"), said, confidence=0.75))
+        frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), said, confidence=0.7))
         return frames
     m = _VERDICT_THAT.search(sentence)
     if m:
-        claim = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
         verdict = "support" if m.group("v").casefold() in ("true", "the case") else "oppose"
-        frames.append(Frame("verdict", verdict, sentence, None, None, claim, confidence=0.65, start=m.start()))
+        frames.append(Frame("verdict", verdict, sentence, None, None, said, confidence=0.65, start=m.start()))
         return frames
     m = _CLEFT.search(sentence)
     if m:

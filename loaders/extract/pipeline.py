@@ -76,6 +76,10 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          # a pointer to what others said, not what it said ("what has been said about ...")
                          r"|(?:what|all\s+that|everything\s+that)\s+(?:has|had|have|was|were|is)\s+(?:been\s+)?(?:said|raised|"
                          r"argued|mentioned|put|described)\b.*"
+                         # a means clause ("by focusing on ...")
+                         r"|by\s+\w+ing\b[^,]*"
+                         # a subordinate clause alone, with no main clause after it ("where there are differences of view")
+                         r"|(?:where|whenever|for\s+those\s+who)\b[^,;]*"
                          r"|(?:so\s+)?(?:many|several|a\s+number\s+of|some|all\s+the|the)\s+(?:points|issues|questions|contributions)\s+"
                          r"(?:that\s+)?(?:have\s+been|had\s+been|were)\s+(?:raised|made|put)\b.*)$",
                          re.I)

@@ -384,3 +384,20 @@ def test_and_a_titled_name_starts_a_new_report() -> None:
                       "small firms wanted to behave ethically.")
     assert [(s, c) for _r, _p, s, c in found] == [("Ms Cansoy", ["Companies were concerned about ethics"]),
                                                    ("Professor McAuley", ["Small firms wanted to behave ethically"])]
+
+
+def test_a_submission_noted_is_the_submitters_and_a_point_recognised_is_conceded() -> None:
+    found = frames_of("We note the Tenants Union's submission that deposits should be capped at one month's rent.")
+    assert [(s, p) for _r, p, s, _c in found] == [("Tenants Union", "support")]
+    found = frames_of("The Committee rejects the Government's argument that a voluntary code will work.")
+    assert [(s, p) for _r, p, s, _c in found] == [("Government", "support"), ("The Committee", "oppose")]
+    assert found[0][3] == found[1][3] == ["A voluntary code will work"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We anticipate that where there are significant differences of view amongst experts, they will say so.",
+    "The Inquiry considers that by focusing on care homes and care at home.",
+])
+def test_a_subordinate_or_means_clause_alone_is_no_claim(sentence: str) -> None:
+    found = positions("Scope\n\n" + sentence + "\n")
+    assert not any(c.lower().startswith(("where there are", "by focusing")) for _h, _s, c in found), found
