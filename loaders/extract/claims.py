@@ -95,7 +95,7 @@ _CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?|"
                         # a participle that reports more ("critical of the proposal, describing it as ...")
                         r",\s+(?:describing|saying|arguing|noting|adding|warning|citing|pointing\s+out|telling|stating|claiming|"
-                        r"insisting|suggesting|calling)\s|"
+                        r"insisting|suggesting|calling|recognising|recognizing|acknowledging|accepting)\s|"
                         # a second report by the same subject ("welcomed the plan but cautioned that ...")
                         r"\s(?:but|and)\s+(?:also\s+)?(?=(?:cautioned|warned|said|noted|added|argued|stressed|questioned|insisted|"
                         r"urged|called|indicated|stated|told|emphasised|emphasized|suggested|accepted|acknowledged)\b))", re.I)
@@ -586,7 +586,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         coord = re.search(r"[\"”'’]?\s*,?\s+(?:and|but)\s+(?:also\s+|then\s+|further\s+|later\s+)?(?:(?:did|does|do)\s+not\s+)?$", before)
         shared = frames[-1] if coord and frames and frames[-1].rule.startswith("attrib:") and frames[-1].subject and \
             frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= coord.start() and \
-            re.match(r"\s*(?:\w+ly\s+)?(?:that\b|whether\b|:)", sentence[m.end():], re.I) else None  # a report of a clause
+            re.match(r"\s*(?:\w+ly\s+)?(?:that\b|whether\b|:|the\s+(?:need|importance|case|value)\b)", sentence[m.end():], re.I) \
+            else None  # a report of a clause, or of a need
         inside = next((f for f in reversed(frames) if any(a <= m.start() < b for a, b in f.claims)), None)  # the innermost
         if inside is not None and shared is None:
             gap = sentence[inside.claims[0][0]:m.start()]
@@ -662,8 +663,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             pos += told.end()
             tail = sentence[pos:]
             marker = re.match(r"\s*(?P<m>that\b|:|\"|'|(?=\w))", tail)
-        it_adj = re.match(r"\s*it\s+(?:to be\s+)?(?:is\s+)?(?:vital|essential|important|crucial|necessary|right|appropriate|"
-                          r"imperative|sensible|unacceptable|wrong|unlikely|likely|regrettable)\s+(?:that|to|for)\b", tail, re.I)
+        it_adj = re.match(r"\s*it\s+(?:to be\s+)?(?:is\s+)?[\"']?(?:vital|essential|important|crucial|necessary|right|appropriate|"
+                          r"imperative|sensible|unacceptable|wrong|unlikely|likely|regrettable)[\"']?\s+(?:that|to|for)\b", tail, re.I)
         obj_to = re.match(r"\s*(?P<obj>(?:the|this|our|all|local|national|central|each|every|its|their)?\s*[\w'’ -]{1,60}?)\s+to\s+"
                           r"(?P<verb>(?!be\b)(?!" + _NOT_A_VERB + r"\b)[a-z]+)\b", tail)
         if it_adj:

@@ -78,6 +78,9 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          r"argued|mentioned|put|described)\b.*"
                          # a means clause ("by focusing on ...")
                          r"|by\s+\w+ing\b[^,]*"
+                         # a reporting verb first: the frame lost its subject ("emphasised the need to strike a balance")
+                         r"|(?:emphasi[sz]ed|stressed|highlighted|noted|argued|said|added|warned|welcomed|recogni[sz]ed|suggested|"
+                         r"urged|called|told|explained|insisted)\b.*"
                          # a subordinate clause alone, with no main clause after it ("where there are differences of view")
                          r"|(?:where|whenever|for\s+those\s+who)\b[^,;]*"
                          r"|(?:so\s+)?(?:many|several|a\s+number\s+of|some|all\s+the|the)\s+(?:points|issues|questions|contributions)\s+"

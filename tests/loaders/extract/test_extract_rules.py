@@ -401,3 +401,15 @@ def test_a_submission_noted_is_the_submitters_and_a_point_recognised_is_conceded
 def test_a_subordinate_or_means_clause_alone_is_no_claim(sentence: str) -> None:
     found = positions("Scope\n\n" + sentence + "\n")
     assert not any(c.lower().startswith(("where there are", "by focusing")) for _h, _s, c in found), found
+
+
+def test_considered_it_essential_and_but_emphasised_the_need_are_the_same_holders() -> None:
+    found = frames_of('The Department considered it "essential" to protect tenants\' deposits but emphasised the need to '
+                      '"avoid burdens on small landlords", recognising that most landlords own one property.')
+    assert [(s, c) for _r, _p, s, c in found] == [("The Department", ["Protect tenants' deposits"]),
+                                                   ("The Department", ["Avoid burdens on small landlords"])]
+
+
+def test_a_claim_that_starts_with_a_reporting_verb_lost_its_subject() -> None:
+    found = positions("Deposits\n\nHousing\n\nRecognised the need to avoid burdens on small landlords, the scheme was delayed.\n")
+    assert not any(c.startswith("Recognised") for _h, _s, c in found)
