@@ -413,3 +413,8 @@ def test_considered_it_essential_and_but_emphasised_the_need_are_the_same_holder
 def test_a_claim_that_starts_with_a_reporting_verb_lost_its_subject() -> None:
     found = positions("Deposits\n\nHousing\n\nRecognised the need to avoid burdens on small landlords, the scheme was delayed.\n")
     assert not any(c.startswith("Recognised") for _h, _s, c in found)
+
+
+def test_a_members_verdict_that_x_is_not_the_answer_is_their_position() -> None:
+    found = debate(("Tom Aldous (Westmere) (Con)", "Another ring-fenced grant for village libraries is not the answer."))
+    assert any(h == "Tom Aldous" and "ring-fenced grant" in c for h, _s, c in found), found
