@@ -313,6 +313,8 @@ _POSSESSIVE_REPORT = re.compile(r"(?:\b(?P<me>I|we|the\s+(?:committee|inquiry|go
                                 r"considered|consider|accept(?:s|ed)?|reject(?:s|ed)?|share[sd]?|welcome[sd]?)\s+(?:the\s+)?(?P<who>[^,;]{2,80}?)['’]s?\s+"
                                 r"(?:written\s+|oral\s+|helpful\s+|detailed\s+)?(?P<noun>submissions?|points?|suggestions?|arguments?|views?|"
                                 r"concerns?|requests?|proposals?|call|invitation|contention|position)\s+that\s+(?P<claim>.+)$", re.I)
+_TRAILING_VERB = re.compile(r"\b(?:said|argued|warned|added|insisted|claimed|noted|suggested|stressed|explained|concluded|"
+                            r"told\s+(?:us|me|the\s+\w+))\s*\.?$", re.I)
 #: "It is simply not true that ...", "it is true that ...": the speaker's verdict on the claim
 _VERDICT_THAT = re.compile(r"\bit\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|clearly\s+|patently\s+|absolutely\s+)?"
                            r"(?P<v>not\s+true|untrue|not\s+the\s+case|false|nonsense|a\s+myth|true|the\s+case)\s+(?:to\s+say\s+)?"
@@ -339,7 +341,9 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         frames.append(Frame("according", "support", sentence, m.group(who_group), m.span(who_group), [m.span(claim_group)],
                             quant_text=m.group(who_group), confidence=0.8))
         return frames
-    m = _POSSESSIVE_REPORT.search(sentence)
+    low = sentence.casefold()
+    m = _POSSESSIVE_REPORT.search(sentence) if ("'s " in sentence or "’s " in sentence or "s' " in sentence or "s’ " in sentence) \
+        and " that " in low else None
     if m and not re.match(r"(?:my|our|its|their|his|her)$", m.group("who"), re.I):
         said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
         frames.append(Frame("attrib:argue", "support", sentence, m.group("who"), m.span("who"), said, confidence=0.7))
@@ -349,31 +353,31 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
             frames.append(Frame("attrib:believe", "oppose" if verb.startswith("reject") else "support", sentence,
                                 m.group("me"), m.span("me"), said, confidence=0.65))
         return frames
-    m = _TRAILING_REPORT.match(sentence)
+    m = _TRAILING_REPORT.match(sentence) if _TRAILING_VERB.search(sentence[-40:]) else None
     if m and not re.match(r"(?:as|so|and|but|while|whilst|although|though|because)\b", m.group("claim"), re.I):
         frames.append(Frame("attrib:argue" if m.group("verb").casefold() in ("argued", "insisted", "claimed") else "attrib:emphasise",
                             "support", sentence, m.group("who"), m.span("who"), [m.span("claim")], confidence=0.7))
         return frames
-    m = _RIGHT_THAT.match(sentence)
+    m = _RIGHT_THAT.match(sentence) if re.search(r"\b(?:right|correct|wrong|mistaken)\b", low) else None
     if m:
         said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
         verdict = "support" if m.group("v").casefold() in ("right", "correct") else "oppose"
         frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), said, confidence=0.7))
         frames.append(Frame("verdict", verdict, sentence, None, None, said, confidence=0.7, start=m.start("claim")))
         return frames
-    m = _AGREE_WITH.match(sentence)
+    m = _AGREE_WITH.match(sentence) if "agree" in low else None
     if m:
         said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
         frames.append(Frame("attrib:believe", "support", sentence, m.group("me"), m.span("me"), said, confidence=0.75))
         frames.append(Frame("attrib:believe", "support", sentence, m.group("who"), m.span("who"), said, confidence=0.7))
         return frames
-    m = _VERDICT_THAT.search(sentence)
+    m = _VERDICT_THAT.search(sentence) if "it is" in low or "it was" in low else None
     if m:
         said = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
         verdict = "support" if m.group("v").casefold() in ("true", "the case") else "oppose"
         frames.append(Frame("verdict", verdict, sentence, None, None, said, confidence=0.65, start=m.start()))
         return frames
-    m = _CLEFT.search(sentence)
+    m = _CLEFT.search(sentence) if " who " in low else None
     if m:
         frames.append(Frame("cleft", "support", sentence, m.group("who"), m.span("who"), [(m.start("claim"), _claim_end(sentence, m.start("claim")))],
                             confidence=0.75))
@@ -583,9 +587,12 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                                                           r"critical|wary|in favour|attracted|supportive)", verb, re.I):
             continue  # passive voice: handled by the passive frames
         # "X said that A and indicated that B": the second report is X's too, and ends X's first claim
-        coord = re.search(r"[\"”'’]?\s*,?\s+(?:and|but)\s+(?:also\s+|then\s+|further\s+|later\s+)?(?:(?:did|does|do)\s+not\s+)?$", before)
+        tail_of_before = before[-40:]
+        off = len(before) - len(tail_of_before)
+        coord = re.search(r"[\"”'’]?\s*,?\s+(?:and|but)\s+(?:also\s+|then\s+|further\s+|later\s+)?(?:(?:did|does|do)\s+not\s+)?$",
+                          tail_of_before)
         shared = frames[-1] if coord and frames and frames[-1].rule.startswith("attrib:") and frames[-1].subject and \
-            frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= coord.start() and \
+            frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= off + coord.start() and \
             re.match(r"\s*(?:\w+ly\s+)?(?:that\b|whether\b|:|the\s+(?:need|importance|case|value)\b)", sentence[m.end():], re.I) \
             else None  # a report of a clause, or of a need
         inside = next((f for f in reversed(frames) if any(a <= m.start() < b for a, b in f.claims)), None)  # the innermost
@@ -603,8 +610,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         subject_region = before[boundary_end:]
         subject_span: Span = (boundary_end, boundary_end + len(subject_region))
         if shared is not None and coord is not None:
-            boundary_end, subject_span = coord.start(), shared.subject_span  # type: ignore[assignment]
-            subject_region = before[coord.end():]
+            boundary_end, subject_span = off + coord.start(), shared.subject_span  # type: ignore[assignment]
+            subject_region = before[off + coord.end():]
         neg_window = " ".join(subject_region.split()[-3:])
         neg = cues.negation.search(neg_window)
         # the negation must bear on the verb ("did not strongly support"), not sit in the subject ("people whose first
@@ -639,7 +646,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                          r"support|adopt|associate|welcome|acknowledge|recognise|record|express)\b",
                                          sentence[m.end():], re.I):
             continue  # "we want to emphasise that ...": the inner verb states the position
-        if re.search(r"(?:^|[^\w\s]\s*|\b(?:but|and)\s+)(?:when|if|once|after|before|while|whilst|unless|until|as)\s+$", before, re.I) \
+        if re.search((r"(?:^|" if len(before) <= 24 else r"(?:") +
+                     r"[^\w\s]\s*|\b(?:but|and)\s+)(?:when|if|once|after|before|while|whilst|unless|until|as)\s+$", before[-24:], re.I) \
                 and re.search(r"ed$", verb.split()[0], re.I):
             continue  # "When questioned about X, witnesses ...": a participle clause, not a report
         if re.match(r"(?:find|found|see|saw)$", verb, re.I) and re.search(r"\b(?:will|would|may|might|could|shall)\s+$", before, re.I):
