@@ -304,17 +304,16 @@ _CLEFT = re.compile(r"\bit\s+(?:was|is)\s+(?P<who>(?:the|my|[A-Z])[^;]{1,120}?),
                     r"(?:\s*[—–-]\s*[^—–-]{1,120}?\s*[—–-]\s*|,\s+[^,]{1,80},\s*)?\s*(?:that\b|:)\s*"
                     r"(?P<claim>.+)$", re.I)
 #: a report after its claim: "Councils must act now, the LGA argued."
+_SAID = r"(?:said|argued|warned|added|insisted|claimed|noted|suggested|stressed|explained|concluded|told\s+(?:us|me|the\s+\w+))"
 _TRAILING_REPORT = re.compile(r"^(?P<claim>[^\"“”]{12,}?),\s+(?P<who>(?:the\s+|[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,7}?|he|she|they)\s+"
-                              r"(?:(?:also|rightly|repeatedly)\s+)?(?P<verb>said|argued|warned|added|insisted|claimed|noted|suggested|stressed|"
-                              r"explained|concluded|told\s+(?:us|me|the\s+\w+))\s*\.?$", re.I)
+                              r"(?:(?:also|rightly|repeatedly)\s+)?(?P<verb>" + _SAID + r")\s*\.?$", re.I)
+_TRAILING_VERB = re.compile(r"\b" + _SAID + r"\s*\.?$", re.I)  # the cheap test before _TRAILING_REPORT
 #: "We note the disabled people's organisations' submission that ...": the claim is theirs
 _POSSESSIVE_REPORT = re.compile(r"(?:\b(?P<me>I|we|the\s+(?:committee|inquiry|government|department|minister|council|board))\s+"
                                 r"(?:\w+ly\s+|also\s+)?)?\b(?P<verb>note[sd]?|noting|acknowledge[sd]?|recogni[sz]e[sd]?|heard|hear|understand|"
                                 r"considered|consider|accept(?:s|ed)?|reject(?:s|ed)?|share[sd]?|welcome[sd]?)\s+(?:the\s+)?(?P<who>[^,;]{2,80}?)['’]s?\s+"
                                 r"(?:written\s+|oral\s+|helpful\s+|detailed\s+)?(?P<noun>submissions?|points?|suggestions?|arguments?|views?|"
                                 r"concerns?|requests?|proposals?|call|invitation|contention|position)\s+that\s+(?P<claim>.+)$", re.I)
-_TRAILING_VERB = re.compile(r"\b(?:said|argued|warned|added|insisted|claimed|noted|suggested|stressed|explained|concluded|"
-                            r"told\s+(?:us|me|the\s+\w+))\s*\.?$", re.I)
 #: "It is simply not true that ...", "it is true that ...": the speaker's verdict on the claim
 _VERDICT_THAT = re.compile(r"\bit\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|clearly\s+|patently\s+|absolutely\s+)?"
                            r"(?P<v>not\s+true|untrue|not\s+the\s+case|false|nonsense|a\s+myth|true|the\s+case)\s+(?:to\s+say\s+)?"
