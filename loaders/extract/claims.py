@@ -116,7 +116,7 @@ _NECESSITY = re.compile(
 _DISCOURSE = re.compile(
     r"^(?:(?:in (?:our|my) (?:submission|view|opinion)|my lady|my lord|sir|madam|of course|however|moreover|furthermore|"
     r"indeed|finally|firstly|secondly|thirdly|lastly|in addition|in particular|again|similarly|likewise|so|now|thus|"
-    r"therefore|accordingly|equally|also|and|but|further|importantly|crucially|clearly|for example|for instance|"
+    r"therefore|accordingly|equally|also|and|but|further(?! along| down| up| on| back| ahead)|importantly|crucially|clearly|for example|for instance|"
     r"as such|in short|in summary|overall|in conclusion|it(?:'s| is) submitted that|we submit that|we say that|"
     r"we suggest that|we say|more broadly|more generally|in (?:respect|relation) of [^,]{1,80},|in relation to [^,]{1,80},|"
     r"with regard to [^,]{1,80},|as regards [^,]{1,80},|regarding [^,]{1,80},|moving on to [^,]{1,80},|"

@@ -418,3 +418,9 @@ def test_a_claim_that_starts_with_a_reporting_verb_lost_its_subject() -> None:
 def test_a_members_verdict_that_x_is_not_the_answer_is_their_position() -> None:
     found = debate(("Tom Aldous (Westmere) (Con)", "Another ring-fenced grant for village libraries is not the answer."))
     assert any(h == "Tom Aldous" and "ring-fenced grant" in c for h, _s, c in found), found
+
+
+def test_further_along_is_not_a_connective() -> None:
+    assert normalise_claim("Further along in the process, councils review each case") == \
+        "Further along in the process, councils review each case"
+    assert normalise_claim("Further, councils should review each case") == "Councils should review each case"
