@@ -319,9 +319,10 @@ _VERDICT_THAT = re.compile(r"\bit\s+(?:is|was)\s+(?:simply\s+|just\s+|plainly\s+
                            r"(?P<v>not\s+true|untrue|not\s+the\s+case|false|nonsense|a\s+myth|true|the\s+case)\s+(?:to\s+say\s+)?"
                            r"that\s+(?P<claim>.+)$", re.I)
 #: "The hon. Member for X is right that ...", "Ms Y was wrong to say that ...": X's claim, and the speaker's verdict on it
-_RIGHT_THAT = re.compile(r"^(?:\W*(?:but|and|so|yes|now)\s*,?\s+)?(?P<who>(?:[Tt]he|[Mm]y)\s+[^;]{2,80}?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+"
+_RIGHT_THAT = re.compile(r"^(?:\W*(?:but|and|so|yes|now)\s*,?\s+)?(?:[^,;:]{0,60},\s+)?(?P<who>(?:[Tt]he|[Mm]y)\s+[^;]{2,80}?|[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+"
                          r"(?:is|was|has\s+been)\s+(?:absolutely\s+|quite\s+|entirely\s+|completely\s+|of\s+course\s+)?"
-                         r"(?P<v>right|correct|wrong|mistaken)\s+(?:to\s+(?:say|argue|suggest|point\s+out)\s+)?that\s+(?P<claim>.+)$", re.S)
+                         r"(?P<v>right|correct|wrong|mistaken)\s+(?:to\s+(?:say|argue|suggest|point\s+out)\s+|in\s+(?:saying|arguing|suggesting)\s+)?"
+                         r"that\s+(?P<claim>.+)$", re.S)
 #: "I agree with my hon. Friend the Member for X that ...": the speaker's claim, and X's
 _AGREE_WITH = re.compile(r"^(?:\W*(?:but|and|so)\s*,?\s+)?(?:[^:;]{0,80}?,\s+and\s+)?(?P<me>I|we)\s+(?:\w+ly\s+|also\s+)?(?:agree|agreed)\s+with\s+"
                          r"(?P<who>[^,;:]{2,90}?)(?:\s+that\s+|\s*:\s+)(?P<claim>.+)$", re.I)

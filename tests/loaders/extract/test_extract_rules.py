@@ -424,3 +424,9 @@ def test_further_along_is_not_a_connective() -> None:
     assert normalise_claim("Further along in the process, councils review each case") == \
         "Further along in the process, councils review each case"
     assert normalise_claim("Further, councils should review each case") == "Councils should review each case"
+
+
+def test_he_is_right_in_saying_after_a_lead_phrase() -> None:
+    found = frames_of("Because of the funding rules, he is right in saying that councils keep any unspent grant.")
+    assert [(r, s, c) for r, _p, s, c in found] == [("attrib:believe", "he", ["Councils keep any unspent grant"]),
+                                                     ("verdict", None, ["Councils keep any unspent grant"])]
