@@ -9,7 +9,8 @@ exported as N-Quads, loaded with ``pyoxigraph.Store.bulk_load`` into a fresh on-
 process, --repeat times. Both are timed as whole processes (interpreter start included) and their peak
 memory is the child's maximum RSS (``os.wait4``). With --medium, the synthetic medium scale
 (benchmarks/synthetic.py, ~490,000 positions) is loaded with ``Store.load`` (validation included) in a child
-process, timed around the load, peak RSS of the whole process reported.
+process, timed around the load, peak RSS of the whole process reported; its floor is the same quads, dumped
+as N-Quads, loaded by ``bulk_load`` in a fresh process.
 
 Targets (issue 16): ingest within 3x of bulk_load, peak under 500 MB; medium load under 60 s, peak under 2 GB.
 Writes benchmarks/results/ingest.json (medians of the runs, every run, ratios).
@@ -145,6 +146,17 @@ def bench(rows: int, repeat: int, medium: bool) -> dict[str, Any]:
                              "peak_rss_mb_before_load": round(float(before)), "positions": int(positions),
                              "quads": int(quads), "targets": {"load_s_max": 60, "peak_rss_mb_max": 2048}}
             print(f"medium: load {float(took):.1f} s, peak {rss:.0f} MB", file=sys.stderr, flush=True)
+            import pyoxigraph as ox
+
+            st = ox.Store.read_only(str(tmp / "medium"))  # the floor: the same quads, bulk_load in a fresh process
+            st.dump(output=str(tmp / "medium.nq"), format=ox.RdfFormat.N_QUADS)
+            del st
+            shutil.rmtree(tmp / "medium")
+            wall, rss, printed = run_measured([sys.executable, "-c", BULK_LOAD, str(tmp / "medium-floor"), str(tmp / "medium.nq")])
+            out["medium"]["bulk_load_in_process_s"] = round(float(printed.split()[0]), 2)
+            out["medium"]["bulk_load_peak_rss_mb"] = round(rss)
+            out["medium"]["ratio_load_over_bulk_load"] = round(float(took) / float(printed.split()[0]), 2)
+            print(f"medium floor: bulk_load {float(printed.split()[0]):.1f} s, peak {rss:.0f} MB", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out

@@ -126,3 +126,51 @@ def test_turtle_export_parses_with_rdflib_and_keeps_every_triple(tmp_path):
         n = sum(1 for _ in st.triples())
     g = rdflib.Graph().parse(data=ttl.decode(), format="turtle")
     assert len(g) == n
+
+
+class _FailingOn:
+    """The pyoxigraph store, with its n-th bulk write failing as a full disk would."""
+
+    def __init__(self, inner, n: int) -> None:
+        self._inner, self._n = inner, n
+
+    def bulk_load(self, *args, **kw) -> None:
+        self._n -= 1
+        if self._n == 0:
+            raise OSError("No space left on device")
+        self._inner.bulk_load(*args, **kw)
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+
+def _all_quads(st: Store) -> set:
+    return {q for q in st._ox.quads_for_pattern(None, None, None) if not (
+        hasattr(q.graph_name, "value") and q.graph_name.value.endswith("graph/meta"))}
+
+
+def test_a_load_in_pieces_lands_like_one_transaction_and_a_failed_one_leaves_the_store_as_it_was(tmp_path):
+    one, other = two_docs_sharing_a_stakeholder(), Bundle()
+    sh = next(iter(one.stakeholders.values()))
+    for name in ("c.txt", "d.txt"):
+        d, c = new_document(name), new_claim(f"claim from {name}")
+        other.add(d, sh, c, new_position(sh, c, "oppose", document=d.id))
+    with Store(tmp_path / "whole", bulk_load_quads=0) as whole, Store(tmp_path / "pieces", bulk_load_quads=4) as st:
+        whole.load(one)
+        st.load(one)  # pieces of 4 quads: the same store as one transaction makes
+        assert _all_quads(st) == _all_quads(whole)
+        before, mark = _all_quads(st), st.write_mark()
+        # a second load shares the stakeholder (its triples are in the default graph already); the disk fills mid-way
+        real, st._ox = st._ox, _FailingOn(st._ox, 3)
+        with pytest.raises(BackendUnavailable, match="No space left"):
+            st.load(other)
+        st._ox = real
+        assert _all_quads(st) == before, "the failed load left quads behind or took shared ones away"
+        assert st.write_mark()[1] > mark[1]  # readers that looked mid-load know their view is stale
+        assert count(st, "Stakeholder") == 1 and st.document_ids() == sorted(one.documents)
+        st.load(other)
+        whole.load(other)
+        assert _all_quads(st) == _all_quads(whole)
