@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     bulk_load_quads: int = Field(
         200_000, description="Loads of new documents with at least this many quads are written in pieces (of at most "
                              "50,000 quads, or this many if fewer) under a recovery mark, instead of in one transaction: "
-                             "about 2.5x faster and a fraction of the memory; a load cut short is undone when the store "
+                             "the write about 2x faster, with about a third of the peak memory; a load cut short is undone when the store "
                              "next opens. Queries that run during such a load may see part of it. 0 turns this off.")
     workers: int = Field(0, description="Processes used to extract documents in parallel; 0 means one per core.")
     neo4j_uri: str | None = Field(

@@ -55,7 +55,7 @@ __all__ = ["Store", "QueryOutcome", "LoadReport", "open_store", "is_repeatable",
 SHARED_GRAPH = "graph/shared"
 META_GRAPH = "graph/meta"  # the write counter and the store's id; no data
 STAGING_PREFIX = "graph/staging/"  # loads land here first, then move in one transaction
-_PIECE_QUADS = 50_000  # quads per bulk_extend in a load in pieces: larger pieces cost memory, not time
+_PIECE_QUADS = 50_000  # quads per bulk_load call in a load in pieces: larger pieces cost memory, not time
 
 _DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
                              re.IGNORECASE)
@@ -498,13 +498,13 @@ class Store:
             for g, ts in graphs.items():
                 report.documents[g[len(self.base):]] = len(ts)
             report.replaced = [g[len(self.base):] for g in replaced]
-            if not replaced and self.bulk_load_quads and 2 * sum(map(len, graphs.values())) >= self.bulk_load_quads \
-                    and not _has_blank_nodes(_chain(graphs.values(), [])):
+            blank = _has_blank_nodes(_chain(graphs.values(), shared))
+            if not replaced and not blank and self.bulk_load_quads \
+                    and 2 * sum(report.documents.values()) >= self.bulk_load_quads:
                 self._add_new_in_pieces(graphs, shared)
             elif not replaced:
                 self._add_new(graphs, shared)
-            elif not _has_blank_nodes(_chain(graphs.values(), shared)) and not any(
-                    self._graph_has_blank_nodes(g) for g in replaced):
+            elif not blank and not any(self._graph_has_blank_nodes(g) for g in replaced):
                 self._replace_by_difference(graphs, replaced, shared)
             else:  # blank nodes cannot be named in DELETE DATA: swap whole graphs through staging
                 self._replace_by_staging(graphs, shared)
@@ -539,13 +539,12 @@ class Store:
         3. one update adds the shared records, clears the mark and bumps the count again.
         A failure in 2 or 3 undoes the load here; a kill leaves the mark, and the next open undoes it.
         """
-        meta, pending = self.base + META_GRAPH, N.SG + "pendingGraph"
-        mark = " . ".join(f"<{meta}> <{pending}> <{g}>" for g in graphs)
-        self._update(f"INSERT DATA {{ GRAPH <{meta}> {{ {mark} }} }} ;\n" + self._bump())
+        mark = self._pending_mark(graphs)
+        self._update(f"INSERT DATA {{ {mark} }} ;\n" + self._bump())
         piece = min(_PIECE_QUADS, self.bulk_load_quads)
         try:
             self._write_text_in_pieces(graphs, piece)
-            end = [f"DELETE DATA {{ GRAPH <{meta}> {{ {mark} }} }}"]
+            end = [f"DELETE DATA {{ {mark} }}"]
             if shared:
                 lines = " . ".join(map(str, shared))
                 end.append(f"INSERT DATA {{ GRAPH <{self.base}{SHARED_GRAPH}> {{ {lines} }} {lines} }}")
@@ -555,6 +554,11 @@ class Store:
             if isinstance(exc, OSError):
                 raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
             raise
+
+    def _pending_mark(self, graphs: Iterable[str]) -> str:
+        """The recovery mark of a load in pieces naming `graphs`, as SPARQL data (``GRAPH <meta> { ... }``)."""
+        meta = self.base + META_GRAPH
+        return f"GRAPH <{meta}> {{ " + " . ".join(f"<{meta}> <{N.SG}pendingGraph> <{g}>" for g in graphs) + " }"
 
     def _write_text_in_pieces(self, graphs: dict[str, list[ox.Triple]], piece: int) -> None:
         """Each graph and its share of the default graph, `piece` quads at a time, as N-Quads text through
@@ -578,7 +582,8 @@ class Store:
 
         The pending graphs' triples leave the default graph unless a graph outside the load holds them, then the
         graphs go, then the mark (with a bump of the write count). Each step can be repeated, so a kill during
-        the undo is undone at the next open.
+        the undo is undone at the next open. Quad by quad rather than with :func:`_drop_graph_update`: that is one
+        transaction per graph, and a graph of this size in one transaction is what the load in pieces avoids.
         """
         meta = ox.NamedNode(self.base + META_GRAPH)
         pending = [cast(ox.NamedNode, q.object) for q in
@@ -596,8 +601,7 @@ class Store:
                 self._ox.remove(q)
         for g in pending:
             self._ox.remove_graph(g)
-        mark = " . ".join(f"<{meta.value}> <{N.SG}pendingGraph> <{g}>" for g in names)
-        self._update(f"DELETE DATA {{ GRAPH <{meta.value}> {{ {mark} }} }} ;\n" + self._bump())
+        self._update(f"DELETE DATA {{ {self._pending_mark(names)} }} ;\n" + self._bump())
 
     def _graph_has_blank_nodes(self, g: str) -> bool:
         return _has_blank_nodes(ox.Triple(q.subject, q.predicate, q.object)
