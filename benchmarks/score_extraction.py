@@ -69,7 +69,7 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
     stance ignored); pairs whose claim lies in an extracted cluster, states the gold proposition (half its
     keywords) and rests on the gold passage (the scorer's overlap) vote (a claim of more than 30 words, a whole
     motion, names too much to be taken for one gold proposition by its keywords): right when the extracted stance on
-    that claim is the gold position's stance on its proposition, wrong otherwise (a position on a cluster's side may
+    that claim says the gold position's stance on its proposition (``stance_agrees``: opposing "P" is supporting "not P"), wrong otherwise (a position on a cluster's side may
     oppose its own proposition: the committee "not convinced that voluntary commitments will complete the phase-out"
     sides with a ban by opposing the pledge). A cluster is reversed when wrong votes outnumber right ones.
     """
@@ -93,8 +93,9 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
                 if e is not None and e.claim in clustered and g is not None and len(e.claim.split()) <= 30 and \
                         sc.keyword_score(e.claim, g.keywords) >= sc.KEYWORD_THRESHOLD and \
                         max((sc.span_overlap(sp, (g.start, g.end)) for sp in e.spans), default=0.0) >= sc.OVERLAP_THRESHOLD:
-                    right += e.stance == g.stance
-                    wrong += e.stance != g.stance
+                    agrees = sc.stance_agrees(e, g)
+                    right += agrees
+                    wrong += not agrees
         if wrong > right:
             out.append(cluster["key"])
     return out

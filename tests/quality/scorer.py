@@ -28,7 +28,8 @@ are tried instead.
      the two spans (``OVERLAP_THRESHOLD``), or its claim text contains at least half of the gold
      keyword groups (``KEYWORD_THRESHOLD``; a keyword is a word stem matched at a word start,
      ``a|b`` gives alternatives), and
-  3. for the scores "with stance", the stance is the same.
+  3. for the scores "with stance", the stance is the same, or the opposite on a claim that differs from the gold
+     claim by one negation (``stance_agrees``: opposing "P" is supporting "not P").
 Pairs are then assigned one to one (an assignment that first maximises the number of required gold
 positions matched, then all matches, then span overlap plus keyword score), so one broad passage
 cannot claim several gold positions. Passages without offsets are located by their quote.
@@ -409,6 +410,38 @@ def in_scope(e: Extracted, gold: Gold) -> bool:
 # ---------------------------------------------------------------- scoring
 
 
+_NEGATORS = frozenset({"not", "no", "never", "nothing", "none", "cannot", "nor", "neither"})
+
+
+def _polarity_words(claim: str) -> tuple[int, set[str]]:
+    """The number of negators in a claim and its other words ("n't" counts as a negator)."""
+    words = flatten(claim.replace("n't", " not").replace("n\u2019t", " not")).split()
+    return sum(w in _NEGATORS for w in words), {w for w in words if w not in _NEGATORS and len(w) > 2}
+
+
+def stance_agrees(e: Extracted, g: GoldPosition) -> bool:
+    """Whether an extracted stance says what the gold stance says, reading a negated proposition as its opposite.
+
+    "opposes 'a village is asking too much'" says what "supports 'a village is not asking too much'" says: the
+    stances differ, the claims differ by one negation and otherwise share most of their words (0.6 of the
+    shorter claim's words), so the two agree.
+
+    >>> def e(claim): return Extracted("e", "x", {"x"}, "oppose", claim, [], set(), [], set())
+    >>> g = GoldPosition("k", "x", "support", "a village is not asking too much for one bus", (), 0, 1)
+    >>> stance_agrees(e("A village is asking too much for one bus"), g), stance_agrees(e("Buses need money"), g)
+    (True, False)
+    """
+    if e.stance == g.stance:
+        return True
+    if {e.stance, g.stance} != {"support", "oppose"}:
+        return False
+    ne, we = _polarity_words(e.claim)
+    ng, wg = _polarity_words(g.claim)
+    if (ne + ng) % 2 == 0 or not we or not wg:
+        return False
+    return len(we & wg) >= 0.6 * min(len(we), len(wg))
+
+
 def pair_quality(e: Extracted, g: GoldPosition) -> tuple[bool, float]:
     """Whether (e, g) is a candidate pair ignoring stance, and its quality (span overlap + keyword score)."""
     if not e.holders & set(g.holders):
@@ -428,7 +461,7 @@ def match_positions(extracted: Sequence[Extracted], gold: Sequence[GoldPosition]
     for i, e in enumerate(extracted):
         for j, g in enumerate(gold):
             ok, quality = pair_quality(e, g)
-            if ok and (not require_stance or e.stance == g.stance):
+            if ok and (not require_stance or stance_agrees(e, g)):
                 # required gold first, then the number of pairs, then quality (at most 2 per pair)
                 weight[i, j] = (1000.0 if not g.optional else 0.0) + 100.0 + quality
     rows, cols = linear_sum_assignment(weight, maximize=True)
@@ -505,7 +538,7 @@ def score_bundle(bundle: Bundle, gold: Gold, text: str) -> dict[str, Any]:
     scores["positions"], stance_pairs = score_positions(extracted, gold, require_stance=True)
     scores["positions_any_stance"], pairs = score_positions(extracted, gold, require_stance=False)
     req_pairs = [(i, j) for i, j in pairs if not gold.positions[j].optional]
-    agree = sum(1 for i, j in req_pairs if extracted[i].stance == gold.positions[j].stance)
+    agree = sum(1 for i, j in req_pairs if stance_agrees(extracted[i], gold.positions[j]))
     with_themes = [(i, j) for i, j in req_pairs if gold.positions[j].themes]
     theme_ok = sum(1 for i, j in with_themes if extracted[i].themes & set(gold.positions[j].themes))
     with_source = [(i, j) for i, j in req_pairs if gold.positions[j].source]
@@ -527,7 +560,7 @@ def score_bundle(bundle: Bundle, gold: Gold, text: str) -> dict[str, Any]:
     matched_e = {i for i, _ in stance_pairs}
     wrong_stance = [{"gold": gold.positions[j].key, "gold_stance": gold.positions[j].stance,
                      "extracted_stance": extracted[i].stance, "claim": extracted[i].claim}
-                    for i, j in req_pairs if extracted[i].stance != gold.positions[j].stance]
+                    for i, j in req_pairs if not stance_agrees(extracted[i], gold.positions[j])]
     return {
         "document": gold.document,
         "extracted": {"positions": len(all_extracted), "in_scope": len(extracted), "stakeholders": len(sh_pred),
