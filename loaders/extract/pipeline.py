@@ -49,6 +49,26 @@ _SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committ
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
+_CLIENT_NOUN_SKIP = frozenset("the our my that whom i we represent core client group organisation coalition campaign "
+                               "participant those people".split())
+
+
+def _singular(word: str) -> str:
+    w = word.casefold()
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _clients_named(phrase: str, holders: list[Holder]) -> list[Holder]:
+    """Those of a submission's holders that counsel's phrase names: "the families we represent" is the bereaved
+    families' group alone when the submission is also made for a residents' association; "our clients", or a noun
+    that fits none or several of them, is every holder."""
+    nouns = {_singular(w) for w in re.findall(r"[\w'’-]+", phrase)} - _CLIENT_NOUN_SKIP
+    if not nouns or len(holders) < 2:
+        return list(holders)
+    named = [h for h in holders if nouns & {_singular(w) for w in re.findall(r"[\w'’-]+", h.label)}]
+    return named if len(named) == 1 else list(holders)
+
+
 #: words every proposal to an inquiry or committee shares: no evidence that a refusal answers this one
 _PROCEDURAL_WORDS = frozenset(content_tokens("inquiry module committee scope examine consider investigate look address cover "
                                              "include hear explore review matter issue area government minister"))
@@ -208,7 +228,7 @@ class Extractor:
             if len(named) == 1:
                 return named, "+named", 0.0
         if self.ctx.section_holders and _CLIENTS.match(short):
-            return list(self.ctx.section_holders), "+clients", -0.05  # "the group invites the Inquiry to ..."
+            return _clients_named(short, self.ctx.section_holders), "+clients", -0.05  # "the group invites ..."
         both = re.match(r"^\s*both\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", f.subject, re.I)
         parts = [both.group("a"), both.group("b")] if both else \
             [p for p in re.split(r"\s+and\s+(?:by|among|from)\s+", f.subject) if p.strip()]

@@ -36,7 +36,7 @@ cannot claim several gold positions. Passages without offsets are located by the
 
 *Counting.* Gold items marked ``optional`` are "don't care": matching one is not a false positive,
 missing one is not a miss. Precision = matches to required gold / (extracted - matches to optional
-gold); recall = required gold matched / required gold. Stance accuracy is the share of pairs matched
+gold - positions that give a matched gold position to another of its ``alt_stakeholders``, see ``co_holders``); recall = required gold matched / required gold. Stance accuracy is the share of pairs matched
 without the stance condition whose stances agree; theme and source accuracy likewise (the extracted
 claim shares a theme with the gold position; the evidence comes from the gold source). Stakeholders,
 themes and sources are scored as sets: an extracted one is correct when it matches any gold one;
@@ -507,7 +507,33 @@ def score_positions(extracted: Sequence[Extracted], gold: Gold, *, require_stanc
     tp = sum(1 for _, j in pairs if not gold.positions[j].optional)
     to_optional = sum(1 for _, j in pairs if gold.positions[j].optional)
     required = sum(1 for g in gold.positions if not g.optional)
-    return prf(tp, len(extracted) - to_optional, required), pairs
+    return prf(tp, len(extracted) - to_optional - len(co_holders(extracted, gold, pairs, require_stance)), required), pairs
+
+
+def co_holders(extracted: Sequence[Extracted], gold: Gold, pairs: Sequence[tuple[int, int]],
+               require_stance: bool) -> set[int]:
+    """Unpaired extracted positions that give a paired gold position to another of its allowed holders.
+
+    A joint submission's unattributed position is coded once, for its first-named client, with the other clients as
+    ``alt_stakeholders``; an extraction that gives it to each client (as the readers do for "on behalf of A, B and
+    C") is not wrong on the others. Each gold position takes at most one such position per allowed holder beyond
+    the paired one; they count neither for nor against (like matches to optional gold).
+    """
+    paired = {i for i, _ in pairs}
+    out: set[int] = set()
+    for i0, j in pairs:
+        g = gold.positions[j]
+        if not g.alt_stakeholders:
+            continue
+        taken = set(extracted[i0].holders & set(g.holders))
+        for i, e in enumerate(extracted):
+            if i in paired or i in out or not (e.holders & set(g.holders)) - taken:
+                continue
+            ok, _ = pair_quality(e, g)
+            if ok and (not require_stance or stance_agrees(e, g)):
+                out.add(i)
+                taken |= e.holders & set(g.holders)
+    return out
 
 
 def score_bundle(bundle: Bundle, gold: Gold, text: str) -> dict[str, Any]:

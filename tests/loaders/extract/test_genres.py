@@ -154,6 +154,25 @@ def test_counsel_speaking_of_the_group_speaks_for_the_clients_named_in_the_headi
     assert any(h == "Harbour Residents' Association" and "separate hearing" in c for h, c in held), held
 
 
+JOINT = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Submissions on Behalf of the Harbour Bereaved Families and the Quay Traders' Guild by Ms Penrose KC
+----------------------------------------------------------------------------------------------------
+
+**Ms Penrose**: My Lady, the families we represent say that the harbour wall should have been raised after the 2014 storm.
+
+Our clients invite the Inquiry to examine why the siren had failed for years.
+"""
+
+
+def test_counsel_naming_one_of_several_clients_speaks_for_that_client_alone() -> None:
+    rows = held(extract_text(JOINT, name="hearing.rst"))
+    wall = {r[0] for r in rows if "harbour wall" in r[2]}
+    siren = {r[0] for r in rows if "siren" in r[2]}
+    assert wall == {"Harbour Bereaved Families"}, rows
+    assert siren == {"Harbour Bereaved Families", "Quay Traders' Guild"}, rows
+
+
 def test_a_paragraph_number_is_not_part_of_the_holder() -> None:
     b = extract_text(NUMBERED, name="report.txt")
     assert "Harbour Action Group" in {s.label for s in b.stakeholders.values()}
