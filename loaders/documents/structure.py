@@ -102,6 +102,7 @@ class Block:
     numbered: bool = False
     gap_before: bool = True  # a blank line (or the start) comes before it
     fixed: bool = False  # a paragraph by the reader's hint: never a heading, noise or continuation of another
+    attribution: str | None = None  # a set-apart quotation's attribution line ("– participant, Northtown drop-in")
 
     def __repr__(self) -> str:
         return f"Block({self.index}, {self.kind}, {self.start}:{self.end})"
@@ -436,6 +437,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
     blocks = _join_continuations(text, blocks)
     _classify_paragraphs(text, blocks, top_level)
     _link_lead_ins(text, blocks)
+    _mark_attributed_quotes(text, blocks)
     assign_speakers(blocks)
     assign_sections(text, blocks)
     return Structure(text, blocks)
@@ -600,6 +602,32 @@ def _link_lead_ins(text: str, blocks: list[Block]) -> None:
             lead = None
 
 
+_CONTENTS = re.compile(r"^(?:table of\s+)?contents\s*$", re.I)
+_ATTRIBUTION = re.compile(r"^\s*[-–—―]\s*(?P<who>[^.!?\n]{2,90})$")
+
+
+def _mark_attributed_quotes(text: str, blocks: list[Block]) -> None:
+    """A quotation set apart in quotation marks with a dash line under it ("“We can't get there without a car.”" /
+    "– participant, Northtown drop-in") is a quote; the dash line is its attribution, not a bullet.
+
+    >>> s = parse_text("Rural areas\\n\\nPeople told us the bus was too slow.\\n\\n“We can't get there.”\\n– participant, Northtown drop-in\\n")
+    >>> [(b.kind, b.attribution) for b in s.blocks]
+    [('heading', None), ('paragraph', None), ('quote', 'participant, Northtown drop-in'), ('noise', None)]
+    """
+    for k, b in enumerate(blocks[:-1]):
+        if b.kind != "paragraph" or b.speaker is not None:
+            continue
+        body = _block_text(text, b).strip()
+        nxt = blocks[k + 1]
+        if not body or body[0] not in "“\"‘'" or not re.search(r"[”\"’']\d{0,2}$", body) or nxt.kind != "bullet":
+            continue
+        m = _ATTRIBUTION.match(text[nxt.start:nxt.end])
+        if m is None:
+            continue
+        b.kind, b.attribution = "quote", " ".join(m.group("who").split())
+        nxt.kind = "noise"
+
+
 def _is_quote_intro(t: str) -> bool:
     """'X said:', 'pointed out that the:', 'told us:' introduce a block quote (a list lead-in does not count)."""
     last = t.rstrip()[-120:].casefold()
@@ -633,7 +661,8 @@ def assign_sections(text: str, blocks: list[Block]) -> None:
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
             b.section = tuple(t for _, t in stack)
-            stack.append((b.level, title))
+            if not _CONTENTS.match(title):  # the contents list holds no section of the body under it
+                stack.append((b.level, title))
         else:
             b.section = tuple(t for _, t in stack)
 

@@ -176,6 +176,8 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
     weights = _weights([content_tokens(t) for t in texts])
     moved: dict[str, str] = {}
     for t in texts:
+        if len(content_tokens(t)) < 2 and len(t.split()) > 3:  # one content word in a sentence ("They did not
+            continue                                            # know who was calling"): too little to place it
         others = [a for a in texts if a != t and holders[a] - holders[t]]
         i = anchor_of(t, others, weights=weights)
         if i is not None:

@@ -49,6 +49,10 @@ _SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committ
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
+#: a subject that carries a first predicate of its own, before the "and added that" of the frame
+_FIRST_PREDICATE = re.compile(r"^(?P<who>[A-Z](?:\S+\s+){0,7}?\S+?)\s+(?<!\bwho )(?<!\bthat )(?<!\bwhich )"
+                              r"(?:[a-z]{2,}ed|felt|made|gave|took|saw|thought|spoke|wrote|met|held|found|brought|set out)\s+"
+                              r"(?:these|this|that|the|their|its|his|her|our|a|an|some|many|similar|strong|concerns?|views?)\b.*$")
 _CLIENT_NOUN_SKIP = frozenset("the our my that whom i we represent core client group organisation coalition campaign "
                                "participant those people".split())
 
@@ -169,6 +173,15 @@ class Extractor:
                 if lead is not None:
                     self._quote(b, strand, lead)
                     continue
+            if b.kind == "quote" and b.attribution is not None:
+                quoted = self._quoted_for(b)
+                if quoted:  # its own cues only: a participant's words, whole, are an illustration, not a claim
+                    self.ctx.quote_holders = quoted
+                    try:
+                        self._paragraph(b, strand)
+                    finally:
+                        self.ctx.quote_holders = []
+                continue
             self._paragraph(b, strand)
         self.reader.positions(self)
         return self.hits
@@ -237,7 +250,13 @@ class Extractor:
             if found:
                 return found, "", 0.0
         r = self.resolver.resolve(f.subject)
+        if r is None:  # "Farmers and farm workers shared these concerns and added that ...": the first predicate's subject
+            m = _FIRST_PREDICATE.match(clean_subject(f.subject))
+            r = self.resolver.resolve(m.group("who")) if m else None
         if isinstance(r, Holder):
+            group = self._section_group_named(f.subject, r)
+            if group is not None:
+                return [group], "+section", 0.0
             return [r], "", (-0.05 if r.generic else 0.0)
         if isinstance(r, Reference):
             if r.kind == "previous" and self.ctx.last_holders:
@@ -260,6 +279,17 @@ class Extractor:
             if r.kind == "side":
                 return [self._side_holder(r.side or "support", self.ctx.topic or claim_text, r.quantifier)], "+side", -0.05
         return [], "", 0.0
+
+    def _section_group_named(self, subject: str, r: Holder) -> Holder | None:
+        """"Many staff" under the heading "Staff at Ashfield Community Hospital": the heading's group (with the
+        subject's quantifier), not the lexicon's category ("Workers") that the bare noun falls under."""
+        group = self.ctx.section_group
+        if group is None or r.label == group.label or r.kind != "group":
+            return None
+        head = re.split(r"\s*(?:,|\(|\b(?:including|who|which|that|from|in|at)\b)", clean_subject(subject), maxsplit=1)[0].split()
+        if not head or _singular(head[-1]) not in {_singular(w) for w in re.findall(r"[\w'’-]+", group.label)}:
+            return None
+        return replace(group, quantifier=r.quantifier) if r.quantifier else group
 
     def _definite_org(self, subject: str) -> Holder | None:
         """'The Council', 'the Union's members', 'the families': the organisation named in full nearby whose name ends
@@ -384,6 +414,19 @@ class Extractor:
             self.ctx.quote_holders = []
         if len(self.hits) == before:
             self._lead_item(b, strand, lead, quote=True)
+
+    def _quoted_for(self, b: Block) -> list[Holder]:
+        """Who a set-apart quotation speaks for: the person or organisation its attribution names ("– Jane Smith,
+        Harbour Residents' Association"), else the group the report was speaking of when it quoted a participant
+        (the holder of the section's last position, then the group its heading names); nobody, else."""
+        found = self.resolver.resolve((b.attribution or "").split(",")[0])  # "participant, X Forum": not the Forum
+        if isinstance(found, Holder) and found.kind in ("person", "organisation") and not found.generic:
+            return [found]
+        last = self.last_hit
+        if last is not None and last.section == b.section and last.holder.kind == "group" and \
+                not last.rule.startswith("survey:"):
+            return [last.holder]
+        return [self.ctx.section_group] if self.ctx.section_group is not None else []
 
     def _lead_item(self, b: Block, strand: StrandState, lead: tuple[list[Holder], str, str | None, str, float],
                    quote: bool = False) -> None:

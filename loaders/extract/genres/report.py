@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from ..sources import StrandState
     from . import PositionSink
 
+#: a statement about the arrangements a proposal would change ("the current rota cannot be sustained", "the
+#: department is regularly covered by a single locum"): faulting them weighs for the change, not against it
+_STATUS_QUO = re.compile(r"\b(?:current(?:ly)?|at present|presently|at the moment|existing|as things stand|today's|"
+                         r"(?:is|are)\s+(?:regularly|routinely|often|usually|now)|now\s+(?:is|are|has|have))\b"
+                         r"(?!\s+(?:propos|plans?\b|options?\b|consultation|engagement))", re.I)
 _BODY = re.compile(r"^(?:\d+\.?\s+)?(?:b?summary|executive summary|introduction|foreword|key findings|overview)\s*$", re.I)
 _PROPOSAL_REF = re.compile(r"^(?:the|this|these|that|those|such an?)\s+(?:(?:proposed|planned|suggested)\s+)?(?:move|moves|change|"
                            r"changes|proposal|proposals|plan|plans|closure|option|options|idea|shift|transfer|relocation)$", re.I)
@@ -92,7 +97,7 @@ class ReportReader(Reader):
         votes: dict[tuple[str, str], list[tuple[str, Hit]]] = {}
         listed = {p.claim for p in self.proposals}
         for h in list(ex.hits):
-            if h.holder.kind == "person" or h.holder == self.voice or h.rule.startswith(("proposal:", "debate:")):
+            if h.holder.kind == "person" or h.holder == self.voice or h.rule.startswith(("proposal:", "debate:", "quote:")):
                 continue
             proposal = self.proposal_of.get(ex.block_at(h.spans[0][0])) if h.spans else None
             if proposal is None or h.claim in listed:  # a position on a proposal already (the list itself)
@@ -103,6 +108,8 @@ class ReportReader(Reader):
                 continue
             if h.stance == "oppose" and not h.rule.startswith("lead-in:"):
                 stance = "support" if stance == "oppose" else "oppose"  # against a concern is for the proposal
+            elif _STATUS_QUO.search(passage):
+                stance = "support" if stance == "oppose" else "oppose"  # faulting what is there now is for a change
             votes.setdefault((h.holder.label, proposal.claim), []).append((stance, h))
         for (_label, claim), vs in votes.items():
             n_for = sum(1 for st, _ in vs if st == "support")

@@ -108,6 +108,32 @@ def test_an_engagement_report_gives_each_group_a_stance_on_the_proposal_its_sect
     assert any(r.startswith("proposal:") for r in rules)
 
 
+QUOTED = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+What we heard
+
+Staff at Eastport Hospital
+
+Many staff told us that the night rota cannot be sustained. Some told us that they felt the unit was not safe at night.
+
+“I want the Board to keep a doctor on site overnight, whatever else changes.”
+– participant, Eastport staff session
+"""
+
+
+def test_a_set_apart_quotation_speaks_for_the_group_the_report_quotes_it_for():
+    b = extract_text(QUOTED, name="report.txt")
+    rows = held(b)
+    # the section's heading names the group: "Many staff" is that group, not the lexicon's generic "Workers"
+    assert any(r[0] == "Staff at Eastport Hospital" and "night rota" in r[2] for r in rows), rows
+    # the quotation's own cue ("I want ...") is the group's, never the report's authors'
+    doctor = {r[0] for r in rows if "doctor on site" in r[2]}
+    assert doctor and all("staff at eastport hospital" in h.casefold() for h in doctor), rows
+    assert not any(s.label.startswith("Authors") for s in b.stakeholders.values())
+    # the attribution line is no position of its own
+    assert not any("staff session" in r[2] for r in rows)
+
+
 def test_a_testimony_is_read_in_its_witness_voice():
     assert statement_author(parse_text(STATEMENT)) == ("Maria Okonjo", "Coastal Fisheries Alliance")
     b = extract_text(STATEMENT, name="okonjo.txt")
