@@ -118,7 +118,8 @@ _DISCOURSE = re.compile(
     r"indeed|finally|firstly|secondly|thirdly|lastly|in addition|in particular|again|similarly|likewise|so|now|thus|"
     r"therefore|accordingly|equally|also|and|but|further(?! along| down| up| on| back| ahead)|importantly|crucially|clearly|for example|for instance|"
     r"as such|in short|in summary|overall|in conclusion|it(?:'s| is) submitted that|we submit that|we say that|"
-    r"we suggest that|we say|more broadly|more generally|in (?:respect|relation) of [^,]{1,80},|in relation to [^,]{1,80},|"
+    r"we suggest that|we say|(?:i|we)\s+(?:also\s+)?(?:think|believe|recognise|recognize|accept|know|understand|agree|"
+    r"am sure|am confident|are sure|are confident)(?:\s+that)?(?=\s)|more broadly|more generally|in (?:respect|relation) of [^,]{1,80},|in relation to [^,]{1,80},|"
     r"with regard to [^,]{1,80},|as regards [^,]{1,80},|regarding [^,]{1,80},|moving on to [^,]{1,80},|"
     r"turning (?:now )?to [^,]{1,80},|on the (?:issue|question|matter) of [^,]{1,80},|in this (?:regard|respect|context))\s*,?\s+)+",
     re.I)
@@ -577,6 +578,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                     r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", before, re.I):
             before = re.sub(r"\s+(?:tend|tends|tended|want|wants|wanted|wish|wished|continue[sd]?|seem(?:s|ed)?|appear(?:s|ed)?|"
                             r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", " ", before, flags=re.I)
+        elif re.search(r"\w['’]s?\s*$", before) and re.search(r"(?:ed|en)$", verb.split()[0], re.I):
+            continue  # "the Government's recommended spending": a participle after a possessive, not a verb
         elif pw in _ARTICLES or (pw in _NOUN_BEFORE and _HOMOGRAPHS.match(verb)) or \
                 pw == "to" and not re.search(r"(?:ed|ght|aid|old|ote)$", verb.split()[0], re.I):
             continue  # "to welcome" is an infinitive; "the people we spoke to welcomed" is not

@@ -92,7 +92,8 @@ _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
                          # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
-                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|first of all|are invented)\b.*"
+                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|first of all|are invented|"
+                         r"would|could|will|shall|might|may|can|must)\b.*"
                          # a short phrase about an antecedent out of sight ("careful consideration of them")
                          r"|(?:\S+\s+){1,4}(?:them|it|this|these|those)"
                          # what a response says after naming what it answers ("Larkspur disputed this: ...")

@@ -19,6 +19,8 @@ False
 False
 >>> courtesy("I fear that I will have to write on some of the points raised.")
 True
+>>> courtesy("First, I should comment on the uniformly thoughtful contributions from Back Benchers.")
+True
 """
 
 from __future__ import annotations
@@ -42,8 +44,11 @@ _AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genu
                        r"(?:acknowledge|note|hear|take|understand)\s+" + _MEMBER + r"[’']s\s+points?\b(?![^;]*\bbut\b)|"
                        r"(?:will|shall)\s+give\s+way|it\s+is\s+a\s+(?:great\s+)?(?:pleasure|privilege|honour))|"
                        # signposts: "let me turn to ...", "I now come to ...", "let me finish with one word"
-                       r"(?:let\s+me|allow\s+me\s+to|I\s+(?:will|shall|want\s+to|wish\s+to|would\s+like\s+to|propose\s+to|now))\s+"
-                       r"(?:now\s+|briefly\s+)?(?:turn|move|come|return|finish|conclude|end|close|begin|start|deal|touch|address\s+you|say\s+a\s+(?:few\s+)?words?)\b",
+                       r"(?:(?:again|first(?:ly)?|second(?:ly)?|finally|lastly|so|and|but|now)\s*,?\s+)*"
+                       r"(?:let\s+me|allow\s+me\s+to|I\s+(?:will|shall|should|must|want\s+to|wish\s+to|would\s+like\s+to|propose\s+to|now))\s+"
+                       r"(?:now\s+|briefly\s+|first\s+)?(?:turn|move|come|return|finish|conclude|end|close|begin|start|deal|touch|address\s+you|"
+                       r"say\s+a\s+(?:few\s+)?words?|comment\s+on\s+(?:the|some|a\s+few|one\s+or\s+two)\b[^;]{0,60}\b(?:contributions|speeches|"
+                       r"points|remarks|debate))\b",
                        re.I)
 #: a Minister's promise to answer in writing, wherever it stands in the sentence
 _WRITE = re.compile(r"\b(?:I|we)\s+(?:will|shall)\s+(?:have\s+to\s+|certainly\s+|happily\s+|gladly\s+)?write\s+(?:to|on)\b", re.I)

@@ -430,3 +430,24 @@ def test_he_is_right_in_saying_after_a_lead_phrase() -> None:
     found = frames_of("Because of the funding rules, he is right in saying that councils keep any unspent grant.")
     assert [(r, s, c) for r, _p, s, c in found] == [("attrib:believe", "he", ["Councils keep any unspent grant"]),
                                                      ("verdict", None, ["Councils keep any unspent grant"])]
+
+
+def test_we_need_and_is_needed_state_a_position_of_whoever_speaks() -> None:
+    found = [f for f in find_frames("We need a national standard for home insulation.") if f.rule == "modal"]
+    assert found and found[0].polarity == "support"
+    assert [f for f in find_frames("New legislation is urgently needed.") if f.rule == "modal"]
+    assert not [f for f in find_frames("We needed two hours to get there.") if f.rule == "modal"]
+
+
+def test_a_participle_after_a_possessive_is_not_a_cue_verb() -> None:
+    # "the Government's recommended spending" is spending, not the Government recommending anything
+    assert not find_frames("The Government's recommended spending on schools would mean a cut per pupil.")
+    assert [f.subject for f in find_frames("The Government's advisers recommended that the scheme close.")] == \
+        ["The Government's advisers"]
+
+
+def test_a_first_person_frame_left_in_a_claim_is_stripped() -> None:
+    assert normalise_claim("I recognise that the three-year settlement gave councils stability") == \
+        "The three-year settlement gave councils stability"
+    assert normalise_claim("We believe the pledge has failed") == "The pledge has failed"
+    assert normalise_claim("I do not think the pledge has failed") == "I do not think the pledge has failed"
