@@ -92,7 +92,7 @@ _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
                          # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
-                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|first of all|are invented|"
+                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|them|of|first of all|are invented|"
                          r"would|could|will|shall|might|may|can|must)\b.*"
                          # a short phrase about an antecedent out of sight ("careful consideration of them")
                          r"|(?:\S+\s+){1,4}(?:them|it|this|these|those)"
@@ -101,6 +101,8 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          # a pointer to what others said, not what it said ("what has been said about ...")
                          r"|(?:what|all\s+that|everything\s+that)\s+(?:has|had|have|was|were|is)\s+(?:been\s+)?(?:said|raised|"
                          r"argued|mentioned|put|described)\b.*"
+                         # a report cut before what it reports ("the chief constable wrote to me saying that")
+                         r"|.*\b(?:(?:saying|stating|writing)(?:\s+that)?|(?:said|says|wrote|stated)\s+that)"
                          # a means clause ("by focusing on ...")
                          r"|by\s+\w+ing\b[^,]*"
                          # a reporting verb first: the frame lost its subject ("emphasised the need to strike a balance")

@@ -21,6 +21,10 @@ False
 True
 >>> courtesy("First, I should comment on the uniformly thoughtful contributions from Back Benchers.")
 True
+>>> courtesy("I do not want to detain the House for too long, so I will not go into detail.")
+True
+>>> courtesy("I will not detain the House, but the cuts are wrong.")
+False
 """
 
 from __future__ import annotations
@@ -54,6 +58,15 @@ _AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genu
 _WRITE = re.compile(r"\b(?:I|we)\s+(?:will|shall)\s+(?:have\s+to\s+|certainly\s+|happily\s+|gladly\s+)?write\s+(?:to|on)\b", re.I)
 
 
+#: the time and patience of the House: "I do not want to detain the House", "I will spend a couple of minutes on ..."
+_TIME = re.compile(r"^(?!.*\bbut\b).*(?:\b(?:detain|delay|keep)\s+(?:the\s+)?(?:House|Committee|Chamber|hon\.?\s+Members)\b|"
+                   r"\binterrupt\s+(?:the|my|his|her)\b[^.;]{0,40}\b(?:thread|flow|argument|speech|remarks)\b|"
+                   r"\b(?:spend|take)\s+(?:just\s+)?(?:a|a\s+few|a\s+couple\s+of|one\s+or\s+two|two|three|five)\s+minutes\b|"
+                   r"\btest\s+the\s+patience\b)", re.I)
+
+
 def courtesy(sentence: str) -> bool:
-    """Whether `sentence` runs the proceedings (thanks, welcomes, wishes, signposts, a promise to write)."""
-    return _AT_START.match(sentence) is not None or _WRITE.search(sentence) is not None
+    """Whether `sentence` runs the proceedings (thanks, welcomes, wishes, signposts, a promise to write, the House's
+    time)."""
+    return _AT_START.match(sentence) is not None or _WRITE.search(sentence) is not None or \
+        _TIME.match(sentence) is not None

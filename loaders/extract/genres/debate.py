@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 #: a debate's own procedure (courtesies and signposts are :func:`.courtesy.courtesy`)
 _SKIP = re.compile(r"^\s*(?:I beg to|On a point of order|Order\b)", re.I)
 _RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
-                         r"everyone|everybody|nobody|all|other|others|the public|members)\b", re.I)
+                         r"everyone|everybody|nobody|all|other|others|the public|members|(?:right\s+)?hon(?:\.|ourable)?\s+members)\b", re.I)
 
 
 def read_debate(structure: Structure, *, roster: Roster | None = None) -> DebateReading:

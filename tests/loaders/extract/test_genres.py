@@ -288,3 +288,20 @@ def test_a_named_holder_responding_to_the_claim_just_reported_takes_a_stance_on_
     assert ("Harbour Residents' Group", wall, "support") in got, got
     # the response's own reason is not a claim about "this"
     assert not any(c.casefold().startswith("this") for _, c, _ in got), got
+
+
+ONE_SPEAKER = """Local Bus Services (Fictional)
+
+Motion moved on behalf of the Opposition (Lab):
+
+That this House calls on the Government to restore the rural bus grant.
+
+Jane Hollis (Lab)
+I beg the House's patience. The rural bus grant must be restored, because villages have lost their only service.
+"""
+
+
+def test_a_sitting_with_one_speaker_line_and_a_motion_is_a_debate() -> None:
+    doc = new_document("x.txt")
+    assert detect_genre(parse_text(ONE_SPEAKER), doc) == "debate"
+    assert detect_genre(parse_text(ENGAGEMENT), doc) == "report"
