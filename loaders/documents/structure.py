@@ -61,7 +61,8 @@ _TOC_LINE = re.compile(r"^.{2,120}?(?:\t+|\s{3,}|\.{3,}\s*|…+\s*)\d{1,4}\s*$")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _TIME_MARK = re.compile(r"^\s*[*_(]*\s*\(?\d{1,2}[.:]\d{2}\s*(?:am|pm)?\)?\s*[*_)]*\s*$", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_FOOTNOTE = re.compile(r"(?:\bAccessed\s+\d|\[para|^Qq?\d+[-–\d;, ]*\[|^[A-Z]{2,5} ?\d{3,4}\b|\bibid\b|\bop\.? cit\b|https?://|www\.)", re.I)
+_FOOTNOTE = re.compile(r"(?:\bAccessed\s+\d|\[para|^(?:\d{1,3}\s+)?Qq?\d+[-–\d;, ]*\[|^[A-Z]{2,5} ?\d{3,4}\b|\([A-Z]{2,5}\d{3,4}\)|"
+                       r"\bibid\b|\bop\.? cit\b|https?://|www\.)", re.I)
 _FOOTNOTE_START = re.compile(r"^\d{1,3}\s+(?!(?:per ?cent|%|million|billion|years?|months?|weeks?|days?|people|of)\b)\S")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _TOP_WORDS = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:introduction|summary|executive summary|approach|method(?:s|ology)?|background|"
@@ -471,7 +472,28 @@ def _mark_noise(text: str, blocks: list[Block]) -> None:
             b.kind = "footnote"
         elif _FOOTNOTE.search(t[:60]) and len(t) < 400 and not t.endswith(":"):
             b.kind = "footnote"
+        elif _footnote_lines(text[b.start:b.end]):
+            b.kind = "footnote"
         previous_number = False
+
+
+def _footnote_lines(raw: str) -> bool:
+    """A page's footnotes set as one block: two or more lines, each a note number and a short note, with
+    numbers that rise ("24 Q9 [Gareth Pollock]" / "25 Recycling Operators' Association (BPT0011)").
+
+    >>> _footnote_lines("24 Q9 [Gareth Pollock]\\n25 Recycling Operators' Association (BPT0011)")
+    True
+    >>> _footnote_lines("12 councils replied to the survey.\\n9 said they had no plan.")
+    False
+    """
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    if len(lines) < 2 or any(len(ln) > 160 for ln in lines):
+        return False
+    nums = [re.match(r"^(\d{1,3})\s+\S", ln) for ln in lines]
+    if not all(nums):
+        return False
+    values = [int(m.group(1)) for m in nums if m]
+    return all(b == a + 1 for a, b in zip(values, values[1:]))
 
 
 def _join_continuations(text: str, blocks: list[Block]) -> list[Block]:

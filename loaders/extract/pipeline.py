@@ -104,7 +104,7 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          # a report cut before what it reports ("the chief constable wrote to me saying that")
                          r"|.*\b(?:(?:saying|stating|writing)(?:\s+that)?|(?:said|says|wrote|stated)\s+that)"
                          # a means clause ("by focusing on ...")
-                         r"|by\s+\w+ing\b[^,]*"
+                         r"|by\s+\w+ing\b[^,]*|by\s+(?:my|the|his|her|their|our|your)\s+(?:noble|hon\.?|right|learned|gallant)\b.*"
                          # a reporting verb first: the frame lost its subject ("emphasised the need to strike a balance")
                          r"|(?:emphasi[sz]ed|stressed|highlighted|noted|argued|said|added|warned|welcomed|recogni[sz]ed|suggested|"
                          r"urged|called|told|explained|insisted)\b.*"
