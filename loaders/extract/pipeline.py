@@ -23,6 +23,7 @@ from .hits import (
     Hit, turned_form, align_claims, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
     settle_polarity, side_object,
 )
+from .leading import leading_question
 from .lexicon import Lexicon, default_lexicon
 from .merging import content_tokens
 from .polarity import denied
@@ -474,6 +475,8 @@ class Extractor:
         for k, (s, e) in enumerate(sentences):
             sent = view.clean[s:e]
             spans = trim_spans(self.text, view.spans(s, e))
+            if self._leading(sent, b, strand, spans, topics):
+                continue
             if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent):
                 continue
             if self._survey(sent, b, strand, spans, topics):
@@ -485,6 +488,23 @@ class Extractor:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
             if not frames:
                 self._assertion(sent, b, strand, spans, topics)
+
+    def _leading(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
+        """A speaker's leading question ("Does the hon. Gentleman not accept that P?"): the speaker holds P
+        (:mod:`.leading`). True if the sentence was one."""
+        found = leading_question(sent) if b.speaker else None
+        if found is None:
+            return False
+        asserted = sent[found[0]:found[1]]
+        claim = normalise_claim(asserted)
+        holders = self._turn_holders(b)
+        if not holders or len(content_tokens(claim)) < 2 or _JUNK_CLAIM.match(claim) or _FUNCTION_END.search(claim) \
+                or re.match(r"(?:if|unless|when|whether|once)\b", asserted, re.I):  # "that if hunting is wrong, ..."
+            return False
+        for h in holders:
+            self.add(Hit(h, claim, "support", "turn:leading-question", 0.55, spans, strand.source, b.section, None, topics,
+                         turned=turned_form(claim)))
+        return True
 
     def _answer(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """A short verdict on the proposal just reported ("In our submission, no such division is necessary"): the

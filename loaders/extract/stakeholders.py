@@ -79,6 +79,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+(?:have|has|had|would|will|also|both|all|each|generally|often|sometimes|typically|usually|frequently|"
     r"tended to|tend to|tends to|previously|did|do|does|did not|do not|does not|would not|could|may|might|can|"
+    r"readily|fully|certainly|entirely|wholeheartedly|happily|gladly|really|simply|absolutely|genuinely|freely|"
     r"strongly|particularly|in particular|themselves|itself|therefore|clearly|repeatedly|consistently|further|"
     r"rightly|firmly|again|too|not|never|nevertheless|however|still|already|broadly|widely|largely|mostly|mainly|"
     r"overwhelmingly|specifically|explicitly|expressly|openly|publicly|privately|consistently|instead|then|now|"

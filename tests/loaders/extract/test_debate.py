@@ -273,3 +273,28 @@ def test_a_division_as_the_hansard_website_lays_it_out():
     votes = {s.member.name: (s.question.key, s.stance) for s in reading.stances if s.rule == "debate:division"}
     assert votes == {"Ann Page": ("new clause 2", "support"), "Bob Reid": ("new clause 2", "oppose"),
                      "Cara Lund": ("new clause 2", "oppose")}
+
+
+LEADING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Public Bill Committee
+
+Harbour Dues Bill
+
+Jane Hollis (Westmere) (Lab)
+Does the hon. Gentleman not accept that charging dues on every small boat would drive the inshore fleet out of the harbour?
+
+Tom Brough (Eastcliff) (Con)
+Does the Minister intend to publish the tariff before Report stage?
+
+Tom Brough
+Would she agree that if dues are wrong for small boats, they are wrong for yachts too?
+"""
+
+
+def test_a_leading_question_asserts_its_answer_and_an_open_question_asserts_nothing() -> None:
+    b = extract_text(LEADING, name="sitting.txt")
+    held = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    assert any(h == "Jane Hollis" and s == "support" and "drive the inshore fleet out" in c for h, s, c in held), held
+    assert not any("tariff" in c for _h, _s, c in held)  # a request for information
+    assert not any("yachts" in c for _h, _s, c in held)  # a conditional is no assertion of its consequence

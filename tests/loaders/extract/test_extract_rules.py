@@ -451,3 +451,24 @@ def test_a_first_person_frame_left_in_a_claim_is_stripped() -> None:
         "The three-year settlement gave councils stability"
     assert normalise_claim("We believe the pledge has failed") == "The pledge has failed"
     assert normalise_claim("I do not think the pledge has failed") == "I do not think the pledge has failed"
+
+
+@pytest.mark.parametrize("sentence,subject,polarity", [
+    ("The Harbour Federation told us in evidence last week that its members had borrowed against their quota.",
+     "The Harbour Federation", "support"),
+    ("But I am not persuaded that a new statutory scheme is the right vehicle.", "But I", "doubt"),
+    ("I argue for criteria that are transparent and that a skipper can challenge.", "I", "support"),
+    ("I would rather see the Government make the existing benefit funds reach the fishing community.", "I", "support"),
+    ("I can tell the Committee that the Government will publish draft allocation criteria within six months.", "I can",
+     "support"),
+])
+def test_speech_cues_of_a_sitting(sentence: str, subject: str, polarity: str) -> None:
+    frames = [f for f in find_frames(sentence) if f.rule.startswith("attrib")]
+    assert [(f.subject, f.polarity) for f in frames] == [(subject, polarity)]
+
+
+def test_an_adverb_after_i_is_not_part_of_the_holder() -> None:
+    assert ("Jane Hollis", "support") in {
+        (h, s) for h, s, c in positions("Jane Hollis (Westmere) (Lab)\nI readily accept that the inshore fleet did not get "
+                                        "a fair share of the quota.\n\nTom Brough (Eastcliff) (Con)\nI beg to move amendment 3.\n",
+                                        name="sitting.txt") if "fair share" in c}
