@@ -624,6 +624,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                             neg_window[neg.end():], re.I)) or bool(shared and coord and re.search(r"\bnot\s*$", coord.group(0)))
         if negated:
             subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)(?:\s+\w+ly)*\s*$|"
+                                    r"\s+cannot(?:\s+\w+ly)*\s*$|"
                                     r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
         relative = re.search(r"(?P<np>[^,]{2,80}?),\s+(?:who|which)\s*$", subject) if shared is None else None

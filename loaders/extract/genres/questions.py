@@ -45,7 +45,8 @@ _QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?
 _NEGATIVED = re.compile(r"\b(?:negatived|disagreed to)\b", re.I)
 
 
-_REF = (r"(?P<obj>(?:(?:the|this|that|a|an|my|our|his|her|their|today['’]s)\s+)?(?:(?:hon\.|right\s+hon\.|noble)\s+\w+['’]s\s+)?"
+_REF = (r"(?:(?:the\s+)?(?:principle|spirit|aims?|intention|thrust|purpose|thinking)\s+(?:of|behind)\s+)?"
+        r"(?P<obj>(?:(?:the|this|that|a|an|my|our|his|her|their|today['’]s)\s+)?(?:(?:hon\.|right\s+hon\.|noble)\s+\w+['’]s\s+)?"
         r"(?:Government['’]s\s+|Opposition['’]s\s+|Government\s+|Opposition\s+|new\s+)?(?:clause|amendment|amendments|motion|Bill|"
         r"proposal|proposals|measure|measures|instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?)?"
         r"|\bit\b|\bthem\b|\bthat\b(?!\s+(?:the|a|it|we|they|he|she)\b))")

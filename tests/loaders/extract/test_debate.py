@@ -298,3 +298,8 @@ def test_a_leading_question_asserts_its_answer_and_an_open_question_asserts_noth
     assert any(h == "Jane Hollis" and s == "support" and "drive the inshore fleet out" in c for h, s, c in held), held
     assert not any("tariff" in c for _h, _s, c in held)  # a request for information
     assert not any("yachts" in c for _h, _s, c in held)  # a conditional is no assertion of its consequence
+
+
+def test_supporting_the_principle_of_a_new_clause_is_supporting_it() -> None:
+    from stancegraph.loaders.extract.genres.questions import says
+    assert [(st, obj) for st, obj, _ in says("I rise to support the principle of the new clause.")] == [("support", "the new clause")]
