@@ -359,7 +359,9 @@ class Resolver:
             return Reference("previous")
         if _WE.match(np):
             return Reference("we")
-        m = _POSSESSIVE.match(np) or re.match(r"^(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})['’]s\s+(?:[A-Z][\w-]*\s*){1,5}$", np)
+        m = _POSSESSIVE.match(np) or (None if ORG_END.search(np) else  # "the Inshore Fishermen's Alliance" is a name
+                                      re.match(r"^(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})['’]s\s+"
+                                               r"(?:[A-Z][\w-]*\s*){1,5}$", np))
         if m:
             inner = self._resolve_one(m.group("who"))
             if isinstance(inner, Holder):

@@ -473,3 +473,14 @@ def test_an_adverb_after_i_is_not_part_of_the_holder() -> None:
         (h, s) for h, s, c in positions("Jane Hollis (Westmere) (Lab)\nI readily accept that the inshore fleet did not get "
                                         "a fair share of the quota.\n\nTom Brough (Eastcliff) (Con)\nI beg to move amendment 3.\n",
                                         name="sitting.txt") if "fair share" in c}
+
+
+@pytest.mark.parametrize("name,label", [
+    ("The Inshore Fishermen’s Alliance", "Inshore Fishermen's Alliance"),
+    ("the Children's Society", "Children's Society"),
+])
+def test_a_possessive_inside_an_organisations_name_is_part_of_it(name: str, label: str) -> None:
+    from stancegraph.loaders.extract.lexicon import default_lexicon
+    from stancegraph.loaders.extract.stakeholders import Holder, Resolver
+    found = Resolver(default_lexicon()).resolve(name)
+    assert isinstance(found, Holder) and (found.label, found.kind) == (label, "organisation")
