@@ -627,6 +627,10 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                     r"\s+cannot(?:\s+\w+ly)*\s*$|"
                                     r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
+        together = _JOINT_SUBJECT.search(before) if shared is None and re.search(r"\b(?:both|all|each|jointly|together)$",
+                                                                                   subject, re.I) else None
+        if together:  # "The Alliance and the Federation, who agree on very little, both told us": the two of them
+            subject, subject_span = together.group("s"), together.span("s")
         relative = re.search(r"(?P<np>[^,]{2,80}?),\s+(?:who|which)\s*$", subject) if shared is None else None
         if relative:  # "... supported by the Minister, who stated that ...": the Minister
             np_start = relative.start("np")
@@ -750,6 +754,11 @@ _WORD_START = re.compile(r"\b[a-z]")
 
 def _candidates(starts: frozenset[str], head: str) -> list[str]:
     return [p for p in (head[:3], head[:2], head[:1]) if p in starts]
+
+
+#: a subject of two or more joined by "and", closed by "both", "all" or "each" (an aside between)
+_JOINT_SUBJECT = re.compile(r"(?:^|[.;:]\s+|,\s+(?:and|but)\s+)(?P<s>(?:[A-Z]|the\s)[^,;:]{2,100}?\s+and\s+[^,;:]{2,100}?)"
+                            r"(?:,\s*(?:who|which|whose)\s+[^,]{2,80},)?\s+(?:both|all|each|jointly|together)\s*$")
 
 
 def _split_whether(sentence: str, span: Span) -> list[Span]:

@@ -253,6 +253,10 @@ class Extractor:
             found = [x for x in (self.resolver.resolve(p) for p in parts) if isinstance(x, Holder)]
             if found:
                 return found, "", 0.0
+        if re.search(r"\s(?:and|&)\s", f.subject) and ORG_END.search(f.subject):  # "The Alliance and the Federation"
+            joint = split_organisations(f.subject, self.resolver)
+            if len(joint) > 1 and all(len(h.label.split()) > 1 for h in joint):  # not "England and Wales"
+                return joint, "", 0.0
         r = self.resolver.resolve(f.subject)
         if r is None:  # "Farmers and farm workers shared these concerns and added that ...": the first predicate's subject
             m = _FIRST_PREDICATE.match(clean_subject(f.subject))

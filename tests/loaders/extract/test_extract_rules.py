@@ -484,3 +484,12 @@ def test_a_possessive_inside_an_organisations_name_is_part_of_it(name: str, labe
     from stancegraph.loaders.extract.stakeholders import Holder, Resolver
     found = Resolver(default_lexicon()).resolve(name)
     assert isinstance(found, Holder) and (found.label, found.kind) == (label, "organisation")
+
+
+def test_two_organisations_that_both_told_the_committee_both_hold_it() -> None:
+    found = positions("Quota\n\nThe Inshore Fishermen’s Alliance and the Federation of Fishing Producer Organisations, who "
+                      "agree on very little, both told the Committee that a statutory compensation scheme was their single "
+                      "most important ask of this Bill.\n\nIn England and Wales, it was argued that the schedule applied.\n")
+    holders = {h for h, _s, c in found if "compensation scheme" in c}
+    assert holders == {"Inshore Fishermen's Alliance", "Federation of Fishing Producer Organisations"}, found
+    assert not {h for h, _s, _c in found} & {"England", "Wales"}
