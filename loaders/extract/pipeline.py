@@ -93,7 +93,8 @@ _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
                          # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
-                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|them|of|first of all|are invented|"
+                         r"|(?:is|are|was|were|am|be|been|being|has|had|does|did|me|him|us|them|of|myself|himself|herself|"
+                         r"themselves|ourselves|itself|first of all|are invented|"
                          r"would|could|will|shall|might|may|can|must)\b.*"
                          # a short phrase about an antecedent out of sight ("careful consideration of them")
                          r"|(?:\S+\s+){1,4}(?:them|it|this|these|those)"
@@ -268,7 +269,9 @@ class Extractor:
             return [r], "", (-0.05 if r.generic else 0.0)
         if isinstance(r, Reference):
             if r.kind == "previous" and self.ctx.last_holders:
-                return list(self.ctx.last_holders), "+pronoun", -0.1
+                speaking = {h.label for h in self._turn_holders(b)} if b.speaker else set()
+                others = [h for h in self.ctx.last_holders if h.label not in speaking]  # "they" is never the speaker
+                return (others, "+pronoun", -0.1) if others else ([], "", 0.0)
             if r.kind == "previous" and self.ctx.section_group is not None:
                 return [self.ctx.section_group], "+section", -0.1
             if r.kind == "we":

@@ -60,6 +60,8 @@ class DebateReader(Reader):
 
     def speakers(self, b: Block) -> list[Holder]:
         member = self.reading.speaker_of.get(b.index)
+        if member is not None and member.government and member.office:
+            self.reading.last_minister = member
         return [self.reading.holder(member)] if member is not None else []
 
     def asserts(self, holders: list[Holder]) -> bool:

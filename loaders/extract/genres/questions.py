@@ -158,6 +158,7 @@ class DebateReading:
     stances: list[Stance]
     government: str | None
     speaker_of: dict[int, Member]  # block index -> the member whose turn it is
+    last_minister: Member | None = None  # the minister who spoke last, as the sentence layer reads the sitting
 
     def holder(self, member: Member) -> Holder:
         return member_holder(member, self.government)
@@ -173,7 +174,10 @@ class DebateReading:
         if _MINISTER_REF.match(p):
             ministers = [x for x in self.roster.members.values() if x.government and x.office and
                          re.search(r"Minister|Secretary", x.office) and not re.search(r"Whip|Commissioner", x.office)]
-            return ministers[0] if len(ministers) == 1 else None
+            if len(ministers) == 1:
+                return ministers[0]
+            # two or more on the bench: "the Minister" is the one who spoke last (the one answering the debate)
+            return self.last_minister if self.last_minister in ministers else None
         return self.roster.find(p)
 
 

@@ -303,3 +303,26 @@ def test_a_leading_question_asserts_its_answer_and_an_open_question_asserts_noth
 def test_supporting_the_principle_of_a_new_clause_is_supporting_it() -> None:
     from stancegraph.loaders.extract.genres.questions import says
     assert [(st, obj) for st, obj, _ in says("I rise to support the principle of the new clause.")] == [("support", "the new clause")]
+
+
+THEY_SAY = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Harbour Dues
+
+The Parliamentary Under-Secretary of State for Transport (Anna Reid)
+The settlement gives every harbour authority three years of certainty.
+
+The Minister for Maritime (Carl Dunn)
+We will publish the tariff guidance in the spring.
+
+Jane Hollis (Westmere) (Lab)
+They say that they have given harbours three years of certainty. The Minister says that a cap without funding is no cap at all. In Westmere, the harbour board has told me that it will close the slipway in May.
+"""
+
+
+def test_they_is_never_the_speaker_and_the_minister_is_the_last_to_speak() -> None:
+    b = extract_text(THEY_SAY, name="debate.txt")
+    held = {(b.stakeholders[p.stakeholder].label, b.claims[p.claim].text) for p in b.positions.values()}
+    assert not any(h == "Jane Hollis" and "three years of certainty" in c for h, c in held), held
+    assert any(h == "Carl Dunn" and "cap without funding" in c for h, c in held), held
+    assert not any(h.startswith("In Westmere") for h, _c in held), held
