@@ -325,6 +325,8 @@ FLOORS = {
     # written and coded by coders who never saw the extractor; floors at their first-sight scores (2026-12-06)
     "heldout-bill-committee-sitting": {"positions_recall": 0.38, "positions_precision": 0.85, "stance_accuracy": 0.88},
     "heldout-committee-report": {"positions_recall": 0.68, "positions_precision": 0.87, "stance_accuracy": 0.9},
+    "heldout-engagement-report": {"positions_recall": 0.55, "positions_precision": 0.77, "stance_accuracy": 0.83},
+    "heldout-inquiry-hearing": {"positions_recall": 0.4, "positions_precision": 0.72, "stance_accuracy": 0.83},
     "social-care-workforce": {"positions_recall": 0.74, "positions_precision": 0.94, "stakeholders_recall": 0.9,
                               "themes_recall": 0.88, "stance_accuracy": 0.96},
     "hc-st-responsible-use-of-data": {"positions_recall": 0.63, "positions_precision": 0.71, "stance_accuracy": 0.89},
