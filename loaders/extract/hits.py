@@ -206,6 +206,20 @@ def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:
     return [(texts[i], texts[j]) for i, j in opposite_proposals(texts) if not backers[texts[i]] & backers[texts[j]]]
 
 
+_COMPANY_SUFFIX = re.compile(r"\s+(?:plc|ltd|limited|llp|inc)\.?$", re.I)
+
+
+def merge_company_names(hits: list[Hit]) -> None:
+    """'Vale Water' and 'Vale Water plc' in one document are one organisation (the name with the suffix is the
+    label)."""
+    full = {_COMPANY_SUFFIX.sub("", h.holder.label): h.holder.label for h in hits
+            if h.holder.kind == "organisation" and _COMPANY_SUFFIX.search(h.holder.label)}
+    for h in hits:
+        if h.holder.kind == "organisation" and h.holder.label in full:
+            h.holder = replace(h.holder, label=full[h.holder.label],
+                               aliases=tuple(dict.fromkeys((*h.holder.aliases, h.holder.label))))
+
+
 def merge_person_names(hits: list[Hit]) -> None:
     """'Professor McAuley' and 'Derek McAuley' in one document are one person (the full name is the label)."""
     full: dict[str, str] = {}

@@ -20,7 +20,7 @@ from .genres import Context, read_genre
 from .genres.hansard import Roster
 from .genres.turns import last_word
 from .hits import (
-    Hit, turned_form, align_claims, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
+    Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
     settle_polarity, side_object,
 )
 from .leading import leading_question
@@ -236,6 +236,9 @@ class Extractor:
             orgs = [h for h in self.ctx.last_holders if h.kind == "organisation"] or \
                 [h for h in self.ctx.section_holders if h.kind == "organisation"][:1]
             return (orgs[-1:], "+it", -0.1) if orgs else ([], "", 0.0)
+        counsel = re.fullmatch(r"(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.?\s+(?P<s>[A-Z][\w'’-]+)(?:\s+(?:KC|QC))?", clean_subject(f.subject))
+        if counsel and counsel.group("s").casefold() in self.ctx.counsel_for:  # "Ms Quayle said this morning that"
+            return list(self.ctx.counsel_for[counsel.group("s").casefold()]), "+counsel", -0.05
         definite = self._definite_org(f.subject)
         if definite is not None:
             return [definite], "+named", 0.0
@@ -765,4 +768,5 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     for a, b in opposite_claims(ex.hits):
         ex.contradictions += [(a, b), (b, a)]
     merge_person_names(ex.hits)
+    merge_company_names(ex.hits)
     return build_bundle(ex)

@@ -19,6 +19,8 @@ claim itself*, so that both sides meet on one claim and the dispute shows as a t
 'oppose'
 >>> answer("We do not accept that.")
 'oppose'
+>>> answer("With respect, the rainfall record says otherwise.")
+'oppose'
 >>> answer("We agree.")
 'support'
 >>> answer("We do not accept that the pledge has failed.") is None   # a claim of its own: the attribution rules read it
@@ -64,7 +66,10 @@ _OPPOSE = re.compile(
     r"|\s+(?:the|that|this)\s+(?:suggestion|proposal|submission|argument|view|request))?"
     r"|(?:we|i)\s+(?:reject|disagree\s+with|resist|oppose)\s+(?:" + _ANAPHOR + r"|(?:the|that|this)\s+(?:suggestion|proposal|"
     r"submission|argument|view|request))"
-    r"|(?:we|i)\s+disagree)\s*[.!]?$", re.I)
+    r"|(?:we|i)\s+disagree"
+    # the record answers it: "the rainfall record says otherwise", "the evidence shows otherwise"
+    r"|(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:record|records|evidence|figures|data|facts|history|science|research|"
+    r"documents|statistics)\s+(?:says?|shows?|suggests?|indicates?|tells?\s+(?:us\s+)?)\s*otherwise)\s*[.!]?$", re.I)
 _SUPPORT = re.compile(
     r"^(?:(?:we|i)\s+(?:agree|accept\s+" + _ANAPHOR + r"|support\s+" + _ANAPHOR + r"|agree\s+with\s+" + _ANAPHOR + r")"
     r"|" + _ANAPHOR + r"\s+(?:is|would\s+be|seems?)\s+" + _VERDICT_POS + r")\s*[.!]?$", re.I)

@@ -23,8 +23,7 @@ def test_three_formats_present() -> None:
 
 
 #: development documents whose contest the extractor does not yet put on one claim (strict: passing fails)
-KNOWN_GAPS = {"inquiry-opening-statements.txt": "the families' 'not a natural disaster' and the Department's "
-                                                 "'the rainfall record says otherwise' are not yet read as one question"}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.name]))

@@ -43,6 +43,7 @@ class Context:
 
     section_holders: list[Holder] = field(default_factory=list)  # whose submission this section is
     section_counsel: str | None = None  # the counsel who speaks for them (a surname)
+    counsel_for: dict[str, list[Holder]] = field(default_factory=dict)  # counsel's surname -> the clients of their submission
     section_level: int = 99  # the level of the heading that opened the submission
     speaker_map: dict[str, list[Holder]] = field(default_factory=dict)  # speaker label -> whom they speak for
     last_holders: list[Holder] = field(default_factory=list)

@@ -305,3 +305,29 @@ def test_a_sitting_with_one_speaker_line_and_a_motion_is_a_debate() -> None:
     doc = new_document("x.txt")
     assert detect_genre(parse_text(ONE_SPEAKER), doc) == "debate"
     assert detect_genre(parse_text(ENGAGEMENT), doc) == "report"
+
+
+REBUTTAL = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Submissions on Behalf of the Harbour Families Group by Ms Penrose KC
+--------------------------------------------------------------------
+
+**Ms Penrose**: My Lady, the families ask the Inquiry to examine the harbour wall.
+
+Submissions on Behalf of Harbour Water plc by Mr Drury KC
+---------------------------------------------------------
+
+**Mr Drury**: Harbour Water accepts that its warning to the harbour master was sent too late.
+
+Ms Penrose said this morning that the storm was not unprecedented. With respect, the rainfall record says otherwise.
+"""
+
+
+def test_counsel_named_later_speaks_for_the_clients_and_the_record_says_otherwise_rebuts() -> None:
+    b = extract_text(REBUTTAL, name="hearing.rst")
+    rows = held(b)
+    storm = {(h, s) for h, s, c in rows if "storm" in c.casefold()}
+    assert ("Harbour Families Group", "oppose") in storm and ("Harbour Water plc", "support") in storm, rows
+    assert "Ms Penrose" not in {h for h, _s, _c in rows}
+    # 'Harbour Water' in the text is the 'Harbour Water plc' of the heading: one stakeholder
+    assert [s.label for s in b.stakeholders.values() if s.label.startswith("Harbour Water")] == ["Harbour Water plc"]
