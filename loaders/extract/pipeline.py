@@ -54,6 +54,9 @@ _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|o
 _FIRST_PREDICATE = re.compile(r"^(?P<who>[A-Z](?:\S+\s+){0,7}?\S+?)\s+(?<!\bwho )(?<!\bthat )(?<!\bwhich )"
                               r"(?:[a-z]{2,}ed|felt|made|gave|took|saw|thought|spoke|wrote|met|held|found|brought|set out)\s+"
                               r"(?:these|this|that|the|their|its|his|her|our|a|an|some|many|similar|strong|concerns?|views?)\b.*$")
+#: a short name counsel gives a client: "the Cymru group", "the Scottish bereaved", "our NI families"
+_NICKNAME = re.compile(r"(?:the|our|my)\s+(?P<w>[A-Z][\w'’-]+)\s+(?:group|groups|families|bereaved|clients?|members|"
+                       r"organisations?|campaign|network|coalition)", re.I)
 _CLIENT_NOUN_SKIP = frozenset("the our my that whom i we represent core client group organisation coalition campaign "
                                "participant those people".split())
 
@@ -246,6 +249,13 @@ class Extractor:
         if re.fullmatch(r"[A-Z][a-z][\w'’&-]+", short):  # "Larkspur" for the Larkspur Supermarkets named before
             named = [h for h in {id(h): h for h in (*self.ctx.named_orgs.values(), *self.ctx.section_holders)}.values()
                      if h.kind == "organisation" and h.label.split()[0] == short and len(h.label.split()) > 1]
+            if len(named) == 1:
+                return named, "+named", 0.0
+        nick = _NICKNAME.fullmatch(short)
+        if nick:  # "the Cymru group" for Covid-19 Bereaved Families for Justice Cymru, whose submission this is
+            word = nick.group("w").casefold()
+            known = {h.label: h for hs in (self.ctx.section_holders, *self.ctx.counsel_for.values()) for h in hs}
+            named = [h for h in known.values() if word in {w.casefold() for w in re.findall(r"[\w'’-]+", h.label)}]
             if len(named) == 1:
                 return named, "+named", 0.0
         if self.ctx.section_holders and _CLIENTS.match(short):

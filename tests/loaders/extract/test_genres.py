@@ -331,3 +331,19 @@ def test_counsel_named_later_speaks_for_the_clients_and_the_record_says_otherwis
     assert "Ms Penrose" not in {h for h, _s, _c in rows}
     # 'Harbour Water' in the text is the 'Harbour Water plc' of the heading: one stakeholder
     assert [s.label for s in b.stakeholders.values() if s.label.startswith("Harbour Water")] == ["Harbour Water plc"]
+
+
+NICKNAME = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Submissions on Behalf of Harbour Bereaved Families for Justice Cymru by Ms Gowan
+--------------------------------------------------------------------------------
+
+**Ms Gowan**: My Lady, I appear for the Welsh families.
+
+Finally, the Cymru group invites the Inquiry to consider the closure of the harbour wall inspection service in 2019.
+"""
+
+
+def test_counsel_calling_the_clients_by_a_short_name_speaks_for_them() -> None:
+    rows = held(extract_text(NICKNAME, name="hearing.rst"))
+    assert {h for h, _s, c in rows if "inspection service" in c} == {"Harbour Bereaved Families for Justice Cymru"}, rows
