@@ -639,7 +639,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             subject = subject[np_start:relative.end("np")].strip()
             offset = len(subject_region) - len(subject_region.lstrip(" ,"))
             subject_span = (boundary_end + offset + np_start, boundary_end + offset + relative.end("np"))
-        bare_it = bool(re.fullmatch(r"it(?:\s+(?:respectfully|also|therefore|now|firmly|strongly|simply))*", subject, re.I))
+        bare_it = bool(re.fullmatch(r"(?:(?:but|and|however|yet|so|equally|nor),?\s+)?it(?:\s+(?:respectfully|also|therefore|now|firmly|strongly|simply))*", subject, re.I))
         if bare_it and (name in ("argue", "believe", "advocate", "oppose", "doubt") or _SPEECH_VERBS.match(verb)):
             subject = "it"  # "It does not accept that ...", "although it added that ...": the organisation just named
         elif not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)",

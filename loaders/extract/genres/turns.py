@@ -71,7 +71,7 @@ def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None
                     ctx.named_orgs[last_word(h.label)] = h
                 short = re.sub(r"\s+(?:plc|ltd|limited|llp|inc|PLC|Ltd)\.?$", "", h.label)
                 if short != h.label:  # "Vale Water" in the text is the "Vale Water plc" of the heading
-                    resolver.organisations.setdefault(short, h.label)
+                    resolver.organisations[short] = h.label
         ctx.section_counsel = _surname(by) if by else None
         if ctx.section_counsel and ctx.section_holders and who != "the chair":
             ctx.counsel_for[ctx.section_counsel.casefold()] = list(ctx.section_holders)

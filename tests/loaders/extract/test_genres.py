@@ -347,3 +347,24 @@ Finally, the Cymru group invites the Inquiry to consider the closure of the harb
 def test_counsel_calling_the_clients_by_a_short_name_speaks_for_them() -> None:
     rows = held(extract_text(NICKNAME, name="hearing.rst"))
     assert {h for h, _s, c in rows if "inspection service" in c} == {"Harbour Bereaved Families for Justice Cymru"}, rows
+
+
+CAPITALS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+The Harbour Bridge Collapse Inquiry
+Day 4
+
+(10.00 am)
+
+THE CHAIR: Good morning.
+
+Submissions on behalf of Harbour Bridges Ltd by Mr Stone KC
+
+MR STONE: Sir, Harbour Bridges accepts that the 2019 report was not acted on quickly enough. But it does not accept that the collapse was caused by the budget.
+"""
+
+
+def test_but_it_does_not_accept_is_the_company_and_its_short_name_is_the_heading_s() -> None:
+    rows = held(extract_text(CAPITALS, name="day4.txt"))
+    assert ("Harbour Bridges Ltd", "oppose", "The collapse was caused by the budget") in rows, rows
+    assert ("Harbour Bridges Ltd", "support", "The 2019 report was not acted on quickly enough") in rows, rows
