@@ -85,6 +85,7 @@ _NOT_A_VERB = (r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your
                r"him|them|us|me|it|whether|such|one|two|three|[0-9])")
 _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistently|often|sometimes|generally|particularly|" \
            r"specifically|explicitly|again|forcefully|rightly|previously|broadly|widely|therefore|instead|however|" \
+           r"plainly|simply|openly|publicly|candidly|frankly|unequivocally|emphatically|expressly|" \
            r"in (?:their|its|his|her|our) (?:evidence|submission|response|view)|to us|to the committee|to the inquiry))*"
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"

@@ -258,7 +258,9 @@ class Extractor:
             named = [h for h in known.values() if word in {w.casefold() for w in re.findall(r"[\w'’-]+", h.label)}]
             if len(named) == 1:
                 return named, "+named", 0.0
-        if self.ctx.section_holders and _CLIENTS.match(short):
+        if self.ctx.section_holders and _CLIENTS.match(short) and \
+                not any(re.search(r"\b(?:Inquiry|Chair|Counsel)\b", h.label) for h in self.ctx.section_holders):
+            # counsel's clients; Counsel to the Inquiry has none ("the families' position is that ..." is theirs)
             return _clients_named(short, self.ctx.section_holders), "+clients", -0.05  # "the group invites ..."
         both = re.match(r"^\s*both\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", f.subject, re.I)
         parts = [both.group("a"), both.group("b")] if both else \

@@ -25,6 +25,8 @@ True
 True
 >>> courtesy("I will not detain the House, but the cuts are wrong.")
 False
+>>> courtesy("The Department wishes first to express its deepest sympathy to the families of those who died.")
+True
 """
 
 from __future__ import annotations
@@ -65,8 +67,14 @@ _TIME = re.compile(r"^(?!.*\bbut\b).*(?:\b(?:detain|delay|keep)\s+(?:the\s+)?(?:
                    r"\btest\s+the\s+patience\b)", re.I)
 
 
+#: condolence and sympathy: "The Department wishes first to express its deepest sympathy to the families"
+_SYMPATHY = re.compile(r"\b(?:express|extend|offer|convey|send)(?:es|ed|s)?\s+(?:once\s+again\s+|again\s+)?(?:its|our|my|their|his|her)"
+                       r"\s+(?:(?:deepest|deep|sincere|sincerest|heartfelt|profound|great)\s+)?(?:sympathy|sympathies|condolences|"
+                       r"sorrow|regret)\b(?![^.;]*\bbut\b)", re.I)
+
+
 def courtesy(sentence: str) -> bool:
     """Whether `sentence` runs the proceedings (thanks, welcomes, wishes, signposts, a promise to write, the House's
     time)."""
     return _AT_START.match(sentence) is not None or _WRITE.search(sentence) is not None or \
-        _TIME.match(sentence) is not None
+        _TIME.match(sentence) is not None or _SYMPATHY.search(sentence) is not None

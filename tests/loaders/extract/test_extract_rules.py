@@ -462,6 +462,7 @@ def test_a_first_person_frame_left_in_a_claim_is_stripped() -> None:
     ("I can tell the Committee that the Government will publish draft allocation criteria within six months.", "I can",
      "support"),
     ("I cannot agree with the hon. Member for Orval and the Skerries that the reserve should be 25%.", "I", "oppose"),
+    ("The Network says plainly that volunteers should never again be sent into floodwater.", "The Network", "support"),
 ])
 def test_speech_cues_of_a_sitting(sentence: str, subject: str, polarity: str) -> None:
     frames = [f for f in find_frames(sentence) if f.rule.startswith("attrib")]

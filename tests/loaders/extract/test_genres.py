@@ -368,3 +368,28 @@ def test_but_it_does_not_accept_is_the_company_and_its_short_name_is_the_heading
     rows = held(extract_text(CAPITALS, name="day4.txt"))
     assert ("Harbour Bridges Ltd", "oppose", "The collapse was caused by the budget") in rows, rows
     assert ("Harbour Bridges Ltd", "support", "The 2019 report was not acted on quickly enough") in rows, rows
+
+
+CTI = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Opening Statement by Counsel to the Inquiry
+-------------------------------------------
+
+**Mr Adeyemi**: The families' position is that the gate failed because it had not been properly maintained.
+
+Submissions on Behalf of the Harbour Families by Ms Penrose KC
+--------------------------------------------------------------
+
+**Ms Penrose**: The families wish first to express their deepest sympathy to everyone who lost a home.
+
+Submissions on Behalf of the Harbour Department by Mr Drury KC
+--------------------------------------------------------------
+
+**Mr Drury**: The Department wishes first to express its deepest sympathy to the families of those who died.
+"""
+
+
+def test_counsel_to_the_inquiry_reporting_the_families_position_is_not_its_own() -> None:
+    rows = held(extract_text(CTI, name="hearing.rst"))
+    assert not any(h == "Counsel to the Inquiry" for h, _s, _c in rows), rows
+    assert not any("sympathy" in c for _h, _s, c in rows), rows
