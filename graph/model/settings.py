@@ -33,9 +33,10 @@ class Settings(BaseSettings):
     warm_cache: bool = Field(True, description="At start-up, read the store's records and build the stance matrix in "
                                                "the background, so the first analysis request does not wait for them.")
     bulk_load_quads: int = Field(
-        200_000, description="Loads of new documents with at least this many quads are written in pieces (of at most "
-                             "50,000 quads, or this many if fewer) under a recovery mark, instead of in one transaction: "
-                             "the write about 2x faster, with about a third of the peak memory; a load cut short is undone when the store "
+        200_000, description="Loads of new documents with at least this many quads are built from the records, checked "
+                             "and written a chunk at a time (of at most 200,000 quads, or this many if fewer) by the bulk "
+                             "loader under a recovery mark, instead of in one transaction: memory bounded by the chunk, not "
+                             "the load, and the write several times faster; a load cut short is undone when the store "
                              "next opens. Queries that run during such a load may see part of it. 0 turns this off.")
     workers: int = Field(0, description="Processes used to extract documents in parallel; 0 means one per core.")
     neo4j_uri: str | None = Field(

@@ -65,8 +65,24 @@ def _int(value: int) -> ox.Literal:
     return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
 
 
-def record_triples(record: Record, base: str = N.DEFAULT_BASE) -> Iterator[Triple]:
-    """The triples describing one record (a position's passages included)."""
+_SG_CLASS = {name: ox.NamedNode(N.SG + name) for name in _CLASS_BACK.values()}
+
+
+def record_classes(record: Record | Passage) -> tuple[ox.NamedNode, ...]:
+    """The ``rdf:type`` values :func:`record_triples` gives a record's node (or :func:`passage_triples` a passage's).
+
+    What a shape's ``sh:class`` asks of a node another record refers to: a load checked in chunks reads it here,
+    from the record, when that record's triples are in another chunk.
+    """
+    if isinstance(record, Stakeholder):
+        return _SG_CLASS["Stakeholder"], _KIND_CLASS[record.kind]
+    if isinstance(record, Theme):
+        return _SG_CLASS["Theme"], SKOS_CONCEPT
+    return (_SG_CLASS[type(record).__name__],)
+
+
+def record_triples(record: Record, base: str = N.DEFAULT_BASE, *, passages: bool = True) -> Iterator[Triple]:
+    """The triples describing one record; a position's passages included unless `passages` is False."""
     T = ox.Triple
     s = node(record.id, base)
     if isinstance(record, Document):
@@ -140,9 +156,9 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE) -> Iterator[Tripl
         if record.source:
             yield T(s, _P["fromSource"], node(record.source, base))
         for passage in record.evidence:
-            p = node(passage.id, base)
-            yield T(s, _P["evidence"], p)
-            yield from passage_triples(passage, base)
+            yield T(s, _P["evidence"], node(passage.id, base))
+            if passages:
+                yield from passage_triples(passage, base)
     else:  # pragma: no cover - the Record union is closed
         raise TypeError(f"not a record: {record!r}")
 

@@ -32,6 +32,8 @@ from ...ontology import names as N
 __all__ = ["COMPONENTS", "CompiledShapes", "ShapesUnsupported", "compiled_shapes", "check_triples"]
 
 Node = ox.NamedNode | ox.BlankNode | ox.Literal  # a term of a triple (no RDF-star here)
+#: the ``rdf:type`` values of a node known from outside the triples being checked
+Classes = Callable[[Node], Iterable[ox.NamedNode]]
 SH = N.SH
 RDF_TYPE = N.RDF + "type"
 RDF_FIRST, RDF_REST, RDF_NIL = N.RDF + "first", N.RDF + "rest", N.RDF + "nil"
@@ -227,7 +229,9 @@ compiled_shapes()  # a shapes file the compiler cannot read fails at import, not
 class _Index:
     """The data (with the ontology mixed in, as pyshacl mixes it) by predicate and subject, as sets."""
 
-    def __init__(self, triples: Iterable[ox.Triple], paths: frozenset[str], ontology: list[ox.Triple]) -> None:
+    def __init__(self, triples: Iterable[ox.Triple], paths: frozenset[str], ontology: list[ox.Triple],
+                 classes: Classes | None = None) -> None:
+        self.classes = classes
         keep = paths | {RDF_TYPE, RDFS_SUBCLASS}
         self.values: dict[str, dict[Node, list[Node]]] = {p: {} for p in keep}
         for source in (ontology, triples):
@@ -272,13 +276,21 @@ class _Index:
         if isinstance(node, ox.Literal):
             return False
         accepting = self.accepting(cls)
-        return any(t in accepting for t in self.values[RDF_TYPE].get(node, ()))
+        if any(t in accepting for t in self.values[RDF_TYPE].get(node, ())):
+            return True
+        return self.classes is not None and any(t in accepting for t in self.classes(node))
 
 
-def check_triples(triples: Iterable[ox.Triple], shapes: CompiledShapes | None = None) -> list[Result]:
-    """Every validation result of the triples against the shapes, sorted as the error message reads them."""
+def check_triples(triples: Iterable[ox.Triple], shapes: CompiledShapes | None = None, *,
+                  classes: Classes | None = None) -> list[Result]:
+    """Every validation result of the triples against the shapes, sorted as the error message reads them.
+
+    `classes` answers the ``rdf:type`` values a node has outside these triples: with it, a part of a load
+    (every triple of each subject in it) is checked as the whole load would be, its references to records
+    in other parts included (:mod:`.chunks`).
+    """
     shapes = shapes or compiled_shapes()
-    index = _Index(triples, shapes.paths, shapes.ontology)
+    index = _Index(triples, shapes.paths, shapes.ontology, classes)
     results: list[Result] = []
     for shape in shapes.shapes:
         focus_nodes = index.instances(shape.target_class)

@@ -19,9 +19,9 @@ default graph as that set gives exact counts with plain queries.
 Every load lands whole or not at all, and loading the same input again changes nothing. A load is one
 transaction (one pyoxigraph `extend` for new documents, one SPARQL update holding the difference for replaced
 ones, the default graph updated in it, never rebuilt), except a large load of new documents (``bulk_load_quads``
-quads or more): one transaction that size holds every quad in memory and is slow, so those quads are written
-in pieces with pyoxigraph's bulk loader under a recovery mark in the meta graph (``sg:pendingGraph``, one
-per new graph), set before the first piece and cleared in the transaction that ends the load. A load cut short
+quads or more): one transaction that size holds every quad in memory and is slow, so those quads are built from
+the records, checked and written a chunk at a time (:mod:`.chunks`) with pyoxigraph's bulk loader under a
+recovery mark in the meta graph (``sg:pendingGraph``, one per new graph), set before the first piece and cleared in the transaction that ends the load. A load cut short
 (an error, a kill, a power cut) leaves the mark behind; the load is undone when it fails, or when the store
 next opens: its graphs are dropped, with the default-graph triples no other graph holds.
 RocksDB lets one process open a store for writing; a second gets :class:`BackendUnavailable`.
@@ -34,7 +34,7 @@ import re
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,16 +46,18 @@ import pyoxigraph as ox
 from ...ontology import names as N
 from ..model.errors import BackendUnavailable, NotFound, QueryRejected, QueryTimeout, UsageError
 from ..model.records import Bundle
+from .chunks import Chunk, RecordTypes, plan_chunks
 from .mapping import Term, bundle_from_triples, bundle_triples, node
+from .shapes import Result, check_triples
 from .sparql_text import check_shape, explicit_projection, is_repeatable, read_sparql, remote_keyword
-from .validate import validate_triples
+from .validate import fail_on, validate_triples
 
 __all__ = ["Store", "QueryOutcome", "LoadReport", "open_store", "is_repeatable", "remote_keyword", "default_graph_write"]
 
 SHARED_GRAPH = "graph/shared"
 META_GRAPH = "graph/meta"  # the write counter and the store's id; no data
 STAGING_PREFIX = "graph/staging/"  # loads land here first, then move in one transaction
-_PIECE_QUADS = 50_000  # quads per bulk_load call in a load in pieces: larger pieces cost memory, not time
+_PIECE_QUADS = 200_000  # quads per bulk_load call in a load in pieces: each call costs RocksDB an ingest, so fewer is faster
 
 _DEFAULT_TARGET = re.compile(r"\b(?:ADD|MOVE|COPY)\b[^;]*?\bTO\s+(?:GRAPH\s+)?DEFAULT\b|\b(?:CLEAR|DROP)\s+(?:SILENT\s+)?DEFAULT\b",
                              re.IGNORECASE)
@@ -480,18 +482,46 @@ class Store:
         The default graph (the union) is kept up to date in the same transaction: a new document's
         triples are added to its named graph and to the default graph in one ``extend``; a replaced
         document changes by its difference with the stored version, in one update that also removes
-        from the default graph the triples no other named graph still holds.
+        from the default graph the triples no other named graph still holds. A large load of new documents
+        is built, checked and written a chunk at a time instead (:meth:`_add_new_streamed`).
         """
         for p in bundle.positions.values():
             if p.document not in bundle.documents and not self.has_document(p.document):
                 raise UsageError(f"{label}: position {p.id} refers to document {p.document}, which is not loaded")
-        graphs: dict[str, list[ox.Triple]] = {}
-        for doc_id, part in sorted(bundle.by_document().items()):
-            graphs[self.graph_iri(doc_id).value] = list(dict.fromkeys(bundle_triples(part, self.base)))
-        shared = list(dict.fromkeys(bundle_triples(bundle.documentless(), self.base)))
+        parts = {self.graph_iri(doc_id).value: part for doc_id, part in sorted(bundle.by_document().items())}
+        documentless = bundle.documentless()
+        report = LoadReport(counts=bundle.counts())
+        graphs: dict[str, list[ox.Triple]] | None = None
+        shared: list[ox.Triple] = []
+        plan = None
+        if self.bulk_load_quads and not any(self._ox.contains_named_graph(ox.NamedNode(g)) for g in parts):
+            plan = plan_chunks(bundle, parts, documentless, self.base, shared_graph=self.base + SHARED_GRAPH,
+                               quads=min(_PIECE_QUADS, self.bulk_load_quads))
+        if plan is not None:
+            stream = iter(plan)
+            head, quads = [], 0
+            for chunk in stream:  # a load smaller than bulk_load_quads is gathered whole, and stored as below
+                head.append(chunk)
+                quads += 2 * len(chunk.triples) if chunk.graph in parts else 0
+                if quads >= self.bulk_load_quads:
+                    break
+            if quads >= self.bulk_load_quads:
+                with self._write_lock:
+                    if not any(self._ox.contains_named_graph(ox.NamedNode(g)) for g in parts):
+                        report.quads_before = len(self)
+                        self._add_new_streamed(itertools.chain(head, stream), plan.types, list(parts),
+                                               report=report, validate=validate, label=label)
+                        report.quads_after = len(self)
+                        return report
+                head.extend(stream)  # another load stored one of these documents meanwhile: replace it, whole
+            graphs = {g: [] for g in parts}
+            for chunk in head:
+                (graphs[chunk.graph] if chunk.graph in parts else shared).extend(chunk.triples)
+        else:
+            graphs = {g: list(dict.fromkeys(bundle_triples(part, self.base))) for g, part in parts.items()}
+            shared = list(dict.fromkeys(bundle_triples(documentless, self.base)))
         if validate:
             validate_triples(_chain(graphs.values(), shared), label=label)
-        report = LoadReport(counts=bundle.counts())
         with self._write_lock:
             report.quads_before = len(self)
             replaced = [g for g in graphs if self._ox.contains_named_graph(ox.NamedNode(g))]
@@ -510,6 +540,57 @@ class Store:
                 self._replace_by_staging(graphs, shared)
             report.quads_after = len(self)
         return report
+
+    def _add_new_streamed(self, chunks: Iterable[Chunk], types: RecordTypes, graphs: list[str], *,
+                          report: LoadReport, validate: bool, label: str) -> None:
+        """New documents, many quads, built from the records a chunk at a time (:mod:`.chunks`): each chunk is
+        checked against the shapes, then written by the bulk loader, under the recovery mark of
+        :meth:`_add_new_in_pieces`, so memory is bounded by the chunk, not by the load.
+
+        The bulk loader writes a chunk in a worker thread (it lets go of the GIL) while the next chunk is built
+        and checked here. A chunk that breaks a shape stops the writing; the rest are still checked, so the
+        error names the first failure of the whole load and counts them all, and the load is undone. The
+        shared records (few) are written in the update that clears the mark. Record triples have no blank
+        nodes, which the bulk loader would rename.
+        """
+        named = set(graphs)
+        for g in graphs:
+            report.documents[g[len(self.base):]] = 0
+        mark = self._pending_mark(graphs)
+        self._update(f"INSERT DATA {{ {mark} }} ;\n" + self._bump())
+        results: list[Result] = []
+        shared: list[ox.Triple] = []
+        writing: Future[None] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-load") as writer:
+            try:
+                for chunk in chunks:
+                    if validate and chunk.fresh:
+                        results += check_triples(chunk.fresh, classes=types)
+                    if chunk.graph not in named:
+                        shared += chunk.triples
+                        continue
+                    report.documents[chunk.graph[len(self.base):]] += len(chunk.triples)
+                    if results:
+                        continue
+                    text = _nquads(chunk.triples, chunk.graph)
+                    if writing is not None:
+                        writing.result()
+                    writing = writer.submit(self._ox.bulk_load, text, format=ox.RdfFormat.N_QUADS)
+                if writing is not None:
+                    writing.result()
+                fail_on(results, label=label)
+                end = [f"DELETE DATA {{ {mark} }}"]
+                if shared:
+                    lines = " . ".join(map(str, shared))
+                    end.append(f"INSERT DATA {{ GRAPH <{self.base}{SHARED_GRAPH}> {{ {lines} }} {lines} }}")
+                self._update(" ;\n".join([*end, self._bump()]))
+            except BaseException as exc:
+                if writing is not None:
+                    wait([writing])  # (its own error, if any, is the one raised below or already raised)
+                self._undo_pending()
+                if isinstance(exc, OSError):
+                    raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
+                raise
 
     def _add_new(self, graphs: dict[str, list[ox.Triple]], shared: list[ox.Triple]) -> None:
         """New documents only: their graphs and the default graph in one ``extend`` (one transaction)."""
@@ -564,18 +645,9 @@ class Store:
         """Each graph and its share of the default graph, `piece` quads at a time, as N-Quads text through
         ``bulk_load`` (a quarter less CPU than ``bulk_extend`` of two quad objects a triple). Not for blank nodes:
         ``bulk_load`` renames their labels in every call."""
-        lines: list[str] = []
         for g, ts in graphs.items():
-            tail = f" <{g}> .\n"
-            for t in ts:
-                text = str(t)
-                lines.append(text + tail)
-                lines.append(text + " .\n")
-                if len(lines) >= piece:
-                    self._ox.bulk_load("".join(lines).encode(), format=ox.RdfFormat.N_QUADS)
-                    lines = []
-        if lines:
-            self._ox.bulk_load("".join(lines).encode(), format=ox.RdfFormat.N_QUADS)
+            for i in range(0, len(ts), max(1, piece // 2)):
+                self._ox.bulk_load(_nquads(ts[i:i + max(1, piece // 2)], g), format=ox.RdfFormat.N_QUADS)
 
     def _undo_pending(self) -> None:
         """Undo a load in pieces that did not finish (see :meth:`_add_new_in_pieces`); nothing if none is pending.
@@ -788,6 +860,17 @@ def _dataset(default_graph: list[str] | None, named_graphs: list[str] | None, ba
 
 
 _REBUILD_UNION = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <META>) }"
+
+
+def _nquads(triples: list[ox.Triple], g: str) -> bytes:
+    """N-Quads text of the triples in graph <g> and in the default graph (for ``bulk_load``)."""
+    tail = f" <{g}> .\n"
+    lines: list[str] = []
+    for t in triples:
+        text = str(t)
+        lines.append(text + tail)
+        lines.append(text + " .\n")
+    return "".join(lines).encode()
 
 
 def _chain(groups: Iterable[list[ox.Triple]], last: list[ox.Triple]) -> Iterator[ox.Triple]:

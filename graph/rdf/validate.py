@@ -86,8 +86,17 @@ def validate_triples(triples: Iterable[ox.Triple], *, label: str = "data", engin
         return
     if engine != "compiled":
         raise ValueError(f"unknown validation engine {engine!r}: compiled or pyshacl")
-    results = check_triples(triples)
+    fail_on(check_triples(triples), label=label)
+
+
+def fail_on(results: list, *, label: str = "data") -> None:  # noqa: ANN001 - list[shapes.Result]
+    """Raise :class:`ValidationFailed` for the results of the compiled checks, if there are any.
+
+    A load checked in chunks gathers every chunk's results and calls this once, so that its message (the
+    first result by focus node and path, and how many more) is the one the whole load would get.
+    """
     if results:
+        results = sorted(results, key=lambda r: (r.focus, r.path))
         _fail([r.row() for r in results], label=label, report=_report_text(results))
 
 
