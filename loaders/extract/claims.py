@@ -91,7 +91,7 @@ _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|alt
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b)|"
                               r"\sand\s(?=(?-i:Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Baroness)\s+(?-i:[A-Z])))", re.I)
-_CLAIM_CUT = re.compile(r"(?:,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
+_CLAIM_CUT = re.compile(r"(?::\s*[\"“‘']|,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
                         r"would|will|felt|argued|said|noted|suggested|believed|thought|also|echo|agree|welcome|hope)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?|"
                         # a participle that reports more ("critical of the proposal, describing it as ...")
@@ -144,6 +144,11 @@ def normalise_claim(text: str, *, max_words: int = 32) -> str:
     if t.count("(") != t.count(")"):
         t = t.replace("(", "").replace(")", "")
     words = t.split()
+    if len(words) > max_words:  # an aside first: "the difference in fees, which it put at a fraction of a penny, was too small"
+        shorter = re.sub(r",\s+(?:which|who|whose)\s+[^,;:]{1,150},\s+(?=[a-z])", " ", t)
+        if shorter != t:
+            t = shorter
+            words = t.split()
     if len(words) > max_words:
         cut = " ".join(words[:max_words])
         for sep in (", which ", ", with ", ", as ", ", to ", ", and ", ", ", " which ", " because "):
@@ -693,7 +698,12 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             if mk in ('"', "'"):
                 start = pos + marker.start("m")
             end = _claim_end(sentence, start)
-            if mk in ("whether", "if") or polarity == "doubt":
+            if mk == ":" and polarity in ("oppose", "doubt") and re.search(
+                    r"(?:disagree[sd]?|dissent(?:ed|s)?|demur(?:red|s)?|object(?:ed|s)?|not convinced|unconvinced|"
+                    r"sceptical|skeptical)$", verb, re.I):
+                polarity = "support"  # "Councillor Pryce disagreed: 'not yet recycled' is read as ...": his own words
+                claims = [(start, end)]
+            elif mk in ("whether", "if") or polarity == "doubt":
                 claims = _split_whether(sentence, (start, end))
                 if polarity != "doubt" and mk in ("whether", "if"):
                     polarity = "doubt" if re.search(r"quer|question|doubt|wonder|unsure|uncertain|sceptic|skeptic", verb, re.I) else polarity

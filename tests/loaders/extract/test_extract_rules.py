@@ -494,3 +494,22 @@ def test_two_organisations_that_both_told_the_committee_both_hold_it() -> None:
     holders = {h for h, _s, c in found if "compensation scheme" in c}
     assert holders == {"Inshore Fishermen's Alliance", "Federation of Fishing Producer Organisations"}, found
     assert not {h for h, _s, _c in found} & {"England", "Wales"}
+
+
+def test_a_long_claim_loses_its_aside_before_its_predicate() -> None:
+    long = ('the proposed difference in fees between a red-rated and a green-rated tray, which it estimated at a small '
+            'fraction of a penny per tray, was far too small to change the economics of tray design and would not shift '
+            'the market before the end of the decade')
+    assert normalise_claim(long).startswith("The proposed difference in fees between a red-rated and a green-rated tray "
+                                            "was far too small")
+
+
+def test_a_quotation_after_a_colon_is_not_part_of_the_reported_claim() -> None:
+    s = 'He did not accept that the Pledge had failed: "It has missed a date. It has not missed the target."'
+    assert [(f.polarity, s[a:b].strip()) for f in find_frames(s) for a, b in f.claims] == \
+        [("oppose", "the Pledge had failed")]
+
+
+def test_disagreeing_with_a_colon_introduces_the_speakers_own_claim() -> None:
+    s = 'Councillor Pryce disagreed: "not yet recycled" was read by residents as nearly recyclable.'
+    assert [f.polarity for f in find_frames(s)] == ["support"]
