@@ -579,11 +579,7 @@ class Store:
                 if writing is not None:
                     writing.result()
                 fail_on(results, label=label)
-                end = [f"DELETE DATA {{ {mark} }}"]
-                if shared:
-                    lines = " . ".join(map(str, shared))
-                    end.append(f"INSERT DATA {{ GRAPH <{self.base}{SHARED_GRAPH}> {{ {lines} }} {lines} }}")
-                self._update(" ;\n".join([*end, self._bump()]))
+                self._finish_pending(mark, shared)
             except BaseException as exc:
                 if writing is not None:
                     wait([writing])  # (its own error, if any, is the one raised below or already raised)
@@ -625,16 +621,21 @@ class Store:
         piece = min(_PIECE_QUADS, self.bulk_load_quads)
         try:
             self._write_text_in_pieces(graphs, piece)
-            end = [f"DELETE DATA {{ {mark} }}"]
-            if shared:
-                lines = " . ".join(map(str, shared))
-                end.append(f"INSERT DATA {{ GRAPH <{self.base}{SHARED_GRAPH}> {{ {lines} }} {lines} }}")
-            self._update(" ;\n".join([*end, self._bump()]))
+            self._finish_pending(mark, shared)
         except BaseException as exc:
             self._undo_pending()
             if isinstance(exc, OSError):
                 raise BackendUnavailable(f"store write failed: {str(exc).splitlines()[0]}") from None
             raise
+
+    def _finish_pending(self, mark: str, shared: list[ox.Triple]) -> None:
+        """The last step of a load in pieces: one update adds the shared records (to their graph and the default
+        graph), clears the recovery mark and bumps the write count."""
+        end = [f"DELETE DATA {{ {mark} }}"]
+        if shared:
+            lines = " . ".join(map(str, shared))
+            end.append(f"INSERT DATA {{ GRAPH <{self.base}{SHARED_GRAPH}> {{ {lines} }} {lines} }}")
+        self._update(" ;\n".join([*end, self._bump()]))
 
     def _pending_mark(self, graphs: Iterable[str]) -> str:
         """The recovery mark of a load in pieces naming `graphs`, as SPARQL data (``GRAPH <meta> { ... }``)."""
