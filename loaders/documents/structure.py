@@ -472,6 +472,9 @@ def _mark_noise(text: str, blocks: list[Block]) -> None:
             b.kind = "footnote"
         elif _FOOTNOTE.search(t[:60]) and len(t) < 400 and not t.endswith(":"):
             b.kind = "footnote"
+        elif previous_number and len(t) < 600 and (_FOOTNOTE.search(t) or re.search(
+                r",\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)(?:19|20)\d\d\b", t)):  # a note whose number stands on the line before
+            b.kind = "footnote"
         elif _footnote_lines(text[b.start:b.end]):
             b.kind = "footnote"
         previous_number = False

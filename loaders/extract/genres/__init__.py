@@ -128,11 +128,17 @@ class Reader:
         return False
 
     def keeps(self, holder: Holder) -> bool:
-        """Whether a holder the sentence layer found may hold a position here."""
-        return True
+        """Whether a holder the sentence layer found may hold a position here: not a document ("Facebook's Data
+        Use Policy", "the Gartner IT Glossary"), which is a source, not a stakeholder."""
+        return not DOCUMENT_HOLDER.search(holder.label)
 
     def positions(self, add: PositionSink) -> None:
         """Positions the structure itself gives (votes, moved motions, proposals), once the walk is done."""
+
+
+#: a name that is a document's, not a stakeholder's
+DOCUMENT_HOLDER = re.compile(r"\b(?:Policy|Glossary|Dictionary|Handbook|Manual|Guidance|Guidelines|Code of Practice|"
+                             r"Terms and Conditions|Privacy Notice|Factsheet|Leaflet)$")
 
 
 class PositionSink(Protocol):

@@ -87,7 +87,7 @@ class DebateReader(Reader):
 
     def keeps(self, holder: Holder) -> bool:
         """Not "the literature"; not a speaker's rhetorical crowd ("millions of people who live in our villages")."""
-        return holder.label != "The literature" and not (holder.kind == "group" and _RHETORICAL.match(holder.label))
+        return super().keeps(holder) and holder.label != "The literature" and not (holder.kind == "group" and _RHETORICAL.match(holder.label))
 
     def positions(self, ex: PositionSink) -> None:
         """Each member's stance on the questions before the House (moved, voted, said, or by side)."""

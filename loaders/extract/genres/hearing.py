@@ -70,4 +70,4 @@ class HearingReader(Reader):
         return sentence.rstrip().endswith("?") or _PROCEDURE.match(sentence) is not None or courtesy(sentence)
 
     def keeps(self, holder: Holder) -> bool:
-        return holder.label != "The literature"
+        return super().keeps(holder) and holder.label != "The literature"

@@ -165,4 +165,4 @@ class CommitteeReader(ReportReader):
         return [self.resolver.collective(quantifier, "witnesses")] if strand.collective is None else None
 
     def keeps(self, holder: Holder) -> bool:
-        return holder.label != "The literature"
+        return super().keeps(holder) and holder.label != "The literature"

@@ -86,4 +86,4 @@ class StatementReader(Reader):
         return [self.voice]  # every first-person sentence is theirs
 
     def keeps(self, holder: Holder) -> bool:
-        return holder.label != "The literature"
+        return super().keeps(holder) and holder.label != "The literature"

@@ -393,3 +393,24 @@ def test_counsel_to_the_inquiry_reporting_the_families_position_is_not_its_own()
     rows = held(extract_text(CTI, name="hearing.rst"))
     assert not any(h == "Counsel to the Inquiry" for h, _s, _c in rows), rows
     assert not any("sympathy" in c for _h, _s, c in rows), rows
+
+
+NOTES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Summary
+
+The Harbour Residents' Association told us that the harbour wall should be raised.
+
+57
+
+Jane Doe, 'Harbour wall fails again', Harbour Gazette, harbourgazette.co.uk, 15 July 2031. Accessed 24 October 2031.
+
+Facebook's Data Use Policy indicates that users' data may be shared with advertisers.
+"""
+
+
+def test_a_note_under_its_own_number_and_a_document_are_no_positions() -> None:
+    rows = held(extract_text(NOTES, name="report.txt"))
+    assert any(h == "Harbour Residents' Association" for h, _s, _c in rows), rows
+    assert not any("Gazette" in c or h == "Jane Doe" for h, _s, c in rows), rows
+    assert not any(h.endswith("Policy") for h, _s, _c in rows), rows
