@@ -578,18 +578,18 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         _g, polarity, name = next(x for x in cues.groups if x[0] == group)
         verb = m.group(0)
         before = sentence[:m.start()]
-        prev_word = re.search(r"(\w+)\W*$", before)
+        prev_word = re.search(r"(\w+)\W*$", before[-80:])  # (the tail: a sentence may be 1,000 characters)
         pw = prev_word.group(1).casefold() if prev_word else ""
         if pw == "to" and re.search(r"\b(?:tend|tends|tended|want|wants|wanted|wish|wished|continue[sd]?|seem(?:s|ed)?|appear(?:s|ed)?|"
                                     r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", before, re.I):
             before = re.sub(r"\s+(?:tend|tends|tended|want|wants|wanted|wish|wished|continue[sd]?|seem(?:s|ed)?|appear(?:s|ed)?|"
                             r"went on|go on|began|begin|choose|chose|chosen|decided|sought|used)\s+to\s*$", " ", before, flags=re.I)
-        elif re.search(r"\w['’]s?\s*$", before) and re.search(r"(?:ed|en)$", verb.split()[0], re.I):
+        elif re.search(r"\w['’]s?\s*$", before[-8:]) and re.search(r"(?:ed|en)$", verb.split()[0], re.I):
             continue  # "the Government's recommended spending": a participle after a possessive, not a verb
         elif pw in _ARTICLES or (pw in _NOUN_BEFORE and _HOMOGRAPHS.match(verb)) or \
                 pw == "to" and not re.search(r"(?:ed|ght|aid|old|ote)$", verb.split()[0], re.I):
             continue  # "to welcome" is an infinitive; "the people we spoke to welcomed" is not
-        if re.search(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:\w+ly\s+)?$", before, re.I) and \
+        if re.search(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:\w+ly\s+)?$", before[-120:], re.I) and \
                 re.search(r"(?:ed|own|ght)$", verb, re.I) and not re.search(r"\b(?:are|is|were|was) (?:concerned|worried|convinced|"
                                                                           r"confident|clear|keen|sceptical|skeptical|doubtful|unsure|"
                                                                           r"uncertain|unconvinced|not convinced|opposed|against|"
@@ -637,7 +637,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                                                                    subject, re.I) else None
         if together:  # "The Alliance and the Federation, who agree on very little, both told us": the two of them
             subject, subject_span = together.group("s"), together.span("s")
-        relative = re.search(r"(?P<np>[^,]{2,80}?),\s+(?:who|which)\s*$", subject) if shared is None else None
+        relative = re.search(r"(?P<np>[^,]{2,80}?),\s+(?:who|which)\s*$", subject) \
+            if shared is None and re.search(r",\s+(?:who|which)\s*$", subject[-16:]) else None
         if relative:  # "... supported by the Minister, who stated that ...": the Minister
             np_start = relative.start("np")
             for cut in re.finditer(r"\b(?:by|from|to|with|and|for)\s+", relative.group("np")):
