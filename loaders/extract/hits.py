@@ -18,7 +18,7 @@ from .claims import normalise_claim
 from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
 from .polarity import positive_form
 from .proposals import evaluation
-from .stakeholders import Holder, capitalise
+from .stakeholders import COMPANY_SUFFIX, Holder, capitalise
 from .themes import ThemeMatcher
 
 Span = tuple[int, int]
@@ -206,14 +206,11 @@ def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:
     return [(texts[i], texts[j]) for i, j in opposite_proposals(texts) if not backers[texts[i]] & backers[texts[j]]]
 
 
-_COMPANY_SUFFIX = re.compile(r"\s+(?:plc|ltd|limited|llp|inc)\.?$", re.I)
-
-
 def merge_company_names(hits: list[Hit]) -> None:
     """'Vale Water' and 'Vale Water plc' in one document are one organisation (the name with the suffix is the
     label)."""
-    full = {_COMPANY_SUFFIX.sub("", h.holder.label): h.holder.label for h in hits
-            if h.holder.kind == "organisation" and _COMPANY_SUFFIX.search(h.holder.label)}
+    full = {COMPANY_SUFFIX.sub("", h.holder.label): h.holder.label for h in hits
+            if h.holder.kind == "organisation" and COMPANY_SUFFIX.search(h.holder.label)}
     for h in hits:
         if h.holder.kind == "organisation" and h.holder.label in full:
             h.holder = replace(h.holder, label=full[h.holder.label],

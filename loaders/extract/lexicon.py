@@ -67,7 +67,7 @@ class Lexicon:
         key = norm_phrase(phrase)
         if not key:
             return None
-        for variant in (key, key.removeprefix("the "), "the " + key, _singular(key), _plural(key)):
+        for variant in (key, key.removeprefix("the "), "the " + key, singular(key), _plural(key)):
             if variant in self.index:
                 return self.index[variant]
         for pattern, entry in self.patterns:
@@ -101,7 +101,8 @@ def norm_phrase(text: str) -> str:
     return " ".join(text.split()).strip(" -/")
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """The singular of a plural noun, roughly ("families" -> "family", "staff" stays)."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:

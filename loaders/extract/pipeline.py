@@ -24,7 +24,7 @@ from .hits import (
     settle_polarity, side_object,
 )
 from .leading import leading_question
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, default_lexicon, singular
 from .merging import content_tokens
 from .polarity import denied
 from .proposals import evaluation
@@ -57,23 +57,23 @@ _FIRST_PREDICATE = re.compile(r"^(?P<who>[A-Z](?:\S+\s+){0,7}?\S+?)\s+(?<!\bwho 
 #: a short name counsel gives a client: "the Cymru group", "the Scottish bereaved", "our NI families"
 _NICKNAME = re.compile(r"(?:the|our|my)\s+(?P<w>[A-Z][\w'’-]+)\s+(?:group|groups|families|bereaved|clients?|members|"
                        r"organisations?|campaign|network|coalition)", re.I)
-_CLIENT_NOUN_SKIP = frozenset("the our my that whom i we represent core client group organisation coalition campaign "
-                               "participant those people".split())
+def _name_words(text: str) -> set[str]:
+    """The words of a name or phrase, case-folded and singular ("Bereaved Families" -> {"bereaved", "family"})."""
+    return {singular(w.casefold()) for w in re.findall(r"[\w'’-]+", text)}
 
 
-def _singular(word: str) -> str:
-    w = word.casefold()
-    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+_CLIENT_NOUN_SKIP = _name_words("the our my that whom i we represent core client group organisation coalition campaign "
+                                "participant those people")
 
 
 def _clients_named(phrase: str, holders: list[Holder]) -> list[Holder]:
     """Those of a submission's holders that counsel's phrase names: "the families we represent" is the bereaved
     families' group alone when the submission is also made for a residents' association; "our clients", or a noun
     that fits none or several of them, is every holder."""
-    nouns = {_singular(w) for w in re.findall(r"[\w'’-]+", phrase)} - _CLIENT_NOUN_SKIP
+    nouns = _name_words(phrase) - _CLIENT_NOUN_SKIP
     if not nouns or len(holders) < 2:
         return list(holders)
-    named = [h for h in holders if nouns & {_singular(w) for w in re.findall(r"[\w'’-]+", h.label)}]
+    named = [h for h in holders if nouns & _name_words(h.label)]
     return named if len(named) == 1 else list(holders)
 
 
@@ -232,7 +232,7 @@ class Extractor:
             return [], "", 0.0
         if f.subject == "supporters":
             return [self._side_holder("support", claim_text)], "", 0.0
-        member = self.reader.member(f.subject)
+        member = self.reader.member(f.subject, b)
         if member is not None:
             return [member], "+member", 0.0
         if f.subject == "it":  # the organisation named last in the paragraph, else the one whose submission this is
@@ -253,9 +253,9 @@ class Extractor:
                 return named, "+named", 0.0
         nick = _NICKNAME.fullmatch(short)
         if nick:  # "the Cymru group" for Covid-19 Bereaved Families for Justice Cymru, whose submission this is
-            word = nick.group("w").casefold()
+            word = singular(nick.group("w").casefold())
             known = {h.label: h for hs in (self.ctx.section_holders, *self.ctx.counsel_for.values()) for h in hs}
-            named = [h for h in known.values() if word in {w.casefold() for w in re.findall(r"[\w'’-]+", h.label)}]
+            named = [h for h in known.values() if word in _name_words(h.label)]
             if len(named) == 1:
                 return named, "+named", 0.0
         if self.ctx.section_holders and _CLIENTS.match(short) and \
@@ -313,7 +313,7 @@ class Extractor:
         if group is None or r.label == group.label or r.kind != "group":
             return None
         head = re.split(r"\s*(?:,|\(|\b(?:including|who|which|that|from|in|at)\b)", clean_subject(subject), maxsplit=1)[0].split()
-        if not head or _singular(head[-1]) not in {_singular(w) for w in re.findall(r"[\w'’-]+", group.label)}:
+        if not head or singular(head[-1].casefold()) not in _name_words(group.label):
             return None
         return replace(group, quantifier=r.quantifier) if r.quantifier else group
 

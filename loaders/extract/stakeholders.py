@@ -527,6 +527,9 @@ def _people_label(phrase: str) -> str:
     return " ".join(words[:9])
 
 
+#: a company's legal suffix: "Vale Water plc" is "Vale Water" in running text
+COMPANY_SUFFIX = re.compile(r"\s+(?:plc|ltd|limited|llp|inc)\.?$", re.I)
+
 #: last words that end an organisation's name, so that "X Union and Y" names two ("Fire and Rescue Authority" one)
 ORG_END = re.compile(r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|"
                       r"college|campaign|group|union|congress|confederation|federation|society|network|alliance|partnership|"

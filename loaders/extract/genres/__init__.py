@@ -111,8 +111,9 @@ class Reader:
         """What a turn's first sentence says of its speaker ("I appear on behalf of ...")."""
         learn_speaker(self.ctx, b, first_sentence, self.resolver)
 
-    def member(self, subject: str) -> Holder | None:
-        """A holder the genre itself knows by this name ("the hon. Member for Westmere"), else None."""
+    def member(self, subject: str, b: Block | None = None) -> Holder | None:
+        """A holder the genre itself knows by this name ("the hon. Member for Westmere"), read in block `b`, else
+        None."""
         return None
 
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:

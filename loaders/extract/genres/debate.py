@@ -60,8 +60,6 @@ class DebateReader(Reader):
 
     def speakers(self, b: Block) -> list[Holder]:
         member = self.reading.speaker_of.get(b.index)
-        if member is not None and member.government and member.office:
-            self.reading.last_minister = member
         return [self.reading.holder(member)] if member is not None else []
 
     def asserts(self, holders: list[Holder]) -> bool:
@@ -74,8 +72,8 @@ class DebateReader(Reader):
     def we(self, turn: list[Holder]) -> list[Holder]:
         return turn  # the chair's "we" (or nobody's) holds nothing
 
-    def member(self, subject: str) -> Holder | None:
-        found = self.reading.resolve(subject)
+    def member(self, subject: str, b: Block | None = None) -> Holder | None:
+        found = self.reading.resolve(subject, b.index if b is not None else None)
         return self.reading.holder(found) if found is not None else None
 
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:

@@ -158,13 +158,14 @@ class DebateReading:
     stances: list[Stance]
     government: str | None
     speaker_of: dict[int, Member]  # block index -> the member whose turn it is
-    last_minister: Member | None = None  # the minister who spoke last, as the sentence layer reads the sitting
 
     def holder(self, member: Member) -> Holder:
         return member_holder(member, self.government)
 
-    def resolve(self, phrase: str) -> Member | None:
-        """The member a phrase names: 'the Minister', 'the hon. Member for Westmere', 'my hon. Friend', 'Mr Smith'."""
+    def resolve(self, phrase: str, at: int | None = None) -> Member | None:
+        """The member a phrase names: 'the Minister', 'the hon. Member for Westmere', 'my hon. Friend', 'Mr Smith'.
+        `at`: the block the phrase is read in (with two ministers on the bench, 'the Minister' is the one who spoke
+        last by then)."""
         p = " ".join(phrase.replace("’", "'").split()).strip(" ,.")
         m = _MEMBER_FOR.match(p)
         if m:
@@ -177,7 +178,8 @@ class DebateReading:
             if len(ministers) == 1:
                 return ministers[0]
             # two or more on the bench: "the Minister" is the one who spoke last (the one answering the debate)
-            return self.last_minister if self.last_minister in ministers else None
+            spoke = [m for i, m in sorted(self.speaker_of.items()) if m in ministers and at is not None and i <= at]
+            return spoke[-1] if spoke else None
         return self.roster.find(p)
 
 

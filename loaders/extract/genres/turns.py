@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...documents.structure import Block
-from ..stakeholders import Holder, Resolver, split_organisations
+from ..stakeholders import COMPANY_SUFFIX, Holder, Resolver, split_organisations
 from .hansard import PARTIES
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None
             for h in ctx.section_holders:
                 if len(h.label.split()) >= 2:
                     ctx.named_orgs[last_word(h.label)] = h
-                short = re.sub(r"\s+(?:plc|ltd|limited|llp|inc|PLC|Ltd)\.?$", "", h.label)
+                short = COMPANY_SUFFIX.sub("", h.label)
                 if short != h.label:  # "Vale Water" in the text is the "Vale Water plc" of the heading
                     resolver.organisations[short] = h.label
         ctx.section_counsel = _surname(by) if by else None
