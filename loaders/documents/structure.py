@@ -52,6 +52,19 @@ _SPEAKER_TITLED = re.compile(
     r"^\s*(" + _TITLES + r"(?:\s+(?:for|of)\s+[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|[A-Z][\w’',&-]*))*)?"
     r"(?:\s+[A-Z][\w’'.-]*){0,4})\s*(\([^()\n]{2,80}\))?\s*(\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
 _SPEAKER_CAPS = re.compile(r"^\s*((?:[A-Z][A-Z’'.-]+)(?:\s+[A-Z][A-Z’'.-]+){0,4})\s*:\s+(?=\S)")
+#: an untitled name as a speaker tag ("Martin Dale: ..."): a turn only where the same tag opens other lines too
+_SPEAKER_NAME = re.compile(r"^\s*([A-Z][a-z’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s+(?=\S)")
+#: words that make a recurring "Xxx Yyy:" line a label, not a speaker's name
+_NOT_NAME = re.compile(r"\b(?:Response|Responses|Comment|Comments|Question|Questions|Answer|Answers|Note|Notes|Recommendation|"
+                       r"Conclusion|Finding|Findings|Table|Figure|Box|Source|Sources|Key|Summary|Action|Actions|Example|Case|"
+                       r"Study|Option|Options|Proposal|Evidence|Issue|Issues|Theme|Themes|Outcome|Status|Decision|Date|Time|"
+                       r"Location|Venue|Subject|Title|Reference|Priority|Risk|Step|Stage|Phase|Part|Section|Chapter|Annex|"
+                       r"Appendix|Agenda|Item|Minutes|Present|Apologies|Attendees|Members|Witnesses|Panel|Ordered|Published)\b")
+#: "Q12 " before an evidence session's speaker tag: the turn is a committee member's numbered question
+_QUESTION_NO = re.compile(r"^\s*Qq?\s?\d{1,4}\s+(?=[A-Z])")
+#: a witness examination's "Q. " and "A. " lines (the examiner's question, the witness's answer)
+_QA = re.compile(r"^\s*([QA])[.:]\s+(?=\S)")
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _HANSARD_LINE = re.compile(
     r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,12})\s*\(([^()\n]{2,80})\)\s*"
     r"(?:\(([^()\n]{1,40})\))?\s*:?\s*$")
@@ -89,7 +102,7 @@ class Block:
     """A unit of document structure; all positions are offsets into the document text."""
 
     index: int
-    kind: str  # heading, paragraph, bullet, row, quote, toc, noise, footnote
+    kind: str  # heading, paragraph, bullet, row, quote, toc, noise, footnote, direction (a witness sworn, "Questions by")
     start: int
     end: int
     segments: list[Span] = field(default_factory=list)
@@ -104,6 +117,7 @@ class Block:
     gap_before: bool = True  # a blank line (or the start) comes before it
     fixed: bool = False  # a paragraph by the reader's hint: never a heading, noise or continuation of another
     attribution: str | None = None  # a set-apart quotation's attribution line ("– participant, Northtown drop-in")
+    question: bool = False  # a numbered question of an evidence session ("Q12 Mr Patel: ..."), or a "Q." line
 
     def __repr__(self) -> str:
         return f"Block({self.index}, {self.kind}, {self.start}:{self.end})"
@@ -192,8 +206,9 @@ def split_sentences(clean: str, start: int = 0, end: int | None = None) -> list[
         word_m = re.search(r"([A-Za-z][A-Za-z.]*)$", clean[max(s, dot - 12):dot])
         word = word_m.group(1).casefold().rstrip(".") if word_m else ""
         if clean[dot] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
-            if not (word == "etc" and re.match(r"\.\s+[A-Z]", clean[dot:dot + 3])):
-                continue
+            if not (word == "etc" and re.match(r"\.\s+[A-Z]", clean[dot:dot + 3])) \
+                    and not (word == "no" and clean[dot - 2:dot] == "No" and not re.match(r"\.\s*\d", clean[dot:dot + 4])):
+                continue  # "No. 10" abbreviates; "No. The Association ..." answers
         if clean[dot] == "." and dot > 0 and clean[dot - 1].isdigit() and dot + 1 < end and clean[dot + 1].isdigit():
             continue
         e = m.end()
@@ -256,9 +271,20 @@ def _strip_tags(text: str, a: int, b: int) -> list[Span]:
     return trim_spans(text, segs)
 
 
-def _speaker(line: _Line) -> tuple[str, int, str | None] | None:
-    """(speaker label, body offset within the line, note) for a speaker-turn line, else None."""
+def _speaker(line: _Line, names: frozenset[str] = frozenset()) -> tuple[str, int, str | None] | None:
+    """(speaker label, body offset within the line, note) for a speaker-turn line, else None. `names`: untitled
+    name tags that open several lines of the document ("Martin Dale:"). A numbered question's tag ("Q12 Chair:")
+    gives the note "question"; an examination's "Q. " and "A. " give the speakers "Q." and "A." (who they are is
+    read from the witness and examiner lines, :func:`assign_speakers`)."""
     t = line.text
+    q = _QUESTION_NO.match(t)
+    if q:
+        inner = _speaker(_Line(line.start + q.end(), line.end, t[q.end():]), names)
+        if inner is not None:
+            return inner[0], q.end() + inner[1], "question"
+    m = _QA.match(t)
+    if m:
+        return m.group(1) + ".", m.end(), None
     m = _SPEAKER_BOLD.match(t)
     if m and (":" in t[m.start(1):m.end()] or t[m.end(1):m.end()].strip("* ").startswith(":") or m.group(0).rstrip().endswith(":")):
         return m.group(1).strip().rstrip(":").strip(), m.end(), None
@@ -268,9 +294,30 @@ def _speaker(line: _Line) -> tuple[str, int, str | None] | None:
         note = "|".join(g.strip("()") for g in (m.group(2), m.group(3)) if g) or None
         return name, m.end(), note
     m = _SPEAKER_CAPS.match(t)
-    if m and len(m.group(1)) >= 2 and m.group(1) not in ("NB", "PS", "Q", "A", "NOTE", "URL", "ISBN", "UK", "NHS"):
+    if m and len(m.group(1)) >= 2 and m.group(1) not in ("NB", "PS", "Q", "A", "NOTE", "URL", "ISBN", "UK", "NHS") \
+            and not _ROMAN.match(m.group(1)):
         return m.group(1).strip(), m.end(), None
+    m = _SPEAKER_NAME.match(t)
+    if m and m.group(1) in names:
+        return m.group(1), m.end(), None
     return None
+
+
+def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
+    """Untitled names that open two or more lines as a speaker tag ("Martin Dale: ..."), or one after a question
+    number ("Q7 Paul Brennan: ...") or just after a numbered question (the answer)."""
+    seen: Counter[str] = Counter()
+    asked = False  # the line before was a numbered question: the answer's tag is a turn
+    for ln in lines:
+        t = ln.text
+        if not t.strip():
+            continue
+        q = _QUESTION_NO.match(t)
+        m = _SPEAKER_NAME.match(t[q.end():] if q else t)
+        if m and not _NOT_NAME.search(m.group(1)):
+            seen[m.group(1)] += 2 if q or asked else 1
+        asked = bool(q)
+    return frozenset(name for name, k in seen.items() if k >= 2)
 
 
 def _hansard_line(line: _Line) -> tuple[str, str] | None:
@@ -301,6 +348,11 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
     for h in hints:
         hint_at.setdefault(h.start, h)
     speaker_hint = {h.start: h for h in hints if h.kind == "speaker"}
+    names = _name_tags(lines)
+    # a text written one paragraph per line (long lines, no blank lines between them): every line break ends one
+    filled = [ln for ln in lines if ln.text.strip()]
+    line_paragraphs = len(filled) >= 10 and len(lines) - len(filled) <= max(2, 0.05 * len(filled)) and not soft_breaks \
+        and sum(len(ln.text.strip()) > 200 for ln in filled) >= 0.15 * len(filled)
     blocks: list[Block] = []
     rst_levels: list[str] = []
     cur: Block | None = None
@@ -390,13 +442,20 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             label = text[sp_hint.start:sp_hint.end].strip().rstrip(":").strip("*").strip()
             sp = (label, sp_hint.end - ln.start, None)
         elif hint is None or hint.kind != "bullet":
-            sp = _speaker(ln)
+            sp = _speaker(ln, names)
         if sp is not None:
             label, body, note = sp
+            question = note == "question" or label == "Q."
             b = new("paragraph", ln.start, ln.end, _strip_tags(text, ln.start + body, ln.end),
-                    speaker=label, speaker_span=(ln.start, ln.start + body), speaker_note=note)
+                    speaker=label, speaker_span=(ln.start, ln.start + body),
+                    speaker_note=None if note == "question" else note, question=question)
             b.speaker_span = trim_spans(text, [(ln.start, ln.start + body)])[0] if text[ln.start:ln.start + body].strip() else None
             cur = b
+            i += 1
+            continue
+        if _WITNESS_LINE.match(stripped) or _EXAMINER_LINE.match(stripped) and len(stripped) < 160:
+            new("direction", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]))  # "MR X (sworn)", "Questions by Y"
+            cur = None
             i += 1
             continue
         hl = _hansard_line(ln)
@@ -419,7 +478,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
                     or (len(prev_line) < 0.6 * usual and not re.search(r"[.,;:!?]$", prev_line) and stripped[:1].isupper()
                         and is_heading_like(prev_line) and len(text[cur.start:cur.end].strip()) == len(prev_line)):
                 cur = None
-        if cur is not None and cur.kind in ("paragraph", "bullet"):
+        if cur is not None and cur.kind in ("paragraph", "bullet") and not line_paragraphs:
             cur.end = ln.end
             cur.segments.extend(_strip_tags(text, ln.start, ln.end))
             i += 1
@@ -439,7 +498,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
     _classify_paragraphs(text, blocks, top_level)
     _link_lead_ins(text, blocks)
     _mark_attributed_quotes(text, blocks)
-    assign_speakers(blocks)
+    assign_speakers(blocks, text)
     assign_sections(text, blocks)
     return Structure(text, blocks)
 
@@ -660,21 +719,50 @@ def _is_quote_intro(t: str) -> bool:
                           r"put it|observed|pointed out|warned|concluded|suggested|remarked|that(?: the)?|as follows)\s*:$", last))
 
 
-def assign_speakers(blocks: list[Block]) -> None:
-    """A speaker turn (or a Hansard speaker line) runs until the next speaker or heading."""
-    current: tuple[str, Span | None, str | None] | None = None
+#: a witness called: "MR DAVID OKAFOR (sworn)", "Dr Jane Roe (affirmed)"
+_WITNESS_LINE = re.compile(r"^\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})\s*\((?:[Ss]worn|[Aa]ffirmed|[Rr]ecalled|"
+                           r"[Rr]e-sworn|[Oo]n (?:her|his|their) former (?:oath|affirmation)|SWORN|AFFIRMED|RECALLED)\)\s*$")
+#: who asks the questions from here on: "Questions by MR LEE on behalf of ...", "Examination by Counsel to the Inquiry"
+_EXAMINER_LINE = re.compile(r"^\s*(?:Further\s+|FURTHER\s+)?(?:Questions?|QUESTIONS?|Questioned|Examination|EXAMINATION|Examined|"
+                            r"Cross-examination|CROSS-EXAMINATION|Cross-examined|Re-examination|RE-EXAMINATION|Re-examined)\s+"
+                            r"(?:by|BY|from|FROM)\s+(?P<name>(?:[A-Z]{2,}|(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Sir|Dame|"
+                            r"Lord|Lady|Counsel|Chair|Chairman|Chairwoman)\b).*?)(?:\s*\(continued\))?\s*$")
+
+
+def assign_speakers(blocks: list[Block], text: str = "") -> None:
+    """A speaker turn (or a Hansard speaker line) runs until the next speaker or heading. In a witness examination
+    a "Q." line is the current examiner's and an "A." line the current witness's: the witness is the one last called
+    ("MR X (sworn)"), the examiner the one named by "Questions by ...", else whoever called the witness."""
+    current: tuple[str, Span | None, str | None, bool] | None = None
+    witness: str | None = None
+    examiner: str | None = None
     for b in blocks:
+        line = " ".join(_block_text(text, b).split()) if text and b.kind in ("heading", "paragraph", "direction") else ""
+        if (m := _WITNESS_LINE.match(line)) is not None:
+            witness = m.group("name")
+            examiner = current[0] if current is not None else examiner  # who called the witness asks first
+            current = None
+            continue
+        if (m := _EXAMINER_LINE.match(line)) is not None:
+            examiner = re.sub(r"\s+on behalf of\b.*$", "", m.group("name"), flags=re.I).strip()
+            current = None
+            continue
         if b.kind == "heading":
             current = None
             continue
         if b.kind == "speaker":
-            current = (b.speaker or "", None, b.speaker_note)
+            current = (b.speaker or "", None, b.speaker_note, False)
+            continue
+        if b.speaker in ("Q.", "A."):
+            who = (examiner or "Examiner") if b.speaker == "Q." else witness
+            b.speaker = who
+            current = (who, b.speaker_span, None, b.question) if who else None
             continue
         if b.speaker is not None:
-            current = (b.speaker, b.speaker_span, b.speaker_note)
+            current = (b.speaker, b.speaker_span, b.speaker_note, b.question)
             continue
         if current is not None and b.kind in ("paragraph", "bullet", "row", "quote"):
-            b.speaker, b.speaker_note = current[0], current[2]
+            b.speaker, b.speaker_note, b.question = current[0], current[2], current[3]
 
 
 def assign_sections(text: str, blocks: list[Block]) -> None:

@@ -78,6 +78,13 @@ _ASK_VERBS = re.compile(r"^(?:ask(?:s|ed)?|urge[sd]?|invite[sd]?|call(?:s|ed)? o
 #: verbs of saying: "although it added that ...", as "it argued that ..." (not "it shows", "it found": a report's)
 _SPEECH_VERBS = re.compile(r"^(?:add(?:s|ed)?|sa(?:id|ys?)|state[sd]?|note[sd]?|told|warn(?:s|ed)?|explain(?:s|ed)?|"
                            r"point(?:s|ed)? out|stress(?:es|ed)?|emphasi[sz]e[sd]?|highlight(?:s|ed)?|indicate[sd]?|wr(?:ote|ites?))$", re.I)
+#: a clause after "think", "believe", "accept" with no "that": "We think the workmanship at the joint was defective"
+_ZERO_THAT = re.compile(r"\s*(?:the|this|that|these|those|our|their|its|his|her|a|an|(?!I\b|You\b)[A-Z][\w'’-]*|"
+                        r"(?!(?:about|of|for|on|in|at|to|with|through|over|what|how|why|whether|when|where|so|too|very|it|and|or|but|nor|"
+                        r"then|than|as|because|if|which|who|"
+                        r"them|us|me|him|more|less|much|many|little|few|again|back|up|out|carefully|hard)\b)[a-z][a-z-]+(?<!ly))(?:\s+(?!that\b|which\b|who\b|"
+                        r"whom\b|whose\b|when\b|where\b|if\b|and\b|or\b|to\b)[\w'’-]+){0,8}?\s+(?:was|were|is|are|would|will|"
+                        r"has|have|had|should|could|must|can|did|does|do|may|might|needs?)\b(?!\s+(?:to|been|being)\s*$)")
 #: "ask(ed) about ...", "asked (NP) whether / what / how ...": the question, not a position
 _ASKED_ABOUT = re.compile(r"\s*(?:[\w'’.-]+,?\s+){0,5}?(?:about|whether|if|what|how|why|when|where|who|which)\b", re.I)
 #: words after "to" that make it a preposition ("access to the source code"), not an infinitive ("councils to publish")
@@ -710,9 +717,10 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                     polarity = "doubt" if re.search(r"quer|question|doubt|wonder|unsure|uncertain|sceptic|skeptic", verb, re.I) else polarity
             else:
                 claims = [(start, end)]
-        elif name in ("believe", "argue", "emphasise") and re.match(r"\s*(?:it|they|we|he|she|there|this|these|those)\s+"
-                                                                  r"(?:would|will|was|were|is|are|could|should|must|had|has|"
-                                                                  r"have|did|do|does|might|may|can|need)\b", tail, re.I):
+        elif name in ("believe", "argue", "emphasise") and (re.match(r"\s*(?:it|they|we|he|she|there|this|these|those)\s+"
+                                                                   r"(?:would|will|was|were|is|are|could|should|must|had|has|"
+                                                                   r"have|did|do|does|might|may|can|need)\b", tail, re.I)
+                                                          or name != "emphasise" and _ZERO_THAT.match(tail)):
             start = pos + (len(tail) - len(tail.lstrip()))
             claims = [(start, _claim_end(sentence, start))]
         elif _ASK_VERBS.match(verb) and obj_to and not re.match(r"\s*(?:us|me|him|her|them)\s+to\s", tail) or \

@@ -97,7 +97,7 @@ _ORG_WORDS = re.compile(
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 _BRAND = re.compile(r"^[a-z]+[A-Z][A-Za-z]+$")  # techUK, eBay
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’.-]+|van|von|de|der|den|da|du|le|la|d['’][A-Z][a-z]+|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
-_CAP_SEQ = re.compile(r"^(?:the\s+)?(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von)(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von|-))*$")
+_CAP_SEQ = re.compile(r"^(?:the\s+)?(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von)(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von|-|to(?=\s+[A-Z])))*$")
 _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|will|would|should|could|can|may|might|must|do|does|did|"
                       r"it|this|that|there|which|what|when|where|if|because|as|not)\b", re.I)
 _DETERMINER_START = re.compile(r"^(?:this|that|these|those|it|its|the (?:issue|question|idea|use|need|extent|case|role|way|fact|"

@@ -1,8 +1,10 @@
-"""Hearing transcripts: the organisations counsel speak for hold what counsel says.
+"""Hearing transcripts: the organisations counsel and witnesses speak for hold what they say.
 
 Turns and submissions are read as in every genre (:mod:`.turns`); what a hearing adds: its voice is the
 inquiry's, unattributed evaluative statements in a submission ("far too many who died were vulnerable") are the
 client's positions, an unattributed view is the speaker's side, and "the literature" is a source, not a party.
+In an evidence session or a witness examination the questions hold no positions and a witness speaks for the
+organisation the witness list or the examination names (:mod:`.witnesses`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from ...documents.structure import Block
 from ..stakeholders import Holder
 from . import Reader
 from .courtesy import courtesy
+from .turns import last_word
+from .witnesses import read_witnesses, witness_name
 
 if TYPE_CHECKING:
     from ...documents.structure import Structure
@@ -50,6 +54,10 @@ class HearingReader(Reader):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.chair = chair_of(self.structure)
+        self.witnesses = read_witnesses(self.structure, self.resolver)
+        for org in self.witnesses.by_name.values():  # "the Agency" is the Flood and Coastal Agency a witness speaks for
+            if len(org.label.split()) >= 2:
+                self.ctx.named_orgs.setdefault(last_word(org.label), org)
 
     def make_voice(self) -> Holder:
         return Holder("The Inquiry", "organisation")
@@ -57,7 +65,17 @@ class HearingReader(Reader):
     def speakers(self, b: Block) -> list[Holder]:
         if self.chair is not None and b.speaker == self.chair:
             return []  # the chair thanks, interrupts and rules on procedure: no party's position
+        if b.question:
+            return []  # an examiner's or a committee member's question
+        org = self.witnesses.of(b.speaker)
+        if org is not None:
+            return [org]
         return super().speakers(b)
+
+    def member(self, subject: str, b: Block | None = None) -> Holder | None:
+        """A witness named ("Ms Marchetti of the Council says ...") speaks for the witness's organisation."""
+        name = witness_name(subject)
+        return self.witnesses.of(name) if name else None
 
     def asserts(self, holders: list[Holder]) -> bool:
         return bool(holders) and holders != [self.voice]

@@ -513,3 +513,27 @@ def test_a_quotation_after_a_colon_is_not_part_of_the_reported_claim() -> None:
 def test_disagreeing_with_a_colon_introduces_the_speakers_own_claim() -> None:
     s = 'Councillor Pryce disagreed: "not yet recycled" was read by residents as nearly recyclable.'
     assert [f.polarity for f in find_frames(s)] == ["support"]
+
+
+@pytest.mark.parametrize("sentence,stance,claim", [
+    # a belief verb with its clause and no "that"
+    ("Landlords think the licensing scheme was rushed.", "support", "The licensing scheme was rushed"),
+    ("Landlords do not think fixed rent caps are the right tool.", "oppose", "Fixed rent caps are the right tool"),
+    # the speaker's wariness, and "not against"
+    ("Landlords would be wary of a power to cap rents outright.", "oppose", "A power to cap rents outright"),
+    ("Landlords are not against councils licensing letting agents.", "support", "Councils licensing letting agents"),
+    # a refusal
+    ("Landlords have no plans to register every tenancy with the council.", "oppose", "Register every tenancy with the council"),
+])
+def test_belief_without_that_wariness_and_refusal(sentence: str, stance: str, claim: str) -> None:
+    assert ("Landlords", stance, claim) in positions("Housing\n\n" + sentence + "\n")
+
+
+def test_a_belief_verb_before_a_preposition_or_an_adverb_is_no_claim() -> None:
+    assert not positions("Housing\n\nLandlords think about what tenants are paying every month.\n")
+    assert not positions("Housing\n\nLandlords think carefully before the rents are set.\n")
+
+
+def test_an_organisation_named_with_to_is_one_holder() -> None:
+    got = positions("Energy\n\nThe Alliance to Save Energy believes that appliance standards should be broadened.\n")
+    assert ("Alliance to Save Energy", "support", "Appliance standards should be broadened") in got

@@ -414,3 +414,98 @@ def test_a_note_under_its_own_number_and_a_document_are_no_positions() -> None:
     assert any(h == "Harbour Residents' Association" for h, _s, _c in rows), rows
     assert not any("Gazette" in c or h == "Jane Doe" for h, _s, c in rows), rows
     assert not any(h.endswith("Policy") for h, _s, _c in rows), rows
+
+
+EVIDENCE_SESSION = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Transport Committee
+
+Oral evidence: Rural bus services, HC 901
+
+Members present: Ann Lowe (Chair); Raj Mehta; Dr Sue Platt.
+
+Witnesses
+
+I: Tom Reyes, Chief Executive, Rural Operators' Association; Dr Kate Bell, Director of Policy, Bus Users' Alliance.
+
+II: Lena Hart MP, Minister of State for Roads and Buses, Department for Transport.
+
+Examination of witnesses
+
+Q1 Chair: Welcome. Mr Reyes, are rural routes viable without the fare cap grant, as some have said they are not?
+
+Tom Reyes: They are not. We think the fare cap grant is too small to keep evening services running, and the Government should fund it for five years.
+
+Q2 Raj Mehta: Dr Bell?
+
+Kate Bell: I would take issue with that. The operators cut evening services before the cap came in. We do not accept that the cap caused the cuts.
+
+Q3 Dr Sue Platt: Minister, will you extend the grant?
+
+Lena Hart: We will not fund it for five years. The grant must be reviewed every year.
+
+Tom Reyes: If I may, the Minister is wrong about the cuts.
+
+Kate Bell: Passengers want reliable timetables above all.
+"""
+
+WITNESS_DAY = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+THE CHAIR: Good morning. Ms Orme, your first witness.
+MS ORME: Thank you, Chair. We hear today from Mr Paul Vance of the Harbour Board and Mrs Ada Quill of the Quayside Tenants' Association.
+MR PAUL VANCE (sworn)
+Questions by COUNSEL TO THE INQUIRY
+Q. Mr Vance, is it right that the Board's inspections were cut to one a year?
+A. It is. I accept the inspections were too infrequent. We think the siren failed because of a fault in the contractor's wiring.
+Q. Did the tenants warn you?
+A. No. The Board received one letter, and we should have acted on it.
+MRS ADA QUILL (affirmed)
+Questions by MR DUNN on behalf of the Bereaved Families
+Q. Mrs Quill, you give evidence on behalf of the Association?
+A. I do.
+Q. Was the siren working?
+A. It was not. The Board must install a second siren before next winter.
+"""
+
+
+def test_an_evidence_session_gives_each_witness_s_answers_to_the_organisation_the_witness_list_names() -> None:
+    st = parse_text(EVIDENCE_SESSION)
+    questions = [b for b in st.blocks if b.question]
+    assert [b.speaker for b in questions] == ["Chair", "Raj Mehta", "Dr Sue Platt"]  # "Q2 Raj Mehta:" is a turn
+    assert not any(b.speaker in ("I", "II") for b in st.blocks)  # a panel's numeral is no speaker
+    b = extract_text(EVIDENCE_SESSION, name="session.txt")
+    got = held(b)
+    holders = {h for h, _, _ in got}
+    assert {"Rural Operators' Association", "Bus Users' Alliance", "Department for Transport"} <= holders
+    assert not holders & {"Tom Reyes", "Kate Bell", "Lena Hart", "Chair", "Raj Mehta", "Dr Sue Platt"}
+    assert any(h == "Rural Operators' Association" and s == "support" and c.startswith("The fare cap grant is too small")
+               for h, s, c in got)
+    assert ("Bus Users' Alliance", "oppose", "The cap caused the cuts") in got
+    assert ("Department for Transport", "support", "The grant must be reviewed every year") in got
+    # the members' questions hold nothing, though one asks about what "some have said"
+    assert not any("viable" in c for _, _, c in got)
+
+
+def test_a_witness_examination_gives_answers_to_the_witness_s_organisation_and_questions_to_nobody() -> None:
+    st = parse_text(WITNESS_DAY)
+    by_text = {st.view(b).text.split(".")[0]: b for b in st.blocks}
+    assert by_text["Mr Vance, is it right that the Board's inspections were cut to one a year?"].speaker == "COUNSEL TO THE INQUIRY" \
+        if "Mr Vance, is it right that the Board's inspections were cut to one a year?" in by_text else True
+    answers = [b for b in st.blocks if b.speaker_span and st.text[b.speaker_span[0]:b.speaker_span[1]].startswith("A.")]
+    assert [b.speaker for b in answers] == ["MR PAUL VANCE"] * 2 + ["MRS ADA QUILL"] * 2
+    questions = [b for b in st.blocks if b.question]
+    assert [b.speaker for b in questions] == ["COUNSEL TO THE INQUIRY"] * 2 + ["MR DUNN"] * 2
+    b = extract_text(WITNESS_DAY, name="day.txt")
+    got = held(b)
+    assert ("Harbour Board", "support", "The inspections were too infrequent") in got  # "I accept P", no "that"
+    assert ("Harbour Board", "support", "The siren failed because of a fault in the contractor's wiring") in got
+    assert ("Quayside Tenants' Association", "support", "The Board must install a second siren before next winter") in got
+    assert not {h for h, _, _ in got} & {"Paul Vance", "Mr Paul Vance", "Ada Quill", "Counsel To The Inquiry", "Mr Dunn", "No. The Board"}
+
+
+def test_a_text_written_one_paragraph_per_line_is_cut_at_every_line() -> None:
+    long = "This sentence is long enough to fill a line that no hard-wrapped text would ever produce here, " * 3
+    text = "\n".join(f"Paragraph {k}. {long.strip()}" for k in range(12)) + "\n"
+    st = parse_text(text)
+    assert len([b for b in st.blocks if b.kind == "paragraph"]) == 12
+    wrapped = "\n".join(["A short hard-wrapped line of a report that goes on"] * 12) + "\n"
+    assert len(parse_text(wrapped).blocks) == 1  # hard wraps still join

@@ -1,0 +1,194 @@
+"""Witnesses and whom they speak for, in evidence sessions and inquiry hearings.
+
+A witness called by a committee or an inquiry gives evidence for an organisation, and what the witness says is the
+organisation's position. The document says which organisation in one of three places, read in this order:
+
+* a witness list: ``Witnesses: Martin Dale, Chief Executive, Community Pharmacy Contractors' Association; Priya
+  Sandhu, ...`` (each entry a name, a role and an organisation; panels as ``I:``, ``II:``, ``Panel 2:``);
+* an introduction: ``I am Martin Dale, chief executive of the X``, or the chair's or counsel's ``Mr David Okafor
+  of the Flood and Coastal Agency``;
+* the examination: ``you give evidence today on behalf of the Agency?``, ``On behalf of the Agency I want to say``.
+
+Names are matched with their titles dropped, and by surname when one witness has it ("Dr Whitlock" is "Dr Graham
+Whitlock" of the list).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...documents.structure import Structure
+from ..stakeholders import ORG_END, Holder, Resolver, split_organisations
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|Rt Hon|The Rt Hon|Reverend|Rev)"
+_TITLES = re.compile(rf"^(?:{_TITLE}\.?\s+)+|\s+(?:MP|KC|QC|MBE|OBE|CBE|FRS|FRCP|MSP|MS|MLA)\b\.?", re.I)
+#: a witness list's line: "Witnesses: ...", a panel "I: ...", "Panel 2: ...", "Second panel: ..."
+_LIST = re.compile(r"^\s*(?:witness(?:es)?|(?:first|second|third|fourth|fifth)\s+panel|panel\s+\w+|[IVX]{1,4})\s*[:.]\s+(?P<body>.+)$",
+                   re.I | re.S)
+#: a role, not an organisation: "Chief Executive", "Director of Primary Care", "Minister of State for ..."
+_ROLE = re.compile(r"^(?:the\s+)?(?:(?:deputy|assistant|acting|interim|joint|executive|non-executive|senior|chief|principal|"
+                   r"national|regional|general|vice|co-)[\s-]*)*(?:chief executive|executive|director|chair(?:man|woman)?|"
+                   r"president|secretary|general secretary|manager|head|minister|registrar|officer|lead|adviser|advisor|"
+                   r"member|trustee|founder|partner|professor|fellow|consultant|governor|commissioner|inspector|"
+                   r"convenor|spokesperson|coordinator|co-ordinator|engineer|researcher|leader|councillor|clerk|counsel|"
+                   r"solicitor|barrister|administrator|controller|treasurer|owner|volunteer|campaigner|policy)\b", re.I)
+#: a name that opens with the kind of body it is: "Department for Transport", "University of Leeds"
+_ORG_START = re.compile(r"^(?:(?:Royal|National|British)\s+)?(?:Department|Ministry|Office|University|Institute|Institution|College|"
+                        r"Council|Commission|Agency|Board|Society|Association|Federation|Union|Confederation|Chamber|Trust|"
+                        r"Foundation|Centre|Bank|Authority|Academy|School|Faculty|Directorate|Inspectorate|Service)\s+(?:of|for)\s+[A-Z]")
+_INTRO = re.compile(r"\b(?:I am|I'm|I’m|my name is)\s+(?:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+)?(?:the\s+|an?\s+)?"
+                    r"(?P<role>[a-z][\w -]{2,60}?)\s+(?:of|at|for|with)\s+(?P<org>(?:the\s+)?[A-Z][^,.;:()]{2,100}?)"
+                    r"(?=\s*(?:[,.;:(]|\s+which\b|\s+and\s+I\b|$))")
+_NAMED_OF = re.compile(rf"\b(?P<name>{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})(?:,\s+[^,.;]{{2,60}},)?\s+"
+                       r"(?:of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,.;:()]{2,100}?)(?=\s*(?:[,.;:(]|\s+and\s+(?:[a-z]|"
+                       rf"{_TITLE}\b)|\s+who\b|$))")
+_BEHALF = re.compile(r"\bon behalf of\s+(?P<org>(?:the\s+)?[A-Z][^,.;:?()]{2,100}?)(?=\s*(?:[,.;:?(]|\s+and\s+(?:[a-z]|I\b|we\b)|\s+(?:I|we|that|to)\b|$))")
+
+
+def bare_name(label: str) -> str:
+    """'MR DAVID OKAFOR' -> 'david okafor'; 'Karen Lowther MP' -> 'karen lowther'."""
+    return " ".join(_TITLES.sub(" ", " ".join(label.split())).split()).casefold().strip(" .,:")
+
+
+def witness_name(subject: str) -> str | None:
+    """The person a subject phrase names with a title ('Ms Marchetti of the Council' -> 'Ms Marchetti'), else None."""
+    m = re.match(rf"^\s*(?:the\s+)?(?P<name>{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\b", subject)
+    return m.group("name") if m else None
+
+
+class Witnesses:
+    """The organisations the witnesses of one document speak for, by name."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Holder] = {}
+        self._by_surname: dict[str, set[str]] = {}
+
+    def add(self, name: str, org: Holder, *, replace: bool = False) -> None:
+        key = bare_name(name)
+        if not key or (key in self.by_name and not replace):
+            return
+        self.by_name[key] = org
+        self._by_surname.setdefault(key.split()[-1], set()).add(key)
+
+    def of(self, speaker: str | None) -> Holder | None:
+        """The organisation a speaker (a turn's label) speaks for, else None."""
+        if not speaker:
+            return None
+        key = bare_name(speaker)
+        if key in self.by_name:
+            return self.by_name[key]
+        full = self._by_surname.get(key.split()[-1], set()) if key else set()
+        return self.by_name[next(iter(full))] if len(full) == 1 else None
+
+    def __len__(self) -> int:
+        return len(self.by_name)
+
+
+def _organisation(text: str, resolver: Resolver) -> Holder | None:
+    """The organisation a phrase names ('the Flood and Coastal Agency'), else None (a role, a place, a subject)."""
+    text = " ".join(text.split()).strip(" .,;")
+    core = re.sub(r"^the\s+", "", text, flags=re.I)
+    if not core or _ROLE.match(core):
+        return None
+    entry = resolver.lexicon.lookup(core)
+    if entry is not None:
+        return resolver._from_entry(entry, None)
+    if core in resolver.acronyms:
+        return Holder(resolver.acronyms[core], "organisation", (core,))
+    if (ORG_END.search(core) or _ORG_START.match(core)) and core[:1].isupper() and len(core.split()) <= 10:
+        return Holder(core, "organisation")
+    return None
+
+
+def _entry(entry: str, resolver: Resolver) -> tuple[str, Holder] | None:
+    """'Dr Graham Whitlock, Chief Executive and Registrar, Pharmacy Standards Council' -> (name, organisation)."""
+    parts = [p.strip() for p in re.split(r",\s*", entry.strip(" .;")) if p.strip()]
+    if len(parts) < 2:
+        return None
+    name = parts[0]
+    if not re.match(r"^[A-Z]", name) or len(name.split()) > 7:
+        return None
+    for part in parts[1:]:
+        org = _organisation(part, resolver)
+        if org is not None:
+            return name, org
+    for part in parts[1:]:  # "Chief Executive of the Homecare Association"
+        m = re.search(r"\s(?:of|at|for)\s+(?P<org>(?:the\s+)?[A-Z].+)$", part)
+        org = _organisation(m.group("org"), resolver) if m and _ROLE.match(part) else None
+        if org is not None:
+            return name, org
+    return None
+
+
+def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
+    """The witnesses of a transcript and the organisations they speak for (see the module docstring)."""
+    witnesses = Witnesses()
+    answering = answerers(structure)
+    for b in structure.blocks:
+        if b.speaker or b.kind not in ("paragraph", "heading", "bullet"):
+            continue
+        m = _LIST.match(" ".join(structure.view(b).text.split()))
+        if m is None:
+            continue
+        body = m.group("body")
+        entries = body.split(";") if ";" in body else re.split(r",\s+and\s+|\s+and\s+(?=(?:%s)\.?\s)" % _TITLE, body)
+        for entry in entries:
+            found = _entry(re.sub(r"^\s*and\s+", "", entry), resolver)
+            if found is not None:
+                witnesses.add(*found)
+    if not answering and not witnesses:
+        return witnesses
+    speakers = answering | {s for s in (b.speaker for b in structure.blocks) if s and witnesses.of(s) is not None}
+    for b in structure.blocks:
+        if not b.speaker or b.question or b.speaker not in speakers:
+            continue
+        text = structure.view(b).text
+        m = _INTRO.search(text[:400])
+        if m is not None and (m.group("name") is None or bare_name(m.group("name")).split()[-1] in bare_name(b.speaker)):
+            org = _organisation(m.group("org"), resolver)
+            if org is not None:
+                witnesses.add(b.speaker, org)
+    for b in structure.blocks:
+        if not b.speaker:
+            continue
+        for m in _NAMED_OF.finditer(structure.view(b).text):
+            name = m.group("name")
+            if any(bare_name(name).split()[-1] in bare_name(s).split() for s in speakers if s != b.speaker):
+                org = _organisation(m.group("org"), resolver)
+                if org is not None:
+                    witnesses.add(name, org)
+    # the examination: "you give evidence on behalf of the Agency?" put to the witness, or said by them
+    for k, b in enumerate(structure.blocks):
+        if not b.speaker or b.question or b.speaker not in speakers or witnesses.of(b.speaker) is not None:
+            continue
+        before = structure.blocks[k - 1] if k else None
+        texts = [structure.view(b).text]
+        if before is not None and before.question:
+            texts.insert(0, structure.view(before).text)
+        for text in texts:
+            m = _BEHALF.search(text)
+            org = _organisation(m.group("org"), resolver) if m else None
+            if org is not None:
+                org = _full(org, witnesses)
+                witnesses.add(b.speaker, org)
+                break
+    return witnesses
+
+
+def answerers(structure: Structure) -> set[str]:
+    """The speakers who answer questions: two or more of their turns follow a question ("Q12 Mr Patel: ...", "Q. ...")."""
+    answers: dict[str, int] = {}
+    previous = None
+    for b in structure.blocks:
+        if b.speaker and b.speaker_span is not None:
+            if previous is not None and previous.question and not b.question and b.speaker != previous.speaker:
+                answers[b.speaker] = answers.get(b.speaker, 0) + 1
+            previous = b
+    return {s for s, k in answers.items() if k >= 2}
+
+
+def _full(org: Holder, witnesses: Witnesses) -> Holder:
+    """'Agency' -> the 'Flood and Coastal Agency' already named, when one known organisation ends with it."""
+    short = org.label.casefold()
+    known = {h.label: h for h in witnesses.by_name.values() if h.label.casefold().endswith(" " + short)}
+    return next(iter(known.values())) if len(known) == 1 else org
