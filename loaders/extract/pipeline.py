@@ -28,7 +28,7 @@ from .lexicon import Lexicon, default_lexicon, singular
 from .merging import content_tokens
 from .polarity import denied
 from .proposals import evaluation
-from .rebuttal import REPORTED_VERBS, answer, refusal
+from .rebuttal import REPORTED_VERBS, answer, put_to_witness, refusal, reply
 from .survey import survey_results
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
 from .stakeholders import ORG_END, Holder, Reference, Resolver, clean_subject, split_organisations
@@ -120,6 +120,10 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          re.I)
 _FUNCTION_END = re.compile(r"\b(?:on|of|to|for|in|with|by|the|a|an|and|or|involve|include|includes|including|following|as|at|"
                            r"that|from|around|about|were|are|is|was)$", re.I)
+
+
+#: the reporter of a proposition put to a witness in a question (``Context.reported``)
+QUESTION = ("(question)",)
 
 
 class Extractor:
@@ -499,6 +503,13 @@ class Extractor:
             spans = trim_spans(self.text, view.spans(s, e))
             if self._leading(sent, b, strand, spans, topics):
                 continue
+            if self._reply(sent, k, b, strand, spans, topics):
+                continue
+            if b.question:  # "Do you accept that P?", "Isn't it the case that P?": put to the witness
+                lead = leading_question(sent)
+                put = put_to_witness(sent) or (sent[lead[0]:lead[1]] if lead else None)
+                if put and len(content_tokens(put)) >= 2:
+                    self.ctx.reported = (normalise_claim(put), b.index, QUESTION)
             if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent):
                 continue
             if self._survey(sent, b, strand, spans, topics):
@@ -527,6 +538,22 @@ class Extractor:
             self.add(Hit(h, claim, "support", "turn:leading-question", 0.55, spans, strand.source, b.section, None, topics,
                          turned=turned_form(claim)))
         return True
+
+    def _reply(self, sent: str, k: int, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
+        """A witness's first words in answer to the question just put ("Q. Do you accept that P? A. I do.", "Q. Hartwell
+        says that P. Is that right? A. No."): the witness's organisation takes that stance on P. True if it was one."""
+        reported = self.ctx.reported
+        if reported is None or reported[2] != QUESTION or k != 0 or b.question or b.index != reported[1] + 1:
+            return False
+        stance = reply(sent) or answer(sent)
+        holders = self._turn_holders(b)
+        self.ctx.reported = None
+        if stance is None or not holders:
+            return False
+        for h in holders:
+            self.add(Hit(h, reported[0], stance, "answer:put", 0.6, spans, strand.source, b.section, None, topics,
+                         turned=turned_form(reported[0])))
+        return len(sent.split()) <= 6  # "No." is all of it; "I accept that the warning was late" is read as well
 
     def _answer(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """A short verdict on the proposal just reported ("In our submission, no such division is necessary"): the
@@ -593,6 +620,9 @@ class Extractor:
         """Remember a proposal reported as somebody else's, for an answer in the next sentences (:meth:`_answer`).
         An elaboration of the report ("It is said that this would ...") keeps the proposal it elaborates."""
         speakers = self._context_holders(b, "we")
+        if b.question:  # a question reports a proposition for the witness to answer (:meth:`_reply`)
+            self.ctx.reported = (claim, b.index, QUESTION)
+            return
         if not speakers:
             return
         if self.ctx.reported is not None and re.match(r"(?:this|that|it|such)\b", claim, re.I):

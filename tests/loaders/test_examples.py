@@ -23,11 +23,7 @@ def test_three_formats_present() -> None:
 
 
 #: development documents whose contest the extractor does not yet put on one claim (strict: passing fails)
-KNOWN_GAPS: dict[str, str] = {
-    "inquiry-witness-day.txt": "each witness blames another in its own words and denies the blame in others' words "
-                               "('we think the workmanship at the joint was defective' / 'our work did not cause the "
-                               "breach'): no two holders land on one claim yet",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.name]))

@@ -509,3 +509,28 @@ def test_a_text_written_one_paragraph_per_line_is_cut_at_every_line() -> None:
     assert len([b for b in st.blocks if b.kind == "paragraph"]) == 12
     wrapped = "\n".join(["A short hard-wrapped line of a report that goes on"] * 12) + "\n"
     assert len(parse_text(wrapped).blocks) == 1  # hard wraps still join
+
+
+PUT_TO_WITNESS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+MS ORME: We hear today from Mr Paul Vance of the Harbour Board and Mrs Ada Quill of the Quayside Tenants' Association.
+MR PAUL VANCE (sworn)
+Questions by MS ORME
+Q. Do you accept that the Board should have replaced the siren battery in 2022?
+A. I do accept that.
+Q. The Quayside Tenants' Association says that the inspections were perfunctory. Is that right?
+A. No. They followed the manual.
+Q. Do you accept that the wall was sound, Mr Vance?
+A. I accept that, with hindsight, it was not.
+MRS ADA QUILL (affirmed)
+Q. Mrs Quill, is it right that the inspections were perfunctory?
+A. It is.
+"""
+
+
+def test_a_witness_s_yes_or_no_is_a_stance_on_what_the_question_put() -> None:
+    got = held(extract_text(PUT_TO_WITNESS, name="day.txt"))
+    assert ("Harbour Board", "support", "The Board should have replaced the siren battery in 2022") in got
+    assert ("Quayside Tenants' Association", "support", "The inspections were perfunctory") in got  # reported, and "It is."
+    assert ("Harbour Board", "oppose", "The inspections were perfunctory") in got  # "No." to the tenants' claim put
+    # a qualified acceptance ("I accept that, with hindsight, ...") is not a yes
+    assert not any(h == "Harbour Board" and c.startswith("The wall was sound") for h, _s, c in got)
