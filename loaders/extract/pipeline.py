@@ -324,7 +324,7 @@ class Extractor:
     def _definite_org(self, subject: str) -> Holder | None:
         """'The Council', 'the Union's members', 'the families': the organisation named in full nearby whose name ends
         in that word (the one whose submission this is first, else the last one named), not the lexicon's category."""
-        m = _DEFINITE.match(clean_subject(subject))
+        m = _DEFINITE.match(re.split(r",\s*", clean_subject(subject))[-1])  # "On remote supervision, the union"
         if not m:
             return None
         head = m.group("head").casefold()

@@ -30,7 +30,9 @@ _STRUCTURAL = re.compile(
     r"recommendations?|annex.*|appendix.*|references|contents|foreword|preface|glossary|formal minutes|witnesses|"
     r"published written evidence|our inquiry|next steps|overview|context|key findings|findings|discussion|"
     r"submissions? on behalf of.*|statement by.*|remarks by.*|introductory remarks.*|opening statement.*|closing statement.*|"
-    r"evidence from.*|response from.*|report|page|question number|.*\b(?:19|20)\d\d\b.*|.*\bmodule \d+.*)$", re.I)
+    r"evidence from.*|response from.*|report|page|question number|examination of witness(?:es)?|oral evidence.*|panel \w+|"
+    r"(?:questions?|examination|cross-examination|re-examination) (?:by|from) .*|.*\((?:sworn|affirmed)\)|members present.*|"
+    r".*\b(?:19|20)\d\d\b.*|.*\bmodule \d+.*)$", re.I)
 
 
 @dataclass
