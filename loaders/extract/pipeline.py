@@ -636,7 +636,8 @@ class Extractor:
         holders = self._turn_holders(b)
         if not self.reader.asserts(holders):
             return
-        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or evaluation(sent) != "oppose" \
+        verdict = evaluation(sent)
+        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not (verdict == "oppose" or verdict == "support" and self.reader.testifies(b)) \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
                             r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement

@@ -107,6 +107,11 @@ class Reader:
         clients, a witness); not in a report, where the narrator's statements are the report's findings."""
         return False
 
+    def testifies(self, b: Block) -> bool:
+        """Whether the block is a witness's own evidence (a testimony, an answer to the committee or to counsel), where a
+        favourable statement with no cue ("it is one of the best things to happen to pharmacy") is a position too."""
+        return False
+
     def learn(self, b: Block, first_sentence: str) -> None:
         """What a turn's first sentence says of its speaker ("I appear on behalf of ...")."""
         learn_speaker(self.ctx, b, first_sentence, self.resolver)

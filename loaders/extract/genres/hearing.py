@@ -72,6 +72,9 @@ class HearingReader(Reader):
             return [org]
         return super().speakers(b)
 
+    def testifies(self, b: Block) -> bool:
+        return not b.question and self.witnesses.of(b.speaker) is not None
+
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
         """A witness named ("Ms Marchetti of the Council says ...") speaks for the witness's organisation."""
         name = witness_name(subject)

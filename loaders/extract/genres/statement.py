@@ -72,6 +72,9 @@ class StatementReader(Reader):
     genre: ClassVar[str] = "statement"
     kind: ClassVar[str] = "statement"
 
+    def testifies(self, b: Block) -> bool:
+        return True
+
     def asserts(self, holders: list[Holder]) -> bool:
         return bool(holders)
 

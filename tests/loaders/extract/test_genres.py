@@ -534,3 +534,13 @@ def test_a_witness_s_yes_or_no_is_a_stance_on_what_the_question_put() -> None:
     assert ("Harbour Board", "oppose", "The inspections were perfunctory") in got  # "No." to the tenants' claim put
     # a qualified acceptance ("I accept that, with hindsight, ...") is not a yes
     assert not any(h == "Harbour Board" and c.startswith("The wall was sound") for h, _s, c in got)
+
+
+def test_a_witness_s_favourable_statement_without_a_cue_is_a_position_but_counsel_s_is_not() -> None:
+    praise = "The weekly landing data scheme has been useful to the small boats of the coast, and skippers like it."
+    got = held(extract_text(STATEMENT.replace("The Committee should", praise + " The Committee should"), name="t.txt"))
+    assert any(s == "support" and c.startswith("The weekly landing data scheme has been useful")
+               for _h, s, c in got)
+    submission = HEARING.replace("The Inquiry should examine", praise + " The Inquiry should examine")
+    got = held(extract_text(submission, name="harbour-hearing.rst"))
+    assert not any(c.startswith("The weekly landing data scheme") for _h, _s, c in got)
