@@ -260,6 +260,31 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+_LINE_NUMBER = re.compile(r"^\s{0,8}(\d{1,2})(?=\s|$)\s*")
+
+
+def _strip_line_numbers(lines: list[_Line]) -> list[_Line]:
+    """A transcript printed with its line numbers (1 to 25 on every page, as inquiry and court transcripts are) loses
+    them, so that speaker tags and "Q." / "A." stand at the start of their lines again; other texts are unchanged."""
+    filled = [ln for ln in lines if ln.text.strip()]
+    found = [(ln, _LINE_NUMBER.match(ln.text)) for ln in filled]
+    numbers = [int(m.group(1)) for _ln, m in found if m and 1 <= int(m.group(1)) <= 30]
+    if len(filled) < 20 or len(numbers) < 0.6 * len(filled):
+        return lines
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1 or b == 1)
+    if steps < 0.7 * (len(numbers) - 1):
+        return lines
+    out = []
+    for ln in lines:
+        m = _LINE_NUMBER.match(ln.text)
+        if m and 1 <= int(m.group(1)) <= 30:
+            ln = _Line(ln.start + m.end(), ln.end, ln.text[m.end():])
+        elif _PAGE_NO.match(ln.text):  # the page's number under its 25 lines: a break the page joins over again
+            ln = _Line(ln.end, ln.end, "")
+        out.append(ln)
+    return out
+
+
 def _strip_tags(text: str, a: int, b: int) -> list[Span]:
     """Segments of text[a:b] without HTML tags (stray markup in text extractions)."""
     segs = []
@@ -341,7 +366,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
     sentence and falls short of the usual line length ends its paragraph, and a short line without
     closing punctuation stands alone (a heading candidate).
     """
-    lines = _lines(text)
+    lines = _strip_line_numbers(_lines(text))
     widths = sorted(len(ln.text.strip()) for ln in lines if len(ln.text.strip()) > 20)
     usual = widths[int(len(widths) * 0.75)] if widths else 80
     hint_at: dict[int, Hint] = {}

@@ -334,6 +334,10 @@ FLOORS = {
     # witness day stance 0.98 -> 0.94 when a witness's "I don't accept that." became a stance on the proposition the
     # question put (the gold codes the reasons that follow, with their own stance, on the same span)
     "inquiry-witness-day": {"positions_recall": 0.5, "positions_precision": 0.86, "stance_accuracy": 0.92},
+    # two more written and coded the same way, then development documents; floors at their first-sight scores:
+    # 0.71 / 0.43 and 0.65 / 0.39 (precision / recall)
+    "preliminary-hearing-submissions": {"positions_recall": 0.41, "positions_precision": 0.69, "stance_accuracy": 0.95},
+    "consultation-what-we-heard": {"positions_recall": 0.37, "positions_precision": 0.62, "stance_accuracy": 0.8},
     "social-care-workforce": {"positions_recall": 0.74, "positions_precision": 0.94, "stakeholders_recall": 0.9,
                               "themes_recall": 0.88, "stance_accuracy": 0.96},
     "hc-st-responsible-use-of-data": {"positions_recall": 0.63, "positions_precision": 0.71, "stance_accuracy": 0.89},

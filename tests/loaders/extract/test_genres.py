@@ -544,3 +544,27 @@ def test_a_witness_s_favourable_statement_without_a_cue_is_a_position_but_counse
     submission = HEARING.replace("The Inquiry should examine", praise + " The Inquiry should examine")
     got = held(extract_text(submission, name="harbour-hearing.rst"))
     assert not any(c.startswith("The weekly landing data scheme") for _h, _s, c in got)
+
+
+def _printed(text: str, width: int = 60, page: int = 25) -> str:
+    """`text` as an inquiry transcript prints it: hard-wrapped, every line numbered 1 to `page`, the page's number
+    under it."""
+    import textwrap
+
+    lines = [w for para in text.split("\n") for w in (textwrap.wrap(para, width) or [""])]
+    out = []
+    for p, k in enumerate(range(0, len(lines), page), 1):
+        out += [f"{n:>2}   {line}".rstrip() for n, line in enumerate(lines[k:k + page], 1)]
+        out += [" " * 40 + str(p), ""]
+    return "\n".join(out) + "\n"
+
+
+def test_a_transcript_printed_with_line_numbers_reads_as_the_plain_one() -> None:
+    plain = held(extract_text(WITNESS_DAY + PUT_TO_WITNESS.split("\n", 1)[1], name="day.txt"))
+    printed_text = _printed(WITNESS_DAY + PUT_TO_WITNESS.split("\n", 1)[1])
+    assert printed_text.count("\n 1   ") >= 1 and "Q. " in printed_text
+    b = extract_text(printed_text, name="day.txt")
+    for p in b.positions.values():  # offsets still exact, and no line number inside a quote
+        for ev in p.evidence:
+            assert b.documents[p.document].text[ev.start:ev.end] == ev.quote
+    assert held(b) == plain and len(plain) >= 5
