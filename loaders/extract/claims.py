@@ -609,8 +609,11 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                           tail_of_before)
         shared = frames[-1] if coord and frames and frames[-1].rule.startswith("attrib:") and frames[-1].subject and \
             frames[-1].subject_span and frames[-1].claims and frames[-1].claims[0][0] <= off + coord.start() and \
-            re.match(r"\s*(?:\w+ly\s+)?(?:that\b|whether\b|:|the\s+(?:need|importance|case|value)\b)", sentence[m.end():], re.I) \
-            else None  # a report of a clause, or of a need
+            (re.match(r"\s*(?:\w+ly\s+)?(?:that\b|whether\b|:|the\s+(?:need|importance|case|value)\b)", sentence[m.end():], re.I)
+             or name in ("advocate", "oppose") and re.search(r"ed$", verb.split()[0], re.I) and
+             re.search(r"\b(?:\w+ed|said|told(?:\s+\w+)?|felt|thought|found|wrote|held)(?:\s+(?:that|whether|to|with|for|"
+                       r"against))?\s*$", frames[-1].quant_text, re.I)) \
+            else None  # a report of a clause, or of a need; "disputed that P and supported Q": Q is a second stance
         inside = next((f for f in reversed(frames) if any(a <= m.start() < b for a, b in f.claims)), None)  # the innermost
         if inside is not None and shared is None:
             gap = sentence[inside.claims[0][0]:m.start()]
@@ -732,7 +735,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             claims = [(start, _claim_end(sentence, start))]
         elif name in ("advocate", "oppose") or _NP_OK_VERBS.match(verb) or polarity != "support":
             start = pos
-            skip = re.match(r"\s*(?:to\s+(?=\w+\b)|for\s+|on\s+|of\s+)?", tail, re.I)
+            skip = re.match(r"\s*(?:to\s+(?!be\b)(?=\w+\b)|for\s+|on\s+|of\s+)?", tail, re.I)  # "asked to be involved": kept whole
             if re.search(r"(?:optimistic|hopeful|positive|enthusiastic)$", verb, re.I):
                 skip = re.match(r"\s*(?:about\s+)?", tail, re.I)  # "optimistic about the ability of the UK to ..."
             if re.search(r"call(?:s|ed)?\s+on$", verb, re.I):
@@ -765,8 +768,14 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
     # a later frame's clause ends an earlier frame's claim
     for i, f in enumerate(frames):
         for g in frames[i + 1:]:
-            f.claims = [(a, min(b, g.start) if g.start > a else b) for a, b in f.claims]
+            f.claims = [(a, _before_conjunction(sentence, a, min(b, g.start)) if g.start > a else b) for a, b in f.claims]
     return frames
+
+
+def _before_conjunction(sentence: str, a: int, b: int) -> int:
+    """The end of a claim cut where the next frame starts, before the 'and' or 'but' that joins them."""
+    m = re.search(r"(?:[\s,;]+(?:and|but|while|whilst|although|though)(?:\s+(?:also|then))?)?[\s,;]*$", sentence[a:b], re.I)
+    return a + m.start() if m and m.start() > 0 else b
 
 
 _WORD_START = re.compile(r"\b[a-z]")

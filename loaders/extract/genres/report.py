@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...documents.structure import Block
 from ..hits import Hit
+from ..lexicon import singular
 from ...documents.structure import trim_spans
 from ..proposals import evaluation, find_proposals, proposer, section_proposals
 from ..stakeholders import Holder, capitalise
@@ -82,8 +83,13 @@ class ReportReader(Reader):
     def refers(self, claim: str, b: Block) -> str | None:
         """'The move', 'the proposal', 'these changes' in a section about one of the proposals: that proposal."""
         proposal = self.proposal_of.get(b.index)
-        if proposal is not None and _PROPOSAL_REF.match(claim):
+        if proposal is None:
+            return None
+        if _PROPOSAL_REF.match(claim):
             return proposal.claim
+        short = re.fullmatch(r"(?:the|this|these|that|those)\s+([A-Za-z][\w-]+)", claim.strip(" ."), re.I)
+        if short and singular(short.group(1).casefold()) in {singular(w) for w in re.findall(r"[a-z][\w-]+", proposal.claim.casefold())}:
+            return proposal.claim  # "supported the Hubs" in the section on "opening three Community Health Hubs"
         return None
 
     def positions(self, ex: PositionSink) -> None:

@@ -537,3 +537,12 @@ def test_a_belief_verb_before_a_preposition_or_an_adverb_is_no_claim() -> None:
 def test_an_organisation_named_with_to_is_one_holder() -> None:
     got = positions("Energy\n\nThe Alliance to Save Energy believes that appliance standards should be broadened.\n")
     assert ("Alliance to Save Energy", "support", "Appliance standards should be broadened") in got
+
+
+def test_a_second_stance_joined_by_and_is_its_own_claim() -> None:
+    got = positions("Schools\n\nThe Parish Council disputed that the school is unsustainable and supported Option C, "
+                    "with federation as a second choice.\n")
+    assert ("Parish Council", "oppose", "The school is unsustainable") in got
+    assert any(h == "Parish Council" and s == "support" and c.startswith("Option C") for h, s, c in got)
+    got = positions("Schools\n\nParents said that the road was busy and welcomed the new pedestrian crossing.\n")
+    assert ("Parents", "support", "The road was busy") in got and ("Parents", "support", "The new pedestrian crossing") in got
