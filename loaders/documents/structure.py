@@ -633,6 +633,12 @@ def is_heading_like(t: str) -> bool:
     return True
 
 
+#: a line that opens a party's part of a hearing: a heading however many parties it names
+_SECTION_OPENER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?i:(?:(?:oral|written|closing|opening|further|reply)\s+)?"
+                             r"(?:submissions?|statement|evidence|response|representations?|remarks|address)\s+"
+                             r"(?:on\s+behalf\s+of|from|by)\s+(?:the\s+)?)[A-Z][^\n]{2,400}$")
+
+
 def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[str], bool] | None) -> None:
     """Single-line paragraphs that look like headings become headings; levels for plain headings."""
     numbered_open = False
@@ -659,6 +665,9 @@ def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[st
         if b.kind != "paragraph" or b.speaker is not None or b.fixed:
             continue
         t = _block_text(text, b)
+        if len(b.segments) == 1 and _SECTION_OPENER.match(t.strip()) and not re.search(r"[.,;:]$", t.strip()):
+            b.kind, b.level = "heading", 2  # "Submissions on behalf of A and B by Ms Y KC", however long the list
+            continue
         if len(b.segments) > 2 or not is_heading_like(t):
             continue
         prev = next((blocks[j] for j in range(k - 1, -1, -1) if blocks[j].kind not in ("noise", "footnote")), None)

@@ -333,7 +333,11 @@ class Extractor:
             own = [h for h in self.ctx.section_holders if head in {w.casefold() for w in h.label.split()[:-1]}]
         if len(own) == 1:
             return own[0]
-        return self.ctx.named_orgs.get(head)
+        named = self.ctx.named_orgs.get(head)
+        if named is None and head in _KIND_NOUNS and len(self.ctx.section_holders) == 1 \
+                and self.ctx.section_holders[0].kind == "organisation":
+            return self.ctx.section_holders[0]  # "the charity supports an April start", in the charity's own submission
+        return named
 
     def _side_holder(self, side: str, topic: str, of: str | None = None) -> Holder:
         subject = of or topic
@@ -759,6 +763,9 @@ class Extractor:
             self.last_hit = hit
 
 
+#: what an organisation is, as its counsel calls it in its own submission ("the charity", "the company")
+_KIND_NOUNS = frozenset({"charity", "company", "organisation", "organization", "manufacturer", "regulator", "firm", "employer",
+                         "operator", "provider", "insurer", "landlord", "developer", "contractor", "body"})
 _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(?:'s?(?:\s+(?:own\s+)?(?:members|staff|officers|"
                        r"position|view|evidence|case|team|clients|submission))?)?$", re.I)
 

@@ -568,3 +568,29 @@ def test_a_transcript_printed_with_line_numbers_reads_as_the_plain_one() -> None
         for ev in p.evidence:
             assert b.documents[p.document].text[ev.start:ev.end] == ev.quote
     assert held(b) == plain and len(plain) >= 5
+
+
+LONG_HEADINGS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Submissions on behalf of the Quarry Workers' Families Group, the Dale Residents' Association and the Limestone Safety Trust by Ms Penrose KC
+
+MS PENROSE KC: Chair, I appear for three core participants.
+
+On scope, the Families Group asks that the Inquiry examine the blasting records from 2015.
+
+Submissions on behalf of Stoneway Aggregates Limited by Mr Drury KC
+
+MR DRURY KC: Chair, I appear for Stoneway Aggregates Limited.
+
+On the timetable, the company asks for a September start.
+"""
+
+
+def test_a_submission_heading_naming_many_clients_is_a_heading_and_counsel_s_asides_are_no_holders() -> None:
+    st = parse_text(LONG_HEADINGS)
+    heading = next(b for b in st.blocks if st.view(b).text.startswith("Submissions on behalf of the Quarry"))
+    assert heading.kind == "heading"  # 21 words: longer than a plain heading may be
+    got = held(extract_text(LONG_HEADINGS, name="hearing.txt"))
+    assert any(h == "Quarry Workers' Families Group" and "blasting records" in c for h, _s, c in got)
+    assert any(h == "Stoneway Aggregates Limited" and "September" in c for h, _s, c in got)  # "the company": the client
+    assert not {h for h, _s, _c in got} & {"On scope", "On the timetable", "Companies"}
