@@ -85,7 +85,9 @@ _TOP_WORDS = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:introduction|summary|exe
                         r"key findings|findings|next steps|overview|context)\s*$", re.I)
 _FUNCTION_WORDS = {"the", "a", "an", "of", "to", "and", "or", "in", "for", "with", "by", "that", "on", "from", "as", "is",
                    "are", "was", "were", "be", "this", "their", "its", "our", "his", "her", "at", "which", "who", "not",
-                   "but", "than", "into", "has", "have", "had", "will", "would", "should", "could", "can", "may", "must"}
+                   "but", "than", "into", "has", "have", "had", "will", "would", "should", "could", "can", "may", "must",
+                   "every", "each", "any", "all", "no", "per", "such", "both", "either", "neither", "whose", "whom", "your",
+                   "my", "these", "those", "between", "about", "under", "over", "through", "across", "after", "before"}
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", "etc", "eg", "e.g", "ie", "i.e", "cf", "al", "rt", "hon",
            "co", "ltd", "inc", "para", "paras", "p", "pp", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sep", "sept", "oct", "nov", "dec", "approx", "cllr", "rev", "gen", "sr", "jr", "op", "cit", "ibid", "art",
@@ -537,10 +539,17 @@ def _mark_noise(text: str, blocks: list[Block]) -> None:
     singles = [b for b in blocks if b.kind == "paragraph" and "\n" not in text[b.start:b.end] and b.speaker is None]
     norm = Counter(re.sub(r"\d+", "", _block_text(text, b)).strip().casefold() for b in singles
                    if re.search(r"\d", _block_text(text, b)))
+    # a page's running head as a PDF conversion lays it out ("Dunmere County Council      Harlow Moor: what we heard"),
+    # the same line on three pages or more, digits or none
+    laid_out = Counter(" ".join(text[b.start:b.end].split()).casefold() for b in singles
+                       if re.search(r"\S\s{3,}\S", text[b.start:b.end].strip()))
     previous_number = False
     for b in blocks:
         if b.kind != "paragraph" or b.speaker is not None or b.fixed:
             previous_number = False
+            continue
+        if laid_out.get(" ".join(text[b.start:b.end].split()).casefold(), 0) >= 3 and len(text[b.start:b.end].strip()) < 160:
+            b.kind = "noise"
             continue
         t = _block_text(text, b).strip()
         key = re.sub(r"\d+", "", t).strip().casefold()

@@ -118,8 +118,16 @@ def section_proposals(structure: Structure, proposals: list[Proposal]) -> dict[i
         if b.kind == "heading":
             if b.level <= level:
                 current, level = None, 99
+            heading = structure.view(b).text
             opening = next((structure.view(x).text for x in blocks[i + 1:i + 3] if x.kind == "paragraph"), "")
-            found = _best(content_tokens(structure.view(b).text + " " + opening), proposals, weights)
+            # with several proposals, a section about one names it in its heading ("What we heard about Option B"), and
+            # a subsection keeps its section's proposal unless its own heading names another
+            words = content_tokens(heading)
+            named = _best(words, proposals, weights)
+            if current is not None and named is not None and named is not current and current.tokens & words:
+                named = current  # "5.1 Parents in Harlow Moor" under "5. Option A: closing Harlow Moor school"
+            found = named if len(proposals) > 1 or current is not None else \
+                _best(content_tokens(heading + " " + opening), proposals, weights)
             if found is not None:
                 current, level = found, b.level
             continue

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ...documents.structure import Block
 from ..hits import Hit
 from ..lexicon import singular
+from ..merging import content_tokens
 from ...documents.structure import trim_spans
 from ..proposals import evaluation, find_proposals, proposer, section_proposals
 from ..stakeholders import Holder, capitalise
@@ -34,7 +35,7 @@ _STATUS_QUO = re.compile(r"\b(?:current(?:ly)?|at present|presently|at the momen
                          r"(?:is|are)\s+(?:regularly|routinely|often|usually|now)|now\s+(?:is|are|has|have))\b"
                          r"(?!\s+(?:propos|plans?\b|options?\b|consultation|engagement))", re.I)
 _BODY = re.compile(r"^(?:\d+\.?\s+)?(?:b?summary|executive summary|introduction|foreword|key findings|overview)\s*$", re.I)
-_PROPOSAL_REF = re.compile(r"^(?:the|this|these|that|those|such an?)\s+(?:(?:proposed|planned|suggested)\s+)?(?:move|moves|change|"
+_PROPOSAL_REF = re.compile(r"^(?:(?:the|this|these|that|those|such an?)\s+)?(?:(?:proposed|planned|suggested)\s+)?(?:move|moves|change|"
                            r"changes|proposal|proposals|plan|plans|closure|option|options|idea|shift|transfer|relocation)$", re.I)
 _COMMITTEE = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|on|the|&)\s+)?){1,7}Committee)\b")
 
@@ -109,6 +110,10 @@ class ReportReader(Reader):
             if proposal is None or h.claim in listed:  # a position on a proposal already (the list itself)
                 continue
             passage = " ".join(self.structure.text[a:b] for a, b in h.spans)
+            if h.rule.startswith(("attrib:advocate", "attrib:oppose")) and len(content_tokens(h.claim)) <= 3:
+                # "opposed closure", "supported the change": a stance on the proposal in so many words
+                votes.setdefault((h.holder.label, proposal.claim), []).append((h.stance, h))
+                continue
             stance = "oppose" if h.rule.startswith(("lead-in:concern", "lead-in:fear", "lead-in:worr")) else evaluation(passage)
             if stance is None:
                 continue

@@ -594,3 +594,34 @@ def test_a_submission_heading_naming_many_clients_is_a_heading_and_counsel_s_asi
     assert any(h == "Quarry Workers' Families Group" and "blasting records" in c for h, _s, c in got)
     assert any(h == "Stoneway Aggregates Limited" and "September" in c for h, _s, c in got)  # "the company": the client
     assert not {h for h, _s, _c in got} & {"On scope", "On the timetable", "Companies"}
+
+
+def _paged(pages: list[str]) -> str:
+    """Pages as a PDF conversion lays them out: each under a running head, with its number at the foot."""
+    head = "Westvale Borough Council                       Depot options: what we heard"
+    return "\n\n".join(f"{head}\n\n{body}\n\n{' ' * 60}Page {k} of {len(pages)}" for k, body in enumerate(pages, 1)) + "\n"
+
+
+OPTIONS_REPORT = _paged([
+    "FICTIONAL EXAMPLE. Invented for stancegraph's tests.\n\n1. Summary\n\nWe asked people about three options:\n\n"
+    "   -  Option A: close the Mill Road depot and move its crews to the ring road site, with a new\n      shuttle bus for",
+    "      every driver;\n\n   -  Option B: share the Mill Road depot with the county council;\n\n"
+    "   -  Option C: rebuild the Mill Road depot on its present site.\n\n"
+    "2. What we heard about Option A: closing the Mill Road depot\n\n"
+    "2.1 Residents in Mill Road\n\nMost parents and residents in Mill Road opposed closure, because the crews would be further away.",
+    "3. Written responses\n\nThe Chamber of Trade said that the bus route was already crowded.\n\n"
+    "4. What we heard about Option C: rebuilding\n\nThe Depot Workers' Union supported rebuilding on the present site.",
+])
+
+
+def test_an_options_report_laid_out_in_pages_keeps_its_list_and_each_section_s_option() -> None:
+    st = parse_text(OPTIONS_REPORT)
+    assert not any(b.kind == "heading" and "what we heard" in st.view(b).text and "Depot options" in st.view(b).text
+                   for b in st.blocks)  # the running head is noise, though it has no digits
+    got = held(extract_text(OPTIONS_REPORT, name="depot.txt"))
+    from stancegraph.loaders.extract.proposals import find_proposals
+    listed = [p.claim.split(":")[0] for p in find_proposals(st)]
+    assert listed == ["Option A", "Option B", "Option C"]  # the list runs over the page break
+    assert any(h.casefold().endswith("residents in mill road") and s == "oppose" and c.startswith("Option A") for h, s, c in got)
+    assert not any(h.casefold().endswith("residents in mill road") and c.startswith("Option C") for h, _s, c in got)
+    assert not any(h == "Chamber of Trade" and c.startswith("Option") for h, _s, c in got)  # its section names none
