@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 #: id prefixes by record kind; every id starts with one of these and a dash
 PREFIXES = {
@@ -37,6 +38,17 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("  Pay   should rise. ")
     'pay should rise'
     """
+    if len(text) <= 200:  # short texts (ids, labels, prefixes) recur: each record's id hashes its document's id
+        return _normalise_short(text)
+    return _normalise(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _normalise_short(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     text = _SPACE.sub(" ", text).strip()
     return text.strip(" .;:,!?")

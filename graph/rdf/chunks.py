@@ -33,11 +33,24 @@ _SHARED_KINDS = ("stakeholders", "themes", "claims")  # the records one load may
 @dataclass
 class Chunk:
     """Part of one graph of a load: `triples` (distinct, every triple of their subjects), and `fresh`, those
-    of the nodes no earlier chunk of the load checked (the ones to validate)."""
+    of the nodes no earlier chunk of the load checked (the ones to validate, and the only ones the load's share
+    of the default graph still lacks: the other triples are an earlier chunk's, the same node's from the same
+    record). `spans` are the index ranges of `triples` that `fresh` holds, in order."""
 
     graph: str
     triples: list[ox.Triple]
     fresh: list[ox.Triple] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, ts: list[ox.Triple], fresh: bool) -> None:
+        start = len(self.triples)
+        self.triples += ts
+        if fresh and ts:
+            self.fresh += ts
+            if self.spans and self.spans[-1][1] == start:
+                self.spans[-1] = (self.spans[-1][0], start + len(ts))
+            else:
+                self.spans.append((start, start + len(ts)))
 
 
 class RecordTypes:
@@ -125,30 +138,32 @@ class LoadChunks:
     def _graph_chunks(self, g: str, part: Bundle) -> Iterator[Chunk]:
         size, base, checked = self.triples_per_chunk, self.base, self._checked
         written: set[str] = set()  # passages already in this graph
-        chunk = Chunk(g, [], [])
+        chunk = Chunk(g, [])
         for name in ("documents", "sources", "themes", "stakeholders", "claims", "positions"):
             shared_kind = name in _SHARED_KINDS
             for record in getattr(part, name).values():
                 ts = list(dict.fromkeys(record_triples(record, base, passages=False)))
-                chunk.triples += ts
                 if not shared_kind:
-                    chunk.fresh += ts
+                    chunk.add(ts, True)
                 elif record.id not in checked:
                     checked.add(record.id)
-                    chunk.fresh += ts
+                    chunk.add(ts, True)
+                else:
+                    chunk.add(ts, False)
                 if isinstance(record, Position):
                     for e in record.evidence:
                         if e.id in written:
                             continue
                         written.add(e.id)
                         ts = list(dict.fromkeys(passage_triples(e, base)))
-                        chunk.triples += ts
                         if e.id not in checked:
                             checked.add(e.id)
-                            chunk.fresh += ts
+                            chunk.add(ts, True)
+                        else:
+                            chunk.add(ts, False)
                 if len(chunk.triples) >= size:
                     yield chunk
-                    chunk = Chunk(g, [], [])
+                    chunk = Chunk(g, [])
         if chunk.triples:
             yield chunk
 

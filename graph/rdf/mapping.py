@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -56,11 +57,13 @@ def _lit(value: str) -> ox.Literal:
     return ox.Literal(value)
 
 
+@lru_cache(maxsize=1 << 12)
 def _dec(value: float) -> ox.Literal:
     return ox.Literal(f"{float(value):.6g}" if "e" not in f"{float(value):.6g}" else f"{float(value):.6f}",
                       datatype=_XSD_DECIMAL)
 
 
+@lru_cache(maxsize=1 << 12)
 def _int(value: int) -> ox.Literal:
     return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
 
@@ -86,7 +89,7 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE, *, passages: bool
     T = ox.Triple
     s = node(record.id, base)
     if isinstance(record, Document):
-        yield T(s, _RDF_TYPE, ox.NamedNode(N.SG + "Document"))
+        yield T(s, _RDF_TYPE, _SG_CLASS["Document"])
         yield T(s, _P["title"], _lit(record.title))
         if record.uri:
             yield T(s, _P["uri"], _lit(record.uri))
@@ -100,12 +103,12 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE, *, passages: bool
         if record.text is not None:
             yield T(s, _P["documentText"], _lit(record.text))
     elif isinstance(record, Source):
-        yield T(s, _RDF_TYPE, ox.NamedNode(N.SG + "Source"))
+        yield T(s, _RDF_TYPE, _SG_CLASS["Source"])
         yield T(s, _P["label"], _lit(record.label))
         yield T(s, _P["method"], _lit(record.method))
         yield T(s, _P["inDocument"], node(record.document, base))
     elif isinstance(record, Stakeholder):
-        yield T(s, _RDF_TYPE, ox.NamedNode(N.SG + "Stakeholder"))
+        yield T(s, _RDF_TYPE, _SG_CLASS["Stakeholder"])
         yield T(s, _RDF_TYPE, _KIND_CLASS[record.kind])
         yield T(s, _P["label"], _lit(record.label))
         yield T(s, _P["stakeholderKind"], _lit(record.kind))
@@ -116,7 +119,7 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE, *, passages: bool
         for key, value in record.attributes:
             yield T(s, _P["attribute"], _lit(f"{key}={value}"))
     elif isinstance(record, Theme):
-        yield T(s, _RDF_TYPE, ox.NamedNode(N.SG + "Theme"))
+        yield T(s, _RDF_TYPE, _SG_CLASS["Theme"])
         yield T(s, _RDF_TYPE, SKOS_CONCEPT)
         yield T(s, _P["prefLabel"], _lit(record.label))
         for alt in record.alt_labels:
@@ -124,7 +127,7 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE, *, passages: bool
         for broader in record.broader:
             yield T(s, _P["broader"], node(broader, base))
     elif isinstance(record, Claim):
-        yield T(s, _RDF_TYPE, ox.NamedNode(N.SG + "Claim"))
+        yield T(s, _RDF_TYPE, _SG_CLASS["Claim"])
         yield T(s, _P["text"], _lit(record.text))
         for theme in record.themes:
             yield T(s, _P["subject"], node(theme, base))
@@ -135,7 +138,7 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE, *, passages: bool
         for flag in record.flags:
             yield T(s, _P["flag"], _lit(flag))
     elif isinstance(record, Position):
-        yield T(s, _RDF_TYPE, ox.NamedNode(N.SG + "Position"))
+        yield T(s, _RDF_TYPE, _SG_CLASS["Position"])
         yield T(s, _P["heldBy"], node(record.stakeholder, base))
         yield T(s, _P["onClaim"], node(record.claim, base))
         yield T(s, _P["stance"], _STANCE[record.stance.value])
@@ -166,7 +169,7 @@ def record_triples(record: Record, base: str = N.DEFAULT_BASE, *, passages: bool
 def passage_triples(passage: Passage, base: str = N.DEFAULT_BASE) -> Iterator[Triple]:
     T = ox.Triple
     p = node(passage.id, base)
-    yield T(p, _RDF_TYPE, ox.NamedNode(N.SG + "Passage"))
+    yield T(p, _RDF_TYPE, _SG_CLASS["Passage"])
     yield T(p, _P["inDocument"], node(passage.document, base))
     yield T(p, _P["exact"], _lit(passage.quote))
     if passage.start is not None:

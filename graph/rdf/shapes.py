@@ -16,6 +16,7 @@ comparisons): canonical decimals and integers directly, anything else through rd
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -234,6 +235,7 @@ class _Index:
         self.classes = classes
         keep = paths | {RDF_TYPE, RDFS_SUBCLASS}
         self.values: dict[str, dict[Node, list[Node]]] = {p: {} for p in keep}
+        self.multi: dict[str, set[Node]] = {p: set() for p in keep}  # by predicate, the subjects with two values or more
         for source in (ontology, triples):
             for t in source:
                 by_subject = self.values.get(t.predicate.value)
@@ -245,7 +247,9 @@ class _Index:
                     by_subject[subject] = [obj]
                 elif obj not in found:
                     found.append(obj)
+                    self.multi[t.predicate.value].add(subject)
         self._accepting: dict[str, frozenset[Node]] = {}
+        self._by_type: dict[Node, list[Node]] | None = None
 
     def get(self, path: str, subject: Node) -> list[Node]:
         return self.values[path].get(subject, [])
@@ -272,6 +276,23 @@ class _Index:
         accepting = self.accepting(cls)
         return [s for s, types in self.values[RDF_TYPE].items() if any(t in accepting for t in types)]
 
+    def instance_set(self, cls: str) -> set[Node]:
+        """The nodes of :meth:`instances`, as a set (in no order), from one pass over the types of the index."""
+        if self._by_type is None:
+            by_type: dict[Node, list[Node]] = {}
+            for s, types in self.values[RDF_TYPE].items():
+                for t in types:
+                    found = by_type.get(t)
+                    if found is None:
+                        by_type[t] = [s]
+                    else:
+                        found.append(s)
+            self._by_type = by_type
+        out: set[Node] = set()
+        for t in self.accepting(cls):
+            out.update(self._by_type.get(t, ()))
+        return out
+
     def has_class(self, node: Node, cls: str) -> bool:
         if isinstance(node, ox.Literal):
             return False
@@ -291,6 +312,16 @@ def check_triples(triples: Iterable[ox.Triple], shapes: CompiledShapes | None = 
     """
     shapes = shapes or compiled_shapes()
     index = _Index(triples, shapes.paths, shapes.ontology, classes)
+    try:
+        if _conforms(index, shapes):
+            return []
+    except Exception:  # (a value no focus node holds, that the checks cannot read): the loop decides
+        pass
+    return _results(index, shapes)
+
+
+def _results(index: _Index, shapes: CompiledShapes) -> list[Result]:
+    """The results of :func:`check_triples`: every focus node of every shape, constraint by constraint."""
     results: list[Result] = []
     for shape in shapes.shapes:
         focus_nodes = index.instances(shape.target_class)
@@ -312,6 +343,43 @@ def check_triples(triples: Iterable[ox.Triple], shapes: CompiledShapes | None = 
 
 _EMPTY: list[Node] = []
 _NO_VALUE = object()  # a failure that is about the focus node (cardinality), not one of its values
+
+
+def _conforms(index: _Index, shapes: CompiledShapes) -> bool:
+    """True only when the loop of :func:`check_triples` would find no result: its cheap proof for the common case.
+
+    The same shapes, focus nodes and constraints, tested in bulk: each value-constraint on each *distinct* value
+    (every check but the cardinalities is a test of one value, the same for that value wherever it appears) of
+    any subject with the property, focus node or not (more values, so never fewer failures); ``sh:minCount``
+    and ``sh:maxCount`` on the focus nodes that could fail them. False when anything fails, and then
+    :func:`check_triples` runs its loop, which gives the results, their order and their messages.
+    """
+    for shape in shapes.shapes:
+        focus = index.instance_set(shape.target_class)
+        if not focus:
+            continue
+        for prop in shape.properties:
+            by_subject = index.values[prop.path]
+            distinct: set[Node] | None = None
+            for c in prop.constraints:
+                if c.kind == "minCount":
+                    if c.arg <= 0:
+                        continue
+                    if not by_subject.keys() >= focus:
+                        return False
+                    if c.arg > 1 and any(len(by_subject[f]) < c.arg for f in focus):
+                        return False
+                elif c.kind == "maxCount":
+                    candidates = index.multi[prop.path] if c.arg >= 1 else by_subject.keys()
+                    if any(len(by_subject[f]) > c.arg for f in focus.intersection(candidates)):
+                        return False
+                else:
+                    if distinct is None:
+                        distinct = set(itertools.chain.from_iterable(by_subject.values()))
+                    check = _CHECKS[c.kind]
+                    if any(check(c, [v], index) for v in distinct):
+                        return False
+    return True
 
 
 def _result(shape: NodeShape, prop: PropertyShape, c: Constraint, focus: Node, v: Any,

@@ -132,3 +132,24 @@ def test_record_classes_are_the_types_record_triples_state() -> None:
     for pos in b.positions.values():
         for e in pos.evidence:
             assert list(record_classes(e)) == [t.object for t in passage_triples(e) if t.predicate == RDF_TYPE]
+
+
+def test_a_load_in_chunks_into_an_empty_store_counts_its_quads_and_writes_awkward_text_as_the_whole_load(tmp_path) -> None:
+    """Chunks go to the bulk loader as N-Quads text it parses leniently, the default graph getting each node once:
+    quotes, backslashes, line breaks and non-ASCII text land as they are; the report's count is the store's."""
+    b = sample_bundle()
+    _two_documents_sharing(b)
+    awkward = 'a "quoted" \\ back\\slash, a tab\there,\na new line, \u00e9t\u00e9 \U0001f600 and <angle> brackets'
+    d = new_document("awkward.txt", title=awkward, text=awkward)
+    claim = new_claim(awkward)
+    b.add(d, claim, new_position(_first(b.stakeholders), claim, "support", document=d.id,  # type: ignore[arg-type]
+                                 evidence=[Passage(d.id, awkward, 0, len(awkward))]))
+    b.add(new_claim("an unattached claim"))  # the shared graph, new in this store: bulk-loaded under the mark
+    with Store(tmp_path / "whole", bulk_load_quads=0) as whole, Store(tmp_path / "chunks", bulk_load_quads=4) as st:
+        report = st.load(b)
+        assert report.documents == whole.load(b).documents
+        assert _quads(st) == _quads(whole)
+        assert report.quads_before == 0 and report.quads_after == len(st) == len(whole)
+        assert not list(st._ox.quads_for_pattern(None, ox.NamedNode(N.SG + "pendingGraph"), None))  # the marks cleared
+        st.load(b)  # again: nothing changes
+        assert _quads(st) == _quads(whole)

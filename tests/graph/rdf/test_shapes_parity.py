@@ -193,3 +193,23 @@ def test_a_shape_using_an_unknown_constraint_fails_at_compile_time(tmp_path) -> 
                     "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true .\n", encoding="utf-8")
     with pytest.raises(ShapesUnsupported, match="sh:closed"):
         compile_shapes(path)
+
+
+def _every_fixture() -> list[tuple[str, Triples]]:
+    return ([("the sample", sample())] + [(name, damage(sample())) for name, damage in _breakages()]
+            + [(name, CASES[name](sample())) for name in sorted(CASES)])
+
+
+def test_the_bulk_proof_of_conformance_never_passes_what_the_constraint_loop_refuses() -> None:
+    """check_triples skips its loop when _conforms proves, value by value, that nothing fails; on every fixture
+    above, a proof is never given where the loop finds a result, and is given for the valid sample (the fast path)."""
+    from stancegraph.graph.rdf.shapes import _conforms, _Index, _results
+
+    shapes = compiled_shapes()
+    for name, ts in _every_fixture():
+        index = _Index(ts, shapes.paths, shapes.ontology)
+        found = _results(index, shapes)
+        if _conforms(index, shapes):
+            assert not found, f"{name}: proved conforming, but the loop finds {found[:1]}"
+        if name == "the sample":
+            assert _conforms(index, shapes) and not found
