@@ -207,7 +207,10 @@ def split_sentences(clean: str, start: int = 0, end: int | None = None) -> list[
         dot = m.start()
         word_m = re.search(r"([A-Za-z][A-Za-z.]*)$", clean[max(s, dot - 12):dot])
         word = word_m.group(1).casefold().rstrip(".") if word_m else ""
-        if clean[dot] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+        label = len(word) == 1 and re.search(r"\b(?:Option|Plan|Model|Scenario|Appendix|Annex|Part|Schedule|Phase|Group|Class|"
+                                             r"Type|Grade|Category|Stage|Tier|Zone|Site|Block|Route|Area|Level)\s+[A-Z]$",
+                                             clean[max(s, dot - 16):dot])
+        if clean[dot] == "." and not label and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
             if not (word == "etc" and re.match(r"\.\s+[A-Z]", clean[dot:dot + 3])) \
                     and not (word == "no" and clean[dot - 2:dot] == "No" and not re.match(r"\.\s*\d", clean[dot:dot + 4])):
                 continue  # "No. 10" abbreviates; "No. The Association ..." answers

@@ -123,7 +123,7 @@ def section_proposals(structure: Structure, proposals: list[Proposal]) -> dict[i
             # with several proposals, a section about one names it in its heading ("What we heard about Option B"), and
             # a subsection keeps its section's proposal unless its own heading names another
             words = content_tokens(heading)
-            named = _best(words, proposals, weights)
+            named = _labelled(heading, proposals) or _best(words, proposals, weights)
             if current is not None and named is not None and named is not current and current.tokens & words:
                 named = current  # "5.1 Parents in Harlow Moor" under "5. Option A: closing Harlow Moor school"
             found = named if len(proposals) > 1 or current is not None else \
@@ -134,6 +134,15 @@ def section_proposals(structure: Structure, proposals: list[Proposal]) -> dict[i
         if current is not None:
             out[b.index] = current
     return out
+
+
+def _labelled(heading: str, proposals: list[Proposal]) -> Proposal | None:
+    """The proposal whose label ('Option B' of 'Option B: federate ...') a heading names, else None."""
+    for p in proposals:
+        label = re.match(r"^((?:option|proposal|scenario|model|plan)\s+\w{1,3})\s*:", p.claim, re.I)
+        if label and re.search(rf"\b{re.escape(label.group(1))}\b", heading, re.I):
+            return p
+    return None
 
 
 def _best(tokens: set[str], proposals: list[Proposal], weights: dict[str, float]) -> Proposal | None:

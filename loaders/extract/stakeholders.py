@@ -106,7 +106,10 @@ _DETERMINER_START = re.compile(r"^(?:this|that|these|those|it|its|the (?:issue|q
 
 _NOT_HOLDER = re.compile(r"^(?:my lady|my lord|your ladyship|your lordship|madam|sir|ladies and gentlemen|"
                          r"(?:the )?(?:module|rule|paragraph|section|chapter|page|annex|appendix|item|schedule|part|article|"
-                         r"clause|table|figure|box|question|issue|phase|stage|option|recommendation|conclusion)s? [\w.]+)$", re.I)
+                         r"clause|table|figure|box|question|issue|phase|stage|option|recommendation|conclusion)s? [\w.]+|"
+                         # a survey table's scale read as a subject ("Agree  Neither  Disagree")
+                         r"(?:(?:strongly|tend to)\s+)?(?:agree|disagree|neither|neutral|nor)(?:\s+(?:(?:strongly|tend to)\s+)?"
+                         r"(?:agree|disagree|neither|neutral|nor))+)$", re.I)
 _PLACES = {"england", "wales", "scotland", "northern", "ireland", "uk", "britain", "great", "london", "europe", "eu", "us",
            "america", "united", "kingdom", "states", "and", "the", "of"}
 
@@ -304,6 +307,8 @@ class Resolver:
                 return replace(found, aliases=tuple(dict.fromkeys((*found.aliases, abbr.group("abbr")))))
             return found
         parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
+        if len(parts) > 1 and _NOT_HOLDER.match(parts[0]):
+            return None  # "Option B, federation, was the most widely supported": the proposal, not a holder
         if len(parts) > 1:
             last = clean_subject(parts[-1])
             if _PRONOUN.match(last):

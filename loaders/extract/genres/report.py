@@ -16,12 +16,12 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
-from ...documents.structure import Block
+from ...documents.structure import Block, Structure
 from ..hits import Hit
 from ..lexicon import singular
 from ..merging import content_tokens
 from ...documents.structure import trim_spans
-from ..proposals import evaluation, find_proposals, proposer, section_proposals
+from ..proposals import Proposal, evaluation, find_proposals, proposer, section_proposals
 from ..stakeholders import Holder, capitalise
 from . import Reader
 
@@ -37,6 +37,9 @@ _STATUS_QUO = re.compile(r"\b(?:current(?:ly)?|at present|presently|at the momen
 _BODY = re.compile(r"^(?:\d+\.?\s+)?(?:b?summary|executive summary|introduction|foreword|key findings|overview)\s*$", re.I)
 _PROPOSAL_REF = re.compile(r"^(?:(?:the|this|these|that|those|such an?)\s+)?(?:(?:proposed|planned|suggested)\s+)?(?:move|moves|change|"
                            r"changes|proposal|proposals|plan|plans|closure|option|options|idea|shift|transfer|relocation)$", re.I)
+#: what follows a proposal named as the object of a stance, and is not part of it
+_AFTERTHOUGHT = re.compile(r"(?:\s*[,;:(].*|\s+(?:in|with|as|at|by|from|for)\s+(?:the|its|their|a|any|all|every)\b.*|"
+                           r"\s+(?:entirely|strongly|outright|altogether|wholeheartedly|in principle)\b.*)$", re.I)
 _COMMITTEE = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|on|the|&)\s+)?){1,7}Committee)\b")
 
 
@@ -51,6 +54,7 @@ class ReportReader(Reader):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.proposals = find_proposals(self.structure)
         self.proposal_of = section_proposals(self.structure, self.proposals)
+        self.proposal_names = _proposal_names(self.structure, self.proposals, self.proposal_of)
 
     def body_start(self) -> int:
         """Title pages, membership lists and contents come before the first Summary or Introduction heading."""
@@ -82,11 +86,18 @@ class ReportReader(Reader):
         return None
 
     def refers(self, claim: str, b: Block) -> str | None:
-        """'The move', 'the proposal', 'these changes' in a section about one of the proposals: that proposal."""
+        """'The move', 'the proposal', 'these changes' in a section about one of the proposals: that proposal; and
+        anywhere, a proposal by its own name ('Option B', 'federation' for the one the heading 'Option B:
+        federation' introduced)."""
+        text = re.sub(r"^(?:the|this|that|a)\s+", "", claim.strip(" .").casefold())
+        head = _AFTERTHOUGHT.sub("", text)  # "Option A in the strongest terms", "closure, many of them strongly"
+        named = self.proposal_names.get(text) or self.proposal_names.get(head)
+        if named is not None:
+            return named
         proposal = self.proposal_of.get(b.index)
         if proposal is None:
             return None
-        if _PROPOSAL_REF.match(claim):
+        if _PROPOSAL_REF.match(claim) or _PROPOSAL_REF.match(head):
             return proposal.claim
         short = re.fullmatch(r"(?:the|this|these|that|those)\s+([A-Za-z][\w-]+)", claim.strip(" ."), re.I)
         if short and singular(short.group(1).casefold()) in {singular(w) for w in re.findall(r"[a-z][\w-]+", proposal.claim.casefold())}:
@@ -152,6 +163,25 @@ class ReportReader(Reader):
             spans = trim_spans(self.structure.text, [(b.start, b.end)])
             ex.hits.append(Hit(holder, p.claim, "support", "proposal:proposer", 0.6, spans, source.source, b.section,
                                None, [], locked=True))
+
+
+def _proposal_names(structure: Structure, proposals: list[Proposal], proposal_of: dict[int, Proposal]) -> dict[str, str]:
+    """What a document calls each of its proposals, case-folded -> the proposal's claim: the label before its colon
+    ("option b" for "Option B: federate the two schools"), and the short name after the label in the heading of the
+    section about it ("federation" in "What we heard about Option B: federation"). A name two proposals share is
+    dropped."""
+    names: dict[str, set[str]] = {}
+    for p in proposals:
+        label = re.match(r"^((?:option|proposal|scenario|model|plan)\s+\w{1,3})\s*:", p.claim, re.I)
+        if label:
+            names.setdefault(label.group(1).casefold(), set()).add(p.claim)
+    for b in structure.blocks:
+        about = proposal_of.get(b.index + 1) if b.kind == "heading" else None
+        m = re.search(r"\b(?:option|proposal|scenario|model|plan)\s+\w{1,3}\s*:\s*(?:an?\s+|the\s+)?(?P<short>[A-Za-z][\w -]{2,40})$",
+                      structure.view(b).text, re.I) if about is not None else None
+        if m and about is not None and len(m.group("short").split()) <= 3:
+            names.setdefault(m.group("short").strip().casefold(), set()).add(about.claim)
+    return {k: next(iter(v)) for k, v in names.items() if len(v) == 1}
 
 
 class CommitteeReader(ReportReader):

@@ -625,3 +625,26 @@ def test_an_options_report_laid_out_in_pages_keeps_its_list_and_each_section_s_o
     assert any(h.casefold().endswith("residents in mill road") and s == "oppose" and c.startswith("Option A") for h, s, c in got)
     assert not any(h.casefold().endswith("residents in mill road") and c.startswith("Option C") for h, _s, c in got)
     assert not any(h == "Chamber of Trade" and c.startswith("Option") for h, _s, c in got)  # its section names none
+
+
+def test_a_proposal_is_known_by_its_label_and_by_the_short_name_its_heading_gives_it() -> None:
+    text = OPTIONS_REPORT.replace(
+        "3. Written responses\n\nThe Chamber of Trade said that the bus route was already crowded.",
+        "3. What we heard about Option B: sharing\n\nSome residents were worried about lorries.\n\n"
+        "4. Written responses\n\nThe Chamber of Trade supported sharing. The Westvale Cycling Group opposed Option A.")
+    got = held(extract_text(text, name="depot.txt"))
+    assert any(h == "Chamber of Trade" and s == "support" and c.startswith("Option B") for h, s, c in got)
+    assert any(h == "Westvale Cycling Group" and s == "oppose" and c.startswith("Option A") for h, s, c in got)
+
+
+def test_a_proposal_named_with_an_afterthought_is_the_proposal_and_never_a_holder() -> None:
+    text = OPTIONS_REPORT.replace(
+        "3. Written responses\n\nThe Chamber of Trade said that the bus route was already crowded.",
+        "3. Written responses\n\nThe Chamber of Trade opposed Option A in the strongest terms. The Westvale Cycling "
+        "Group was opposed to Option A. It said the ring road had no cycle lane.\n\nOption B, sharing, was the most "
+        "widely supported option.\n\n   Agree     Neither     Disagree\n\n   Option A    19%    7%    74%")
+    got = held(extract_text(text, name="depot.txt"))
+    assert any(h == "Chamber of Trade" and s == "oppose" and c.startswith("Option A: close") for h, s, c in got)
+    # "Option A." ends the sentence: the next one is not part of the claim
+    assert any(h == "Westvale Cycling Group" and s == "oppose" and c.startswith("Option A: close") for h, s, c in got)
+    assert not {h for h, _s, _c in got} & {"Option B", "Agree Neither", "Agree Neither Disagree"}
