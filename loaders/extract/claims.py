@@ -78,6 +78,10 @@ _ASK_VERBS = re.compile(r"^(?:ask(?:s|ed)?|urge[sd]?|invite[sd]?|call(?:s|ed)? o
 #: verbs of saying: "although it added that ...", as "it argued that ..." (not "it shows", "it found": a report's)
 _SPEECH_VERBS = re.compile(r"^(?:add(?:s|ed)?|sa(?:id|ys?)|state[sd]?|note[sd]?|told|warn(?:s|ed)?|explain(?:s|ed)?|"
                            r"point(?:s|ed)? out|stress(?:es|ed)?|emphasi[sz]e[sd]?|highlight(?:s|ed)?|indicate[sd]?|wr(?:ote|ites?))$", re.I)
+#: "the suggestion that", "any claim that": what a stance on a proposition's wording is about
+_PROPOSITION = re.compile(r"(?:the|any|this|that|their|its|his|her)\s+(?:\w+\s+)?(?:suggestion|claim|allegation|idea|"
+                          r"proposition|assertion|argument|notion|contention|view|charge|accusation|implication)\s+that\s+",
+                          re.I)
 #: a clause after "think", "believe", "accept" with no "that": "We think the workmanship at the joint was defective"
 _ZERO_THAT = re.compile(r"\s*(?:the|this|that|these|those|our|their|its|his|her|a|an|(?!I\b|You\b)[A-Z][\w'’-]*|"
                         r"(?!(?:about|of|for|on|in|at|to|with|through|over|what|how|why|whether|when|where|so|too|very|it|and|or|but|nor|"
@@ -92,7 +96,8 @@ _NOT_A_VERB = (r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your
                r"him|them|us|me|it|whether|such|one|two|three|[0-9])")
 _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistently|often|sometimes|generally|particularly|" \
            r"specifically|explicitly|again|forcefully|rightly|previously|broadly|widely|therefore|instead|however|" \
-           r"plainly|simply|openly|publicly|candidly|frankly|unequivocally|emphatically|expressly|" \
+           r"plainly|simply|openly|publicly|candidly|frankly|unequivocally|emphatically|expressly|completely|entirely|" \
+           r"utterly|totally|absolutely|wholly|categorically|flatly|" \
            r"in (?:their|its|his|her|our) (?:evidence|submission|response|view)|to us|to the committee|to the inquiry))*"
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
@@ -741,6 +746,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             if re.search(r"call(?:s|ed)?\s+on$", verb, re.I):
                 skip = re.match(r"\s*", tail)
             start = pos + (skip.end() if skip else 0)
+            proposition = _PROPOSITION.match(sentence, start)
+            if proposition:  # "reject the suggestion that we cut corners": the claim is what was suggested
+                start = proposition.end()
             end = _claim_end(sentence, start)
             if _AS_VERBS.match(verb) and re.search(r"\s+as\s+", sentence[start:end]):
                 as_is = True

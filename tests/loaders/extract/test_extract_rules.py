@@ -546,3 +546,8 @@ def test_a_second_stance_joined_by_and_is_its_own_claim() -> None:
     assert any(h == "Parish Council" and s == "support" and c.startswith("Option C") for h, s, c in got)
     got = positions("Schools\n\nParents said that the road was busy and welcomed the new pedestrian crossing.\n")
     assert ("Parents", "support", "The road was busy") in got and ("Parents", "support", "The new pedestrian crossing") in got
+
+
+def test_a_stance_on_the_suggestion_that_p_is_a_stance_on_p() -> None:
+    got = positions("Housing\n\nLandlords reject completely the suggestion that rents rose because of letting agents.\n")
+    assert ("Landlords", "oppose", "Rents rose because of letting agents") in got
