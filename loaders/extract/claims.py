@@ -728,7 +728,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         elif name in ("believe", "argue", "emphasise") and (re.match(r"\s*(?:it|they|we|he|she|there|this|these|those)\s+"
                                                                    r"(?:would|will|was|were|is|are|could|should|must|had|has|"
                                                                    r"have|did|do|does|might|may|can|need)\b", tail, re.I)
-                                                          or name != "emphasise" and _ZERO_THAT.match(tail)):
+                                                          or (name != "emphasise" or re.fullmatch(r"(?:said|says|warned|warns)", verb, re.I))
+                                                          and _ZERO_THAT.match(tail)):
             start = pos + (len(tail) - len(tail.lstrip()))
             claims = [(start, _claim_end(sentence, start))]
         elif _ASK_VERBS.match(verb) and obj_to and not re.match(r"\s*(?:us|me|him|her|them)\s+to\s", tail) or \

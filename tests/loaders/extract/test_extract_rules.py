@@ -551,3 +551,9 @@ def test_a_second_stance_joined_by_and_is_its_own_claim() -> None:
 def test_a_stance_on_the_suggestion_that_p_is_a_stance_on_p() -> None:
     got = positions("Housing\n\nLandlords reject completely the suggestion that rents rose because of letting agents.\n")
     assert ("Landlords", "oppose", "Rents rose because of letting agents") in got
+
+
+def test_said_without_that_reports_a_clause_but_states_as_a_noun_does_not() -> None:
+    got = positions("Housing\n\nLandlords said the licensing fee was too high.\n")
+    assert ("Landlords", "support", "The licensing fee was too high") in got
+    assert not positions("Housing\n\nTwenty-three states and the capital have created a fund for tenants.\n")
