@@ -98,7 +98,8 @@ _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistent
            r"specifically|explicitly|again|forcefully|rightly|previously|broadly|widely|therefore|instead|however|" \
            r"plainly|simply|openly|publicly|candidly|frankly|unequivocally|emphatically|expressly|completely|entirely|" \
            r"utterly|totally|absolutely|wholly|categorically|flatly|" \
-           r"in (?:their|its|his|her|our) (?:evidence|submission|response|view)|to us|to the committee|to the inquiry))*"
+           r"in (?:their|its|his|her|our) (?:(?:written|oral)\s+)?(?:evidence|submission|response|view)(?: to the (?:[A-Z][\w'’-]*\s+){0,4}" \
+           r"(?:Committee|Inquiry|Commission|Review))?|to us|to the committee|to the inquiry))*"
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b)|"
@@ -696,7 +697,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         as_is = False
         clause = True
         marker = re.match(r"\s*(?:,\s*)?(?P<m>that\b|:|whether\b|if\b|how\b|\"|')", tail, re.I)
-        told = re.match(r"\s*(?:us|the committee|the inquiry|the panel|the house|ministers|the review|me)\b(?:\s+that\b|\s*:)?", tail, re.I)
+        told = re.match(r"\s*(?:us|me|ministers|the\s+(?:[A-Z][\w'’-]*\s+){0,4}(?i:committee|inquiry|panel|house|review|commission|"
+                        r"minister|government|council|board))\b(?:\s+(?:last|this|in|on|at)\s+\w+(?:\s+\w+)?)?"
+                        r"(?:\s+that\b|\s*:)?", tail)  # "told the Transport Committee last autumn that"
         if told and re.search(r"(?:told|tell|tells|informed|reminded|assured|warned)$", verb, re.I):
             pos += told.end()
             tail = sentence[pos:]

@@ -557,3 +557,12 @@ def test_said_without_that_reports_a_clause_but_states_as_a_noun_does_not() -> N
     got = positions("Housing\n\nLandlords said the licensing fee was too high.\n")
     assert ("Landlords", "support", "The licensing fee was too high") in got
     assert not positions("Housing\n\nTwenty-three states and the capital have created a fund for tenants.\n")
+
+
+def test_evidence_told_to_a_named_committee_is_the_witness_s() -> None:
+    got = positions("Buses\n\nThe Bus Operators' Confederation told the Transport Committee last autumn that franchising "
+                    "would cost every authority millions. The confederation was also clear in its evidence to the Transport "
+                    "Committee that a service guarantee would force operators out.\n")
+    holders = {h for h, _s, _c in got}
+    assert holders == {"Bus Operators' Confederation"}, got
+    assert len(got) == 2
