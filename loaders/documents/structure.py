@@ -272,8 +272,8 @@ def _strip_line_numbers(lines: list[_Line]) -> list[_Line]:
     """A transcript printed with its line numbers (1 to 25 on every page, as inquiry and court transcripts are) loses
     them, so that speaker tags and "Q." / "A." stand at the start of their lines again; other texts are unchanged."""
     filled = [ln for ln in lines if ln.text.strip()]
-    found = [(ln, _LINE_NUMBER.match(ln.text)) for ln in filled]
-    numbers = [int(m.group(1)) for _ln, m in found if m and 1 <= int(m.group(1)) <= 30]
+    found = (_LINE_NUMBER.match(ln.text) for ln in filled)
+    numbers = [int(m.group(1)) for m in found if m and 1 <= int(m.group(1)) <= 30]
     if len(filled) < 20 or len(numbers) < 0.6 * len(filled):
         return lines
     steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1 or b == 1)
@@ -779,7 +779,7 @@ def assign_speakers(blocks: list[Block], text: str = "") -> None:
     """A speaker turn (or a Hansard speaker line) runs until the next speaker or heading. In a witness examination
     a "Q." line is the current examiner's and an "A." line the current witness's: the witness is the one last called
     ("MR X (sworn)"), the examiner the one named by "Questions by ...", else whoever called the witness."""
-    current: tuple[str, Span | None, str | None, bool] | None = None
+    current: tuple[str, str | None, bool] | None = None  # the turn's speaker, their note, whether a question
     witness: str | None = None
     examiner: str | None = None
     for b in blocks:
@@ -797,18 +797,18 @@ def assign_speakers(blocks: list[Block], text: str = "") -> None:
             current = None
             continue
         if b.kind == "speaker":
-            current = (b.speaker or "", None, b.speaker_note, False)
+            current = (b.speaker or "", b.speaker_note, False)
             continue
         if b.speaker in ("Q.", "A."):
             who = (examiner or "Examiner") if b.speaker == "Q." else witness
             b.speaker = who
-            current = (who, b.speaker_span, None, b.question) if who else None
+            current = (who, None, b.question) if who else None
             continue
         if b.speaker is not None:
-            current = (b.speaker, b.speaker_span, b.speaker_note, b.question)
+            current = (b.speaker, b.speaker_note, b.question)
             continue
         if current is not None and b.kind in ("paragraph", "bullet", "row", "quote"):
-            b.speaker, b.speaker_note, b.question = current[0], current[2], current[3]
+            b.speaker, b.speaker_note, b.question = current
 
 
 def assign_sections(text: str, blocks: list[Block]) -> None:

@@ -509,11 +509,8 @@ class Extractor:
                 continue
             if self._reply(sent, k, b, strand, spans, topics):
                 continue
-            if b.question:  # "Do you accept that P?", "Isn't it the case that P?": put to the witness
-                lead = leading_question(sent)
-                put = put_to_witness(sent) or (sent[lead[0]:lead[1]] if lead else None)
-                if put and len(content_tokens(put)) >= 2:
-                    self.ctx.reported = (normalise_claim(put), b.index, QUESTION)
+            if b.question:
+                self._put(sent, b)
             if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent):
                 continue
             if self._survey(sent, b, strand, spans, topics):
@@ -529,7 +526,7 @@ class Extractor:
     def _leading(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """A speaker's leading question ("Does the hon. Gentleman not accept that P?"): the speaker holds P
         (:mod:`.leading`). True if the sentence was one."""
-        found = leading_question(sent) if b.speaker else None
+        found = leading_question(sent) if b.speaker and not b.question else None  # an examiner's: put (:meth:`_put`)
         if found is None:
             return False
         asserted = sent[found[0]:found[1]]
@@ -542,6 +539,14 @@ class Extractor:
             self.add(Hit(h, claim, "support", "turn:leading-question", 0.55, spans, strand.source, b.section, None, topics,
                          turned=turned_form(claim)))
         return True
+
+    def _put(self, sent: str, b: Block) -> None:
+        """A question that puts a proposition to the witness ("Do you accept that P?", "Isn't it the case that P?"):
+        remembered for the answer (:meth:`_reply`)."""
+        lead = leading_question(sent)
+        put = put_to_witness(sent) or (sent[lead[0]:lead[1]] if lead else None)
+        if put and len(content_tokens(put)) >= 2:
+            self.ctx.reported = (normalise_claim(put), b.index, QUESTION)
 
     def _reply(self, sent: str, k: int, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """A witness's first words in answer to the question just put ("Q. Do you accept that P? A. I do.", "Q. Hartwell
@@ -623,10 +628,10 @@ class Extractor:
     def _report(self, claim: str, b: Block, sentence: str) -> None:
         """Remember a proposal reported as somebody else's, for an answer in the next sentences (:meth:`_answer`).
         An elaboration of the report ("It is said that this would ...") keeps the proposal it elaborates."""
-        speakers = self._context_holders(b, "we")
         if b.question:  # a question reports a proposition for the witness to answer (:meth:`_reply`)
             self.ctx.reported = (claim, b.index, QUESTION)
             return
+        speakers = self._context_holders(b, "we")
         if not speakers:
             return
         if self.ctx.reported is not None and re.match(r"(?:this|that|it|such)\b", claim, re.I):
@@ -640,8 +645,9 @@ class Extractor:
         holders = self._turn_holders(b)
         if not self.reader.asserts(holders):
             return
-        verdict = evaluation(sent)
-        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not (verdict == "oppose" or verdict == "support" and self.reader.testifies(b)) \
+        verdict = evaluation(sent)  # a criticism, or in a witness's own evidence praise as well
+        weighs = verdict == "oppose" or (verdict == "support" and self.reader.testifies(b))
+        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not weighs \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
                             r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement

@@ -136,11 +136,21 @@ def section_proposals(structure: Structure, proposals: list[Proposal]) -> dict[i
     return out
 
 
+#: how a document labels one of its proposals: "Option B", "Scenario 2", "Model C"
+LABEL = r"(?:option|proposal|scenario|model|plan)\s+\w{1,3}"
+
+
+def proposal_label(claim: str) -> str | None:
+    """The label a proposal's claim opens with ('Option B' of 'Option B: federate the two schools'), else None."""
+    m = re.match(rf"^({LABEL})\s*:", claim, re.I)
+    return m.group(1) if m else None
+
+
 def _labelled(heading: str, proposals: list[Proposal]) -> Proposal | None:
     """The proposal whose label ('Option B' of 'Option B: federate ...') a heading names, else None."""
     for p in proposals:
-        label = re.match(r"^((?:option|proposal|scenario|model|plan)\s+\w{1,3})\s*:", p.claim, re.I)
-        if label and re.search(rf"\b{re.escape(label.group(1))}\b", heading, re.I):
+        label = proposal_label(p.claim)
+        if label and re.search(rf"\b{re.escape(label)}\b", heading, re.I):
             return p
     return None
 

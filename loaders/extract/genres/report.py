@@ -21,7 +21,7 @@ from ..hits import Hit
 from ..lexicon import singular
 from ..merging import content_tokens
 from ...documents.structure import trim_spans
-from ..proposals import Proposal, evaluation, find_proposals, proposer, section_proposals
+from ..proposals import LABEL, Proposal, evaluation, find_proposals, proposal_label, proposer, section_proposals
 from ..stakeholders import Holder, capitalise
 from . import Reader
 
@@ -172,12 +172,12 @@ def _proposal_names(structure: Structure, proposals: list[Proposal], proposal_of
     dropped."""
     names: dict[str, set[str]] = {}
     for p in proposals:
-        label = re.match(r"^((?:option|proposal|scenario|model|plan)\s+\w{1,3})\s*:", p.claim, re.I)
+        label = proposal_label(p.claim)
         if label:
-            names.setdefault(label.group(1).casefold(), set()).add(p.claim)
+            names.setdefault(label.casefold(), set()).add(p.claim)
     for b in structure.blocks:
         about = proposal_of.get(b.index + 1) if b.kind == "heading" else None
-        m = re.search(r"\b(?:option|proposal|scenario|model|plan)\s+\w{1,3}\s*:\s*(?:an?\s+|the\s+)?(?P<short>[A-Za-z][\w -]{2,40})$",
+        m = re.search(rf"\b{LABEL}\s*:\s*(?:an?\s+|the\s+)?(?P<short>[A-Za-z][\w -]{{2,40}})$",
                       structure.view(b).text, re.I) if about is not None else None
         if m and about is not None and len(m.group("short").split()) <= 3:
             names.setdefault(m.group("short").strip().casefold(), set()).add(about.claim)

@@ -16,9 +16,10 @@ Whitlock" of the list).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...documents.structure import Structure
-from ..stakeholders import ORG_END, Holder, Resolver, split_organisations
+from ..stakeholders import ORG_END, Holder, Resolver
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|Rt Hon|The Rt Hon|Reverend|Rev)"
 _TITLES = re.compile(rf"^(?:{_TITLE}\.?\s+)+|\s+(?:MP|KC|QC|MBE|OBE|CBE|FRS|FRCP|MSP|MS|MLA)\b\.?", re.I)
@@ -63,9 +64,10 @@ class Witnesses:
         self.by_name: dict[str, Holder] = {}
         self._by_surname: dict[str, set[str]] = {}
 
-    def add(self, name: str, org: Holder, *, replace: bool = False) -> None:
+    def add(self, name: str, org: Holder) -> None:
+        """Record the organisation a witness speaks for; the first one found for a name stands."""
         key = bare_name(name)
-        if not key or (key in self.by_name and not replace):
+        if not key or key in self.by_name:
             return
         self.by_name[key] = org
         self._by_surname.setdefault(key.split()[-1], set()).add(key)
@@ -177,12 +179,12 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
 
 def answerers(structure: Structure) -> set[str]:
     """The speakers who answer questions: two or more of their turns follow a question ("Q12 Mr Patel: ...", "Q. ...")."""
-    answers: dict[str, int] = {}
+    answers: Counter[str] = Counter()
     previous = None
     for b in structure.blocks:
         if b.speaker and b.speaker_span is not None:
             if previous is not None and previous.question and not b.question and b.speaker != previous.speaker:
-                answers[b.speaker] = answers.get(b.speaker, 0) + 1
+                answers[b.speaker] += 1
             previous = b
     return {s for s, k in answers.items() if k >= 2}
 
