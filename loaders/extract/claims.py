@@ -304,8 +304,9 @@ _ACCORDING = re.compile(r"^\s*(?:(?:but|and|indeed|however),?\s+)?(?:according t
                         r"(?:said|put it|pointed out|argued|noted|observed|warned|told (?:us|me|the \w+(?: \w+)?)|made clear|explained|"
                         r"stated|reminded us|highlighted|found|concluded)(?:\s+(?:in|to)\s+(?:its|their|his|her|the)\s+[\w ]{3,40}?)?"
                         r"(?:\s+(?:last|this)\s+(?:week|month|year|autumn|spring|summer|winter))?,\s*(?P<claim2>.+)$", re.I)
-_VIEW_IS = re.compile(r"^\s*(?P<who>[^,]{2,100}?)['’]s?\s+(?:view|position|argument|contention|belief|case|expectation|concern|hope)"
+_VIEW_IS = re.compile(r"^\s*(?:(?P<who>[^,]{2,100}?)['’]s?|(?P<pron>its|their|his|her|our|my))\s+(?:view|position|argument|contention|belief|case|expectation|concern|hope)"
                       r"\s+(?:is|was|remains)\s+that\s+(?P<claim>.+)$", re.I)
+_POSSESSIVE_SUBJECT = {"its": "it", "their": "they", "our": "we", "my": "I", "his": "he", "her": "she"}
 _GOAL = re.compile(r"\b(?:an?|the|one)\s+(?:key\s+|main\s+|stated\s+|central\s+|core\s+)?(?P<noun>goal|aim|ambition|priority|objective|"
                    r"intention|expectation|hope|vision|concern|demand|call|wish|request)s?\s+of\s+(?P<who>[^,]{2,100}?)\s+"
                    r"(?:is|was|are|were)\s+(?:that|to|for)\s+(?P<claim>.+)$", re.I)
@@ -404,7 +405,9 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         return frames
     m = _VIEW_IS.match(sentence)
     if m:
-        frames.append(Frame("view-is", "support", sentence, m.group("who"), m.span("who"), [m.span("claim")], confidence=0.8))
+        key = "pron" if m.group("pron") else "who"
+        who = _POSSESSIVE_SUBJECT.get(m.group(key).casefold(), m.group(key))  # "Its position is that": it
+        frames.append(Frame("view-is", "support", sentence, who, m.span(key), [m.span("claim")], confidence=0.8))
         return frames
     m = _GOAL.search(sentence)
     if m:
@@ -648,6 +651,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             subject_region = re.sub(r"\s+(?:(?:do|does|did|would|could|will|have|has|had)\s+)?(?:not|never|no longer)(?:\s+\w+ly)*\s*$|"
                                     r"\s+cannot(?:\s+\w+ly)*\s*$|"
                                     r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
+        else:  # "It does oppose the extension": emphatic, the same stance
+            subject_region = re.sub(r"\s+(?:do|does|did)(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
         together = _JOINT_SUBJECT.search(before) if shared is None and re.search(r"\b(?:both|all|each|jointly|together)$",
                                                                                    subject, re.I) else None

@@ -648,3 +648,19 @@ def test_a_proposal_named_with_an_afterthought_is_the_proposal_and_never_a_holde
     # "Option A." ends the sentence: the next one is not part of the claim
     assert any(h == "Westvale Cycling Group" and s == "oppose" and c.startswith("Option A: close") for h, s, c in got)
     assert not {h for h, _s, _c in got} & {"Option B", "Agree Neither", "Agree Neither Disagree"}
+
+
+EMPHATIC = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Submissions on behalf of the Port Authority by Mr Vane KC
+
+MR VANE: Chair, I appear for the Port Authority. It does not oppose the inclusion of the 2019 survey. It does oppose the
+extension the families seek. Its position is that cost was not the reason for the closure.
+"""
+
+
+def test_it_does_oppose_and_its_position_is_that_are_the_client_s() -> None:
+    rows = held(extract_text(EMPHATIC, name="day2.txt"))
+    assert ("Port Authority", "oppose", "The extension the families seek") in rows, rows
+    assert ("Port Authority", "support", "Cost was not the reason for the closure") in rows, rows
+    assert ("Port Authority", "support", "The inclusion of the 2019 survey") in rows, rows
