@@ -324,6 +324,14 @@ _CLEFT = re.compile(r"\bit\s+(?:was|is)\s+(?P<who>(?:the|my|[A-Z])[^;]{1,120}?),
                     r"(?:said|argued|suggested|pointed\s+out|made\s+the\s+point|warned|noted|observed|told\s+(?:us|the\s+\w+))"
                     r"(?:\s*[—–-]\s*[^—–-]{1,120}?\s*[—–-]\s*|,\s+[^,]{1,80},\s*)?\s*(?:that\b|:)\s*"
                     r"(?P<claim>.+)$", re.I)
+#: a pseudo-cleft: "What I would like the Inquiry to recommend is that P", "What we do not accept is P"
+_WHAT_IS = re.compile(r"^\s*(?:(?:and|but|so|now),?\s+)?what\s+(?P<who>I|we|they|(?:the\s+)?(?-i:[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5}))\s+"
+                      r"(?P<neg>(?:do|does|did|would|will)\s+not\s+|(?:don|doesn|didn|won)['’]t\s+)?(?:(?:would|will|really|also|now)\s+)?"
+                      r"(?P<v>like|want|wants|ask|asks|need|needs|propose|proposes|recommend|recommends|seek|seeks|urge|urges|"
+                      r"accept|accepts|support|supports|say|says|submit|submits|invite|invites|call\s+for|calls\s+for|"
+                      r"(?:am|are|is)\s+(?:asking|calling)\s+for)\b"
+                      r"(?:\s+(?:the|this|that)\s+(?:[A-Z]?\w+\s+){0,2}?to\s+(?:recommend|do|find|see|say|conclude|consider|ensure))?"
+                      r"\s+(?:is|are|was)\s+(?:that\s+|for\s+)?(?P<claim>[^,].{8,})$", re.I)
 #: a report after its claim: "Councils must act now, the LGA argued."
 _SAID = r"(?:said|argued|warned|added|insisted|claimed|noted|suggested|stressed|explained|concluded|told\s+(?:us|me|the\s+\w+))"
 _TRAILING_REPORT = re.compile(r"^(?P<claim>[^\"“”]{12,}?),\s+(?P<who>(?:the\s+|[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,7}?|he|she|they)\s+"
@@ -402,6 +410,11 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
     if m:
         frames.append(Frame("cleft", "support", sentence, m.group("who"), m.span("who"), [(m.start("claim"), _claim_end(sentence, m.start("claim")))],
                             confidence=0.75))
+        return frames
+    m = _WHAT_IS.match(sentence)
+    if m:
+        frames.append(Frame("what-is", "oppose" if m.group("neg") else "support", sentence, m.group("who"), m.span("who"),
+                            [(m.start("claim"), _claim_end(sentence, m.start("claim")))], confidence=0.75))
         return frames
     m = _VIEW_IS.match(sentence)
     if m:

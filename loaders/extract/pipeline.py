@@ -93,6 +93,14 @@ _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|t
                           r"ideas?|moves?|approach))$", re.I)
 _MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
+# what a witness says of their own post and standing ("I have chaired the Association since 2018", "My directorate covers
+# planning", "On behalf of the Agency I want to say to the families ..."): no position
+_OWN_POST = re.compile(r"\s*(?:(?:and|but|so),?\s+)?(?:(?:I|my\s+(?:role|job|post|directorate|team|department|remit|"
+                       r"responsibilit(?:y|ies)))\b[^.;]{0,80}?(?:\bsince\s+(?:19|20)\d\d\b|\bfor\s+(?:\w+\s+)?(?:years|months)\b|"
+                       r"\b(?:cover|covers|covered|include|includes|included)\b|\b(?:lived|live|joined|retired|qualified)\b|"
+                       r"\b(?:have|had)\s+(?:been|worked|chaired|led|served|held|run)\b|\bam\s+(?:the|a|an)\s|\bspeak\s+(?:for|on\s+behalf)\b)"
+                       r"|on\s+behalf\s+of\s+[^,.]{2,60}?,?\s+I\s+(?:want|wish|would\s+like)\s+to\s+(?:say|begin|start|express))",
+                       re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
                          # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
@@ -641,13 +649,14 @@ class Extractor:
     def _assertion(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
         """In a submission or a testimony, an evaluative statement with no cue of its own ("far too many who died
         were vulnerable because of staffing practices", "social care was the poor relation") is the position of
-        whoever the speaker speaks for: a criticism is a claim they make."""
+        whoever the speaker speaks for: a criticism is a claim they make. In a witness's own evidence every statement
+        of fact is ("the gauge stopped reporting at 11.40 pm"), except what the witness says of their own post."""
         holders = self._turn_holders(b)
         if not self.reader.asserts(holders):
             return
         verdict = evaluation(sent)  # a criticism, or in a witness's own evidence praise as well
-        weighs = verdict == "oppose" or (verdict == "support" and self.reader.testifies(b))
-        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not weighs \
+        weighs = verdict == "oppose" or self.reader.testifies(b)  # a witness's evidence, whichever way it weighs
+        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not weighs or _OWN_POST.match(sent) \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
                             r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement

@@ -664,3 +664,19 @@ def test_it_does_oppose_and_its_position_is_that_are_the_client_s() -> None:
     assert ("Port Authority", "oppose", "The extension the families seek") in rows, rows
     assert ("Port Authority", "support", "Cost was not the reason for the closure") in rows, rows
     assert ("Port Authority", "support", "The inclusion of the 2019 survey") in rows, rows
+
+
+def test_a_witness_s_statement_of_fact_is_a_position_but_what_the_witness_says_of_their_post_is_not() -> None:
+    fact = "Two reports of wet ground reached my team from the harbour office, in April and June 2022."
+    post = "I have chaired the Residents' Association since 2018, and I speak for it today."
+    got = held(extract_text(STATEMENT.replace("The Committee should", f"{fact} {post} The Committee should"), name="t.txt"))
+    assert any(s == "support" and c.startswith("Two reports of wet ground reached my team") for _h, s, c in got), got
+    assert not any("chaired" in c for _h, _s, c in got), got
+
+
+def test_what_a_holder_asks_for_is_a_stance_on_it() -> None:
+    text = EMPHATIC.replace("Its position is", "What the Port Authority does not accept is that the survey was late. "
+                            "What we would like the Inquiry to recommend is that every gate be tested twice a year. Its position is")
+    rows = held(extract_text(text, name="day2.txt"))
+    assert ("Port Authority", "oppose", "The survey was late") in rows, rows
+    assert ("Port Authority", "support", "Every gate be tested twice a year") in rows, rows
