@@ -718,9 +718,11 @@ def _link_lead_ins(text: str, blocks: list[Block]) -> None:
             continue
         if b.kind == "paragraph":
             prev = next((blocks[j] for j in range(k - 1, -1, -1) if blocks[j].kind not in ("noise", "footnote")), None)
-            if lead is not None and prev is not None and prev.index == lead and b.speaker is None \
-                    and (not b.segments or not text[b.segments[0][0]].isupper() or text[b.segments[0][0]] in "\"“'‘"
-                         or blocks[lead].speaker is None):
+            opens_quoted = bool(b.segments) and text[b.segments[0][0]] in "\"“'‘"
+            if lead is not None and prev is not None and prev.index == lead and (b.speaker is None \
+                    and (not b.segments or not text[b.segments[0][0]].isupper() or opens_quoted or blocks[lead].speaker is None)
+                    # in a speech, a paragraph in quotation marks after "It reads:" (a petition, a letter) is quoted too
+                    or b.speaker is not None and b.speaker == blocks[lead].speaker and opens_quoted):
                 if _is_quote_intro(_block_text(text, blocks[lead])):
                     b.kind = "quote"
                     b.lead_in = lead
@@ -761,7 +763,7 @@ def _mark_attributed_quotes(text: str, blocks: list[Block]) -> None:
 def _is_quote_intro(t: str) -> bool:
     """'X said:', 'pointed out that the:', 'told us:' introduce a block quote (a list lead-in does not count)."""
     last = t.rstrip()[-120:].casefold()
-    return bool(re.search(r"\b(?:said|says|told us|stated|states|wrote|writes|explained|argued|added|commented|noted|"
+    return bool(re.search(r"\b(?:said|says|told us|stated|states|reads|read|wrote|writes|explained|argued|added|commented|noted|"
                           r"put it|observed|pointed out|warned|concluded|suggested|remarked|that(?: the)?|as follows)\s*:$", last))
 
 

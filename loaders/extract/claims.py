@@ -94,12 +94,16 @@ _ASKED_ABOUT = re.compile(r"\s*(?:[\w'’.-]+,?\s+){0,5}?(?:about|whether|if|wha
 #: words after "to" that make it a preposition ("access to the source code"), not an infinitive ("councils to publish")
 _NOT_A_VERB = (r"(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|any|all|some|every|each|no|which|whom|what|"
                r"him|them|us|me|it|whether|such|one|two|three|[0-9])")
+#: a peer named after "the noble Baroness": ", Lady Quarrie," (commas included)
+_APPOSITIVE = r"(?:,\s+(?:Lord|Lady|Baroness|Earl|Viscount|Countess|Duke|Marquess)\s+[A-Z][\w'’-]+(?:\s+of\s+[A-Z][\w'’-]+)?,?)"
 _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistently|often|sometimes|generally|particularly|" \
            r"specifically|explicitly|again|forcefully|rightly|previously|broadly|widely|therefore|instead|however|" \
            r"plainly|simply|openly|publicly|candidly|frankly|unequivocally|emphatically|expressly|completely|entirely|" \
            r"utterly|totally|absolutely|wholly|categorically|flatly|" \
            r"in (?:their|its|his|her|our) (?:(?:written|oral)\s+)?(?:evidence|submission|response|view)(?: to the (?:[A-Z][\w'’-]*\s+){0,4}" \
-           r"(?:Committee|Inquiry|Commission|Review))?|to us|to the committee|to the inquiry))*"
+           r"(?:Committee|Inquiry|Commission|Review))?|to us|to the committee|to the inquiry|to the (?:Minister|House|Government)|" \
+           r"to (?:the|my) (?:noble|right hon\.|hon\.|honourable|learned|gallant)(?: and (?:learned|gallant))? " \
+           r"(?:Lords?|Lady|Baroness|Earl|Friend|Member|Gentleman|Viscount|Duke|Marquess|Prelate)(?: for [A-Z][\w'’ -]{2,40}?)?" + _APPOSITIVE + r"?))*"
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b)|"

@@ -43,9 +43,10 @@ _LEAD_THEMES = re.compile(
     r"requests?|areas? of (?:agreement|concern|focus))(?:\s+(?:identified|raised|emerging|expressed|set out|highlighted|made|"
     r"put forward|coming|arising|drawn))?\s+(?:from|by|in|of|among|amongst)\s+(?P<who>.+?)\s+(?:were|are|was|is|included|include|"
     r"includes|comprised|covered)(?:\s+(?:as follows|the following))?\s*:?\s*$", re.I)
-_SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committee|stated|wrote|writes|explained|argued|added|"
+_SAID = re.compile(r"^(?P<who>.{2,160}?)\s+(?:said|says|told us|told the committee|stated|reads|wrote|writes|explained|argued|added|"
                    r"commented|noted|put it|observed|pointed out|warned|concluded|suggested|remarked|submitted|described it|"
                    r"summed it up|went on)(?:\s+(?:that|as follows|in (?:its|their|his|her) (?:evidence|submission)))?(?:\s+the)?$", re.I)
+_PETITION = re.compile(r"\b(?:e-)?petition\b", re.I)
 #: how counsel names those they speak for, in a submission made on their behalf
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
@@ -410,6 +411,13 @@ class Extractor:
             s, e = sentences[-1]
             sent = view.clean[s:e].rstrip(" :")
             said = _SAID.match(sent)
+            if said and _PETITION.search(view.clean) and re.fullmatch(r"(?:it|the\s+(?:e-)?petition|this\s+(?:e-)?petition)",
+                                                                     said.group("who").strip(), re.I):
+                # "The petition, started by X, has been signed by 112,406 people. It reads:": the petitioners' words
+                result = ([Holder("Petitioners", "group", aliases=("the petition", "signatories"))], "support", None,
+                          "lead-in:petition", 0.8)
+                self._lead_cache[lead.index] = result
+                return result
             if said:
                 r = self.resolver.resolve(said.group("who"))
                 holders_s = [r] if isinstance(r, Holder) else (self._turn_holders(lead) if isinstance(r, Reference) and r.kind == "we" else
@@ -446,14 +454,19 @@ class Extractor:
         return result
 
     def _quote(self, b: Block, strand: StrandState, lead: tuple[list[Holder], str, str | None, str, float]) -> None:
-        """A block quote after 'X said:' is X speaking: its sentences are read with X as 'we', 'I' and the speaker
-        of its bare modals; a quote no cue frames is X's claim as a whole."""
+        """A block quote after 'X said:' (or a petition's 'It reads:') is X speaking: its sentences are read with X as
+        'we', 'I' and the speaker of its bare modals, and each statement in it is X's; a quote no cue frames is X's
+        claim as a whole."""
         before = len(self.hits)
         self.ctx.quote_holders = lead[0]
+        self.ctx.quote_states = True
         try:
             self._paragraph(b, strand)
         finally:
             self.ctx.quote_holders = []
+            self.ctx.quote_states = False
+        if lead[3] == "lead-in:petition" and len(self.hits) > before and self.ctx.petition is None:
+            self.ctx.petition = self.hits[before].claim  # its ask, which "the petition" means from here on
         if len(self.hits) == before:
             self._lead_item(b, strand, lead, quote=True)
 
@@ -655,7 +668,8 @@ class Extractor:
         if not self.reader.asserts(holders):
             return
         verdict = evaluation(sent)  # a criticism, or in a witness's own evidence praise as well
-        weighs = verdict == "oppose" or self.reader.testifies(b)  # a witness's evidence, whichever way it weighs
+        # a witness's evidence, or a statement quoted in full, whichever way it weighs
+        weighs = verdict == "oppose" or self.reader.testifies(b) or self.ctx.quote_states
         if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not weighs or _OWN_POST.match(sent) \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"

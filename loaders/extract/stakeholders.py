@@ -109,7 +109,9 @@ _NOT_HOLDER = re.compile(r"^(?:my lady|my lord|your ladyship|your lordship|madam
                          r"clause|table|figure|box|question|issue|phase|stage|option|recommendation|conclusion)s? [\w.]+|"
                          # a survey table's scale read as a subject ("Agree  Neither  Disagree")
                          r"(?:(?:strongly|tend to)\s+)?(?:agree|disagree|neither|neutral|nor)(?:\s+(?:(?:strongly|tend to)\s+)?"
-                         r"(?:agree|disagree|neither|neutral|nor))+)$", re.I)
+                         r"(?:agree|disagree|neither|neutral|nor))+|"
+                         # the text under debate, not an actor: "the Bill says nothing about what he is owed"
+                         r"(?:the |this )?(?:bill|act|draft bill|motion|amendment|new clause|clause)s?)$", re.I)
 _PLACES = {"england", "wales", "scotland", "northern", "ireland", "uk", "britain", "great", "london", "europe", "eu", "us",
            "america", "united", "kingdom", "states", "and", "the", "of"}
 

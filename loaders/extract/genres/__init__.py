@@ -53,6 +53,8 @@ class Context:
     topics: list[str] = field(default_factory=list)  # topical headings in scope
     conclusions: bool = False
     quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
+    petition: str | None = None  # the ask of a petition quoted in full ("It reads: ..."), which "the petition" means
+    quote_states: bool = False  # the quote is a statement quoted in full ("It reads:"): each sentence is its holders'
     section_group: Holder | None = None  # the group a report's section heading names ("Older people")
     named_orgs: dict[str, Holder] = field(default_factory=dict)  # last word of an organisation's name -> the last named
     #: the last proposal a speaker reported as somebody else's ("X submit that ...", "it is said that ..."):
@@ -126,7 +128,11 @@ class Reader:
         return None
 
     def refers(self, claim: str, b: Block) -> str | None:
-        """The claim an anaphoric one ('the move', 'these proposals') stands for where the structure says, else None."""
+        """The claim an anaphoric one ('the move', 'these proposals') stands for where the structure says, else None:
+        here, 'the petition' ('the principle of the petition', 'the petition's central ask') for the ask of a petition
+        quoted in full."""
+        if self.ctx.petition and _THE_PETITION.fullmatch(re.split(r"\s*[:;]\s", claim)[0].strip(" .")):
+            return self.ctx.petition
         return None
 
     def skips(self, sentence: str) -> bool:
@@ -142,6 +148,9 @@ class Reader:
         """Positions the structure itself gives (votes, moved motions, proposals), once the walk is done."""
 
 
+_THE_PETITION = re.compile(r"(?:(?:about|with|to|of)\s+)?(?:the\s+)?(?:(?:principle|spirit|aims?|thrust|intention)\s+(?:of|behind)\s+the\s+)?(?:e-)?petition"
+                           r"(?:['’]s\s+(?:central\s+|main\s+)?(?:ask|call|aims?|demand|request|proposal))?"
+                           r"(?:\s+(?:without\s+reservation|in\s+full|wholeheartedly|entirely))?", re.I)
 #: a name that is a document's, not a stakeholder's
 DOCUMENT_HOLDER = re.compile(r"\b(?:Policy|Glossary|Dictionary|Handbook|Manual|Guidance|Guidelines|Code of Practice|"
                              r"Terms and Conditions|Privacy Notice|Factsheet|Leaflet)$")

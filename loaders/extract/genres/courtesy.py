@@ -27,6 +27,10 @@ True
 False
 >>> courtesy("The Department wishes first to express its deepest sympathy to the families of those who died.")
 True
+>>> courtesy("My Lords, I should declare that until 2024 I was director of the Institute, whose work is cited.")
+True
+>>> courtesy("I declare that the Bill is a disgrace.")
+False
 """
 
 from __future__ import annotations
@@ -67,6 +71,13 @@ _TIME = re.compile(r"^(?!.*\bbut\b).*(?:\b(?:detain|delay|keep)\s+(?:the\s+)?(?:
                    r"\btest\s+the\s+patience\b)", re.I)
 
 
+#: a declaration of interest: "My Lords, I declare my interest as the owner of an estate", "I should declare that until
+#: 2024 I was director of ...", "I refer the House to my entry in the register"
+_INTEREST = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:should|must|will|shall|have\s+to|ought\s+to|need\s+to)\s+)?(?:first\s+|also\s+)?"
+                       r"(?:declare\s+(?:(?:my|an|our|a)\s+(?:\w+\s+)?interests?\b|(?:at\s+the\s+outset\s+)?that\s+(?:I|until|since|for)\b)|refer\s+(?:the\s+House|noble\s+Lords|the\s+Committee|Members)\s+to\s+(?:my|our)\s+"
+                       r"(?:\w+\s+){0,3}(?:interests?|entry|register))\b", re.I)
+
+
 #: condolence and sympathy: "The Department wishes first to express its deepest sympathy to the families"
 _SYMPATHY = re.compile(r"\b(?:express|extend|offer|convey|send)(?:es|ed|s)?\s+(?:once\s+again\s+|again\s+)?(?:its|our|my|their|his|her)"
                        r"\s+(?:(?:deepest|deep|sincere|sincerest|heartfelt|profound|great)\s+)?(?:sympathy|sympathies|condolences|"
@@ -76,5 +87,5 @@ _SYMPATHY = re.compile(r"\b(?:express|extend|offer|convey|send)(?:es|ed|s)?\s+(?
 def courtesy(sentence: str) -> bool:
     """Whether `sentence` runs the proceedings (thanks, welcomes, wishes, signposts, a promise to write, the House's
     time)."""
-    return _AT_START.match(sentence) is not None or _WRITE.search(sentence) is not None or \
+    return _AT_START.match(sentence) is not None or _WRITE.search(sentence) is not None or _INTEREST.match(sentence) is not None or \
         _TIME.match(sentence) is not None or _SYMPATHY.search(sentence) is not None

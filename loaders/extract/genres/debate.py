@@ -21,7 +21,7 @@ from ..stakeholders import Holder, Resolver
 from . import Context, Reader
 from .courtesy import courtesy
 from .hansard import Roster, relabel
-from .questions import DebateReading, read_questions, states_stance
+from .questions import DebateReading, read_questions
 
 if TYPE_CHECKING:
     from ..sources import StrandState
@@ -81,7 +81,8 @@ class DebateReader(Reader):
 
     def skips(self, sentence: str) -> bool:
         """A question or a courtesy is no position; a stance on the question before the House is read as a vote."""
-        return sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or courtesy(sentence) or states_stance(sentence)
+        return sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or courtesy(sentence) or \
+            self.reading.states_stance(sentence)
 
     def keeps(self, holder: Holder) -> bool:
         """Not "the literature"; not a speaker's rhetorical crowd ("millions of people who live in our villages")."""

@@ -56,9 +56,12 @@ _TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Profess
 _MEMBER_LINE = re.compile(r"^\s*(?P<att>[†*]\s*)?(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z][\w’'.-]*)*),\s+(?P<forename>"
                           + _TITLED + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*(?:\((?P<a>[^()\n]{2,120})\))?\s*"
                           r"(?:\((?P<b>[^()\n]{1,60})\))?\s*$")
-#: "Jane Smith (Anytown North) (Lab)", "Jane Smith (Lab)", "The Minister for X (Jane Smith)", optional colon
-_SPEAKER_LINE = re.compile(r"^\s*(?P<name>(?:The\s+)?" + _TITLED + _NAME + r")\s*\((?P<a>[^()\n]{2,120})\)\s*"
+#: "Jane Smith (Anytown North) (Lab)", "Jane Smith (Lab)", "The Minister for X (Jane Smith)", "The Minister of State,
+#: Department for X, Y and Z (Lord Smith) (Lab)", optional colon
+_SPEAKER_LINE = re.compile(r"^\s*(?P<name>(?:The\s+)?" + _TITLED + _NAME + r"(?:,\s+" + _NAME + r"){0,3})\s*\((?P<a>[^()\n]{2,120})\)\s*"
                            r"(?:\((?P<b>[^()\n]{1,60})\))?\s*:?\s*$")
+_BISHOP_LINE = re.compile(r"^\s*(?:The\s+)?(?P<name>(?:Lord\s+)?(?:Arch)?[Bb]ishop\s+of\s+[A-Z][\w’'.-]*(?:\s+and\s+[A-Z][\w’'.-]*)?)"
+                          r"\s*:?\s*$")
 _DIVISION = re.compile(r"^\s*(?:The (?:House|Committee) divided\s*:?\s*Ayes,?\s*(?P<ayes>\d+)\s*;?,?\s*Noes,?\s*(?P<noes>\d+)"
                        r"|Division(?: No\.?)?\s*\d+\]?|AYES|NOES|Ayes|Noes|(?:Ayes|Noes)\s*:\s*\d+|Tellers? for the (?:Ayes|Noes)\s*:?.*|"
                        r"Question accordingly (?:agreed to|negatived)\.?)\s*$")
@@ -111,6 +114,19 @@ def _bare(name: str) -> str:
                   _clean_name(name))
 
 
+_PEERAGE = re.compile(r"^(?:The\s+)?(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess|Marchioness|Duke|"
+                      r"Duchess|Lord Bishop|Bishop|Archbishop)\s+\S", re.I)
+
+
+def _known_as(name: str) -> str:
+    """The name a member is known by: 'Jane Smith' for 'Mrs Jane Smith', but a peer keeps the title that is their name
+    ('Lord Thursby', 'Earl of Kilbarrow', 'Baroness Quarrie')."""
+    clean = _clean_name(name)
+    if _PEERAGE.match(clean):
+        return re.sub(r"^The\s+", "", clean)
+    return _bare(name)
+
+
 @dataclass
 class Roster:
     """The members a sitting names, by name (full, bare, 'Mr Surname') and by office."""
@@ -123,7 +139,7 @@ class Roster:
         key = _bare(name).casefold()
         m = self.members.get(key)
         if m is None:
-            m = self.members[key] = Member(_bare(name))
+            m = self.members[key] = Member(_known_as(name))
         m.party = m.party or party
         m.constituency = m.constituency or constituency
         if office and not m.office:
@@ -192,7 +208,8 @@ def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] |
     """(name, party, constituency, office) of a full Hansard speaker line."""
     m = _SPEAKER_LINE.match(line)
     if not m:
-        return None
+        bishop = _BISHOP_LINE.match(line)  # "The Lord Bishop of Carlsford": a bishop's line names no party
+        return (bishop.group("name"), PARTIES["bishops"], None, None) if bishop else None
     name, a, b = m.group("name").strip(), (m.group("a") or "").strip(), (m.group("b") or "").strip()
     if len(name.split()) > 14 or re.search(r"[.!?;]\s", name) or re.match(r"^(?:Clause|New|Amendment|Schedule|Division)\b", name):
         return None

@@ -27,7 +27,8 @@ from ...documents.structure import Block, Structure, split_sentences, trim_spans
 from ..claims import normalise_claim
 from ..stakeholders import Holder
 from .hansard import (
-    _CHAIR, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, Member, Roster, _line_spans, member_holder, party_of, teller_names,
+    _CHAIR, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, _PEERAGE, Member, Roster, _line_spans, member_holder, party_of,
+    teller_names,
 )
 
 Span = tuple[int, int]
@@ -42,6 +43,8 @@ _MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the 
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
 _QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put)(?:\s+forthwith)?\s*(?:\((?:[^()]|\([^()]*\))*\))?"
                            r",?\s*(?P<q>That .*?)?\.?\s*$", re.I)
+_NUMBERED = re.compile(r"(new clause|clause|amendment|schedule)s?\s+(\d+[a-z]?)")
+_CONSIDERED = re.compile(r"^\s*(?:That\s+)?this House has considered\b", re.I)
 _NEGATIVED = re.compile(r"\b(?:negatived|disagreed to)\b", re.I)
 
 
@@ -49,7 +52,7 @@ _REF = (r"(?:(?:the\s+)?(?:principle|spirit|aims?|intention|thrust|purpose|think
         r"(?P<obj>(?:(?:the|this|that|a|an|my|our|his|her|their|today['’]s)\s+)?(?:(?:hon\.|right\s+hon\.|noble)\s+\w+['’]s\s+)?"
         r"(?:Government['’]s\s+|Opposition['’]s\s+|Government\s+|Opposition\s+|new\s+)?(?:clause|amendment|amendments|motion|Bill|"
         r"proposal|proposals|measure|measures|instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?)?"
-        r"|\bit\b|\bthem\b|\bthat\b(?!\s+(?:the|a|it|we|they|he|she)\b))")
+        r"|\bit\b|\bthem\b|\bthat\b(?=\s*(?:[,.;:!?)]|$|(?:and|but|because|today|now|either|at\s+all|tonight)\b)))")
 #: who may say where they stand: the speaker, or the party or side the speaker speaks for
 _WHO = (r"(?:I|we|the\s+Opposition|the\s+Government|Ministers|Labour|Conservatives|Liberal\s+Democrats|the\s+SNP|"
         r"(?:SNP|Labour|Conservative|Liberal\s+Democrat|Opposition|Government)\s+Members)")
@@ -116,11 +119,6 @@ _COURTESY = re.compile(r"^\s*(?:(?:I\s+)?thank|It is a (?:pleasure|privilege)|I 
                        r"Would the|I am grateful|Order\b|On a point of order)", re.I)
 
 
-def states_stance(sentence: str) -> bool:
-    """Whether a sentence says where its speaker stands on a question before the House (read by read_debate)."""
-    return bool(_BEG_TO_MOVE.search(sentence) or says(sentence))
-
-
 #: a member who speaks at least this many words on a question (courtesies aside) is given the stance of their side
 MIN_SIDE_WORDS = 12
 
@@ -161,6 +159,19 @@ class DebateReading:
 
     def holder(self, member: Member) -> Holder:
         return member_holder(member, self.government)
+
+    def states_stance(self, sentence: str) -> bool:
+        """Whether a sentence says where its speaker stands on a question before the House (then it is read as a vote,
+        not as a claim); "I cannot support Clause 3 as drafted" in a Second Reading names no question, so it is a
+        claim."""
+        if _BEG_TO_MOVE.search(sentence):
+            return True
+        keys = {q.key for q in self.questions}
+        for _st, obj, _at in says(sentence):
+            num = _NUMBERED.search(" ".join((obj or "").casefold().split()))
+            if num is None or f"{num.group(1)} {num.group(2)}" in keys:
+                return True
+        return False
 
     def resolve(self, phrase: str, at: int | None = None) -> Member | None:
         """The member a phrase names: 'the Minister', 'the hon. Member for Westmere', 'my hon. Friend', 'Mr Smith'.
@@ -390,9 +401,13 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
         if q.side is None and q.mover is not None:
             gov = reading.government
             q.side = "government" if (q.mover.government or (gov is not None and q.mover.party == gov)) else "opposition"
-    # the side a member sits on, for those who spoke on a question without saying where they stand
+    # the side a member sits on, for those who spoke on a question without saying where they stand; not in the Lords,
+    # where the Opposition seldom opposes a Second Reading and crossbenchers sit on no side, and not on a motion that
+    # the House "has considered" a matter, which asks nobody to take a side
+    peers = sum(1 for m in {id(m): m for m, *_ in spoke.values()}.values() if _PEERAGE.match(m.name))
+    lords = peers * 2 > len({m.name for m, *_ in spoke.values()})
     for (name, qkey), (member, q, spans, section, words) in spoke.items():
-        if (name, qkey) in said or words < MIN_SIDE_WORDS:
+        if (name, qkey) in said or words < MIN_SIDE_WORDS or lords or _CONSIDERED.match(q.claim):
             continue
         side_stance = _side_stance(member, q, reading.government)
         if side_stance is not None:
@@ -473,9 +488,9 @@ def _question_named(obj: str | None, current: Question | None, questions: dict[s
     if not obj:
         return current
     o = " ".join(obj.casefold().split())
-    num = re.search(r"(new clause|clause|amendment|schedule)s?\s+(\d+[a-z]?)", o)
-    if num and f"{num.group(1)} {num.group(2)}" in questions:
-        return questions[f"{num.group(1)} {num.group(2)}"]
+    num = _NUMBERED.search(o)
+    if num:  # "I cannot support Clause 3 as drafted" in a Second Reading: a part of the Bill, not the question
+        return questions.get(f"{num.group(1)} {num.group(2)}")
     if "motion" in o or re.search(r"\bbill\b", o):
         return questions.get("motion") or current
     if "amendment" in o:

@@ -326,3 +326,92 @@ def test_they_is_never_the_speaker_and_the_minister_is_the_last_to_speak() -> No
     assert not any(h == "Jane Hollis" and "three years of certainty" in c for h, c in held), held
     assert any(h == "Carl Dunn" and "cap without funding" in c for h, c in held), held
     assert not any(h.startswith("In Westmere") for h, _c in held), held
+
+
+LORDS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Moorland Water Bill
+Second Reading
+
+3.07 pm
+
+Moved by Lord Harwell
+
+That the Bill be now read a second time.
+
+The Minister of State, Department for Environment, Food and Rural Affairs (Lord Harwell) (Lab)
+My Lords, I beg to move that the Bill be now read a second time. The Government do not accept that draining the
+moors is a form of conservation. The board will publish its reasons for every order it makes.
+
+The Earl of Fenby (Con)
+My Lords, I declare my interest as the owner of an estate on Fenby Moor. But I cannot support Clause 3 as drafted.
+Managed burning keeps the fuel load down, and the fires of 2025 were on unmanaged ground where nobody had burned.
+
+The Lord Bishop of Wexcombe
+My Lords, I cannot agree with the noble Earl, Lord Fenby, that the moor is better burned than wet.
+
+Baroness Tull (LD)
+My Lords, from these Benches we support the Bill and will not oppose its Second Reading, because the moors need it.
+
+Bill read a second time.
+"""
+
+
+def test_a_lords_debate_reads_peers_by_their_titles_and_gives_no_one_a_side_they_did_not_take() -> None:
+    b = extract_text(LORDS, name="lords.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    holders = {h for h, _s, _c in rows}
+    assert {"Lord Harwell", "Earl of Fenby", "Lord Bishop of Wexcombe", "Baroness Tull"} <= holders, holders
+    motion = "The Bill be now read a second time"
+    assert ("Lord Harwell", "support", motion) in rows
+    assert {("Lord Harwell", "oppose", "Draining the moors is a form of conservation"),
+            ("Government", "oppose", "Draining the moors is a form of conservation")} & rows, rows
+    # "I cannot support Clause 3 as drafted" is about a part of the Bill, not the question; and a Conservative peer
+    # is not put against a Second Reading by the side he sits on
+    assert not any(h == "Earl of Fenby" and c == motion for h, _s, c in rows), rows
+    assert ("Lord Bishop of Wexcombe", "oppose", "The moor is better burned than wet") in rows
+    assert not any("declare" in c or "my interest" in c for _h, _s, c in rows), rows
+
+
+PETITION = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Westminster Hall
+
+[Mr Ian Coll in the Chair]
+
+Pond Safety
+
+4.30 pm
+
+Jo Wren (Eastly) (Lab)
+I beg to move,
+
+That this House has considered e-petition 700001 relating to fencing around village ponds.
+
+I open this debate on behalf of the Petitions Committee. The petition has been signed by 104,000 people. It reads:
+
+“Every village pond in England should be fenced by law. Children drown in unfenced village ponds in England every summer.”
+
+Mr Tom Keel (Southby) (Con)
+I support the principle of the petition, and I have seen what an unfenced pond can do to a family.
+
+Sam Ode (Northby) (LD)
+I do, however, have reservations about the petition's central ask, because fences keep out the wildlife that ponds are for.
+
+The Parliamentary Under-Secretary of State for Environment (Ana Birch)
+The Government will publish guidance on pond safety this summer, and councils will decide which ponds need fencing.
+
+Question put and agreed to.
+"""
+
+
+def test_a_petition_quoted_in_full_is_the_petitioners_and_the_petition_is_what_members_take_sides_on() -> None:
+    b = extract_text(PETITION, name="westminster-hall.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    ask = "Every village pond in England should be fenced by law"
+    assert ("Petitioners", "support", ask) in rows, rows
+    assert ("Petitioners", "support", "Children drown in unfenced village ponds in England every summer") in rows, rows
+    assert ("Tom Keel", "support", ask) in rows, rows
+    assert ("Sam Ode", "oppose", ask) in rows, rows
+    # a motion that the House "has considered" a petition asks nobody to take a side
+    assert not any(c.startswith("This House has considered") and h != "Jo Wren" for h, _s, c in rows), rows
