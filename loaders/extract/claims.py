@@ -328,6 +328,19 @@ _CLEFT = re.compile(r"\bit\s+(?:was|is)\s+(?P<who>(?:the|my|[A-Z])[^;]{1,120}?),
                     r"(?:said|argued|suggested|pointed\s+out|made\s+the\s+point|warned|noted|observed|told\s+(?:us|the\s+\w+))"
                     r"(?:\s*[—–-]\s*[^—–-]{1,120}?\s*[—–-]\s*|,\s+[^,]{1,80},\s*)?\s*(?:that\b|:)\s*"
                     r"(?P<claim>.+)$", re.I)
+#: what a body commits itself to: "We will proceed with X", "we have decided not to X", "The Government will not ring-fence
+#: X" (the claim is what is committed to; not "we will be brief", "we will turn to", "I will write")
+_COMMIT = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?"
+                     r"(?:(?:but|and|so|however|instead|therefore|in\s+response|in\s+the\s+light\s+of\s+this),?\s+)?"
+                     r"(?P<who>we|the\s+Government|Ministers|the\s+Department|the\s+(?:Scottish|Welsh)\s+Government)\s+"
+                     r"(?:(?:will|shall|are\s+going\s+to)\s+(?P<neg>not\s+)?(?:therefore\s+|now\s+|also\s+|then\s+|instead\s+|however,?\s+)?"
+                     r"|(?:have|has)\s+(?:therefore\s+|now\s+|also\s+)?decided\s+(?P<neg2>not\s+)?to\s+|(?P<neg3>(?:do|does)\s+not\s+intend\s+to\s+))"
+                     r"(?P<with>proceed\s+with\s+)?(?P<claim>\w.{8,})$", re.I)
+#: what a speaker will do to run the proceedings, not a commitment: "we will be brief", "we will now adjourn"
+_PROCEEDINGS = re.compile(r"(?:(?:now|then|also|just|briefly)\s+)*(?:be\b|turn\b|write\b|return\b|come\s+back\b|say\b|hear\b|"
+                          r"listen\b|look\s+forward\b|continue\s+to\s+listen\b|take\s+(?:a|our|the)\s+(?:\w+\s+)?break\b|"
+                          r"adjourn\b|resume\b|sit\s+again\b|rise\b|pause\b|hear\s+from\b|move\s+on\b|start\b|begin\b|"
+                          r"watch\b)", re.I)
 #: a pseudo-cleft: "What I would like the Inquiry to recommend is that P", "What we do not accept is P"
 _WHAT_IS = re.compile(r"^\s*(?:(?:and|but|so|now),?\s+)?what\s+(?P<who>I|we|they|(?:the\s+)?(?-i:[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5}))\s+"
                       r"(?P<neg>(?:do|does|did|would|will)\s+not\s+|(?:don|doesn|didn|won)['’]t\s+)?(?:(?:would|will|really|also|now)\s+)?"
@@ -553,6 +566,20 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
             end = min(end, start + len(sentence[start:limit].rstrip(" ,;:").removesuffix(", and").removesuffix(" and")))
         if end > mm.start():  # a claim that stops before its modal ("Following the pilot phase, ... they need to") is not it
             frames.append(Frame("modal", "support", sentence, None, None, [(start, end)], confidence=0.55))
+    if not frames:  # "We will proceed with a duty to publish ...", "..., but we have decided not to introduce a cap"
+        for at in [0, *(c.end() for c in re.finditer(r"[,;]\s+(?=(?:but|and)\s)", sentence))]:
+            m = _COMMIT.match(sentence, at)
+            if m is None:
+                continue
+            decided = m.group("with") or m.group("neg2") is not None or m.group("neg3") is not None or \
+                re.match(r"(?:have|has)\s", sentence[m.end("who"):].lstrip(), re.I)
+            if re.search(r"\byou\b", m.group("claim"), re.I) or _PROCEEDINGS.match(m.group("claim")):
+                continue  # "we will hold you to that", "we will now adjourn"
+            # "we will proceed with X", "we have decided not to X": a stance on X; "we will publish X": the commitment
+            negated = decided and (m.group("neg") or m.group("neg2") or m.group("neg3"))
+            start = m.start("claim") if decided else m.start("who")
+            frames.append(Frame("commit", "oppose" if negated else "support", sentence, m.group("who"), m.span("who"),
+                                [(start, _claim_end(sentence, start))], confidence=0.6, start=m.start("who")))
     return frames
 
 

@@ -76,7 +76,11 @@ class Reader:
         self.voice = self.make_voice()
 
     def make_voice(self) -> Holder:
-        """The document's own voice: its authors, unless the genre knows better."""
+        """The document's own voice: its authors, unless the genre knows better; a report whose title is a body's name
+        (a department's response to its consultation, a council's report) is that body's."""
+        title = " ".join(self.document.title.split())
+        if _AUTHOR_TITLE.fullmatch(title):
+            return Holder(title, "organisation")
         return Holder(f"Authors of '{self.document.title[:60]}'", "organisation")
 
     def body_start(self) -> int:
@@ -151,6 +155,9 @@ class Reader:
 _THE_PETITION = re.compile(r"(?:(?:about|with|to|of)\s+)?(?:the\s+)?(?:(?:principle|spirit|aims?|thrust|intention)\s+(?:of|behind)\s+the\s+)?(?:e-)?petition"
                            r"(?:['’]s\s+(?:central\s+|main\s+)?(?:ask|call|aims?|demand|request|proposal))?"
                            r"(?:\s+(?:without\s+reservation|in\s+full|wholeheartedly|entirely))?", re.I)
+#: a title that names the body speaking: "Department for Communities and Local Places", "Dunmere County Council"
+_AUTHOR_TITLE = re.compile(r"(?:(?:Department|Ministry|Office)\s+(?:for|of)\s+[A-Z][\w,'’ -]{2,80}|(?:[A-Z][\w'’-]+\s+){1,5}"
+                           r"(?:Council|Department|Ministry|Agency|Authority|Executive|Board|Trust|Commission|Government))")
 #: a name that is a document's, not a stakeholder's
 DOCUMENT_HOLDER = re.compile(r"\b(?:Policy|Glossary|Dictionary|Handbook|Manual|Guidance|Guidelines|Code of Practice|"
                              r"Terms and Conditions|Privacy Notice|Factsheet|Leaflet)$")

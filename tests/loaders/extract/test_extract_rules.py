@@ -566,3 +566,16 @@ def test_evidence_told_to_a_named_committee_is_the_witness_s() -> None:
     holders = {h for h, _s, _c in got}
     assert holders == {"Bus Operators' Confederation"}, got
     assert len(got) == 2
+
+
+def test_a_body_s_decisions_are_its_positions_and_its_title_names_it() -> None:
+    text = ("Department for Rural Crossings\n\nGovernment response\n\n3.6 We will proceed with a duty on councils to repair "
+            "every footbridge within a year. We have decided not to introduce a toll on rural footbridges at this stage. "
+            "We will proceed with a register of footbridges, but we have decided to raise the threshold to ten metres.\n\n"
+            "We will now adjourn until the afternoon session begins.\n")
+    got = positions(text, name="response.txt")
+    voice = "Department for Rural Crossings"
+    assert (voice, "support", "A duty on councils to repair every footbridge within a year") in got, got
+    assert (voice, "oppose", "Introduce a toll on rural footbridges at this stage") in got, got
+    assert (voice, "support", "Raise the threshold to ten metres") in got, got
+    assert not any("adjourn" in c for _h, _s, c in got), got
