@@ -342,6 +342,13 @@ FLOORS = {
     "westminster-hall-petition-debate": {"positions_recall": 0.47, "positions_precision": 0.76, "stance_accuracy": 0.94},
     "government-consultation-response": {"positions_recall": 0.38, "positions_precision": 0.8, "stance_accuracy": 0.8},
     "holyrood-stage1-report": {"positions_recall": 0.58, "positions_precision": 0.92, "stance_accuracy": 0.94},
+    # four more (2026-12-07, later), first sight at code a4f40f0 (precision / recall, tensions): Commons Second Reading
+    # 0.90 / 0.43, 2/9; workshop notes in Markdown 0.65 / 0.11, 4/7, one cluster reversed; written evidence submissions
+    # 0.25 / 0.10, 5/8; Holyrood chamber debate (Official Report layout) 0.35 / 0.14, 3/8
+    "commons-second-reading": {"positions_recall": 0.41, "positions_precision": 0.85, "stance_accuracy": 0.85},
+    "stakeholder-workshop-notes": {"positions_recall": 0.09, "positions_precision": 0.6, "stance_accuracy": 0.8},
+    "written-evidence-submissions": {"positions_recall": 0.08, "positions_precision": 0.2, "stance_accuracy": 0.85},
+    "holyrood-chamber-debate": {"positions_recall": 0.12, "positions_precision": 0.3, "stance_accuracy": 0.85},
     # two more written and coded the same way, then development documents; floors at their first-sight scores:
     # 0.71 / 0.43 and 0.65 / 0.39 (precision / recall)
     # preliminary hearing 0.71 / 0.43 -> 0.90 / 0.54 when a submission heading naming many clients became a heading;
