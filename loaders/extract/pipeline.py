@@ -102,6 +102,16 @@ _OWN_POST = re.compile(r"\s*(?:(?:and|but|so),?\s+)?(?:(?:I|my\s+(?:role|job|pos
                        r"\b(?:have|had)\s+(?:been|worked|chaired|led|served|held|run)\b|\bam\s+(?:the|a|an)\s|\bspeak\s+(?:for|on\s+behalf)\b)"
                        r"|on\s+behalf\s+of\s+[^,.]{2,60}?,?\s+I\s+(?:want|wish|would\s+like)\s+to\s+(?:say|begin|start|express))",
                        re.I)
+#: a member's statement that may be their position without a cue: not about members, the debate or its procedure, not
+#: first-person or anaphoric narrative, not what a clause of the Bill says
+_DEBATE_CLAIM = re.compile(r"(?!.*\b(?:hon\.|noble\b|right\s+reverend\b|constituen\w*|thank\w*|congratulat\w*|debate\b|speech\b|"
+                           r"intervention\b|give\s+way\b|Chair\b|Speaker\b))"
+                           r"(?!\s*(?:sub)?(?:section|clause|amendment|new\s+clause|schedule|part)\s+[\d(]\S*\s+(?:\(\w+\)\s+)?(?:requires|allows|"
+                           r"would|will|provides|sets|places|gives|does|establishes|enables|is|makes)\b)"
+                           r"(?!\s*(?:(?:on|and|but|so|now)\b[^,]{0,40},?\s+)?(?:let\s+me|I|we|my|our|this|that|these|those|it|he|she|they|"
+                           r"here|there|one|another|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|\d{4}))\b)", re.I)
+_NARRATIVE = re.compile(r"\b(?:was|were|had|did|went|came|told|said|asked|took|gave|lost|got)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
                          # a fragment that starts with a verb or an object pronoun: the frame cut its subject off
@@ -669,7 +679,9 @@ class Extractor:
             return
         verdict = evaluation(sent)  # a criticism, or in a witness's own evidence praise as well
         # a witness's evidence, or a statement quoted in full, whichever way it weighs
-        weighs = verdict == "oppose" or self.reader.testifies(b) or self.ctx.quote_states
+        weighs = verdict == "oppose" or self.reader.testifies(b) or self.ctx.quote_states or \
+            self.reader.genre == "debate" and _DEBATE_CLAIM.match(sent) is not None and \
+            (verdict is not None or not _NARRATIVE.search(sent))  # a member's argument, not their story
         if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not weighs or _OWN_POST.match(sent) \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"

@@ -184,6 +184,10 @@ def _proposal_names(structure: Structure, proposals: list[Proposal], proposal_of
     return {k: next(iter(v)) for k, v in names.items() if len(v) == 1}
 
 
+_THE_COMMITTEE = re.compile(r"(?:(?:but|and|however|so),?\s+)?(?:(?:a|the)\s+majority\s+of\s+)?(?:the|this|our)\s+Committee"
+                            r"(?:\s+as\s+a\s+whole)?", re.I)
+
+
 class CommitteeReader(ReportReader):
     """A committee or inquiry report: the committee's own voice, and the witnesses it heard."""
 
@@ -201,6 +205,10 @@ class CommitteeReader(ReportReader):
 
     def context_holders(self, turn: list[Holder], sentence: str) -> list[Holder]:
         return turn or [self.voice]  # an unattributed modal in a committee report is the committee's
+
+    def member(self, subject: str, b: Block | None = None) -> Holder | None:
+        """'The Committee', 'this Committee', 'a majority of the Committee': the committee whose report this is."""
+        return self.voice if _THE_COMMITTEE.fullmatch(" ".join(subject.split()).strip(" ,.")) else None
 
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
         return [self.resolver.collective(quantifier, "witnesses")] if strand.collective is None else None

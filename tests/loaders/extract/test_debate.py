@@ -415,3 +415,16 @@ def test_a_petition_quoted_in_full_is_the_petitioners_and_the_petition_is_what_m
     assert ("Sam Ode", "oppose", ask) in rows, rows
     # a motion that the House "has considered" a petition asks nobody to take a side
     assert not any(c.startswith("This House has considered") and h != "Jo Wren" for h, _s, c in rows), rows
+
+
+def test_a_member_s_argument_is_theirs_without_a_cue_but_their_story_and_courtesies_are_not() -> None:
+    text = LORDS.replace("Managed burning keeps the fuel load down, and the fires of 2025 were on unmanaged ground where "
+                         "nobody had burned.",
+                         "A licence regime is a cheaper and fairer instrument than a criminal offence on every estate. "
+                         "Last spring a keeper on my estate was out every night for a week watching a fire line. "
+                         "The noble Baroness made a thoughtful speech about the uplands this afternoon.")
+    b = extract_text(text, name="lords.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    assert ("Earl of Fenby", "support",
+            "A licence regime is a cheaper and fairer instrument than a criminal offence on every estate") in rows, rows
+    assert not any("keeper" in c or "thoughtful" in c for _h, _s, c in rows), rows
