@@ -68,7 +68,11 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _HANSARD_LINE = re.compile(
     r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,12})\s*\(([^()\n]{2,80})\)\s*"
     r"(?:\(([^()\n]{1,40})\))?\s*:?\s*$")
-_PARTY = re.compile(r"^(?:Con|Lab|LD|Lib Dem|SNP|PC|DUP|UUP|SDLP|SF|Green|Ind|Lab/Co-op|Reform|Alliance|TUV|Spkr|"
+#: the same tag opening a paragraph, as the Scottish Parliament's Official Report prints it: "Name (Place) (SNP): text"
+_SPEAKER_INLINE = re.compile(
+    r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’',.-]*)){0,12})\s*\(([^()\n]{2,80})\)\s*"
+    r"(?:\(([^()\n]{1,40})\))?\s*:\s+(?=\S)")
+_PARTY = re.compile(r"^(?:Con|Lab|LD|Lib Dem|SNP|PC|DUP|UUP|SDLP|SF|Green|Ind|Lab/Co-op|Reform|Alliance|TUV|Spkr|Alba|"
                     r"Conservative|Labour|Liberal Democrat|Crossbench|CB|Non-affiliated|Bishop)$", re.I)
 _TOC_LINE = re.compile(r"^.{2,120}?(?:\t+|\s{3,}|\.{3,}\s*|…+\s*)\d{1,4}\s*$")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
@@ -323,6 +327,9 @@ def _speaker(line: _Line, names: frozenset[str] = frozenset()) -> tuple[str, int
         name = m.group(1).strip()
         note = "|".join(g.strip("()") for g in (m.group(2), m.group(3)) if g) or None
         return name, m.end(), note
+    m = _SPEAKER_INLINE.match(t)  # the Official Report: "Euan Drysdale (Ettrick Moor) (Con): I thank the ..."
+    if m and _hansard_tag(m.group(1), m.group(2), m.group(3)):
+        return m.group(1).strip(), m.end(), "|".join(g.strip() for g in (m.group(2), m.group(3)) if g)
     m = _SPEAKER_CAPS.match(t)
     if m and len(m.group(1)) >= 2 and m.group(1) not in ("NB", "PS", "Q", "A", "NOTE", "URL", "ISBN", "UK", "NHS") \
             and not _ROMAN.match(m.group(1)):
@@ -350,17 +357,21 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
     return frozenset(name for name, k in seen.items() if k >= 2)
 
 
+def _hansard_tag(name: str, first: str, second: str | None) -> bool:
+    """Whether 'name (first) (second)' is a member's tag: a party in the last brackets, or an office with the
+    member's name in brackets ('The Minister for X (Jane Smith)')."""
+    first, second = first.strip(), (second or "").strip()
+    if second:
+        return bool(_PARTY.match(second))
+    return bool(_PARTY.match(first) or re.match(r"^[A-Z][a-z’'-]+(?: [A-Z][a-z’'.-]+)+$", first) and name.strip().startswith("The "))
+
+
 def _hansard_line(line: _Line) -> tuple[str, str] | None:
     """A Hansard speaker line on its own: 'Jane Smith (Barchester) (Lab)' -> (name, note)."""
     m = _HANSARD_LINE.match(line.text)
-    if not m:
+    if not m or not _hansard_tag(m.group(1), m.group(2), m.group(3)):
         return None
-    first, second = m.group(2).strip(), (m.group(3) or "").strip()
-    if second and _PARTY.match(second):
-        return m.group(1).strip(), f"{first}|{second}"
-    if not second and (_PARTY.match(first) or re.match(r"^[A-Z][a-z’'-]+(?: [A-Z][a-z’'.-]+)+$", first) and m.group(1).startswith("The ")):
-        return m.group(1).strip(), first
-    return None
+    return m.group(1).strip(), "|".join(g.strip() for g in (m.group(2), m.group(3)) if g)
 
 
 def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[str], bool] | None = None,

@@ -23,9 +23,7 @@ def test_three_formats_present() -> None:
 
 
 #: development documents whose contest the extractor does not yet put on one claim (strict: passing fails)
-KNOWN_GAPS: dict[str, str] = {
-    "holyrood-chamber-debate.txt": "the Official Report's speaker shape ('Name (Party): text' on one line) is not read yet",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.name]))

@@ -41,7 +41,7 @@ PARTIES = {
 }
 _PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
 _OFFICE = re.compile(
-    r"\b(?:Minister|Secretary of State|Under-Secretary|Prime Minister|Chancellor|Leader of the House|Solicitor General|"
+    r"\b(?:Minister|Secretary of State|Cabinet Secretary|Under-Secretary|Prime Minister|First Minister|Chancellor|Leader of the House|Solicitor General|"
     r"Attorney General|Paymaster General|Chief Secretary|Financial Secretary|Economic Secretary|Exchequer Secretary|"
     r"Lord Chancellor|Home Secretary|Foreign Secretary|Whip|Lord Commissioner|Comptroller of His Majesty|"
     r"Comptroller of Her Majesty|Treasurer of His Majesty|Treasurer of Her Majesty|Vice-Chamberlain|"
@@ -266,8 +266,9 @@ def relabel(structure: Structure, roster: Roster) -> None:
                         roster.listed.add(_bare(roster.add(p[0], party=p[1], constituency=p[2], office=p[3]).name).casefold())
                 member_blocks.add(b.index)
                 continue
-        if len(lines) == 1:
-            sp = _speaker_line(lines[0][2])
+        tag = _inline_tag(text, b)
+        if len(lines) == 1 or tag is not None:
+            sp = _speaker_line(tag or lines[0][2])
             if sp is not None:
                 roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])
     # 2. relabel
@@ -279,6 +280,14 @@ def relabel(structure: Structure, roster: Roster) -> None:
             b.kind, b.speaker, b.speaker_note = "members", None, None
             continue
         if b.kind == "noise":
+            continue
+        tag = _inline_tag(text, b)
+        if tag is not None:  # "The Deputy Presiding Officer (Lorna Halkett): I call ...", "Jo Bell (Fife) (Lab): I ..."
+            sp = _speaker_line(tag)
+            if _CHAIR.match(tag) or _CHAIR.match(re.sub(r"\s*\([^()]*\)\s*$", "", tag)):
+                b.speaker, b.speaker_note = "The Chair", None
+            elif sp is not None:
+                b.speaker, b.speaker_note = sp[3] or sp[0], sp[0]
             continue
         single = "\n" not in text[b.start:b.end].strip()
         if not single and b.kind == "paragraph" and b.speaker_span is None:
@@ -316,6 +325,14 @@ def relabel(structure: Structure, roster: Roster) -> None:
     assign_speakers(blocks)
     _nest_question_titles(structure)
     assign_sections(text, blocks)
+
+
+def _inline_tag(text: str, b: Block) -> str | None:
+    """The speaker tag that opens a paragraph on its own line ("Name (Place) (Party):"), as the structure read it."""
+    if b.speaker_span is None or b.kind != "paragraph":
+        return None
+    tag = " ".join(text[b.speaker_span[0]:b.speaker_span[1]].split()).rstrip(" :")
+    return tag if "(" in tag else None
 
 
 def _split_name_line(text: str, b: Block, roster: Roster) -> None:

@@ -33,25 +33,33 @@ from .hansard import (
 
 Span = tuple[int, int]
 
-_BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)", re.I)
+#: "I beg to move, That ..." (Westminster), "I move, That ...", "I move amendment S6M-15872.1, ..." (Holyrood)
+_BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)|\bI move(?:\s*,\s*$|\s+amendment\s+S\d+M-\d+)", re.I)
 _MOVE_SECOND = re.compile(r"That the (?:clause|new clause|schedule) be (?:now )?read a Second time", re.I)
 _MOVE_AMENDMENT = re.compile(r"\bI beg to move (?:amendment|amendments)\s+(?P<n>\d+[A-Za-z]?)(?:,\s*in\s+(?P<where>(?:clause|schedule)"
                              r"\s+\d+))?", re.I)
-_MOVE_AMENDMENT_TO_MOTION = re.compile(r"\bI beg to move an? (?:amendment|manuscript amendment)\b[^.]*?(?:\badd\b|\binsert\b)"
+_MOVE_AMENDMENT_TO_MOTION = re.compile(r"\bI (?:beg to )?move (?:an? (?:amendment|manuscript amendment)|amendment\s+(?P<n>S\d+M-\d+\.\d+))\b[^.]*?(?:\badd\b|\binsert\b)"
                                        r"\s*[:,]?\s*[“\"'‘]?(?P<text>.+)$", re.I | re.S)
-_MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the House|this Committee|leave be given|the Bill|the draft|"
+_MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the House|this Committee|the Parliament|this Parliament|leave be given|the Bill|the draft|"
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
 _QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put)(?:\s+forthwith)?\s*(?:\((?:[^()]|\([^()]*\))*\))?"
                            r",?\s*(?P<q>That .*?)?\.?\s*$", re.I)
 _NUMBERED = re.compile(r"(new clause|clause|amendment|schedule)s?\s+(\d+[a-z]?)")
+#: how a member names another party's amendment: "the Labour amendment", "the Conservative amendment"
+_PARTY_WORD = {"Labour Party": "labour", "Conservative Party": "conservative", "Liberal Democrats": "liberal democrat",
+               "Scottish National Party": "snp", "Green Party": "green", "Reform UK": "reform", "Plaid Cymru": "plaid"}
 _CONSIDERED = re.compile(r"^\s*(?:That\s+)?this House has considered\b", re.I)
 _NEGATIVED = re.compile(r"\b(?:negatived|disagreed to)\b", re.I)
 
 
 _REF = (r"(?:(?:the\s+)?(?:principle|spirit|aims?|intention|thrust|purpose|thinking)\s+(?:of|behind)\s+)?"
         r"(?P<obj>(?:(?:the|this|that|a|an|my|our|his|her|their|today['’]s)\s+)?(?:(?:hon\.|right\s+hon\.|noble)\s+\w+['’]s\s+)?"
-        r"(?:Government['’]s\s+|Opposition['’]s\s+|Government\s+|Opposition\s+|new\s+)?(?:clause|amendment|amendments|motion|Bill|"
-        r"proposal|proposals|measure|measures|instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?)?"
+        r"(?:Government['’]s\s+|Opposition['’]s\s+|Government\s+|Opposition\s+|new\s+|(?:Labour|Conservative|Tory|Liberal\s+Democrat|"
+        r"SNP|Green|Reform)\s+)?(?:clause|amendment|amendments|motion|Bill|"
+        r"proposal|proposals|measure|measures|instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?|\s+S\d+M-\d+(?:\.\d+)?)?"
+        # "the amendment in my colleague's name", "the amendment in the name of Euan Drysdale"
+        r"(?:\s+in\s+(?:the\s+name\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|(?:my\s+colleague['’]s|my\s+(?:hon\.\s+)?friend['’]s|"
+        r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?['’]s|my|his|her)\s+name))?"
         r"|\bit\b|\bthem\b|\bthat\b(?=\s*(?:[,.;:!?)]|$|(?:and|but|because|today|now|either|at\s+all|tonight)\b)))")
 #: who may say where they stand: the speaker, or the party or side the speaker speaks for
 _WHO = (r"(?:I|we|the\s+Opposition|the\s+Government|Ministers|Labour|Conservatives|Liberal\s+Democrats|the\s+SNP|"
@@ -348,8 +356,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
         for s0, e0 in split_sentences(view.clean):
             sent = view.clean[s0:e0]
             spans = trim_spans(text, view.spans(s0, e0))
-            if _BEG_TO_MOVE.search(sent) and re.search(r"(?:I beg to move|\b(?:add|insert))\s*[,:]?\s*$", sent, re.I):
-                kind = "motion" if re.search(r"I beg to move\s*[,:]?\s*$", sent, re.I) else "amendment"
+            if _BEG_TO_MOVE.search(sent) and re.search(r"(?:I (?:beg to )?move|\b(?:add|insert))\s*[,:]?\s*$", sent, re.I):
+                kind = "motion" if re.search(r"I (?:beg to )?move\s*[,:]?\s*$", sent, re.I) else "amendment"
                 pending = (member, kind, spans, b.section)
                 continue
             if _BEG_TO_MOVE.search(sent):
@@ -377,7 +385,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             if cues:
                 stances_here: dict[str, tuple[Question, set[str]]] = {}
                 for cue_stance, obj, _at in cues:
-                    named = _question_named(obj, current, questions)
+                    named = _question_named(obj, current, questions, member)
                     if named is not None:
                         stances_here.setdefault(named.key, (named, set()))[1].add(cue_stance)
                 for named, found in stances_here.values():
@@ -406,6 +414,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
     # the House "has considered" a matter, which asks nobody to take a side
     peers = sum(1 for m in {id(m): m for m, *_ in spoke.values()}.values() if _PEERAGE.match(m.name))
     lords = peers * 2 > len({m.name for m, *_ in spoke.values()})
+    # nor in the Scottish Parliament, where the Opposition amends the Government's motion and often votes for it
+    lords = lords or any(re.match(r"amendment S\d+M-", q.key) for q in order)
     for (name, qkey), (member, q, spans, section, words) in spoke.items():
         if (name, qkey) in said or words < MIN_SIDE_WORDS or lords or _CONSIDERED.match(q.claim):
             continue
@@ -450,9 +460,11 @@ def _moved(sent: str, current: Question | None, questions: dict[str, Question], 
         claim = f"Amendment {am.group('n')}{where}" + (f": {normalise_claim(what, max_words=25)}" if len(what.split()) >= 3 else "")
         return question(f"amendment {am.group('n')}", claim, "amendment")
     at = _MOVE_AMENDMENT_TO_MOTION.search(sent)
-    if at:
-        q = question("amendment to the motion", normalise_claim("That this House " + at.group("text").strip(" “”\"'‘’"),
-                                                                  max_words=45), "amendment")
+    if at:  # several amendments to one motion are told apart by their numbers ("amendment S6M-15872.1")
+        key = f"amendment {at.group('n')}" if at.group("n") else "amendment to the motion"
+        text = re.sub(r"^(?:at\s+end|to\s+end)\s*[“\"'‘]?\s*[;,]?\s*", "", at.group("text").strip(" “”\"'‘’"), flags=re.I)
+        q = question(key, normalise_claim(text if re.match(r"(?:That|this)\b", text, re.I) else "That this Parliament " + text
+                                          if at.group("n") else "That this House " + text, max_words=45), "amendment")
         q.contradicts = "motion"
         return q
     mm = _MOTION.search(sent)
@@ -482,7 +494,8 @@ def _explain(q: Question, what: str) -> None:
 _GROUPED_CLAUSE = re.compile(r"\bnew clause (?P<n>\d+[A-Za-z]?)\s*[—–-]\s*(?P<title>[^—–.]{3,120}?)\s*(?:[—–]|$)", re.I)
 
 
-def _question_named(obj: str | None, current: Question | None, questions: dict[str, Question]) -> Question | None:
+def _question_named(obj: str | None, current: Question | None, questions: dict[str, Question],
+                    speaker: Member | None = None) -> Question | None:
     """The question a cue's object names: 'new clause 4', 'amendment 12', 'the motion', 'the amendment', else the
     question in hand."""
     if not obj:
@@ -494,6 +507,13 @@ def _question_named(obj: str | None, current: Question | None, questions: dict[s
     if "motion" in o or re.search(r"\bbill\b", o):
         return questions.get("motion") or current
     if "amendment" in o:
+        moved = [q for q in questions.values() if q.kind == "amendment" and q.mover is not None]
+        ours = re.search(r"\b(?:our|my\s+colleague['’]s|my\s+(?:right\s+)?(?:hon\.\s+)?friend['’]s)\b", o)
+        by = [q for q in moved if q.mover is not None and (  # "the amendment in Euan Drysdale's name", "the Labour amendment"
+            re.search(r"\b" + re.escape(q.mover.name.casefold().split()[-1]) + r"\b", o) or q.mover.party and _PARTY_WORD.get(q.mover.party, "~") in o
+            or ours and speaker is not None and speaker.party and q.mover.party == speaker.party)]
+        if len(by) == 1:
+            return by[0]
         if "amendment to the motion" in questions and ("government" in o or "opposition" in o or current is None
                                                        or current.key in ("motion", "amendment to the motion")):
             return questions["amendment to the motion"]

@@ -428,3 +428,48 @@ def test_a_member_s_argument_is_theirs_without_a_cue_but_their_story_and_courtes
     assert ("Earl of Fenby", "support",
             "A licence regime is a cheaper and fairer instrument than a criminal offence on every estate") in rows, rows
     assert not any("keeper" in c or "thoughtful" in c for _h, _s, c in rows), rows
+
+
+OFFICIAL_REPORT = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Meeting of the Parliament
+
+Ferry Services
+
+The Presiding Officer (Ann Reid): The next item of business is a debate on motion S6M-00100, on ferry services.
+
+The Cabinet Secretary for Transport (Neil Orr): I am pleased to open this debate. Island communities depend on reliable
+ferries, and the new vessels will enter service next year.
+
+I move,
+
+That the Parliament recognises the importance of reliable ferry services to island communities.
+
+The Deputy Presiding Officer (Liam Bruce): I call Jean Kerr to speak to and move amendment S6M-00100.1.
+
+Jean Kerr (Western Isles) (Con): The vessels are five years late and three times over budget, and islanders have paid
+the price for it.
+
+I move amendment S6M-00100.1, to insert at end "; believes that ferry contracts should be tendered to private
+operators".
+
+Tom Lyle (Fife North) (Lab): We will not support the Conservative amendment. Tendering would break up the network.
+
+Fay Moss (Kintyre) (Con): I support the amendment in Jean Kerr's name.
+"""
+
+
+def test_the_official_report_reads_inline_speakers_motions_and_numbered_amendments() -> None:
+    b = extract_text(OFFICIAL_REPORT, name="meeting.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    motion = "The Parliament recognises the importance of reliable ferry services to island communities"
+    amendment = "This Parliament believes that ferry contracts should be tendered to private operators"
+    assert ("Neil Orr", "support", motion) in rows, rows
+    assert ("Jean Kerr", "support", amendment) in rows, rows
+    assert ("Tom Lyle", "oppose", amendment) in rows, rows
+    assert ("Fay Moss", "support", amendment) in rows, rows
+    assert not any(h in ("Ann Reid", "Liam Bruce", "The Chair", "The Inquiry") for h, _s, _c in rows), rows
+    assert any(h == "Jean Kerr" and c.startswith("The vessels are five years late") for h, _s, c in rows), rows
+    parties = {b.stakeholders[p.stakeholder].label: b.stakeholders[p.stakeholder].member_of for p in b.positions.values()}
+    assert any("conservative" in m for m in parties["Jean Kerr"]), parties
+    assert any("government" in m for m in parties["Neil Orr"]), parties  # a Cabinet Secretary speaks for the Government
