@@ -80,7 +80,9 @@ _TIME_MARK = re.compile(r"^\s*[*_(]*\s*\(?\d{1,2}[.:]\d{2}\s*(?:am|pm)?\)?\s*[*_
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _FOOTNOTE = re.compile(r"(?:\bAccessed\s+\d|\[para|^(?:\d{1,3}\s+)?Qq?\d+[-–\d;, ]*\[|^[A-Z]{2,5} ?\d{3,4}\b|\([A-Z]{2,5}\d{3,4}\)|"
                        r"\bibid\b|\bop\.? cit\b|https?://|www\.)", re.I)
-_FOOTNOTE_START = re.compile(r"^\d{1,3}\s+(?!(?:per ?cent|%|million|billion|years?|months?|weeks?|days?|people|of)\b)\S")
+#: the heading of a published submission, whose reference number ("(KPP0040)") is not a footnote's
+_SUBMITTED_BY = re.compile(r"^(?:(?:written|supplementary)\s+)?(?:evidence|submission|response)\s+(?:submitted\s+)?(?:by|from)\b", re.I)
+_FOOTNOTE_START = re.compile(r"^\[\d{1,3}\]\s+\S|^\d{1,3}\s+(?!(?:per ?cent|%|million|billion|years?|months?|weeks?|days?|people|of)\b)\S")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _TOP_WORDS = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:introduction|summary|executive summary|approach|method(?:s|ology)?|background|"
                         r"conclusions?(?: and recommendations)?|recommendations|annex(?:es)?\b.*|appendix\b.*|appendices|"
@@ -577,7 +579,7 @@ def _mark_noise(text: str, blocks: list[Block]) -> None:
                 and not re.match(r"^\d{1,3}\.\s", t) \
                 and not re.match(r"^\d{1,3}\s+[A-Z][\w ]{2,80}$", t):
             b.kind = "footnote"
-        elif _FOOTNOTE.search(t[:60]) and len(t) < 400 and not t.endswith(":"):
+        elif _FOOTNOTE.search(t[:60]) and len(t) < 400 and not t.endswith(":") and not _SUBMITTED_BY.match(t):
             b.kind = "footnote"
         elif previous_number and len(t) < 600 and (_FOOTNOTE.search(t) or re.search(
                 r",\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)(?:19|20)\d\d\b", t)):  # a note whose number stands on the line before

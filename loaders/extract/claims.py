@@ -148,7 +148,8 @@ _NEG = re.compile(r"\b(?:not|never|no longer|n't|cannot|nor)\b", re.I)
 def normalise_claim(text: str, *, max_words: int = 32) -> str:
     """A short proposition: attribution leftovers, discourse markers, footnote numbers and necessity frames stripped."""
     t = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').split())
-    t = _FOOTNOTE_TAIL.sub("", t)
+    t = _FOOTNOTE_TAIL.sub("", re.sub(r"(?<=\S)\[\d{1,3}\]", "", t))  # "run.[1]", "contracts2"
+    t = re.sub(r"^\d{1,2}(?:\.\d{1,3})+\.?\s+(?=[A-Z])", "", t)  # a paragraph number ("5.1 Pools should ...")
     t = re.sub(r"\s*/\s*", "/", t)
     t = re.sub(r"(?<![\w'])'([\w][\w -]{0,30})'(?![\w'])", r"\1", t)
     for _ in range(3):

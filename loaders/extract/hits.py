@@ -135,6 +135,10 @@ def side_object(claim: str, matcher: ThemeMatcher) -> str:
     return theme.casefold() if theme else _claim_words(claim)
 
 
+_PREDICATE = re.compile(r"\b(?:would|will|is|are|was|were|should|must|could|can|may|might|has|have|had|does|do|did|"
+                        r"shall|costs?|means?|makes?|leads?|needs?)\b", re.I)
+
+
 def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
     """Near-duplicate claim texts in one document become the first of their cluster.
 
@@ -146,7 +150,10 @@ def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
         by_section.setdefault(h.section, []).append(h.claim)
     for h in hits:
         low = h.claim.casefold()
-        longer = [c for c in by_section[h.section] if len(c) > len(h.claim) and c.casefold().startswith(low + " ")]
+        # the longer one must name more of the same thing ("... of the social care workforce"), not say something of it
+        # ("a national fares cap would cost councils more ...", which a holder of "we oppose a national fares cap" agrees)
+        longer = [c for c in by_section[h.section] if len(c) > len(h.claim) and c.casefold().startswith(low + " ")
+                  and not _PREDICATE.search(c[len(low):])]
         if longer:
             h.claim = min(longer, key=len)
     texts = list(dict.fromkeys(h.claim for h in hits))

@@ -53,6 +53,7 @@ class Context:
     topics: list[str] = field(default_factory=list)  # topical headings in scope
     conclusions: bool = False
     quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
+    section_sticky: bool = False  # the section's holders hold until the next submission heading, not the next heading
     petition: str | None = None  # the ask of a petition quoted in full ("It reads: ..."), which "the petition" means
     quote_states: bool = False  # the quote is a statement quoted in full ("It reads:"): each sentence is its holders'
     section_group: Holder | None = None  # the group a report's section heading names ("Older people")
@@ -110,13 +111,16 @@ class Reader:
 
     def asserts(self, holders: list[Holder]) -> bool:
         """Whether an evaluative statement with no cue of its own is a position of these holders (a submission's
-        clients, a witness); not in a report, where the narrator's statements are the report's findings."""
-        return False
+        clients, a witness); not in a report, where the narrator's statements are the report's findings, but in the
+        written evidence a report publishes."""
+        return bool(holders) and self.ctx.section_sticky and holders == self.ctx.section_holders
 
     def testifies(self, b: Block) -> bool:
-        """Whether the block is a witness's own evidence (a testimony, an answer to the committee or to counsel), where a
-        favourable statement with no cue ("it is one of the best things to happen to pharmacy") is a position too."""
-        return False
+        """Whether the block is a witness's own evidence (a testimony, an answer to the committee or to counsel, a
+        submitter's written evidence), where a favourable statement with no cue ("it is one of the best things to
+        happen to pharmacy") is a position too."""
+        return not b.speaker and self.ctx.section_sticky and bool(self.ctx.section_holders) and \
+            not (b.section and _ABOUT_US.match(b.section[-1]))
 
     def learn(self, b: Block, first_sentence: str) -> None:
         """What a turn's first sentence says of its speaker ("I appear on behalf of ...")."""
@@ -155,6 +159,9 @@ class Reader:
 _THE_PETITION = re.compile(r"(?:(?:about|with|to|of)\s+)?(?:the\s+)?(?:(?:principle|spirit|aims?|thrust|intention)\s+(?:of|behind)\s+the\s+)?(?:e-)?petition"
                            r"(?:['’]s\s+(?:central\s+|main\s+)?(?:ask|call|aims?|demand|request|proposal))?"
                            r"(?:\s+(?:without\s+reservation|in\s+full|wholeheartedly|entirely))?", re.I)
+#: where a submitter says who they are and how they gathered their evidence, not what they think
+_ABOUT_US = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:about\b|who we are\b|declarations?\s+of\s+interests?\b|"
+                       r"(?:about\s+)?the\s+authors?\s*$)", re.I)
 #: a title that names the body speaking: "Department for Communities and Local Places", "Dunmere County Council"
 _AUTHOR_TITLE = re.compile(r"(?:(?:Department|Ministry|Office)\s+(?:for|of)\s+[A-Z][\w,'’ -]{2,80}|(?:[A-Z][\w'’-]+\s+){1,5}"
                            r"(?:Council|Department|Ministry|Agency|Authority|Executive|Board|Trust|Commission|Government))")

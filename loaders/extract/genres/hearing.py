@@ -73,7 +73,7 @@ class HearingReader(Reader):
         return super().speakers(b)
 
     def testifies(self, b: Block) -> bool:
-        return not b.question and self.witnesses.of(b.speaker) is not None
+        return not b.question and self.witnesses.of(b.speaker) is not None or super().testifies(b)
 
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
         """A witness named ("Ms Marchetti of the Council says ...") speaks for the witness's organisation."""

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 SUBMISSION_HEADING = re.compile(
     r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:oral|written|closing|opening|further)\s+)?(?:submissions?|statement|evidence|response|"
-    r"representations?|comments?|remarks|address|presentation)\s+(?:on behalf of|from|by|of)\s+(?P<who>.+?)"
+    r"representations?|comments?|remarks|address|presentation)\s+(?:on behalf of|from|(?:submitted\s+|presented\s+)?by|of)\s+(?P<who>.+?)"
+    r"(?:\s*\((?P<ref>[A-Z]{2,6}\s?\d{3,5})\))?"
     r"(?:\s+by\s+(?P<by>(?:(?:the\s+)?(?:Rt\s+Hon\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\b.*)))?\s*$",
     re.I)
 _CHAIR = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding|president|speaker|mr speaker|madam speaker|"
@@ -76,7 +77,11 @@ def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None
         if ctx.section_counsel and ctx.section_holders and who != "the chair":
             ctx.counsel_for[ctx.section_counsel.casefold()] = list(ctx.section_holders)
         ctx.section_level = b.level
-    elif ctx.section_holders and b.level <= ctx.section_level:
+        # published written evidence ("Written evidence submitted by X (ABC0012)") runs, sub-headings and all, to the
+        # next submission
+        ctx.section_sticky = bool(re.match(r"^\s*(?:written\s+)?evidence\s+submitted\s+by\b|.*\([A-Z]{2,6}\s?\d{3,5}\)\s*$",
+                                           title, re.I))
+    elif ctx.section_holders and b.level <= ctx.section_level and not ctx.section_sticky:
         ctx.section_holders = []
         ctx.section_counsel = None
 

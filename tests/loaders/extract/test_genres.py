@@ -680,3 +680,43 @@ def test_what_a_holder_asks_for_is_a_stance_on_it() -> None:
     rows = held(extract_text(text, name="day2.txt"))
     assert ("Port Authority", "oppose", "The survey was late") in rows, rows
     assert ("Port Authority", "support", "Every gate be tested twice a year") in rows, rows
+
+
+WRITTEN_EVIDENCE = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Transport Committee
+Rural buses
+Written evidence published 2 May 2026
+
+Written evidence submitted by the Rural Bus Alliance (RBU0012)
+
+About us
+
+1.1 The Rural Bus Alliance represents 40 small operators in England.
+
+Response to the Committee's questions
+
+2.1 Fares have risen by a third since 2022 on the routes our members run.[1]
+
+2.2 We support a national fares cap, paid for by the Department.
+
+[1] Alliance survey of members, January 2026.
+
+Written evidence submitted by the County Transport Network (RBU0031)
+
+Summary
+
+3. A national fares cap would cost councils more than it saves passengers.
+
+4. We oppose a national fares cap.
+"""
+
+
+def test_written_evidence_is_each_submitter_s_under_every_sub_heading_but_not_who_they_are() -> None:
+    rows = held(extract_text(WRITTEN_EVIDENCE, name="written-evidence.txt"))
+    assert ("Rural Bus Alliance", "support", "A national fares cap, paid for by the Department") in rows, rows
+    assert ("Rural Bus Alliance", "support", "Fares have risen by a third since 2022 on the routes our members run") in rows, rows
+    # the two submitters meet on one claim, on opposite sides
+    assert ("County Transport Network", "oppose", "A national fares cap, paid for by the Department") in rows, rows
+    assert ("County Transport Network", "support", "A national fares cap would cost councils more than it saves passengers") in rows, rows
+    assert not any("represents 40" in c or "survey of members" in c for _h, _s, c in rows), rows
