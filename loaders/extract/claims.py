@@ -731,6 +731,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                      r"[^\w\s]\s*|\b(?:but|and)\s+)(?:when|if|once|after|before|while|whilst|unless|until|as)\s+$", before[-24:], re.I) \
                 and re.search(r"ed$", verb.split()[0], re.I):
             continue  # "When questioned about X, witnesses ...": a participle clause, not a report
+        if re.match(r"disagree", verb, re.I) and re.search(r"\s(?:and|&)\s", before[-80:]) and \
+                re.match(r"\s*(?:about|over|on|as\s+to|regarding)\b", sentence[m.end():], re.I):
+            continue  # "The Trust and Open Minds disagreed about direct numbers": with each other, on sides not given
         if re.match(r"(?:find|found|see|saw)$", verb, re.I) and re.search(r"\b(?:will|would|may|might|could|shall)\s+$", before, re.I):
             continue  # "she will find a good deal of support": a prediction, not a finding
         if name == "expect" and re.match(r"\s*to\s+(?:know|ask|understand|find\s+out|learn)\b", sentence[m.end():], re.I) or \

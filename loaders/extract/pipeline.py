@@ -111,6 +111,12 @@ _DEBATE_CLAIM = re.compile(r"(?!.*\b(?:hon\.|noble\b|right\s+reverend\b|constitu
                            r"(?!\s*(?:(?:on|and|but|so|now)\b[^,]{0,40},?\s+)?(?:let\s+me|I|we|my|our|this|that|these|those|it|he|she|they|"
                            r"here|there|one|another|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
                            r"december|\d{4}))\b)", re.I)
+#: a statement that something is a worry: "Losing the direct number to 'your' team was a big worry"
+_A_WORRY = re.compile(r"^\s*(?P<x>.{8,150}?)\s+(?:was|is|were|are|remains?|became)\s+(?:also\s+)?(?:a|an|the)\s+"
+                      r"(?:(?:big|major|real|serious|key|particular|common|significant|main|great|recurring)\s+)*"
+                      r"(?:worry|concern|fear|anxiety)(?:\s+(?:for|to|among|amongst)\s+[^.;]{1,60})?\s*[.!]?\s*$", re.I)
+#: a note that names who said it: "Carers: home treatment moves the work onto families", "X (Name, role): ..."
+_NOTE_LABEL = re.compile(r"^\s*(?P<who>[A-Z][^:;.!?]{1,100}?)\s*:\s+(?P<rest>\S.*)$")
 _NARRATIVE = re.compile(r"\b(?:was|were|had|did|went|came|told|said|asked|took|gave|lost|got)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
@@ -204,6 +210,14 @@ class Extractor:
                 if lead is not None:
                     self._quote(b, strand, lead)
                     continue
+            named = self._note_holder(b) if b.kind == "bullet" and b.lead_in is None else None
+            if named is not None:  # a note that names who said it: "Carers: ...", "Tarne Valley Police (Inspector Wynne): ..."
+                self.ctx.quote_holders, self.ctx.quote_states = [named], True
+                try:
+                    self._paragraph(b, strand)
+                finally:
+                    self.ctx.quote_holders, self.ctx.quote_states = [], False
+                continue
             if b.kind == "quote" and b.attribution is not None:
                 quoted = self._quoted_for(b)
                 if quoted:  # its own cues only: a participant's words, whole, are an illustration, not a claim
@@ -463,6 +477,22 @@ class Extractor:
         self._lead_cache[lead.index] = result
         return result
 
+    def _note_holder(self, b: Block) -> Holder | None:
+        """Who a note names as its source before a colon ("Carers: ...", "Northfell Ambulance Service: ...",
+        "Dr Imran Sethi (emergency medicine consultant): ..."): a known holder, or a plural or an organisation's name."""
+        label = _NOTE_LABEL.match(self.structure.view(b).clean)
+        if label is None:
+            return None
+        who = re.sub(r"\s*\([^()]*\)", "", label.group("who")).strip()
+        named = self.resolver.resolve(who)
+        if isinstance(named, Holder):
+            return None if named.generic else named
+        if len(who.split()) <= 5 and not _NARRATIVE.search(who) and not re.search(r"\b(?:is|are|be|has|have|not)\b", who) \
+                and not re.match(r"(?:note|action|venue|focus|date|time|theme|question|answer|comment|summary|total)s?\b", who, re.I) \
+                and (ORG_END.search(who) or re.search(r"[a-z]s$", who)):
+            return Holder(who, "organisation" if ORG_END.search(who) else "group")
+        return None
+
     def _quote(self, b: Block, strand: StrandState, lead: tuple[list[Holder], str, str | None, str, float]) -> None:
         """A block quote after 'X said:' (or a petition's 'It reads:') is X speaking: its sentences are read with X as
         'we', 'I' and the speaker of its bare modals, and each statement in it is X's; a quote no cue frames is X's
@@ -675,8 +705,11 @@ class Extractor:
         whoever the speaker speaks for: a criticism is a claim they make. In a witness's own evidence every statement
         of fact is ("the gauge stopped reporting at 11.40 pm"), except what the witness says of their own post."""
         holders = self._turn_holders(b)
-        if not self.reader.asserts(holders):
+        if not (self.ctx.quote_states and holders and b.kind == "bullet") and not self.reader.asserts(holders):
             return
+        label = _NOTE_LABEL.match(sent) if self.ctx.quote_states and b.kind == "bullet" else None
+        if label is not None:  # "Carers: home treatment moves ...": the claim is what follows the name
+            sent = label.group("rest")
         verdict = evaluation(sent)  # a criticism, or in a witness's own evidence praise as well
         # a witness's evidence, or a statement quoted in full, whichever way it weighs
         weighs = verdict == "oppose" or self.reader.testifies(b) or self.ctx.quote_states or \
@@ -687,11 +720,15 @@ class Extractor:
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
                             r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement
             return
+        stance = "support"
+        worry = _A_WORRY.match(sent)
+        if worry is not None:  # "Losing the direct number was a big worry": against losing it
+            sent, stance = worry.group("x"), "oppose"
         claim = normalise_claim(sent)
         if len(content_tokens(claim)) < 3 or _JUNK_CLAIM.match(claim):
             return
         for h in holders:
-            self.add(Hit(h, claim, "support", "turn:assertion", 0.45, spans, strand.source, b.section, None, topics))
+            self.add(Hit(h, claim, stance, "turn:assertion", 0.45, spans, strand.source, b.section, None, topics))
 
     def _frame_hits(self, f: Frame, b: Block, strand: StrandState, spans: list[Span], topics: list[str],
                     lead_sentence: bool) -> None:

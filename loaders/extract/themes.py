@@ -32,7 +32,11 @@ _STRUCTURAL = re.compile(
     r"submissions? on behalf of.*|statement by.*|remarks by.*|introductory remarks.*|opening statement.*|closing statement.*|"
     r"evidence from.*|response from.*|report|page|question number|examination of witness(?:es)?|oral evidence.*|panel \w+|"
     r"(?:questions?|examination|cross-examination|re-examination) (?:by|from) .*|.*\((?:sworn|affirmed)\)|members present.*|"
-    r".*\b(?:19|20)\d\d\b.*|.*\bmodule \d+.*)$", re.I)
+    r".*\b(?:19|20)\d\d\b.*|.*\bmodule \d+.*|"
+    # workshop notes: who sat at a table, what was pinned up, how the room agreed and disagreed
+    r"(?:table|group|breakout(?: group)?|discussion group) ?(?:\d+|[a-z])?\s*(?:\(.*\)|[:–—-].*)|post-it.*|flipchart.*|"
+    r"(?:workshop|session|meeting|event) \d+\b.*|"
+    r"points of (?:agreement|disagreement)|what we heard|dot[- ]voting.*|written evidence submitted by.*|about (?:us|the .*))$", re.I)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from ..lexicon import singular
 from ..merging import content_tokens
 from ...documents.structure import trim_spans
 from ..proposals import LABEL, Proposal, evaluation, find_proposals, proposal_label, proposer, section_proposals
-from ..stakeholders import Holder, capitalise
+from ..stakeholders import Holder, capitalise, split_organisations
 from . import Reader
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class ReportReader(Reader):
     genre: ClassVar[str] = "report"
     kind: ClassVar[str] = "report"
     _group_level = 99
+    _table: tuple[list[Holder] | None, int] | None = None  # the workshop table whose notes these are, and its level
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -57,9 +58,11 @@ class ReportReader(Reader):
         self.proposal_names = _proposal_names(self.structure, self.proposals, self.proposal_of)
 
     def body_start(self) -> int:
-        """Title pages, membership lists and contents come before the first Summary or Introduction heading."""
+        """Title pages, membership lists and contents come before the first Summary or Introduction heading, if it
+        comes early (a 'Summary' under 'What we heard' at the end of workshop notes opens no body)."""
+        early = len(self.structure.text) * 0.4
         for b in self.structure.blocks:
-            if b.kind == "heading" and _BODY.match(self.structure.view(b).text):
+            if b.kind == "heading" and b.start < early and _BODY.match(self.structure.view(b).text):
                 return b.index
         return 0
 
@@ -68,9 +71,32 @@ class ReportReader(Reader):
         ctx = self.ctx
         if ctx.section_group is not None and b.level <= self._group_level:
             ctx.section_group = None
+        if self._table is not None and b.level <= self._table[1]:
+            self._table = None
         group = self._group_heading(title)
         if group is not None:
             ctx.section_group, self._group_level = group, b.level
+        table = _TABLE_HEADING.match(" ".join(title.split()).strip("# "))
+        if table is not None:  # "Table 2 (Trust staff and staff side)", "Breakout group: young people"
+            who = [h for h in split_organisations(table.group("who") or table.group("who2"), self.resolver)
+                   if not _NOBODY.match(h.label)]
+            self._table = (who[:1] or None, b.level) if who else None
+
+    def speakers(self, b: Block) -> list[Holder]:
+        return super().speakers(b) or self.table_holders(b)
+
+    def asserts(self, holders: list[Holder]) -> bool:
+        return super().asserts(holders) or bool(holders) and self._table is not None and holders == self._table[0]
+
+    def testifies(self, b: Block) -> bool:
+        return super().testifies(b) or bool(self.table_holders(b))
+
+    def table_holders(self, b: Block) -> list[Holder]:
+        """In workshop notes, the group at the table a note is under ("Table 1 (service users and carers)": the first
+        named; the notes are theirs, bullet by bullet), else []."""
+        if self._table is None or self._table[0] is None or b.kind != "bullet" or b.lead_in is not None:
+            return []
+        return list(self._table[0])
 
     def _group_heading(self, title: str) -> Holder | None:
         """A heading that names a group of people ("People in rural areas", "Young people", "Unpaid carers"): the
@@ -186,6 +212,13 @@ def _proposal_names(structure: Structure, proposals: list[Proposal], proposal_of
 
 _THE_COMMITTEE = re.compile(r"(?:(?:but|and|however|so),?\s+)?(?:(?:a|the)\s+majority\s+of\s+)?(?:the|this|our)\s+Committee"
                             r"(?:\s+as\s+a\s+whole)?", re.I)
+
+
+#: a workshop table's notes: "Table 1 (service users and carers)", "Breakout group: young people", "Group 3 - farmers"
+_TABLE_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|group|breakout(?:\s+group)?|discussion\s+group)\s*(?:\d+|[A-Z])?)"
+                            r"\s*(?:\((?P<who>[^()]{3,80})\)|[:–—-]\s*(?P<who2>[^()]{3,80}?))\s*(?:\([^()]*\))?\s*$", re.I)
+#: a table that names no group ("Table 4 (online, mixed)")
+_NOBODY = re.compile(r"^(?:online|mixed|in person|hybrid|various|other|others|general|open)$", re.I)
 
 
 class CommitteeReader(ReportReader):

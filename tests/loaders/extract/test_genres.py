@@ -720,3 +720,38 @@ def test_written_evidence_is_each_submitter_s_under_every_sub_heading_but_not_wh
     assert ("County Transport Network", "oppose", "A national fares cap, paid for by the Department") in rows, rows
     assert ("County Transport Network", "support", "A national fares cap would cost councils more than it saves passengers") in rows, rows
     assert not any("represents 40" in c or "survey of members" in c for _h, _s, c in rows), rows
+
+
+WORKSHOP_NOTES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+# Ferry review: stakeholder workshop notes
+
+## 1. Workshop 1: Portree, 3 October
+
+### Table 1 (island residents and hauliers)
+
+- Strong feeling against cutting the winter timetable to two sailings a day.
+- Losing the early sailing to the mainland was a big worry for shift workers.
+- Hauliers: the booking system does not hold space for lorries carrying livestock.
+
+### Table 2 (online, mixed)
+
+- Ferry Users Group: a new vessel should be ordered before any route is cut.
+
+## 2. What we heard
+
+### Summary
+
+- The council and the Ferry Users Group disagreed about the winter timetable.
+"""
+
+
+def test_workshop_notes_give_each_table_its_notes_and_a_named_note_to_who_it_names() -> None:
+    rows = held(extract_text(WORKSHOP_NOTES, name="notes.md"))
+    by = {(h, s) for h, s, c in rows if "winter timetable to two sailings" in c}
+    assert any(h.startswith("Island residents") for h, _s in by), rows  # the table's first group holds its notes
+    assert any(s == "oppose" and "early sailing" in c for _h, s, c in rows), rows  # "was a big worry": against it
+    assert any(h == "Hauliers" and c.startswith("The booking system does not hold space") for h, _s, c in rows), rows
+    assert any("Ferry Users Group" in h and c.startswith("A new vessel should be ordered") for h, _s, c in rows), rows
+    # "A and B disagreed about X": with each other, on sides the sentence does not give
+    assert not any("disagreed" in c or c == "The winter timetable" for _h, _s, c in rows), rows
