@@ -299,7 +299,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 current.side = current.side or "government"
             mm = _MOTION.search(t) or (re.match(r"^(?P<m>That\s.+)$", t) if motion_side[0] is not None else None)
             if mm and "motion" not in questions and not re.match(r"^(?:Ordered|Resolved|Question)", t, re.I):
-                q = question("motion", normalise_claim(mm.group("m"), max_words=45), "motion")
+                q = question("motion", _question_text(mm.group("m")), "motion")
                 q.side = motion_side[0]
                 current = q
             if _NEGATIVED.search(t) or re.search(r"agreed to", t, re.I):
@@ -324,7 +324,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
         if b.kind == "paragraph" and b.speaker is None:
             mm = _MOTION.search(t) or (re.match(r"^(?P<m>That\s.+)$", t) if motion_side[0] is not None else None)
             if mm and motion_side[0] is not None and "motion" not in questions:
-                q = question("motion", normalise_claim(mm.group("m"), max_words=45), "motion")
+                q = question("motion", _question_text(mm.group("m")), "motion")
                 q.side = motion_side[0]
                 current = q
             continue
@@ -340,10 +340,11 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             pending = None
             body = view.clean.strip(" “”\"‘’'")
             if kind == "motion":
-                q = question("motion", normalise_claim(body, max_words=45), "motion")
+                q = question("motion", _question_text(body), "motion")
             else:
-                q = question("amendment to the motion", normalise_claim(
-                    body if body.startswith("That") else "That this House " + body, max_words=45), "amendment")
+                q = question("amendment to the motion", _question_text(
+                    body if re.match(r"(?:That|this\s+(?:House|Parliament))\b", body, re.I) else "That this House " + body),
+                    "amendment")
                 q.contradicts = "motion"
             q.mover, q.moved_at = q.mover or mover, q.moved_at or move_spans
             q.side = q.side or _side_of(mover)
@@ -463,13 +464,13 @@ def _moved(sent: str, current: Question | None, questions: dict[str, Question], 
     if at:  # several amendments to one motion are told apart by their numbers ("amendment S6M-15872.1")
         key = f"amendment {at.group('n')}" if at.group("n") else "amendment to the motion"
         text = re.sub(r"^(?:at\s+end|to\s+end)\s*[“\"'‘]?\s*[;,]?\s*", "", at.group("text").strip(" “”\"'‘’"), flags=re.I)
-        q = question(key, normalise_claim(text if re.match(r"(?:That|this)\b", text, re.I) else "That this Parliament " + text
-                                          if at.group("n") else "That this House " + text, max_words=45), "amendment")
+        q = question(key, _question_text(text if re.match(r"(?:That|this)\b", text, re.I) else "That this Parliament " + text
+                                         if at.group("n") else "That this House " + text), "amendment")
         q.contradicts = "motion"
         return q
     mm = _MOTION.search(sent)
     if mm:
-        return question("motion", normalise_claim(mm.group("m"), max_words=45), "motion")
+        return question("motion", _question_text(mm.group("m")), "motion")
     return None
 
 
@@ -479,6 +480,16 @@ _EXPLAINED = re.compile(r"^\s*(?:Member['’]s explanatory statement\s*:?\s*)?Th
                         r"(?:would|will|seeks to|is intended to)\s+(?P<what>.+)$", re.I)
 _ON_QUESTION = re.compile(r"^\s*(?:On|Turning to|As for|As to|With regard to|Finally,? on|Then,? on)\s+(?P<obj>(?:new\s+)?"
                           r"(?:clause|amendment|schedule)\s+\d+[A-Za-z]?)\b", re.I)
+
+
+def _question_text(text: str) -> str:
+    """A motion's or amendment's claim: its operative words, without the concession a reasoned amendment opens with
+    ("this House, while recognising that ..., declines to give a Second Reading to the X Bill because ...")."""
+    m = re.match(r"^\s*(?P<head>(?:That\s+)?this\s+(?:House|Parliament)),?\s+while\s+.+?,\s+(?P<rest>(?:declines|believes|"
+                 r"calls|regrets|notes|urges|resolves|is\s+of\s+the\s+opinion|considers)\b.+)$", text, re.I | re.S)
+    if m:
+        text = f"{m.group('head')} {m.group('rest')}"
+    return normalise_claim(text, max_words=45)
 
 
 def _explain(q: Question, what: str) -> None:

@@ -473,3 +473,28 @@ def test_the_official_report_reads_inline_speakers_motions_and_numbered_amendmen
     parties = {b.stakeholders[p.stakeholder].label: b.stakeholders[p.stakeholder].member_of for p in b.positions.values()}
     assert any("conservative" in m for m in parties["Jean Kerr"]), parties
     assert any("government" in m for m in parties["Neil Orr"]), parties  # a Cabinet Secretary speaks for the Government
+
+
+REASONED = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Canal Boats Bill
+Second Reading
+
+The Secretary of State for Transport (Ruth Dale)
+I beg to move, That the Bill be now read a Second time.
+
+The Bill gives every licensed boat a mooring right, and it is long overdue.
+
+Tom Bray (Westfield) (Con)
+I beg to move an amendment, to leave out from "That" to the end of the Question and add:
+
+"this House, while recognising that boaters need secure moorings, declines to give a Second Reading to the Canal Boats
+Bill because it takes towpaths from farmers without compensation."
+"""
+
+
+def test_a_reasoned_amendment_s_claim_is_its_operative_words() -> None:
+    b = extract_text(REASONED, name="second-reading.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    moved = [c for h, s, c in rows if h == "Tom Bray" and s == "support" and "declines" in c]
+    assert moved and moved[0].startswith("This House declines to give a Second Reading to the Canal Boats Bill"), rows
