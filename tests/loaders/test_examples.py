@@ -23,7 +23,10 @@ def test_three_formats_present() -> None:
 
 
 #: development documents whose contest the extractor does not yet put on one claim (strict: passing fails)
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "inquiry-closing-submissions.txt": "written closing submissions ('CLOSING SUBMISSIONS ON BEHALF OF X') are not read yet",
+    "interview-study-report.txt": "interviewees' groups do not yet meet on one claim",
+}
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.name]))
