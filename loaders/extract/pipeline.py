@@ -132,7 +132,7 @@ _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|
                          r"|(?:what|all\s+that|everything\s+that)\s+(?:has|had|have|was|were|is)\s+(?:been\s+)?(?:said|raised|"
                          r"argued|mentioned|put|described)\b.*"
                          # a report cut before what it reports ("the chief constable wrote to me saying that")
-                         r"|.*\b(?:(?:saying|stating|writing)(?:\s+that)?|(?:said|says|wrote|stated)\s+that)"
+                         r"|.*\b(?:(?:saying|stating|(?<!\bin\s)writing)(?:\s+that)?|(?:said|says|wrote|stated)\s+that)"
                          # a means clause ("by focusing on ...")
                          r"|by\s+\w+ing\b[^,]*|by\s+(?:my|the|his|her|their|our|your)\s+(?:noble|hon\.?|right|learned|gallant)\b.*"
                          # a reporting verb first: the frame lost its subject ("emphasised the need to strike a balance")

@@ -560,6 +560,10 @@ def split_organisations(text: str, resolver: Resolver) -> list[Holder]:
     if whole is not None:
         return [resolver._from_entry(whole, None)]
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|;\s*", text) if p.strip()]
+    if len(parts) == 2 and ORG_END.search(parts[1]) and not ORG_END.search(parts[0]) and \
+            resolver.lexicon.lookup(parts[0]) is None and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+", parts[0]):
+        # "the Brackwater House Bereaved, Survivors and Residents Group": one name with a comma in it
+        return [Holder(capitalise(re.sub(r"^the\s+", "", text, flags=re.I)), "organisation")]
     out: list[Holder] = []
     for part in parts:
         candidates = [part]

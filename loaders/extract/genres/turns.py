@@ -41,6 +41,8 @@ def section_holder(heading: str) -> tuple[str, str | None] | None:
     if not m:
         return None
     who = m.group("who").strip()
+    if who.isupper():  # "THE BRACKWATER HOUSE BEREAVED, SURVIVORS AND RESIDENTS GROUP"
+        who = re.sub(r"\b(Of|And|The|For|On|In|To)\b", lambda w: w.group(1).lower(), who.title()).replace("'S ", "'s ")
     if re.match(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding)\b", who, re.I):
         return "the chair", m.group("by")
     return who, m.group("by")
@@ -79,8 +81,11 @@ def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None
         ctx.section_level = b.level
         # published written evidence ("Written evidence submitted by X (ABC0012)") runs, sub-headings and all, to the
         # next submission
-        ctx.section_sticky = bool(re.match(r"^\s*(?:written\s+)?evidence\s+submitted\s+by\b|.*\([A-Z]{2,6}\s?\d{3,5}\)\s*$",
-                                           title, re.I))
+        # next submission; so do written closing or opening submissions set as a title ("CLOSING SUBMISSIONS ON BEHALF
+        # OF X", with lettered sections under it)
+        ctx.section_sticky = bool(re.match(r"^\s*(?:written\s+)?evidence\s+submitted\s+by\b|.*\([A-Z]{2,6}\s?\d{3,5}\)\s*$|"
+                                           r"^\s*(?:written\s+|closing\s+|opening\s+|final\s+)+submissions?\b", title, re.I)
+                                  or title.isupper())
     elif ctx.section_holders and b.level <= ctx.section_level and not ctx.section_sticky:
         ctx.section_holders = []
         ctx.section_counsel = None

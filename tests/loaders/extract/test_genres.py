@@ -755,3 +755,34 @@ def test_workshop_notes_give_each_table_its_notes_and_a_named_note_to_who_it_nam
     assert any("Ferry Users Group" in h and c.startswith("A new vessel should be ordered") for h, _s, c in rows), rows
     # "A and B disagreed about X": with each other, on sides the sentence does not give
     assert not any("disagreed" in c or c == "The winter timetable" for _h, _s, c in rows), rows
+
+
+CLOSING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+THE QUAYSIDE FIRE INQUIRY
+
+CLOSING SUBMISSIONS ON BEHALF OF THE QUAYSIDE BEREAVED, SURVIVORS AND RESIDENTS GROUP
+
+A. Introduction
+
+1. It is submitted that the fire at Quayside was not an accident in any meaningful sense.
+
+B. The cladding
+
+2. The landlord replaced the specified panels with a cheaper panel at a saving of some GBP 400,000.
+
+CLOSING SUBMISSIONS ON BEHALF OF HARBOUR HOMES TRUST
+
+A. The cladding
+
+3. The Trust relied on the advice of its architect, who approved the cheaper panel in writing.
+"""
+
+
+def test_written_closing_submissions_are_each_party_s_through_their_lettered_sections() -> None:
+    rows = held(extract_text(CLOSING, name="closing.txt"))
+    group = "Quayside Bereaved, Survivors and Residents Group"
+    assert {(group, "oppose", "The fire at Quayside was an accident in any meaningful sense"),
+            (group, "support", "The fire at Quayside was not an accident in any meaningful sense")} & rows, rows
+    assert any(h == group and c.startswith("The landlord replaced the specified panels") for h, _s, c in rows), rows
+    assert any(h == "Harbour Homes Trust" and c.startswith("The Trust relied on the advice") for h, _s, c in rows), rows
