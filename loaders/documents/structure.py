@@ -333,7 +333,8 @@ def _speaker(line: _Line, names: frozenset[str] = frozenset()) -> tuple[str, int
     if m and _hansard_tag(m.group(1), m.group(2), m.group(3)):
         return m.group(1).strip(), m.end(), "|".join(g.strip() for g in (m.group(2), m.group(3)) if g)
     m = _SPEAKER_CAPS.match(t)
-    if m and len(m.group(1)) >= 2 and m.group(1) not in ("NB", "PS", "Q", "A", "NOTE", "URL", "ISBN", "UK", "NHS") \
+    if m and len(m.group(1)) >= 2 and m.group(1) not in ("NB", "PS", "Q", "A", "NOTE", "URL", "ISBN", "UK", "NHS", "RESOLVED",
+                                                         "AGREED", "NOTED", "ACTION", "DECISION", "RECOMMENDATION") \
             and not _ROMAN.match(m.group(1)):
         return m.group(1).strip(), m.end(), None
     m = _SPEAKER_NAME.match(t)

@@ -49,6 +49,8 @@ class Frame:
         text = self.sentence[span[0]:span[1]]
         if self.as_is:
             text = re.sub(r"\s+as\s+", " is ", text, count=1)
+        if self.rule == "spoke" and self.prefix:  # "X spoke in support.": of the item before the meeting
+            return normalise_claim(self.prefix)
         return normalise_claim((self.prefix + " " if self.prefix else "") + text)
 
 
@@ -342,6 +344,21 @@ _PROCEEDINGS = re.compile(r"(?:(?:now|then|also|just|briefly)\s+)*(?:be\b|turn\b
                           r"listen\b|look\s+forward\b|continue\s+to\s+listen\b|take\s+(?:a|our|the)\s+(?:\w+\s+)?break\b|"
                           r"adjourn\b|resume\b|sit\s+again\b|rise\b|pause\b|hear\s+from\b|move\s+on\b|start\b|begin\b|"
                           r"watch\b)", re.I)
+#: a motion in minutes: "It was moved by Councillor X and seconded by Councillor Y that P", "Moved by X, seconded by Y,
+#: that P"
+_COUNCILLOR = r"(?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Dr)\s+(?-i:(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+_MOVED_BY = re.compile(r"^\s*(?:It\s+was\s+)?(?:moved|proposed)\s+by\s+(?P<who>" + _COUNCILLOR + r")\s*,?\s*(?:(?:and\s+)?seconded\s+by\s+"
+                       r"(?P<second>" + _COUNCILLOR + r")\s*,?\s*)?that\s+(?P<claim>.{8,})$", re.I)
+#: a public speaker's or member's stance on the item, in minutes: "X, of Y, spoke in support of the application",
+#: "X, speaking on behalf of the Z Association, objected to the application", "X spoke against."
+_SPOKE = re.compile(r"^\s*(?P<who>[A-Z].{2,160}?)\s*,?\s+(?P<verb>spoke\s+(?P<dir>in\s+support|in\s+favour|against|in\s+objection)|"
+                    r"objected)(?:\s+(?:of|to)\s+(?P<obj>(?:the|this)\s+(?:application|scheme|proposals?|development|item|it)|it))?"
+                    r"\s*[.;]?\s*$", re.I)
+_SPEAKS_FOR = re.compile(r"(?:on\s+behalf\s+of|agent\s+for|representing|(?:Chair|Chairman|Chairwoman|Secretary|Director|President|"
+                         r"Chief\s+Executive|Clerk|spokesperson|spokeswoman|spokesman)\s+of)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{2,80}?)"
+                         r"\s*(?:,|$)")
+#: a committee's resolution in minutes: "RESOLVED: That ...", "RESOLVED - (a) that ..."
+_RESOLVED = re.compile(r"^\s*(?:It\s+was\s+)?(?-i:RESOLVED|Resolved)\s*(?:[:–—-]\s*)?(?:\([a-z0-9]+\)\s*)?(?:That|that)\s+(?P<claim>.{8,})$")
 #: a pseudo-cleft: "What I would like the Inquiry to recommend is that P", "What we do not accept is P"
 _WHAT_IS = re.compile(r"^\s*(?:(?:and|but|so|now),?\s+)?what\s+(?P<who>I|we|they|(?:the\s+)?(?-i:[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5}))\s+"
                       r"(?P<neg>(?:do|does|did|would|will)\s+not\s+|(?:don|doesn|didn|won)['’]t\s+)?(?:(?:would|will|really|also|now)\s+)?"
@@ -428,6 +445,31 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
     if m:
         frames.append(Frame("cleft", "support", sentence, m.group("who"), m.span("who"), [(m.start("claim"), _claim_end(sentence, m.start("claim")))],
                             confidence=0.75))
+        return frames
+    m = _MOVED_BY.match(sentence)
+    if m:  # minutes: "It was moved by Councillor Baverstock and seconded by Councillor Quayle that the application be refused"
+        motion = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
+        frames.append(Frame("moved", "support", sentence, m.group("who"), m.span("who"), motion, confidence=0.85))
+        if m.group("second"):
+            frames.append(Frame("seconded", "support", sentence, m.group("second"), m.span("second"), motion, confidence=0.75))
+        return frames
+    m = _SPOKE.match(sentence)
+    if m:  # minutes: "Mr O Brannigan, the applicant's agent, spoke in support of the application", "X objected."
+        direction = (m.group("dir") or "").casefold()
+        stance = "support" if direction.startswith(("in support", "in favour")) else "oppose"
+        what = m.span("obj") if m.group("obj") else m.span("verb")
+        # the body a speaker speaks for: "speaking on behalf of the X Association", "the applicant's agent for Y",
+        # "Chair of the Z Society"
+        body = _SPEAKS_FOR.search(m.group("who"))
+        who, who_span = (body.group("org"), (m.start("who") + body.start("org"), m.start("who") + body.end("org"))) if body \
+            else (m.group("who"), m.span("who"))
+        frames.append(Frame("spoke", stance, sentence, who, who_span, [what], confidence=0.8,
+                            prefix="" if m.group("obj") else "the application"))
+        return frames
+    m = _RESOLVED.match(sentence)
+    if m:  # minutes: "RESOLVED: That application 25/01877/OUT be REFUSED for the reasons set out in the motion"
+        frames.append(Frame("resolved", "support", sentence, "the Committee", None,
+                            [(m.start("claim"), _claim_end(sentence, m.start("claim")))], confidence=0.85))
         return frames
     m = _WHAT_IS.match(sentence)
     if m:

@@ -116,6 +116,12 @@ class ReportReader(Reader):
         anywhere, a proposal by its own name ('Option B', 'federation' for the one the heading 'Option B:
         federation' introduced)."""
         text = re.sub(r"^(?:the|this|that|a)\s+", "", claim.strip(" .").casefold())
+        item = next((m for m in (_ITEM_HEADING.match(t) for t in reversed(b.section)) if m), None)
+        if item is not None and re.fullmatch(r"(?:application|scheme|proposals?|development|item|it)", text):
+            # minutes: "the application" under "64. APPLICATION 25/01877/OUT - LAND EAST OF COPSE ROAD"
+            where = item.group("where")
+            where = where.title() if where.isupper() else where
+            return f"Application {item.group('ref')} ({where}) should be granted"
         head = _AFTERTHOUGHT.sub("", text)  # "Option A in the strongest terms", "closure, many of them strongly"
         named = self.proposal_names.get(text) or self.proposal_names.get(head)
         if named is not None:
@@ -214,6 +220,9 @@ _THE_COMMITTEE = re.compile(r"(?:(?:but|and|however|so),?\s+)?(?:(?:a|the)\s+maj
                             r"(?:\s+as\s+a\s+whole)?", re.I)
 
 
+#: a planning item in minutes: "64. APPLICATION 25/01877/OUT - LAND EAST OF COPSE ROAD, HALLOWBY"
+_ITEM_HEADING = re.compile(r"^\s*(?:\d+\.?\s+)?application\s+(?:no\.?\s+)?(?P<ref>[\w/.-]*\d[\w/.-]*)\s*[:–—-]\s*(?P<where>.{3,120}?)\s*$",
+                           re.I)
 #: a workshop table's notes: "Table 1 (service users and carers)", "Breakout group: young people", "Group 3 - farmers"
 _TABLE_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:table|group|breakout(?:\s+group)?|discussion\s+group)\s*(?:\d+|[A-Z])?)"
                             r"\s*(?:\((?P<who>[^()]{3,80})\)|[:–—-]\s*(?P<who2>[^()]{3,80}?))\s*(?:\([^()]*\))?\s*$", re.I)

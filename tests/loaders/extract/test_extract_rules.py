@@ -579,3 +579,31 @@ def test_a_body_s_decisions_are_its_positions_and_its_title_names_it() -> None:
     assert (voice, "oppose", "Introduce a toll on rural footbridges at this stage") in got, got
     assert (voice, "support", "Raise the threshold to ten metres") in got, got
     assert not any("adjourn" in c for _h, _s, c in got), got
+
+
+MINUTES = """THORNBY DISTRICT COUNCIL
+
+PLANNING COMMITTEE
+
+12. APPLICATION 25/00001/FUL - LAND AT MILL LANE, THORNBY
+
+Mrs D Kay, speaking on behalf of the Mill Lane Residents' Association, objected to the application.
+
+Mr O Bran, the applicant's agent for Harrow Homes, spoke in support.
+
+It was moved by Councillor Baxter and seconded by Councillor Quill that the application be refused.
+
+RESOLVED: That application 25/00001/FUL be REFUSED for the reasons set out in the motion.
+"""
+
+
+def test_minutes_give_speakers_their_body_s_stance_on_the_item_and_movers_their_motion() -> None:
+    got = positions(MINUTES, name="minutes.txt")
+    item = "Application 25/00001/FUL (Land At Mill Lane, Thornby) should be granted"
+    assert ("Mill Lane Residents' Association", "oppose", item) in got, got
+    assert ("Harrow Homes", "support", item) in got, got
+    # the motion and the resolution it carried are one claim
+    refused = {c for h, s, c in got if h == "The Committee" and s == "support" and c.startswith("Application 25/00001/FUL be REFUSED")}
+    assert refused, got
+    assert {("Councillor Baxter", "support", *refused), ("Councillor Quill", "support", *refused)} <= got, got
+    assert not any(h == "RESOLVED" for h, _s, _c in got), got
