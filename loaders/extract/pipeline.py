@@ -703,16 +703,21 @@ class Extractor:
         """In a submission or a testimony, an evaluative statement with no cue of its own ("far too many who died
         were vulnerable because of staffing practices", "social care was the poor relation") is the position of
         whoever the speaker speaks for: a criticism is a claim they make. In a witness's own evidence every statement
-        of fact is ("the gauge stopped reporting at 11.40 pm"), except what the witness says of their own post."""
+        of fact is ("the gauge stopped reporting at 11.40 pm"), except what the witness says of their own post. In a
+        report's conclusions, the authors' own verdicts are theirs."""
         holders = self._turn_holders(b)
-        if not (self.ctx.quote_states and holders and b.kind == "bullet") and not self.reader.asserts(holders):
+        verdict = evaluation(sent)  # a criticism, or in a witness's own evidence praise as well
+        concluded = not holders and self.ctx.conclusions and verdict is not None
+        if concluded:  # the authors' own verdict in their conclusions ("a flat 50% is likely to drive out small landlords")
+            holders = [self.reader.voice]
+        elif not (self.ctx.quote_states and holders and b.kind == "bullet") and not self.reader.asserts(holders):
             return
         label = _NOTE_LABEL.match(sent) if self.ctx.quote_states and b.kind == "bullet" else None
         if label is not None:  # "Carers: home treatment moves ...": the claim is what follows the name
             sent = label.group("rest")
-        verdict = evaluation(sent)  # a criticism, or in a witness's own evidence praise as well
+            verdict = evaluation(sent)
         # a witness's evidence, or a statement quoted in full, whichever way it weighs
-        weighs = verdict == "oppose" or self.reader.testifies(b) or self.ctx.quote_states or \
+        weighs = verdict == "oppose" or concluded or self.reader.testifies(b) or self.ctx.quote_states or \
             self.reader.genre == "debate" and _DEBATE_CLAIM.match(sent) is not None and \
             (verdict is not None or not _NARRATIVE.search(sent))  # a member's argument, not their story
         if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not weighs or _OWN_POST.match(sent) \

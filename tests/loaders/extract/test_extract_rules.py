@@ -607,3 +607,12 @@ def test_minutes_give_speakers_their_body_s_stance_on_the_item_and_movers_their_
     assert refused, got
     assert {("Councillor Baxter", "support", *refused), ("Councillor Quill", "support", *refused)} <= got, got
     assert not any(h == "RESOLVED" for h, _s, _c in got), got
+
+
+def test_the_authors_verdict_in_their_conclusions_is_theirs_but_their_narrative_is_not() -> None:
+    text = ("Landlords and retrofit\n\n1. We interviewed 32 people in 2025 about the retrofit grant and its rules.\n\n"
+            "Conclusions\n\n2. A flat 50% landlord contribution would be unfair to the small landlords whose homes are worst.\n\n"
+            "3. The interviews took place in the spring and the summer of 2025 in four towns.\n")
+    got = positions(text, name="study.txt")
+    assert any(s == "support" and c.startswith("A flat 50% landlord contribution would be unfair") for _h, s, c in got), got
+    assert not any("interviewed" in c or "took place" in c for _h, _s, c in got), got
