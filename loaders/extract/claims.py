@@ -150,6 +150,7 @@ _NEG = re.compile(r"\b(?:not|never|no longer|n't|cannot|nor)\b", re.I)
 def normalise_claim(text: str, *, max_words: int = 32) -> str:
     """A short proposition: attribution leftovers, discourse markers, footnote numbers and necessity frames stripped."""
     t = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+    t = re.sub(r"\s*\((?:[A-Z]{1,4}\d{1,3}(?:,\s*|\s+and\s+)?){1,12}\)\s*\.?$", "", t)  # interviewees' codes "(AD1, AD2, TR3)"
     t = _FOOTNOTE_TAIL.sub("", re.sub(r"(?<=\S)\[\d{1,3}\]", "", t))  # "run.[1]", "contracts2"
     t = re.sub(r"^\d{1,2}(?:\.\d{1,3})+\.?\s+(?=[A-Z])", "", t)  # a paragraph number ("5.1 Pools should ...")
     t = re.sub(r"\s*/\s*", "/", t)
@@ -293,8 +294,9 @@ def cues_for(lexicon: Lexicon | None) -> _Cues:
 
 
 _PASSIVE_VERDICT = re.compile(
-    r"\b(?:is|are|was|were|has been|have been|had been|remain(?:s|ed)?)\s+(?P<neg>not\s+)?"
-    r"(?P<adv>(?:universally|widely|generally|broadly|strongly|also|often|sometimes|increasingly|fiercely|heavily|"
+    r"\b(?:is|are|was|were|has been|have been|had been|remain(?:s|ed)?)"
+    r"(?:\s*,\s*(?:however|though|in\s+contrast|by\s+contrast|nonetheless|moreover),)?"  # "was, however, opposed by"
+    r"\s+(?P<neg>not\s+)?(?P<adv>(?:universally|widely|generally|broadly|strongly|also|often|sometimes|increasingly|fiercely|heavily|"
     r"largely|mostly|warmly|cautiously|unanimously)\s+)?"
     r"(?P<verb>supported|opposed|welcomed|endorsed|rejected|criticised|criticized|favoured|contested|disputed|backed|resisted|"
     r"questioned|challenged|called for|advocated|echoed|championed|praised|condemned|cited)\b"

@@ -616,3 +616,10 @@ def test_the_authors_verdict_in_their_conclusions_is_theirs_but_their_narrative_
     got = positions(text, name="study.txt")
     assert any(s == "support" and c.startswith("A flat 50% landlord contribution would be unfair") for _h, s, c in got), got
     assert not any("interviewed" in c or "took place" in c for _h, _s, c in got), got
+
+
+def test_a_passive_stance_with_an_aside_and_interviewees_codes_after_a_claim() -> None:
+    got = positions("Retrofit\n\nThe proposal for a single advice hub was, however, opposed by advice organisations.\n\n"
+                    "Landlords argued that a flat contribution would drive out small landlords (PL1, PL3 and LA2).\n")
+    assert ("Advice organisations", "oppose", "A single advice hub") in got, got
+    assert ("Landlords", "support", "A flat contribution would drive out small landlords") in got, got
