@@ -366,6 +366,8 @@ class Extractor:
             own = [h for h in self.ctx.section_holders if head in {w.casefold() for w in h.label.split()[:-1]}]
         if len(own) == 1:
             return own[0]
+        if head == "government" and self.reader.genre == "debate":
+            return None  # a member's "the Government" is the one at the dispatch box, not "the Scottish Government" named
         named = self.ctx.named_orgs.get(head)
         if named is None and head in _KIND_NOUNS and len(self.ctx.section_holders) == 1 \
                 and self.ctx.section_holders[0].kind == "organisation":

@@ -35,7 +35,7 @@ _STRUCTURAL = re.compile(
     r".*\b(?:19|20)\d\d\b.*|.*\bmodule \d+.*|"
     # workshop notes: who sat at a table, what was pinned up, how the room agreed and disagreed
     r"(?:table|group|breakout(?: group)?|discussion group) ?(?:\d+|[a-z])?\s*(?:\(.*\)|[:–—-].*)|post-it.*|flipchart.*|"
-    r"(?:workshop|session|meeting|event) \d+\b.*|"
+    r"(?:workshop|session|meeting|event) \d+\b.*|on resuming.*|sitting suspended.*|"
     r"points of (?:agreement|disagreement)|what we heard|dot[- ]voting.*|written evidence submitted by.*|about (?:us|the .*))$", re.I)
 
 

@@ -290,9 +290,10 @@ def relabel(structure: Structure, roster: Roster) -> None:
                 b.speaker, b.speaker_note = sp[3] or sp[0], sp[0]
             continue
         single = "\n" not in text[b.start:b.end].strip()
-        if not single and b.kind == "paragraph" and b.speaker_span is None:
+        if not single and b.kind in ("paragraph", "heading") and b.speaker_span is None:
             _split_name_line(text, b, roster)
-            if b.speaker_span is not None:
+            if b.speaker_span is not None:  # "Hannah Okafor" / "Will the Minister give way?": a turn, not a heading
+                b.kind = "paragraph"
                 continue
         sp = _speaker_line(line) if single else None
         if sp is not None:

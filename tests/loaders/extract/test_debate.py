@@ -498,3 +498,18 @@ def test_a_reasoned_amendment_s_claim_is_its_operative_words() -> None:
     rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
     moved = [c for h, s, c in rows if h == "Tom Bray" and s == "support" and "declines" in c]
     assert moved and moved[0].startswith("This House declines to give a Second Reading to the Canal Boats Bill"), rows
+
+
+def test_a_members_two_line_intervention_is_a_turn_and_the_government_is_the_one_at_the_dispatch_box() -> None:
+    text = PETITION.replace(
+        "The Parliamentary Under-Secretary of State for Environment (Ana Birch)\n",
+        "Sam Ode\nWill the Minister give way?\n\nThe Parliamentary Under-Secretary of State for Environment (Ana Birch)\n"
+        "In Scotland, the Scottish Government fenced every pond in two years. ").replace(
+        "and councils will decide which ponds need fencing.",
+        "and councils will decide which ponds need fencing. The Government do not accept that a national law is needed.")
+    b = extract_text(text, name="westminster-hall.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    assert not any(h == "Scottish Government" and "national law" in c for h, _s, c in rows), rows
+    assert any(h in ("Government", "Ana Birch") and s == "oppose" and c == "A national law is needed" for h, s, c in rows), rows
+    themes = {t.label for t in b.themes.values()}
+    assert not any("give way" in t for t in themes), themes
