@@ -466,7 +466,8 @@ def _moved(sent: str, current: Question | None, questions: dict[str, Question], 
         text = re.sub(r"^(?:at\s+end|to\s+end)\s*[“\"'‘]?\s*[;,]?\s*", "", at.group("text").strip(" “”\"'‘’"), flags=re.I)
         q = question(key, _question_text(text if re.match(r"(?:That|this)\b", text, re.I) else "That this Parliament " + text
                                          if at.group("n") else "That this House " + text), "amendment")
-        q.contradicts = "motion"
+        # an amendment that leaves out words of the motion is against it; one that only inserts at its end adds to it
+        q.contradicts = "motion" if not at.group("n") or re.search(r"\bleave\s+out\b", sent, re.I) else None
         return q
     mm = _MOTION.search(sent)
     if mm:

@@ -513,3 +513,19 @@ def test_a_members_two_line_intervention_is_a_turn_and_the_government_is_the_one
     assert any(h in ("Government", "Ana Birch") and s == "oppose" and c == "A national law is needed" for h, s, c in rows), rows
     themes = {t.label for t in b.themes.values()}
     assert not any("give way" in t for t in themes), themes
+
+
+def test_an_amendment_that_only_inserts_at_the_end_does_not_contradict_the_motion() -> None:
+    from stancegraph.loaders.extract.genres.questions import read_questions
+    from stancegraph.loaders.extract.genres.hansard import Roster, relabel
+    text = OFFICIAL_REPORT.replace("I move amendment S6M-00100.1, to insert at end",
+                                   "I move amendment S6M-00100.1, to insert at end") + (
+        "\nAnn Bell (Lothian) (Lab): I move amendment S6M-00100.2, to leave out from \"recognises\" to end and insert "
+        "\"believes that ferries should be publicly owned\".\n")
+    structure = parse_text(text)
+    roster = Roster()
+    relabel(structure, roster)
+    reading = read_questions(structure, roster)
+    by_key = {q.key: q for q in reading.questions}
+    assert by_key["amendment S6M-00100.1"].contradicts is None
+    assert by_key["amendment S6M-00100.2"].contradicts == "motion"
