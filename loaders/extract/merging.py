@@ -262,6 +262,8 @@ class ClaimIndex:
         best, best_sim = None, 0.0
         for j in cands:
             tj = self._rep_tokens[j]
+            if numbers_conflict(text, self.reps[j]):
+                continue
             if same_claim(set(ti), set(tj), weights):
                 sim = _jaccard(set(ti), set(tj), weights)
                 if best is None or sim > best_sim:
@@ -282,6 +284,18 @@ class ClaimIndex:
         if self.rep_of.get(text, text) != text:
             del self.rep_of[text]
             self.count([text], -1)
+
+
+def numbers_conflict(a: str, b: str) -> bool:
+    """Whether two claims name numbers and share none ("Clause 3 as drafted" and "Clauses 9 to 12 as drafted", "a cap
+    of £120" and "a cap of £150"): then they are not one claim, however alike their words (which leave numbers out)."""
+    na, nb = _numbers(a), _numbers(b)
+    return bool(na and nb and not na & nb)
+
+
+@lru_cache(maxsize=100_000)
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+(?:[.,]\d+)*", text))
 
 
 def cluster_claims(texts: Sequence[str], *, weights: dict[str, float] | None = None) -> list[int]:

@@ -44,7 +44,7 @@ _MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the 
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
 _QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put)(?:\s+forthwith)?\s*(?:\((?:[^()]|\([^()]*\))*\))?"
                            r",?\s*(?P<q>That .*?)?\.?\s*$", re.I)
-_NUMBERED = re.compile(r"(new clause|clause|amendment|schedule)s?\s+(\d+[a-z]?)")
+_NUMBERED = re.compile(r"(new clause|clause|amendment|schedule)s?\s+(\d+[a-z]?)\b")
 #: how a member names another party's amendment: "the Labour amendment", "the Conservative amendment"
 _PARTY_WORD = {"Labour Party": "labour", "Conservative Party": "conservative", "Liberal Democrats": "liberal democrat",
                "Scottish National Party": "snp", "Green Party": "green", "Reform UK": "reform", "Plaid Cymru": "plaid"}
@@ -55,8 +55,9 @@ _NEGATIVED = re.compile(r"\b(?:negatived|disagreed to)\b", re.I)
 _REF = (r"(?:(?:the\s+)?(?:principle|spirit|aims?|intention|thrust|purpose|thinking)\s+(?:of|behind)\s+)?"
         r"(?P<obj>(?:(?:the|this|that|a|an|my|our|his|her|their|today['’]s)\s+)?(?:(?:hon\.|right\s+hon\.|noble)\s+\w+['’]s\s+)?"
         r"(?:Government['’]s\s+|Opposition['’]s\s+|Government\s+|Opposition\s+|new\s+|(?:Labour|Conservative|Tory|Liberal\s+Democrat|"
-        r"SNP|Green|Reform)\s+)?(?:clause|amendment|amendments|motion|Bill|"
-        r"proposal|proposals|measure|measures|instrument|regulations|order|schedule|legislation)(?:\s+\d+[A-Za-z]?|\s+S\d+M-\d+(?:\.\d+)?)?"
+        r"SNP|Green|Reform)\s+)?(?:clauses?|amendments?|motion|Bill|"
+        r"proposals?|measures?|instrument|regulations|order|schedules?|legislation)\b(?:\s+\d+[A-Za-z]?(?:\s+(?:to|and)\s+\d+)?|"
+        r"\s+S\d+M-\d+(?:\.\d+)?)?"
         # "the amendment in my colleague's name", "the amendment in the name of Euan Drysdale"
         r"(?:\s+in\s+(?:the\s+name\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|(?:my\s+colleague['’]s|my\s+(?:hon\.\s+)?friend['’]s|"
         r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?['’]s|my|his|her)\s+name))?"
@@ -516,6 +517,9 @@ def _question_named(obj: str | None, current: Question | None, questions: dict[s
     num = _NUMBERED.search(o)
     if num:  # "I cannot support Clause 3 as drafted" in a Second Reading: a part of the Bill, not the question
         return questions.get(f"{num.group(1)} {num.group(2)}")
+    if re.search(r"\b(?:clauses|schedules)\b", o) or re.search(r"\b(?:clause|schedule)\b", o) and \
+            not any(q.kind in ("clause", "schedule", "new clause") for q in questions.values()):
+        return None  # "we oppose the clauses on restoration orders": parts of the Bill, not the Bill
     if "motion" in o or re.search(r"\bbill\b", o):
         return questions.get("motion") or current
     if "amendment" in o:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from stancegraph.loaders.extract import extract_path, merge_bundles
-from stancegraph.loaders.extract.merging import ClaimIndex, _weights, cluster_claims, content_tokens, same_claim
+from stancegraph.loaders.extract.merging import (
+    ClaimIndex, _weights, cluster_claims, content_tokens, numbers_conflict, same_claim,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
@@ -54,7 +56,7 @@ def all_pairs_clusters(texts: list[str]) -> list[int]:
     for i, ti in enumerate(tokens):
         best, best_sim = None, 0.0
         for j in reps:
-            if same_claim(ti, tokens[j], w):
+            if not numbers_conflict(texts[i], texts[j]) and same_claim(ti, tokens[j], w):
                 from stancegraph.loaders.extract.merging import _jaccard
 
                 sim = _jaccard(ti, tokens[j], w)
@@ -131,3 +133,9 @@ def test_an_index_kept_between_batches_merges_as_merging_with_the_known_claims(b
         for c in after.claims.values():
             stored[c.id] = c
     assert len(idx) == len(stored)  # the index holds the stored texts, no more
+
+
+def test_claims_that_name_different_numbers_are_not_one_claim() -> None:
+    assert cluster_claims(["Clause 3 as drafted", "Clauses 9 to 12 as drafted", "Clause 3 as it is drafted"]) == [0, 1, 0]
+    assert numbers_conflict("A cap of £120 a year", "A cap of £150 a year")
+    assert not numbers_conflict("A cap of £120 a year", "A rent cap") and not numbers_conflict("3 homes", "3 or 4 homes")

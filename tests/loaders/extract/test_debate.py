@@ -529,3 +529,15 @@ def test_an_amendment_that_only_inserts_at_the_end_does_not_contradict_the_motio
     by_key = {q.key: q for q in reading.questions}
     assert by_key["amendment S6M-00100.1"].contradicts is None
     assert by_key["amendment S6M-00100.2"].contradicts == "motion"
+
+
+def test_opposing_clauses_of_a_bill_at_second_reading_is_not_opposing_the_bill() -> None:
+    text = LORDS.replace("from these Benches we support the Bill and will not oppose its Second Reading, because the moors "
+                         "need it.", "On restoration orders, we oppose Clauses 9 to 12 as drafted, because owners lose "
+                         "their land.")
+    b = extract_text(text, name="lords.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    assert not any(h == "Baroness Tull" and c == "The Bill be now read a second time" for h, _s, c in rows), rows
+    assert any(h == "Baroness Tull" and s == "oppose" and c.startswith("Clauses 9 to 12") for h, s, c in rows), rows
+    themes = {t.label for t in b.themes.values()}
+    assert not any(t.startswith(("Moved by", "Second Reading")) for t in themes), themes
