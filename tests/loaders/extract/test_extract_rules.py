@@ -623,3 +623,13 @@ def test_a_passive_stance_with_an_aside_and_interviewees_codes_after_a_claim() -
                     "Landlords argued that a flat contribution would drive out small landlords (PL1, PL3 and LA2).\n")
     assert ("Advice organisations", "oppose", "A single advice hub") in got, got
     assert ("Landlords", "support", "A flat contribution would drive out small landlords") in got, got
+
+
+def test_no_holder_is_a_relative_clause_a_negative_or_a_reporting_verb_left_over() -> None:
+    got = positions("Councils\n\nThe Shire Councils Association,\nwhich represents 74 councils, said that a duty the council "
+                    "cannot meet would expose it to legal challenge.\n\nNobody on the Conservative Benches wants to see a "
+                    "home standing empty while a family waits in a bed and breakfast.\n\nMany people from Harlow Moor told us "
+                    "they believed the Council had already decided to close the school.\n")
+    holders = {h for h, _s, _c in got}
+    assert "Shire Councils Association" in holders, got
+    assert not any(h.startswith(("Which", "Nobody")) or h.endswith(" they") for h in holders), got
