@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from stancegraph.graph.model.records import Bundle
 from stancegraph.loaders import load_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -22,16 +23,21 @@ def test_three_formats_present() -> None:
     assert CONSULTATIONS <= {p.name for p in DOCS}
 
 
-#: development documents whose contest the extractor does not yet put on one claim (strict: passing fails)
+#: development documents whose contest the extractor does not yet put on one claim (their own test says so, and fails
+#: when the gap closes, so that the document joins the others)
 KNOWN_GAPS: dict[str, str] = {
     "inquiry-closing-submissions.txt": "the two parties' written submissions do not yet meet on one claim",
     "interview-study-report.txt": "interviewees' groups do not yet meet on one claim",
+    # its one contested claim was the Second Reading, opposed by a front bench that said it would not oppose it
+    "lords-second-reading.txt": "peers' stances on the Bill's clauses do not yet meet on one claim",
 }
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.name]))
-                                  if p.name in KNOWN_GAPS else p for p in DOCS], ids=lambda p: p.name)
-def test_example_extracts_agreement_disagreement_and_doubt(path: Path) -> None:
+def _contested(stances: dict[str, set[str]]) -> bool:
+    return any(s >= {"support", "oppose"} for s in stances.values())
+
+
+def _read(path: Path) -> tuple[Bundle, dict[str, set[str]]]:
     assert "FICTIONAL" in path.read_text(encoding="utf-8")[:600]
     b = load_path(path)
     (doc,) = b.documents.values()
@@ -40,7 +46,20 @@ def test_example_extracts_agreement_disagreement_and_doubt(path: Path) -> None:
         stances.setdefault(p.claim, set()).add(p.stance.value)
         for ev in p.evidence:
             assert doc.text[ev.start:ev.end] == ev.quote
-    assert any(s >= {"support", "oppose"} for s in stances.values()), "no claim with both sides"
+    return b, stances
+
+
+@pytest.mark.parametrize("path", [p for p in DOCS if p.name in KNOWN_GAPS], ids=lambda p: p.name)
+def test_a_known_gap_is_still_a_gap(path: Path) -> None:
+    b, stances = _read(path)
+    assert not _contested(stances), f"{path.name} now has a contested claim: take it out of KNOWN_GAPS"
+    assert len({p.stakeholder for p in b.positions.values()}) >= 5
+
+
+@pytest.mark.parametrize("path", [p for p in DOCS if p.name not in KNOWN_GAPS], ids=lambda p: p.name)
+def test_example_extracts_agreement_disagreement_and_doubt(path: Path) -> None:
+    b, stances = _read(path)
+    assert _contested(stances), "no claim with both sides"
     if path.name in CONSULTATIONS:
         assert any(p.rule and "doubt" in p.rule for p in b.positions.values()), "no sceptical doubt"
     assert len({p.stakeholder for p in b.positions.values()}) >= 5
