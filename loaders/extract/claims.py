@@ -49,8 +49,6 @@ class Frame:
         text = self.sentence[span[0]:span[1]]
         if self.as_is:
             text = re.sub(r"\s+as\s+", " is ", text, count=1)
-        if self.rule == "spoke" and self.prefix:  # "X spoke in support.": of the item before the meeting
-            return normalise_claim(self.prefix)
         return normalise_claim((self.prefix + " " if self.prefix else "") + text)
 
 
@@ -339,7 +337,8 @@ _COMMIT = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?"
                      r"(?:(?:but|and|so|however|instead|therefore|in\s+response|in\s+the\s+light\s+of\s+this),?\s+)?"
                      r"(?P<who>we|the\s+Government|Ministers|the\s+Department|the\s+(?:Scottish|Welsh)\s+Government)\s+"
                      r"(?:(?:will|shall|are\s+going\s+to)\s+(?P<neg>not\s+)?(?:therefore\s+|now\s+|also\s+|then\s+|instead\s+|however,?\s+)?"
-                     r"|(?:have|has)\s+(?:therefore\s+|now\s+|also\s+)?decided\s+(?P<neg2>not\s+)?to\s+|(?P<neg3>(?:do|does)\s+not\s+intend\s+to\s+))"
+                     r"|(?P<decided>(?:have|has)\s+(?:therefore\s+|now\s+|also\s+)?decided\s+(?P<neg2>not\s+)?to\s+)"
+                     r"|(?P<neg3>(?:do|does)\s+not\s+intend\s+to\s+))"
                      r"(?P<with>proceed\s+with\s+)?(?P<claim>\w.{8,})$", re.I)
 #: what a speaker will do to run the proceedings, not a commitment: "we will be brief", "we will now adjourn"
 _PROCEEDINGS = re.compile(r"(?:(?:now|then|also|just|briefly)\s+)*(?:be\b|turn\b|write\b|return\b|come\s+back\b|say\b|hear\b|"
@@ -459,7 +458,7 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
     if m:  # minutes: "Mr O Brannigan, the applicant's agent, spoke in support of the application", "X objected."
         direction = (m.group("dir") or "").casefold()
         stance = "support" if direction.startswith(("in support", "in favour")) else "oppose"
-        what = m.span("obj") if m.group("obj") else m.span("verb")
+        what = m.span("obj") if m.group("obj") else (m.end("verb"), m.end("verb"))  # "X spoke in support.": the item
         # the body a speaker speaks for: "speaking on behalf of the X Association", "the applicant's agent for Y",
         # "Chair of the Z Society"
         body = _SPEAKS_FOR.search(m.group("who"))
@@ -616,8 +615,7 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
             m = _COMMIT.match(sentence, at)
             if m is None:
                 continue
-            decided = m.group("with") or m.group("neg2") is not None or m.group("neg3") is not None or \
-                re.match(r"(?:have|has)\s", sentence[m.end("who"):].lstrip(), re.I)
+            decided = m.group("with") or m.group("decided") or m.group("neg3")
             if re.search(r"\byou\b", m.group("claim"), re.I) or _PROCEEDINGS.match(m.group("claim")):
                 continue  # "we will hold you to that", "we will now adjourn"
             # "we will proceed with X", "we have decided not to X": a stance on X; "we will publish X": the commitment

@@ -838,13 +838,11 @@ class Extractor:
     def add(self, hit: Hit) -> None:
         if not hit.spans:
             return
-        if _NO_HOLDER.match(hit.holder.label):
-            return  # "Which represents 74 councils", "Nobody on the Conservative Benches", "Other they"
         label = _REPORTED_TAIL.sub("", hit.holder.label)  # "People from Harlow Moor told us they" -> "People from Harlow Moor"
         if label != hit.holder.label and len(label.split()) >= 2:
             hit.holder = replace(hit.holder, label=label)
         if not self.reader.keeps(hit.holder):
-            return  # "Which represents 74 councils", "Nobody on the Conservative Benches", "Other they"
+            return
         if hit.holder.kind == "organisation" and len(hit.holder.label.split()) >= 2:
             self.ctx.named_orgs[last_word(hit.holder.label)] = hit.holder
         self.hits.append(hit)
@@ -856,9 +854,6 @@ class Extractor:
 #: a reporting verb left on a holder's name by a frame that cut in the wrong place ("... told us they", "... said they")
 _REPORTED_TAIL = re.compile(r"\s+(?:(?:told|tell)\s+(?:us|me|the\s+\w+)|said|say|says|felt|feel|argued|thought|believed|"
                             r"explained|added|were\s+clear|was\s+clear)(?:\s+that)?\s+(?:they|we|it|he|she)$|\s+(?:they|we)$")
-#: what no holder's name is: a relative clause, a negative quantifier, a pronoun left over
-_NO_HOLDER = re.compile(r"^(?:(?:which|who|whom|whose|that)\s+(?-i:[a-z])|(?:nobody|no\s+one|none|neither|other\s+they|they|we|it)\b)",
-                        re.I)
 #: what an organisation is, as its counsel calls it in its own submission ("the charity", "the company")
 _KIND_NOUNS = frozenset({"charity", "company", "organisation", "organization", "manufacturer", "regulator", "firm", "employer",
                          "operator", "provider", "insurer", "landlord", "developer", "contractor", "body"})

@@ -149,8 +149,9 @@ class Reader:
 
     def keeps(self, holder: Holder) -> bool:
         """Whether a holder the sentence layer found may hold a position here: not a document ("Facebook's Data
-        Use Policy", "the Gartner IT Glossary"), which is a source, not a stakeholder."""
-        return not DOCUMENT_HOLDER.search(holder.label)
+        Use Policy", "the Gartner IT Glossary"), which is a source, not a stakeholder; not a relative clause, a
+        negative or a pronoun left over ("Which represents 74 councils", "Nobody on the Conservative Benches")."""
+        return not DOCUMENT_HOLDER.search(holder.label) and not _NO_HOLDER.match(holder.label)
 
     def positions(self, add: PositionSink) -> None:
         """Positions the structure itself gives (votes, moved motions, proposals), once the walk is done."""
@@ -165,6 +166,9 @@ _ABOUT_US = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:about\b|who we are\b|dec
 #: a title that names the body speaking: "Department for Communities and Local Places", "Dunmere County Council"
 _AUTHOR_TITLE = re.compile(r"(?:(?:Department|Ministry|Office)\s+(?:for|of)\s+[A-Z][\w,'’ -]{2,80}|(?:[A-Z][\w'’-]+\s+){1,5}"
                            r"(?:Council|Department|Ministry|Agency|Authority|Executive|Board|Trust|Commission|Government))")
+#: what no holder's name is: a relative clause, a negative quantifier, a pronoun left over
+_NO_HOLDER = re.compile(r"^(?:(?:which|who|whom|whose|that)\s+(?-i:[a-z])|(?:nobody|no\s+one|none|neither|other\s+they|they|we|it)\b)",
+                        re.I)
 #: a name that is a document's, not a stakeholder's
 DOCUMENT_HOLDER = re.compile(r"\b(?:Policy|Glossary|Dictionary|Handbook|Manual|Guidance|Guidelines|Code of Practice|"
                              r"Terms and Conditions|Privacy Notice|Factsheet|Leaflet)$")

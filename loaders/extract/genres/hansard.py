@@ -284,7 +284,7 @@ def relabel(structure: Structure, roster: Roster) -> None:
         tag = _inline_tag(text, b)
         if tag is not None:  # "The Deputy Presiding Officer (Lorna Halkett): I call ...", "Jo Bell (Fife) (Lab): I ..."
             sp = _speaker_line(tag)
-            if _CHAIR.match(tag) or _CHAIR.match(re.sub(r"\s*\([^()]*\)\s*$", "", tag)):
+            if _CHAIR.match(tag):  # "The Presiding Officer (Name)": the chair, the name in brackets and all
                 b.speaker, b.speaker_note = "The Chair", None
             elif sp is not None:
                 b.speaker, b.speaker_note = sp[3] or sp[0], sp[0]

@@ -414,12 +414,12 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
     # the side a member sits on, for those who spoke on a question without saying where they stand; not in the Lords,
     # where the Opposition seldom opposes a Second Reading and crossbenchers sit on no side, and not on a motion that
     # the House "has considered" a matter, which asks nobody to take a side
-    peers = sum(1 for m in {id(m): m for m, *_ in spoke.values()}.values() if _PEERAGE.match(m.name))
-    lords = peers * 2 > len({m.name for m, *_ in spoke.values()})
+    speakers = {m.name for m, *_ in spoke.values()}
     # nor in the Scottish Parliament, where the Opposition amends the Government's motion and often votes for it
-    lords = lords or any(re.match(r"amendment S\d+M-", q.key) for q in order)
+    no_sides = sum(1 for n in speakers if _PEERAGE.match(n)) * 2 > len(speakers) or \
+        any(re.match(r"amendment S\d+M-", q.key) for q in order)
     for (name, qkey), (member, q, spans, section, words) in spoke.items():
-        if (name, qkey) in said or words < MIN_SIDE_WORDS or lords or _CONSIDERED.match(q.claim):
+        if (name, qkey) in said or words < MIN_SIDE_WORDS or no_sides or _CONSIDERED.match(q.claim):
             continue
         side_stance = _side_stance(member, q, reading.government)
         if side_stance is not None:
@@ -523,9 +523,9 @@ def _question_named(obj: str | None, current: Question | None, questions: dict[s
     if "motion" in o or re.search(r"\bbill\b", o):
         return questions.get("motion") or current
     if "amendment" in o:
-        moved = [q for q in questions.values() if q.kind == "amendment" and q.mover is not None]
         ours = re.search(r"\b(?:our|my\s+colleague['’]s|my\s+(?:right\s+)?(?:hon\.\s+)?friend['’]s)\b", o)
-        by = [q for q in moved if q.mover is not None and (  # "the amendment in Euan Drysdale's name", "the Labour amendment"
+        by = [q for q in questions.values() if q.kind == "amendment" and q.mover is not None and (
+            # "the amendment in Euan Drysdale's name", "the Labour amendment", "the amendment in my colleague's name"
             re.search(r"\b" + re.escape(q.mover.name.casefold().split()[-1]) + r"\b", o) or q.mover.party and _PARTY_WORD.get(q.mover.party, "~") in o
             or ours and speaker is not None and speaker.party and q.mover.party == speaker.party)]
         if len(by) == 1:

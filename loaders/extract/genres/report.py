@@ -49,7 +49,7 @@ class ReportReader(Reader):
     genre: ClassVar[str] = "report"
     kind: ClassVar[str] = "report"
     _group_level = 99
-    _table: tuple[list[Holder] | None, int] | None = None  # the workshop table whose notes these are, and its level
+    _table: tuple[list[Holder], int] | None = None  # the group at the workshop table whose notes these are, and its level
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -80,7 +80,7 @@ class ReportReader(Reader):
         if table is not None:  # "Table 2 (Trust staff and staff side)", "Breakout group: young people"
             who = [h for h in split_organisations(table.group("who") or table.group("who2"), self.resolver)
                    if not _NOBODY.match(h.label)]
-            self._table = (who[:1] or None, b.level) if who else None
+            self._table = (who[:1], b.level) if who else None
 
     def speakers(self, b: Block) -> list[Holder]:
         return super().speakers(b) or self.table_holders(b)
@@ -94,7 +94,7 @@ class ReportReader(Reader):
     def table_holders(self, b: Block) -> list[Holder]:
         """In workshop notes, the group at the table a note is under ("Table 1 (service users and carers)": the first
         named; the notes are theirs, bullet by bullet), else []."""
-        if self._table is None or self._table[0] is None or b.kind != "bullet" or b.lead_in is not None:
+        if self._table is None or b.kind != "bullet" or b.lead_in is not None:
             return []
         return list(self._table[0])
 

@@ -80,7 +80,6 @@ def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None
             ctx.counsel_for[ctx.section_counsel.casefold()] = list(ctx.section_holders)
         ctx.section_level = b.level
         # published written evidence ("Written evidence submitted by X (ABC0012)") runs, sub-headings and all, to the
-        # next submission
         # next submission; so do written closing or opening submissions set as a title ("CLOSING SUBMISSIONS ON BEHALF
         # OF X", with lettered sections under it)
         ctx.section_sticky = bool(re.match(r"^\s*(?:written\s+)?evidence\s+submitted\s+by\b|.*\([A-Z]{2,6}\s?\d{3,5}\)\s*$|"
