@@ -80,8 +80,6 @@ _TIME_MARK = re.compile(r"^\s*[*_(]*\s*\(?\d{1,2}[.:]\d{2}\s*(?:am|pm)?\)?\s*[*_
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _FOOTNOTE = re.compile(r"(?:\bAccessed\s+\d|\[para|^(?:\d{1,3}\s+)?Qq?\d+[-–\d;, ]*\[|^[A-Z]{2,5} ?\d{3,4}\b|\([A-Z]{2,5}\d{3,4}\)|"
                        r"\bibid\b|\bop\.? cit\b|https?://|www\.)", re.I)
-#: the heading of a published submission, whose reference number ("(KPP0040)") is not a footnote's
-_SUBMITTED_BY = re.compile(r"^(?:(?:written|supplementary)\s+)?(?:evidence|submission|response)\s+(?:submitted\s+)?(?:by|from)\b", re.I)
 _FOOTNOTE_START = re.compile(r"^\[\d{1,3}\]\s+\S|^\d{1,3}\s+(?!(?:per ?cent|%|million|billion|years?|months?|weeks?|days?|people|of)\b)\S")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _TOP_WORDS = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:introduction|summary|executive summary|approach|method(?:s|ology)?|background|"
@@ -580,7 +578,7 @@ def _mark_noise(text: str, blocks: list[Block]) -> None:
                 and not re.match(r"^\d{1,3}\.\s", t) \
                 and not re.match(r"^\d{1,3}\s+[A-Z][\w ]{2,80}$", t):
             b.kind = "footnote"
-        elif _FOOTNOTE.search(t[:60]) and len(t) < 400 and not t.endswith(":") and not _SUBMITTED_BY.match(t):
+        elif _FOOTNOTE.search(t[:60]) and len(t) < 400 and not t.endswith(":") and not _SECTION_OPENER.match(t):
             b.kind = "footnote"
         elif previous_number and len(t) < 600 and (_FOOTNOTE.search(t) or re.search(
                 r",\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)(?:19|20)\d\d\b", t)):  # a note whose number stands on the line before
@@ -660,9 +658,10 @@ def is_heading_like(t: str) -> bool:
 
 
 #: a line that opens a party's part of a hearing: a heading however many parties it names
-_SECTION_OPENER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?i:(?:(?:oral|written|closing|opening|further|reply)\s+)?"
+#: (also the heading of published written evidence, whose reference number "(KPP0040)" is not a footnote's)
+_SECTION_OPENER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?i:(?:(?:oral|written|closing|opening|further|reply|supplementary)\s+)?"
                              r"(?:submissions?|statement|evidence|response|representations?|remarks|address)\s+"
-                             r"(?:on\s+behalf\s+of|from|by)\s+(?:the\s+)?)[A-Z][^\n]{2,400}$")
+                             r"(?:on\s+behalf\s+of|from|(?:submitted\s+)?by)\s+(?:the\s+)?)[A-Z][^\n]{2,400}$")
 
 
 def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[str], bool] | None) -> None:
