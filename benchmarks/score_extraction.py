@@ -101,12 +101,15 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
     return out
 
 
-def score_gold_documents() -> list[dict[str, Any]]:
+def score_gold_documents(only: list[str] | None = None) -> list[dict[str, Any]]:
+    """Score every gold document (or those whose gold file name contains one of `only`)."""
     from stancegraph.loaders import load_path
 
     sc = _scorer()
     rows = []
     for gpath in sc.gold_files():
+        if only and not any(o in gpath.name for o in only):
+            continue
         gold = sc.read_gold(gpath)
         path = sc.document_path(gold)
         if not path.exists():
@@ -118,7 +121,7 @@ def score_gold_documents() -> list[dict[str, Any]]:
         seconds = time.perf_counter() - start
         result = sc.score_bundle(bundle, gold, text)
         tensions = _tensions(bundle)
-        result["tensions"] = sc.score_tensions(tensions, gold)
+        result["tensions"] = sc.score_tensions(tensions, gold, result["found_on"])
         result["tensions"]["reversed"] = reversed_clusters(bundle, gold, tensions)
         result["tensions"]["extracted"] = len(tensions)
         s = result["scores"]
@@ -325,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-record", action="store_true", help="print only; write nothing")
     parser.add_argument("--skip", action="append", default=[], choices=["gold", "handeset", "dna", "time"],
                         help="leave a benchmark out (repeatable)")
+    parser.add_argument("--gold", action="append", default=[], metavar="NAME",
+                        help="score only the gold files whose name contains NAME (repeatable)")
     args = parser.parse_args(argv)
     if not SHARED.exists():
         print(f"error: {SHARED} not found: the benchmarks read ../shared", file=sys.stderr)
@@ -332,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     payload: dict[str, Any] = {"date": dt.date.today().isoformat(), "commit": _commit(), "label": args.label,
                                "documents": [], "handeset": None, "dna": None, "corpus_seconds": None}
     if "gold" not in args.skip:
-        payload["documents"] = score_gold_documents()
+        payload["documents"] = score_gold_documents(args.gold)
     if "handeset" not in args.skip:
         payload["handeset"] = score_handeset()
     if "dna" not in args.skip:

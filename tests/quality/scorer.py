@@ -335,6 +335,7 @@ class Extracted:
     themes: set[str]  # gold theme labels its claim's themes match
     theme_labels: list[str]
     sources: set[str]  # gold source keys its evidence comes from
+    claim_id: str = ""
 
 
 def select_document(bundle: Bundle, gold: Gold) -> str | None:
@@ -396,7 +397,7 @@ def extracted_positions(bundle: Bundle, gold: Gold, text: str, doc_id: str) -> l
         sh = bundle.stakeholders.get(pos.stakeholder)
         out.append(Extracted(id=pos.id, stakeholder=sh.label if sh else pos.stakeholder, holders=holders_of(pos.stakeholder),
                              stance=pos.stance.value, claim=claim.text if claim else "", spans=spans,
-                             themes=gold_th, theme_labels=theme_labels, sources=srcs))
+                             themes=gold_th, theme_labels=theme_labels, sources=srcs, claim_id=pos.claim))
     return out
 
 
@@ -593,6 +594,7 @@ def score_bundle(bundle: Bundle, gold: Gold, text: str) -> dict[str, Any]:
                       "themes": len(th_pred), "sources": len(src_pred)},
         "scores": scores,
         "missed_positions": sorted(g.key for g in gold.positions if not g.optional and g.key not in matched),
+        "found_on": {gold.positions[j].key: extracted[i].claim_id for i, j in stance_pairs},
         "wrong_stance": wrong_stance,
         "unmatched_extracted": [
             {"stakeholder": e.stakeholder, "stance": e.stance, "claim": e.claim[:120],
@@ -611,24 +613,31 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def score_tensions(tensions: Any, gold: Gold) -> dict[str, Any]:
+def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = None) -> dict[str, Any]:
     """Which gold tension clusters an analysis found (``analyse tensions --json`` shape).
 
-    A gold cluster is found when one extracted tension has a claim matching (keywords) a position on
-    its support side and a claim matching one on its oppose side; its bridge is found when that
-    tension's ``bridges`` mention a claim matching a gold bridge position.
+    A gold cluster is found when one extracted tension has a claim standing for a position on its support side
+    and one standing for a position on its oppose side; its bridge is found when that tension's ``bridges``
+    mention a claim matching a gold bridge position. A claim stands for a gold position when it matches the
+    position's keywords, or (given `found_on`, gold key -> the claim id of the extracted position paired with it,
+    stance agreeing: ``score_bundle``'s ``found_on``) when it is the claim that position was found on: "will vote
+    against the motion" is found on the motion, whose text has none of its keywords.
     """
     if isinstance(tensions, dict):
         tensions = tensions.get("tensions", [])
     by_key = {g.key: g for g in gold.positions}
+    found_on = found_on or {}
     report = []
     for cluster in gold.tensions:
-        def hits(keys: Iterable[str], texts: list[str]) -> bool:
-            return any(keyword_score(t, by_key[k].keywords) >= KEYWORD_THRESHOLD for k in keys for t in texts)
+        def hits(keys: Iterable[str], claims: list[Any]) -> bool:
+            texts = [c.get("text", "") if isinstance(c, dict) else str(c) for c in claims]
+            ids = {c["id"] for c in claims if isinstance(c, dict) and c.get("id")}
+            return any(found_on.get(k) in ids or any(keyword_score(t, by_key[k].keywords) >= KEYWORD_THRESHOLD
+                                                      for t in texts) for k in keys)
         found, bridge = False, False
         for t in tensions:
-            texts = [c.get("text", "") if isinstance(c, dict) else str(c) for c in t.get("claims", [])]
-            if hits(cluster.get("support", []), texts) and (not cluster.get("oppose") or hits(cluster["oppose"], texts)):
+            claims = t.get("claims", [])
+            if hits(cluster.get("support", []), claims) and (not cluster.get("oppose") or hits(cluster["oppose"], claims)):
                 found = True
                 bridge = bridge or hits(cluster.get("bridges", []), _strings(t.get("bridges", [])))
         report.append({"key": cluster["key"], "minor": bool(cluster.get("minor")), "found": found, "bridge_found": bridge})
@@ -671,7 +680,7 @@ def score_input(gold: Gold, *, input_path: Path | None = None, corpus: Path = CO
         return result
     result.update(status="ok", **score_bundle(bundle, gold, text))
     if tensions is not None:
-        result["tensions"] = score_tensions(tensions, gold)
+        result["tensions"] = score_tensions(tensions, gold, result["found_on"])
     return result
 
 

@@ -236,6 +236,18 @@ def test_tension_clusters_are_found_by_claims_on_both_sides(tmp_path):
     assert scorer.score_tensions(one_side, gold)["recall"] == 0.0
 
 
+def test_a_tension_claim_stands_for_the_gold_position_found_on_it(tmp_path):
+    """"Will vote against the motion" is found on the motion, whose text shares none of its keywords."""
+    data = dict(GOLD_YAML, tensions=[{"key": "reg", "support": ["pay"], "oppose": ["register"]}])
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    gold = scorer.read_gold(path)
+    found = [{"claims": [{"id": "c1", "text": "higher pay"}, {"id": "c2", "text": "This House notes the motion"}]}]
+    assert scorer.score_tensions(found, gold)["recall"] == 0.0
+    assert scorer.score_tensions(found, gold, {"register": "c2"})["recall"] == 1.0
+    assert scorer.score_tensions(found, gold, {"register": "c9"})["recall"] == 0.0
+
+
 def test_scorer_doctests():
     assert doctest.testmod(scorer).failed == 0
 
