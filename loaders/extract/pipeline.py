@@ -26,7 +26,7 @@ from .hits import (
 from .leading import leading_question
 from .lexicon import Lexicon, default_lexicon, singular
 from .merging import content_tokens
-from .polarity import denied
+from .polarity import apply_denial
 from .proposals import evaluation
 from .rebuttal import REPORTED_VERBS, answer, put_to_witness, refusal, reply
 from .survey import survey_results
@@ -540,10 +540,7 @@ class Extractor:
             if sents:
                 text = text[sents[0][0]:sents[-1][1]]
         claim = normalise_claim(text)
-        negated, claim2 = denied(claim)
-        st = stance
-        if negated:
-            st, claim = ("oppose" if stance == "support" else "support"), claim2
+        claim, st = apply_denial(claim, stance)
         turned = turned_form(claim)
         if len(content_tokens(claim)) < 1:
             return
@@ -731,11 +728,12 @@ class Extractor:
         worry = _A_WORRY.match(sent)
         if worry is not None:  # "Losing the direct number was a big worry": against losing it
             sent, stance = worry.group("x"), "oppose"
-        claim = normalise_claim(sent)
+        claim, stance = apply_denial(normalise_claim(sent), stance)  # "It is not accepted that X": against X
         if len(content_tokens(claim)) < 3 or _JUNK_CLAIM.match(claim):
             return
         for h in holders:
-            self.add(Hit(h, claim, stance, "turn:assertion", 0.45, spans, strand.source, b.section, None, topics))
+            self.add(Hit(h, claim, stance, "turn:assertion", 0.45, spans, strand.source, b.section, None, topics,
+                         turned=turned_form(claim)))
 
     def _frame_hits(self, f: Frame, b: Block, strand: StrandState, spans: list[Span], topics: list[str],
                     lead_sentence: bool) -> None:
@@ -809,10 +807,7 @@ class Extractor:
             for text, _c in claims:
                 stance = {"support": "support", "oppose": "oppose", "doubt": "oppose", "neutral": "neutral"}[f.polarity]
                 doubt = f.polarity == "doubt"
-                negated, inner = denied(text)
-                if negated:
-                    stance = "oppose" if stance == "support" else "support"
-                    text = inner
+                text, stance = apply_denial(text, stance)
                 hit_rule = rule + suffix
                 locked = False
                 if ctx.topic is not None and not f.contested and text != ctx.topic and (

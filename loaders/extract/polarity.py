@@ -16,7 +16,8 @@ Only the main predicate is turned, and only in forms that need no conjugation:
   its stance. Verdicts on amounts ("too little", "insufficient") stay as they are: "£120 million is too
   little" is a proposition of its own, not a proposal;
 * "No X should Y" -> "X should Y"; "Nobody should Y" stays;
-* a denial: "there is little (or no) evidence that X", "it is not (true | the case | clear) that X",
+* a denial: "there is little (or no) evidence that X", "it is not (true | the case | clear | accepted) that X",
+  "it is denied that X",
   "they would not want to be limited to X" -> "X".
 
 "not only", "cannot be overstated", "not least" and negations inside a subordinate clause are left alone.
@@ -29,6 +30,8 @@ Only the main predicate is turned, and only in forms that need no conjugation:
 (True, 'A ban would have much impact on the overall recycling rate')
 >>> positive_form("There is little evidence that the pledge changed behaviour")
 (True, 'The pledge changed behaviour')
+>>> positive_form("It is not accepted, however, that the landlord ignored the warnings")
+(True, 'The landlord ignored the warnings')
 >>> positive_form("Pay must not only rise but keep pace with the NHS")
 (False, 'Pay must not only rise but keep pace with the NHS')
 """
@@ -46,7 +49,7 @@ _CANNOT = re.compile(r"^" + _SUBJECT + r"\s+(?:cannot|can['’]t)\s+(?!be\s+(?:o
 _NEGATIVE_VERDICT = (
     r"(?:unnecessary|not\s+necessary|not\s+needed|not\s+required|not\s+justified|unjustified|premature|disproportionate|"
     r"counter-?productive|unworkable|impractical|unrealistic|ineffective|not\s+effective|inappropriate|not\s+appropriate|"
-    r"misguided|flawed|wrong|a\s+mistake|an?\s+(?:serious\s+|grave\s+)?error|disruptive|harmful|damaging|"
+    r"misguided|misplaced|misconceived|mistaken|untenable|unfounded|flawed|wrong|a\s+mistake|an?\s+(?:serious\s+|grave\s+)?error|disruptive|harmful|damaging|"
     r"unfair|unaffordable|too\s+blunt(?:\s+an?\s+instrument)?|"
     r"not\s+(?:the\s+(?:answer|solution|right\s+approach|way\s+forward)))"
     r"(?:\s+and\s+(?:unnecessary|disruptive|premature|costly|unworkable|disproportionate|unfair|harmful|damaging|misguided|wrong))?")
@@ -58,7 +61,8 @@ _VERDICT = re.compile(r"^" + _SUBJECT + r"\s+(?:is|are|was|were|(?:would|will|sh
                       r")(?:\s+(?:at\s+this\s+stage|at\s+present|now|yet|in\s+practice))?\s*$", re.I)
 _NO_SUBJECT = re.compile(r"^No\s+(?P<rest>(?!one\b|longer\b|doubt\b|matter\b)[a-z][^,;:]*?\s+" + _AUX + r"\b.+)$", re.I)
 _DENIAL = re.compile(r"^(?:there\s+(?:is|was|has\s+been)\s+(?:very\s+)?(?:little|no|scant|limited)\s+(?:hard\s+|robust\s+|real\s+|clear\s+)?"
-                     r"evidence\s+(?:that|of)\s+|it\s+is\s+not\s+(?:true|the\s+case|clear|obvious|evident|right)\s+that\s+|"
+                     r"evidence\s+(?:that|of)\s+|it\s+is\s+not(?:,\s+however,)?\s+(?:true|the\s+case|clear|obvious|evident|right|accepted|admitted|"
+                     r"conceded|agreed)(?:,\s+however,)?\s+that\s+|it\s+is\s+(?:denied|disputed)\s+that\s+|"
                      r"(?:(?:they|we|he|she|it|people|participants|some|many|these|those|respondents)\s+)?(?:would|do|did|does|could|will)\s+"
                      r"not\s+(?:want|wish|like|support|accept|agree(?:\s+with)?|favour|welcome|back|endorse)\s+(?:to\s+)?)(?P<rest>.+)$",
                      re.I)
@@ -85,6 +89,18 @@ def denied(claim: str) -> tuple[bool, str]:
     if m and len(m.group("rest").split()) >= 2:
         return True, _cap(m.group("rest"))
     return False, claim
+
+
+def apply_denial(claim: str, stance: str) -> tuple[str, str]:
+    """(claim, stance) with a denial read: denying X is the opposite stance on X ("neutral" stays).
+
+    >>> apply_denial("It is denied that the landlord ignored the warnings", "support")
+    ('The landlord ignored the warnings', 'oppose')
+    """
+    negated, inner = denied(claim)
+    if not negated or stance not in ("support", "oppose"):
+        return claim, stance
+    return inner, "oppose" if stance == "support" else "support"
 
 
 def positive_form(claim: str) -> tuple[bool, str]:
