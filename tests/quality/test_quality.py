@@ -341,6 +341,14 @@ FLOORS = {
     "heldout-inquiry-hearing": {"positions_recall": 0.4, "positions_precision": 0.72, "stance_accuracy": 0.83},
     # two more held out (2026-12-07), floors at their first-sight scores (code 47c5ddd): a regulator's summary of
     # responses and decision 0.55 / 0.43, 6/7; a Senedd plenary debate 0.54 / 0.26, 2/6
+    # four more written and coded the same way (2026-12-07, sixth session), first sight at 6750883 (precision / recall,
+    # tensions): a second Senedd plenary debate 0.30 / 0.18, 3/9; a US Senate committee hearing (GPO layout) 0.04 /
+    # 0.16, 6/10; an Oireachtas joint committee meeting 0.59 / 0.30, 3/8; a Commission-style factual summary of a
+    # public consultation 0.92 / 0.43, 5/9
+    "senedd-plenary-debate": {"positions_recall": 0.16, "positions_precision": 0.27, "stance_accuracy": 0.88},
+    "us-senate-committee-hearing": {"positions_recall": 0.14, "positions_precision": 0.03, "stance_accuracy": 0.85},
+    "oireachtas-committee-debate": {"positions_recall": 0.27, "positions_precision": 0.55, "stance_accuracy": 0.9},
+    "eu-consultation-factual-summary": {"positions_recall": 0.4, "positions_precision": 0.88, "stance_accuracy": 0.9},
     "heldout-regulator-responses": {"positions_recall": 0.4, "positions_precision": 0.5, "stance_accuracy": 0.9},
     "heldout-senedd-debate": {"positions_recall": 0.23, "positions_precision": 0.5, "stance_accuracy": 0.9},
     # written and coded the same way (2026-12-06, later), then development documents: at first sight 0.24 / 0.14 and
