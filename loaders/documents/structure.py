@@ -60,6 +60,13 @@ _NOT_NAME = re.compile(r"\b(?:Response|Responses|Comment|Comments|Question|Quest
                        r"Study|Option|Options|Proposal|Evidence|Issue|Issues|Theme|Themes|Outcome|Status|Decision|Date|Time|"
                        r"Location|Venue|Subject|Title|Reference|Priority|Risk|Step|Stage|Phase|Part|Section|Chapter|Annex|"
                        r"Appendix|Agenda|Item|Minutes|Present|Apologies|Attendees|Members|Witnesses|Panel|Ordered|Published)\b")
+#: a US congressional transcript's tag as the GPO prints it, opening an indented paragraph: "The Chairman. Thank you.",
+#: "Senator Marquardt. ...", "Mr. Brekke. ...", "Ms. Sato-Greer. ..." (a turn where the document has several)
+_SPEAKER_GPO = re.compile(
+    r"^\s*((?:The\s+)?(?:Chairman|Chairwoman|Chair|Acting\s+Chair(?:man|woman)?|Vice\s+Chair(?:man|woman)?|Ranking\s+Member|"
+    r"Clerk|Speaker|Presiding\s+Officer)|(?:Chairman|Chairwoman|Senator|Representative|Delegate|Mr|Mrs|Ms|Miss|Dr|Governor|"
+    r"Secretary|Administrator|Commissioner|Judge|General|Admiral)\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+(?:\s+(?:de|van|von|del|"
+    r"la|[A-Z][\w'’-]+))?)\.\s+(?=[A-Z\[\"“'(])")
 #: "Q12 " before an evidence session's speaker tag: the turn is a committee member's numbered question
 _QUESTION_NO = re.compile(r"^\s*Qq?\s?\d{1,4}\s+(?=[A-Z])")
 #: a witness examination's "Q. " and "A. " lines (the examiner's question, the witness's answer)
@@ -78,7 +85,7 @@ _TOC_LINE = re.compile(r"^.{2,120}?(?:\t+|\s{3,}|\.{3,}\s*|…+\s*)\d{1,4}\s*$")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _TIME_MARK = re.compile(r"^\s*[*_(]*\s*\(?\d{1,2}[.:]\d{2}\s*(?:am|pm)?\)?\s*[*_)]*\s*$", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_FOOTNOTE = re.compile(r"(?:\bAccessed\s+\d|\[para|^(?:\d{1,3}\s+)?Qq?\d+[-–\d;, ]*\[|^[A-Z]{2,5} ?\d{3,4}\b|\([A-Z]{2,5}\d{3,4}\)|"
+_FOOTNOTE = re.compile(r"(?:\bAccessed\s+\d|\[para|^(?:\d{1,3}\s+)?Qq?\d+[-–\d;, ]*\[|^(?-i:[A-Z]{2,5}) ?\d{3,4}\b|\((?-i:[A-Z]{2,5})\d{3,4}\)|"
                        r"\bibid\b|\bop\.? cit\b|https?://|www\.)", re.I)
 _FOOTNOTE_START = re.compile(r"^\[\d{1,3}\]\s+\S|^\d{1,3}\s+(?!(?:per ?cent|%|million|billion|years?|months?|weeks?|days?|people|of)\b)\S")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -95,7 +102,8 @@ _FUNCTION_WORDS = {"the", "a", "an", "of", "to", "and", "or", "in", "for", "with
 _ABBREV = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "v", "etc", "eg", "e.g", "ie", "i.e", "cf", "al", "rt", "hon",
            "co", "ltd", "inc", "para", "paras", "p", "pp", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
            "sep", "sept", "oct", "nov", "dec", "approx", "cllr", "rev", "gen", "sr", "jr", "op", "cit", "ibid", "art",
-           "sec", "ch", "viz", "est", "dept", "govt", "c", "ca", "incl", "q", "qq"}
+           "sec", "ch", "viz", "est", "dept", "govt", "c", "ca", "incl", "q", "qq",
+           "s", "h.r", "h.res", "s.res", "u.s"}  # a US bill's number: "S. 2207", "H.R. 1234"
 #: a sentence ends before a capital, a digit, a bullet, or a name written in camel case ("techUK", "eBay", "iPhone")
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?:\d{1,3}(?=\s+(?:[A-Z]|[a-z]{1,4}[A-Z])))?(?=\s+[\"'“‘(\[]?(?:[A-Z0-9•\-–]|[a-z]{1,4}[A-Z]))|"
                        r"[.!?]+[\"'”’)\]]*\d{0,3}\s*$")
@@ -305,11 +313,12 @@ def _strip_tags(text: str, a: int, b: int) -> list[Span]:
     return trim_spans(text, segs)
 
 
-def _speaker(line: _Line, names: frozenset[str] = frozenset()) -> tuple[str, int, str | None] | None:
+def _speaker(line: _Line, names: frozenset[str] = frozenset(), fresh: bool = True) -> tuple[str, int, str | None] | None:
     """(speaker label, body offset within the line, note) for a speaker-turn line, else None. `names`: untitled
     name tags that open several lines of the document ("Martin Dale:"). A numbered question's tag ("Q12 Chair:")
     gives the note "question"; an examination's "Q. " and "A. " give the speakers "Q." and "A." (who they are is
-    read from the witness and examiner lines, :func:`assign_speakers`)."""
+    read from the witness and examiner lines, :func:`assign_speakers`). A congressional transcript's "Mr. Brekke."
+    opens a turn only where it opens a paragraph (`fresh`: indented, or after a blank line) and is one of `names`."""
     t = line.text
     q = _QUESTION_NO.match(t)
     if q:
@@ -338,24 +347,40 @@ def _speaker(line: _Line, names: frozenset[str] = frozenset()) -> tuple[str, int
     m = _SPEAKER_NAME.match(t)
     if m and m.group(1) in names:
         return m.group(1), m.end(), None
+    m = _SPEAKER_GPO.match(t)
+    if m and fresh and m.group(1) in names:
+        return m.group(1), m.end(), None
     return None
+
+
+def _fresh(lines: Sequence[_Line], i: int) -> bool:
+    """Whether line `i` opens a paragraph: the first, after a blank line, or indented."""
+    return i == 0 or not lines[i - 1].text.strip() or lines[i].text[:2] in ("  ", "\t")
 
 
 def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
     """Untitled names that open two or more lines as a speaker tag ("Martin Dale: ..."), or one after a question
-    number ("Q7 Paul Brennan: ...") or just after a numbered question (the answer)."""
+    number ("Q7 Paul Brennan: ...") or just after a numbered question (the answer); and a congressional transcript's
+    tags ("The Chairman.", "Mr. Brekke."), where at least three paragraphs of two speakers or more open with one."""
     seen: Counter[str] = Counter()
+    gpo: Counter[str] = Counter()
     asked = False  # the line before was a numbered question: the answer's tag is a turn
-    for ln in lines:
+    for i, ln in enumerate(lines):
         t = ln.text
         if not t.strip():
             continue
+        g = _SPEAKER_GPO.match(t)
+        if g and _fresh(lines, i):
+            gpo[g.group(1)] += 1
         q = _QUESTION_NO.match(t)
         m = _SPEAKER_NAME.match(t[q.end():] if q else t)
         if m and not _NOT_NAME.search(m.group(1)):
             seen[m.group(1)] += 2 if q or asked else 1
         asked = bool(q)
-    return frozenset(name for name, k in seen.items() if k >= 2)
+    found = {name for name, k in seen.items() if k >= 2}
+    if sum(gpo.values()) >= 3 and len(gpo) >= 2:
+        found |= set(gpo)
+    return frozenset(found)
 
 
 def _hansard_tag(name: str, first: str, second: str | None) -> bool:
@@ -484,7 +509,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             label = text[sp_hint.start:sp_hint.end].strip().rstrip(":").strip("*").strip()
             sp = (label, sp_hint.end - ln.start, None)
         elif hint is None or hint.kind != "bullet":
-            sp = _speaker(ln, names)
+            sp = _speaker(ln, names, _fresh(lines, i))
         if sp is not None:
             label, body, note = sp
             question = note == "question" or label == "Q."
@@ -661,7 +686,20 @@ def is_heading_like(t: str) -> bool:
 #: (also the heading of published written evidence, whose reference number "(KPP0040)" is not a footnote's)
 _SECTION_OPENER = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?i:(?:(?:oral|written|closing|opening|further|reply|supplementary)\s+)?"
                              r"(?:submissions?|statement|evidence|response|representations?|remarks|address)\s+"
-                             r"(?:on\s+behalf\s+of|from|(?:submitted\s+)?by)\s+(?:the\s+)?)[A-Z][^\n]{2,400}$")
+                             r"(?:on\s+behalf\s+of|from|(?:submitted\s+)?by)\s+(?:the\s+)?|(?:(?:opening|prepared|joint)\s+)?"
+                             r"(?:statement|testimony)\s+of\s+)[A-Z][^\n]{2,400}$")
+
+
+#: a letter's salutation and its close
+SALUTATION = re.compile(r"^\s*Dear\s+[A-Z][^\n]{0,120}[,:]\s*$")
+_SIGN_OFF = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely(?:\s+yours)?|Respectfully(?:\s+(?:yours|submitted))?|"
+                       r"(?:With\s+)?(?:kind|best|warm)\s+regards|Regards)\s*,?(?:\s+[A-Z][^\n]{0,120})?\s*$", re.I)
+
+
+def _capitals(text: str) -> bool:
+    """Whether a text is set in capitals ("STATEMENT OF HELEN MARCHETTI, Ph.D., SENIOR FELLOW"): nine letters in ten."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[str], bool] | None) -> None:
@@ -690,7 +728,17 @@ def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[st
         if b.kind != "paragraph" or b.speaker is not None or b.fixed:
             continue
         t = _block_text(text, b)
-        if len(b.segments) == 1 and _SECTION_OPENER.match(t.strip()) and not re.search(r"[.,;:]$", t.strip()):
+        if _SIGN_OFF.match(t):  # "Sincerely, Karl Dornbusch, President": a letter's close
+            b.kind = "noise"
+            continue
+        nxt_text = _block_text(text, blocks[k + 1]) if k + 1 < len(blocks) else ""
+        if SALUTATION.match(nxt_text) and len(b.segments) <= 4 and len(t) <= 200 \
+                and not re.search(r"[.!?]", text[b.segments[0][0]:b.segments[0][1]]):
+            b.kind, b.level = "heading", 2  # a letter's letterhead: the sender, above "Dear Chairman Ashby:"
+            continue
+        # (a congressional hearing's "STATEMENT OF X, ROLE, ORGANISATION, PLACE" is set in capitals over several lines)
+        if (len(b.segments) == 1 or len(b.segments) <= 4 and _capitals(t)) and _SECTION_OPENER.match(t.strip()) \
+                and not re.search(r"[.,;:]$", t.strip()):
             b.kind, b.level = "heading", 2  # "Submissions on behalf of A and B by Ms Y KC", however long the list
             continue
         if len(b.segments) > 2 or not is_heading_like(t):

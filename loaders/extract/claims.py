@@ -740,6 +740,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                     r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
         else:  # "It does oppose the extension": emphatic, the same stance
             subject_region = re.sub(r"\s+(?:do|does|did)(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
+        # "The Association strongly supports S. 2207": the adverb is not part of the subject (a name in "-ly" is capitalised)
+        subject_region = re.sub(r"(?:\s+(?:[a-z]+ly|also|therefore|still|now|again|further|then))+\s*$", "", subject_region)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
         together = _JOINT_SUBJECT.search(before) if shared is None and re.search(r"\b(?:both|all|each|jointly|together)$",
                                                                                    subject, re.I) else None

@@ -90,12 +90,16 @@ def content_tokens(text: str) -> set[str]:
     return set(_content_tokens(text))
 
 
+#: a US bill's number ("S. 2207", "H.R. 1234", "HB 12"): a word of its own, the bill's name
+_BILL_NO = re.compile(r"\b(?:S|H\.\s?R|H\.\s?Res|S\.\s?Res|HB|SB|AB|LD)\.?\s?(\d{1,5})\b")
+
+
 @lru_cache(maxsize=100_000)
 def _content_tokens(text: str) -> frozenset[str]:
     """content_tokens, cached: claims are compared many times over."""
     syn = _synonyms()
     words = _WORD.findall(text.casefold().replace("\u2019", "'").replace("/", " ").replace("-", " "))
-    out = set()
+    out = {"bill" + m.group(1) for m in _BILL_NO.finditer(text)}
     for w in words:
         if w in _STOP or len(w) < 2:
             continue

@@ -92,7 +92,9 @@ _RESPONSE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<who>[A-Z][^,:;.]{1,80}?
                        r"assertions?|conclusions?|estimates?|findings?|interpretations?|accounts?|criticisms?)))?\s*(?:[:,.;]|$)", re.I)
 _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|these)\s+(?:proposals?|changes?|plans?|options?|"
                           r"ideas?|moves?|approach))$", re.I)
-_MOTION_REF = re.compile(r"^(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?$", re.I)
+#: the question in hand, named short: "the motion", "this bill", a US bill's number ("S. 2207", "H.R. 4418 as introduced")
+_MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:motion|amendment|bill|proposal)s?|(?:S|H\.\s?R)\.\s?\d{1,5}(?:\s+(?:as\s+"
+                         r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+current\s+form|without\s+reservation))?)$", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
 # what a witness says of their own post and standing ("I have chaired the Association since 2018", "My directorate covers
 # planning", "On behalf of the Agency I want to say to the families ..."): no position
@@ -717,9 +719,11 @@ class Extractor:
             verdict = evaluation(sent)
         # a witness's evidence, or a statement quoted in full, whichever way it weighs
         weighs = verdict == "oppose" or concluded or self.reader.testifies(b) or self.ctx.quote_states or \
-            self.reader.genre == "debate" and _DEBATE_CLAIM.match(sent) is not None and \
+            self.reader.argues(b) and _DEBATE_CLAIM.match(sent) is not None and \
             (verdict is not None or not _NARRATIVE.search(sent))  # a member's argument, not their story
-        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not weighs or _OWN_POST.match(sent) \
+        # (a short statement is a position when it weighs: "The 2023 memoranda are working", "The memoranda have failed")
+        if len(sent.split()) < (5 if verdict is not None else 8) or sent.rstrip().endswith("?") or not weighs \
+                or _OWN_POST.match(sent) \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
                             r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement

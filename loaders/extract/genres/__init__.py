@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from ....graph.model.records import Document
 from ...documents.structure import Block, Structure
 from ..stakeholders import Holder, Resolver
-from .turns import SUBMISSION_HEADING, learn_speaker, open_section, turn_holders
+from .witnesses import untitled
+from .turns import SUBMISSION_HEADING, learn_speaker, letter_salutation, letter_sender, open_section, turn_holders
 
 if TYPE_CHECKING:
     from ..hits import Hit
@@ -63,6 +64,27 @@ class Context:
     reported: tuple[str, int, tuple[str, ...]] | None = None
 
 
+#: a numbered US bill in a heading: "THE AGRICULTURAL EQUIPMENT REPAIR ACT OF 2025 (S. 2207)", "H.R. 4418, THE
+#: WORKFORCE FREEDOM TO COMPETE ACT OF 2026"
+_BILL_HEADING = re.compile(r"(?:(?P<no1>\b(?:S|H\.\s?R)\.\s?\d{1,5}),?\s+)?(?P<name>(?:the\s+)?[A-Z][^(),:;]{3,120}?\s+Act"
+                           r"(?:\s+of\s+\d{4})?)(?:\s*\((?P<no2>(?:S|H\.\s?R)\.\s?\d{1,5})\))?", re.I)
+
+
+def bill_in_question(structure: Structure) -> str | None:
+    """The numbered bill a hearing or a report is about, as its name and number ("The Agricultural Equipment Repair Act
+    of 2025 (S. 2207)"), from the first heading that names one; None when none does. "The bill", "this bill" and its
+    bare number stand for it (see the extractor's use of ``Context.motion``)."""
+    for b in structure.blocks[:60]:
+        if b.kind != "heading":
+            continue
+        m = _BILL_HEADING.search(" ".join(structure.view(b).text.split()))
+        number = m and (m.group("no1") or m.group("no2"))
+        if m and number:
+            name = untitled(m.group("name"))
+            return f"{name[:1].upper()}{name[1:]} ({' '.join(number.split())})"
+    return None
+
+
 class Reader:
     """How a genre says who holds a position. The base reads a plain report: the text is its authors' voice."""
 
@@ -75,6 +97,8 @@ class Reader:
         self.resolver = resolver
         self.ctx = ctx
         self.voice = self.make_voice()
+        if ctx.motion is None:
+            ctx.motion = bill_in_question(structure)
 
     def make_voice(self) -> Holder:
         """The document's own voice: its authors, unless the genre knows better; a report whose title is a body's name
@@ -89,8 +113,16 @@ class Reader:
         return 0
 
     def heading(self, b: Block, title: str) -> None:
-        """A heading opens a section: whose submission it is (in any genre: :mod:`.turns`), which group speaks."""
+        """A heading opens a section: whose submission it is (in any genre: :mod:`.turns`), which group speaks; a
+        letter's letterhead (a heading over "Dear ...:") makes the letter its sender's."""
         open_section(self.ctx, b, title, self.resolver)
+        nxt = self.structure.blocks[b.index + 1] if b.index + 1 < len(self.structure.blocks) else None
+        if nxt is not None and letter_salutation(self.structure.view(nxt).text):
+            first = self.structure.text[b.segments[0][0]:b.segments[0][1]] if b.segments else title
+            sender = letter_sender(first, self.resolver)
+            if sender is not None:
+                self.ctx.section_holders, self.ctx.section_counsel = [sender], None
+                self.ctx.section_level, self.ctx.section_sticky = b.level, True
 
     def speakers(self, b: Block) -> list[Holder]:
         """Who speaks in a block: whom its speaker speaks for; [] when nobody does (the narrator)."""
@@ -121,6 +153,11 @@ class Reader:
         happen to pharmacy") is a position too."""
         return not b.speaker and self.ctx.section_sticky and bool(self.ctx.section_holders) and \
             not (b.section and _ABOUT_US.match(b.section[-1]))
+
+    def argues(self, b: Block) -> bool:
+        """Whether the block's speaker is a member whose uncued arguments (not their stories) are positions: in a
+        debate, every speaker."""
+        return self.genre == "debate"
 
     def learn(self, b: Block, first_sentence: str) -> None:
         """What a turn's first sentence says of its speaker ("I appear on behalf of ...")."""

@@ -31,6 +31,12 @@ True
 True
 >>> courtesy("I declare that the Bill is a disgrace.")
 False
+>>> courtesy("Harlow deeply regrets the harm suffered by patients who received the implant.")
+True
+>>> courtesy("The Association has one principal concern.")
+True
+>>> courtesy("I now recognize the Ranking Member, Senator Marquardt, for her opening statement.")
+True
 """
 
 from __future__ import annotations
@@ -52,7 +58,10 @@ _AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genu
                        r"wish\s+(?:the|my|all|every|him|her|them|you|everyone|everybody)\b[^;]{0,120}?\b(?:a\s+(?:good|happy|merry|"
                        r"restful|safe|speedy|successful|peaceful|very)|well\b|every\s+success|all\s+the\s+best)|"
                        r"(?:acknowledge|note|hear|take|understand)\s+" + _MEMBER + r"[’']s\s+points?\b(?![^;]*\bbut\b)|"
-                       r"(?:will|shall)\s+give\s+way|it\s+is\s+a\s+(?:great\s+)?(?:pleasure|privilege|honour))|"
+                       r"(?:will|shall)\s+give\s+way|it\s+is\s+a\s+(?:great\s+)?(?:pleasure|privilege|honour)|"
+                       # a chair giving the floor: "I now recognize the Ranking Member", "I recognize Mr. Okafor"
+                       r"(?:now\s+)?recogni[sz]e\s+(?:the\s+(?:gentle(?:man|woman|lady)|ranking\s+member|distinguished|chair(?:man|woman)?|"
+                       r"senator|representative|witness)\b|my\s+(?:colleague|friend)\b|Senator\b|Representative\b|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))|"
                        # signposts: "let me turn to ...", "I now come to ...", "let me finish with one word"
                        r"(?:(?:again|first(?:ly)?|second(?:ly)?|finally|lastly|so|and|but|now)\s*,?\s+)*"
                        r"(?:let\s+me|allow\s+me\s+to|I\s+(?:will|shall|should|must|want\s+to|wish\s+to|would\s+like\s+to|propose\s+to|now))\s+"
@@ -84,8 +93,18 @@ _SYMPATHY = re.compile(r"\b(?:express|extend|offer|convey|send)(?:es|ed|s)?\s+(?
                        r"sorrow|regret)\b(?![^.;]*\bbut\b)", re.I)
 
 
+#: an apology for harm done ("Harlow deeply regrets the harm suffered by patients"), and a count of what is to come ("The
+#: Association has one principal concern", "I have three points")
+_REGRET = re.compile(r"\b(?:deeply\s+|sincerely\s+|profoundly\s+|greatly\s+)?regret(?:s|ted)?\s+(?:the\s+|all\s+the\s+)?"
+                     r"(?:harm|loss|losses|suffering|distress|pain|hurt|deaths?)\b", re.I)
+_COUNT = re.compile(r"^\s*(?:\S+\s+){0,4}(?:has|have)\s+(?:one|two|three|four|five|a\s+few|several|some)\s+(?:principal\s+|main\s+|"
+                    r"key\s+|central\s+|particular\s+|brief\s+|short\s+)?(?:concerns?|points?|observations?|submissions?|issues?|"
+                    r"matters?|remarks|questions?)\s*[.:]?\s*$", re.I)
+
+
 def courtesy(sentence: str) -> bool:
     """Whether `sentence` runs the proceedings (thanks, welcomes, wishes, signposts, a promise to write, the House's
     time)."""
     return _AT_START.match(sentence) is not None or _WRITE.search(sentence) is not None or _INTEREST.match(sentence) is not None or \
-        _TIME.match(sentence) is not None or _SYMPATHY.search(sentence) is not None
+        _TIME.match(sentence) is not None or _SYMPATHY.search(sentence) is not None or _REGRET.search(sentence) is not None \
+        or _COUNT.match(sentence) is not None

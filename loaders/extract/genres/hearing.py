@@ -31,6 +31,10 @@ _PROCEDURE = re.compile(
     r"(?:those|these|that)\s+(?:are|is|concludes?)\s+(?:my|our)\s+(?:\w+\s+)?submissions?)", re.I)
 
 
+#: a member's tag in a congressional hearing: "Senator Lyle", "Representative Ortiz", "Chairwoman Lindqvist"
+_MEMBER_TAG = re.compile(r"(?:Senator|Representative|Congress(?:wo)?man|Delegate|Chair(?:man|woman)|Ranking\s+Member)\s+[A-Z]")
+
+
 def chair_of(structure: Structure) -> str | None:
     """The speaker who chairs a hearing: the one who speaks in most of its submissions' sections (thanking each
     counsel in turn), when that is at least three sections and half of them; else None."""
@@ -73,7 +77,15 @@ class HearingReader(Reader):
         return super().speakers(b)
 
     def testifies(self, b: Block) -> bool:
-        return not b.question and self.witnesses.of(b.speaker) is not None or super().testifies(b)
+        """A witness's turn is their evidence; a member's own statement (a congressional hearing's) is not."""
+        org = self.witnesses.of(b.speaker)
+        return not b.question and org is not None and org.kind != "person" or super().testifies(b)
+
+    def argues(self, b: Block) -> bool:
+        """A member's turn in a congressional hearing (a member whose own statement the hearing prints) argues as a
+        member does in a debate."""
+        org = self.witnesses.of(b.speaker)
+        return not b.question and (org is not None and org.kind == "person" or _MEMBER_TAG.match(b.speaker or "") is not None)
 
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
         """A witness named ("Ms Marchetti of the Council says ...") speaks for the witness's organisation."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...documents.structure import Block
+from ...documents.structure import SALUTATION, Block
 from ..stakeholders import COMPANY_SUFFIX, Holder, Resolver, split_organisations
 from .hansard import PARTIES
+from .witnesses import STATEMENT_OF, organisation_named, statement_holder, untitled
 
 if TYPE_CHECKING:
     from . import Context
@@ -40,9 +41,7 @@ def section_holder(heading: str) -> tuple[str, str | None] | None:
     m = SUBMISSION_HEADING.match(" ".join(heading.split()))
     if not m:
         return None
-    who = m.group("who").strip()
-    if who.isupper():  # "THE BRACKWATER HOUSE BEREAVED, SURVIVORS AND RESIDENTS GROUP"
-        who = re.sub(r"\b(Of|And|The|For|On|In|To)\b", lambda w: w.group(1).lower(), who.title()).replace("'S ", "'s ")
+    who = untitled(m.group("who").strip())  # "THE BRACKWATER HOUSE BEREAVED, SURVIVORS AND RESIDENTS GROUP"
     if re.match(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding)\b", who, re.I):
         return "the chair", m.group("by")
     return who, m.group("by")
@@ -62,8 +61,19 @@ def _surname(by: str) -> str:
 def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None:
     """A heading naming whose submission follows sets the section's holders (and its counsel); a heading at that
     level or above closes it."""
-    found = section_holder(title)
-    if found is not None:
+    statement = statement_holder(title, resolver)
+    # (a statement whose maker's organisation is not named opens no one's section: its heading is no list of holders)
+    found = section_holder(title) if not STATEMENT_OF.match(title) else None
+    if statement is not None:  # "STATEMENT OF X, ROLE, ORGANISATION, PLACE": the organisation's, when X speaks
+        name, holder, member = statement
+        counsel = _surname(name)
+        holders = ctx.counsel_for.get(counsel.casefold()) if holder.kind == "person" else None
+        ctx.section_holders = list(holders or [holder])  # "Prepared Statement of X": whom X spoke for
+        # (a statement printed whole under the heading is its maker's evidence: see Reader.testifies)
+        ctx.section_counsel, ctx.section_level, ctx.section_sticky = counsel, b.level, True
+        if not (holder.kind == "person" and not member):  # (a witness whose organisation her introduction names)
+            ctx.counsel_for[counsel.casefold()] = list(ctx.section_holders)
+    elif found is not None:
         who, by = found
         if who == "the chair":
             ctx.section_holders = [Holder("The Inquiry", "organisation")]
@@ -131,3 +141,13 @@ def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolve
         holders = split_organisations(m.group("who"), resolver)
         if holders:
             ctx.speaker_map[b.speaker] = holders
+
+
+def letter_salutation(text: str) -> bool:
+    """Whether a block is a letter's salutation ("Dear Chairman Ashby and Ranking Member Marquardt:")."""
+    return SALUTATION.match(text) is not None
+
+
+def letter_sender(letterhead: str, resolver: Resolver) -> Holder | None:
+    """The organisation a letterhead's first line names ("North American Implement Dealers Alliance"), else None."""
+    return organisation_named(untitled(letterhead.strip()), resolver)

@@ -36,7 +36,11 @@ _ROLE = re.compile(r"^(?:the\s+)?(?:(?:deputy|assistant|acting|interim|joint|exe
 #: a name that opens with the kind of body it is: "Department for Transport", "University of Leeds"
 _ORG_START = re.compile(r"^(?:(?:Royal|National|British)\s+)?(?:Department|Ministry|Office|University|Institute|Institution|College|"
                         r"Council|Commission|Agency|Board|Society|Association|Federation|Union|Confederation|Chamber|Trust|"
-                        r"Foundation|Centre|Bank|Authority|Academy|School|Faculty|Directorate|Inspectorate|Service)\s+(?:of|for)\s+[A-Z]")
+                        r"Foundation|Centre|Center|Bank|Authority|Academy|School|Faculty|Directorate|Inspectorate|Service)\s+(?:of|for)\s+[A-Z]")
+#: a body's kind inside its name: "International Association of Equipment Technicians"
+_ORG_INNER = re.compile(r"\b(?:Association|Council|Federation|Union|Society|Institute|Center|Centre|Department|Alliance|"
+                        r"Coalition|Network|Board|Commission|Agency|Bureau|Foundation|Trust|League|Chamber|Confederation|"
+                        r"Organi[sz]ation|College|University)\s+(?:of|for)\s+[A-Z]")
 _INTRO = re.compile(r"\b(?:I am|I'm|I’m|my name is)\s+(?:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+)?(?:the\s+|an?\s+)?"
                     r"(?P<role>[a-z][\w -]{2,60}?)\s+(?:of|at|for|with)\s+(?P<org>(?:the\s+)?[A-Z][^,.;:()]{2,100}?)"
                     r"(?=\s*(?:[,.;:(]|\s+which\b|\s+and\s+I\b|$))")
@@ -44,6 +48,24 @@ _NAMED_OF = re.compile(rf"\b(?P<name>{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w
                        r"(?:of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,.;:()]{2,100}?)(?=\s*(?:[,.;:(]|\s+and\s+(?:[a-z]|"
                        rf"{_TITLE}\b)|\s+who\b|$))")
 _BEHALF = re.compile(r"\bon behalf of\s+(?P<org>(?:the\s+)?[A-Z][^,.;:?()]{2,100}?)(?=\s*(?:[,.;:?(]|\s+and\s+(?:[a-z]|I\b|we\b)|\s+(?:I|we|that|to)\b|$))")
+
+
+#: a congressional hearing's heading over one statement: "STATEMENT OF THOMAS BREKKE, PRESIDENT, HEARTLAND FAMILY
+#: FARMERS UNION, SIOUX FALLS, SOUTH DAKOTA" (a witness, whose organisation follows the role), "OPENING STATEMENT OF
+#: HON. GORDON ASHBY, U.S. SENATOR FROM THE STATE OF KANSAS" (a member)
+STATEMENT_OF = re.compile(r"^\s*(?:(?:opening|prepared|joint)\s+)?(?:statement|testimony)\s+of\s+(?P<body>.+)$", re.I | re.S)
+_MEMBER = re.compile(r"^(?:(?:the\s+)?hon(?:\.|orable)?\s+)?(?P<name>[A-Z][^,]{2,60}),\s+(?:a\s+)?(?:U\.\s?S\.\s+)?(?:senator|"
+                     r"representative|delegate|congress(?:wo)?man|member\s+of\s+congress)\b", re.I)
+#: a chair's tag: in a hearing whose chair makes a statement of their own, the chair is that member
+_CHAIR_TAG = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|acting\s+chair(?:man|woman)?)$", re.I)
+
+
+def untitled(text: str) -> str:
+    """A name set in capitals, in title case with its small words lower ('THE X GROUP OF Y' -> 'The X Group of Y')."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):  # ("HELEN MARCHETTI, Ph.D., ...")
+        return text
+    return re.sub(r"\b(Of|And|The|For|On|In|To)\b", lambda w: w.group(1).lower(), text.title()).replace("'S ", "'s ")
 
 
 def bare_name(label: str) -> str:
@@ -86,7 +108,7 @@ class Witnesses:
         return len(self.by_name)
 
 
-def _organisation(text: str, resolver: Resolver) -> Holder | None:
+def organisation_named(text: str, resolver: Resolver) -> Holder | None:
     """The organisation a phrase names ('the Flood and Coastal Agency'), else None (a role, a place, a subject)."""
     text = " ".join(text.split()).strip(" .,;")
     core = re.sub(r"^the\s+", "", text, flags=re.I)
@@ -97,7 +119,8 @@ def _organisation(text: str, resolver: Resolver) -> Holder | None:
         return resolver._from_entry(entry, None)
     if core in resolver.acronyms:
         return Holder(resolver.acronyms[core], "organisation", (core,))
-    if (ORG_END.search(core) or _ORG_START.match(core)) and core[:1].isupper() and len(core.split()) <= 10:
+    if (ORG_END.search(core) or _ORG_START.match(core) or _ORG_INNER.search(core)) and core[:1].isupper() \
+            and len(core.split()) <= 10:
         return Holder(core, "organisation")
     return None
 
@@ -111,12 +134,12 @@ def _entry(entry: str, resolver: Resolver) -> tuple[str, Holder] | None:
     if not re.match(r"^[A-Z]", name) or len(name.split()) > 7:
         return None
     for part in parts[1:]:
-        org = _organisation(part, resolver)
+        org = organisation_named(part, resolver)
         if org is not None:
             return name, org
     for part in parts[1:]:  # "Chief Executive of the Homecare Association"
         m = re.search(r"\s(?:of|at|for)\s+(?P<org>(?:the\s+)?[A-Z].+)$", part)
-        org = _organisation(m.group("org"), resolver) if m and _ROLE.match(part) else None
+        org = organisation_named(m.group("org"), resolver) if m and _ROLE.match(part) else None
         if org is not None:
             return name, org
     return None
@@ -138,6 +161,7 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
             found = _entry(re.sub(r"^\s*and\s+", "", entry), resolver)
             if found is not None:
                 witnesses.add(*found)
+    _statement_headings(structure, resolver, witnesses)
     if not answering and not witnesses:
         return witnesses
     speakers = answering | {s for s in (b.speaker for b in structure.blocks) if s and witnesses.of(s) is not None}
@@ -147,7 +171,7 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
         text = structure.view(b).text
         m = _INTRO.search(text[:400])
         if m is not None and (m.group("name") is None or bare_name(m.group("name")).split()[-1] in bare_name(b.speaker)):
-            org = _organisation(m.group("org"), resolver)
+            org = organisation_named(m.group("org"), resolver)
             if org is not None:
                 witnesses.add(b.speaker, org)
     for b in structure.blocks:
@@ -156,7 +180,7 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
         for m in _NAMED_OF.finditer(structure.view(b).text):
             name = m.group("name")
             if any(bare_name(name).split()[-1] in bare_name(s).split() for s in speakers if s != b.speaker):
-                org = _organisation(m.group("org"), resolver)
+                org = organisation_named(m.group("org"), resolver)
                 if org is not None:
                     witnesses.add(name, org)
     # the examination: "you give evidence on behalf of the Agency?" put to the witness, or said by them
@@ -169,12 +193,46 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
             texts.insert(0, structure.view(before).text)
         for text in texts:
             m = _BEHALF.search(text)
-            org = _organisation(m.group("org"), resolver) if m else None
+            org = organisation_named(m.group("org"), resolver) if m else None
             if org is not None:
                 org = _full(org, witnesses)
                 witnesses.add(b.speaker, org)
                 break
     return witnesses
+
+
+def _statement_headings(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
+    """A congressional hearing's statement headings: a witness's organisation, by the witness's name; a member's own
+    statement, by the tag of the member who makes it (the chair's "The Chairman." included)."""
+    blocks = structure.blocks
+    for k, b in enumerate(blocks):
+        found = statement_holder(structure.view(b).text, resolver) if b.kind == "heading" else None
+        if found is None:
+            continue
+        name, holder, member = found
+        if holder.kind == "person" and not member:
+            continue  # "STATEMENT OF KATERI CALLAHAN": whom she speaks for, her introduction says
+        witnesses.add(name, holder)
+        tag = next((x.speaker for x in blocks[k + 1:k + 4] if x.speaker), None)
+        if member and tag is not None and _CHAIR_TAG.match(tag.strip(" .:")):
+            witnesses.add(tag, holder)
+
+
+def statement_holder(heading: str, resolver: Resolver) -> tuple[str, Holder, bool] | None:
+    """(the speaker's name, whom they speak for, whether a member) of a statement heading: the witness and their
+    organisation (or themselves, where none is named), or the member and themselves; None for any other heading."""
+    m = STATEMENT_OF.match(" ".join(heading.split()))
+    if m is None:
+        return None
+    body = untitled(m.group("body").strip(" ."))
+    member = _MEMBER.match(body)
+    if member is not None:
+        name = re.sub(r"^(?:the\s+)?hon(?:\.|orable)?\s+", "", member.group("name"), flags=re.I).strip()
+        return name, Holder(name, "person"), True
+    found = _entry(body, resolver)
+    if found is None and re.fullmatch(r"(?:(?:%s)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}" % _TITLE, body):
+        return body, Holder(bare_name(body).title(), "person"), False  # "Prepared Statement of Thomas Brekke"
+    return (*found, False) if found is not None else None
 
 
 def answerers(structure: Structure) -> set[str]:

@@ -786,3 +786,64 @@ def test_written_closing_submissions_are_each_party_s_through_their_lettered_sec
             (group, "support", "The fire at Quayside was not an accident in any meaningful sense")} & rows, rows
     assert any(h == group and c.startswith("The landlord replaced the specified panels") for h, _s, c in rows), rows
     assert any(h == "Harbour Homes Trust" and c.startswith("The Trust relied on the advice") for h, _s, c in rows), rows
+
+
+HEARING_GPO = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+                      TUESDAY, MAY 5, 2026
+
+     OPENING STATEMENT OF HON. MARTHA GREELEY, U.S. SENATOR FROM THE
+                         STATE OF OREGON
+
+    The Chairman. The Committee will come to order. I am not yet
+convinced that a federal ban on drone deliveries is needed.
+
+    I now recognize Mr. Okafor.
+
+      STATEMENT OF DANIEL OKAFOR, PRESIDENT, RURAL PARCEL CARRIERS
+                 ASSOCIATION, BOISE, IDAHO
+
+    Mr. Okafor. Thank you, Madam Chairman. We support S. 1180 without
+reservation. The voluntary code has failed.
+
+    [The prepared statement of Mr. Okafor follows:]
+
+                  Prepared Statement of Daniel Okafor
+
+    Drone deliveries would cut rural delivery times in half on every
+route our members serve.
+
+    Senator Lyle. Mr. Okafor, is the code working?
+
+    Mr. Okafor. It is not. Carriers ignore it whenever it costs them money.
+
+              ADDITIONAL MATERIAL SUBMITTED FOR THE RECORD
+
+                    Skyway Hobby Pilots Alliance
+                          Salem, Oregon
+
+    Dear Chairman Greeley:
+
+    The Skyway Hobby Pilots Alliance opposes S. 1180 because the rules
+would close the airspace that hobby pilots have used for decades.
+
+    Sincerely,
+    Ann Bright, Chair
+"""
+
+
+def test_a_congressional_hearing_gives_witnesses_statements_to_their_organisations_and_letters_to_their_senders() -> None:
+    st = parse_text(HEARING_GPO)
+    assert [b.speaker for b in st.blocks if b.speaker_span] == ["The Chairman", "Mr. Okafor", "Senator Lyle", "Mr. Okafor"]
+    assert sum(b.kind == "heading" and "STATEMENT OF DANIEL OKAFOR" in st.view(b).text for b in st.blocks) == 1
+    rows = held(extract_text(HEARING_GPO, name="hearing.txt"))
+    carriers = "Rural Parcel Carriers Association"
+    assert (carriers, "support", "S. 1180 without reservation") in rows, rows
+    # the prepared statement printed under its own heading is the witness's organisation's, as are his answers
+    assert any(h == carriers and c.startswith("Drone deliveries would cut rural delivery times") for h, _s, c in rows), rows
+    assert any(h == carriers and c.startswith("Carriers ignore it") for h, _s, c in rows), rows
+    assert ("Martha Greeley", "oppose", "A federal ban on drone deliveries is needed") in rows, rows  # "not yet convinced"
+    assert any(h == "Skyway Hobby Pilots Alliance" and "S. 1180" in c for h, _s, c in rows), rows
+    holders = {h for h, _s, _c in rows}
+    assert not holders & {"President", "Boise", "Idaho", "Daniel Okafor", "Ann Bright", "Salem"}, holders
+    assert not any(c.startswith("Mr. Okafor") for _h, _s, c in rows), rows  # "I now recognize Mr. Okafor" gives the floor
