@@ -383,6 +383,38 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
     return frozenset(found)
 
 
+_PARTICLES = frozenset({"ap", "ab", "de", "van", "von", "du", "da", "del", "al", "le", "la", "mac", "nic", "ní", "ó", "ua", "bin"})
+
+
+def _bare_name(line: str) -> str | None:
+    """A line that is only a person's name ("Tomos Pryce-Llewellyn", "Rhun ap Iorwerth", "Éamon Ó Cuív"), else None."""
+    s = line.strip()
+    words = s.split()
+    if not 2 <= len(words) <= 4 or s.isupper() or _NOT_NAME.search(s):
+        return None
+    for w in words:
+        if w.casefold() in _PARTICLES:
+            continue
+        if not (w[:1].isupper() and all(c.isalpha() or c in "’'-." for c in w) and any(c.islower() for c in w)):
+            return None
+    return s
+
+
+def _name_lines(lines: Sequence[_Line]) -> frozenset[str]:
+    """Names standing alone on a line just above a turn's first line, as the Senedd's and other parliaments' records
+    print a speaker ("Tomos Pryce-Llewellyn" over "Diolch, Dirprwy Lywydd. I move the motion ..."): each such name,
+    where at least two names do it twice or more (one such line alone may be a heading)."""
+    seen: Counter[str] = Counter()
+    for i, ln in enumerate(lines):
+        name = _bare_name(ln.text)
+        if name is None or not _fresh(lines, i) or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1].text
+        if nxt.strip() and _bare_name(nxt) is None and not _TIME_MARK.match(nxt):
+            seen[name] += 1
+    return frozenset(seen) if sum(k >= 2 for k in seen.values()) >= 2 else frozenset()
+
+
 def _hansard_tag(name: str, first: str, second: str | None) -> bool:
     """Whether 'name (first) (second)' is a member's tag: a party in the last brackets, or an office with the
     member's name in brackets ('The Minister for X (Jane Smith)')."""
@@ -416,6 +448,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
         hint_at.setdefault(h.start, h)
     speaker_hint = {h.start: h for h in hints if h.kind == "speaker"}
     names = _name_tags(lines)
+    name_lines = _name_lines(lines)
     # a text written one paragraph per line (long lines, no blank lines between them): every line break ends one
     filled = [ln for ln in lines if ln.text.strip()]
     line_paragraphs = len(filled) >= 10 and len(lines) - len(filled) <= max(2, 0.05 * len(filled)) and not soft_breaks \
@@ -526,9 +559,11 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             i += 1
             continue
         hl = _hansard_line(ln)
-        if hl is not None and (i + 1 >= n or not lines[i + 1].text.strip() or True):
+        if hl is None and stripped in name_lines and _fresh(lines, i):
+            hl = (stripped, "")  # a bare name over the turn it opens
+        if hl is not None:
             name, note = hl
-            new("speaker", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]), speaker=name, speaker_note=note)
+            new("speaker", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]), speaker=name, speaker_note=note or None)
             cur = None
             i += 1
             continue
@@ -746,6 +781,8 @@ def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[st
         prev = next((blocks[j] for j in range(k - 1, -1, -1) if blocks[j].kind not in ("noise", "footnote")), None)
         if prev is not None and prev.kind == "paragraph" and _block_text(text, prev).rstrip().endswith(":"):
             continue
+        if k > 0 and blocks[k - 1].kind == "speaker":
+            continue  # the first line of a turn ("Will the Member take an intervention?")
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if nxt is not None and nxt.kind == "paragraph" and nxt.segments and text[nxt.segments[0][0]].islower():
             continue

@@ -49,7 +49,9 @@ _OFFICE = re.compile(
 _SHADOW = re.compile(r"\bShadow\b", re.I)
 _CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
                     r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
-                    r"Presiding Officer|Llywydd)(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
+                    r"(?:Deputy\s+)?Presiding Officer|Llywydd|Dirprwy Lywydd|(?:An\s+)?(?:Leas-)?Cheann Comhairle|Ceann Comhairle|"
+                    r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman)?|Deputy Chair|Vice-Chair)"
+                    r"(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on))*"
 _TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|rh|Rh)\s+)*"
 #: "† Smith, Jane (Anytown North) (Lab)" / "Smith, Jane (Parliamentary Under-Secretary of State for ...)"

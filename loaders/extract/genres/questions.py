@@ -48,6 +48,55 @@ _NUMBERED = re.compile(r"(new clause|clause|amendment|schedule)s?\s+(\d+[a-z]?)\
 #: how a member names another party's amendment: "the Labour amendment", "the Conservative amendment"
 _PARTY_WORD = {"Labour Party": "labour", "Conservative Party": "conservative", "Liberal Democrats": "liberal democrat",
                "Scottish National Party": "snp", "Green Party": "green", "Reform UK": "reform", "Plaid Cymru": "plaid"}
+#: a motion or amendment set out under its own heading, as the Senedd's Record prints them: "Motion NDM9342 Tomos
+#: Pryce-Llewellyn", "Amendment 1—Mererid Hopcyn"
+_TABLED = re.compile(r"^\s*(?:Motion\s+(?P<ref>[A-Z]{2,4}\s?\d{3,6})|Amendment\s+(?P<n>\d{1,3})\s*[—–-])\s*(?P<name>[A-Z][^\d(),;:]{2,60}?)\s*$")
+#: the lines of a tabled text that say how it reads, not what: "To propose that the Senedd:", "Delete all and replace with:"
+_TABLED_FORM = re.compile(r"^\s*(?:(?:To\s+propose\s+)?that\s+(?:the\s+)?[A-Z][\w'’ ]{2,40}:|(?P<replace>Delete\s+all\s+and\s+replace\s+with)\s*:|"
+                          r"(?:Add|Insert)\s+(?:as\s+)?(?:a\s+)?new\s+point[^:]{0,60}:|Delete\s+point[^:]{0,80}:?)\s*$", re.I)
+#: a division's result as the chair announces it: "Therefore the motion is not agreed.", "Therefore amendment 1 is
+#: agreed."; and as the Dáil's record prints it: "Amendment declared carried.", "Motion, as amended, agreed to."
+_DECIDED = re.compile(r"\bTherefore,?\s+(?:the\s+)?(?P<what>motion(?:\s+as\s+amended)?|amendment\s+(?P<n>\d{1,3}))\s+(?:is|was)\s+"
+                      r"(?P<neg>not\s+)?(?:agreed|carried|passed)|^\s*(?P<what2>Amendment|Motion)(?P<amended>,?\s+as\s+amended,?)?"
+                      r"\s+(?:(?:declared\s+)?(?P<res>carried|lost|agreed\s+to|negatived))\b", re.I)
+#: the chamber that decides, by the name the text gives it
+_CHAMBERS = (("Senedd", "The Senedd"), ("Dáil", "Dáil Éireann"), ("Seanad", "Seanad Éireann"),
+             ("Scottish Parliament", "The Scottish Parliament"), ("Assembly", "The Assembly"))
+CHAMBER_NAMES = frozenset(name for _, name in _CHAMBERS) | {"The House"}
+
+
+#: a sentence that names its topic first ("On the register, ...", "As for the delay, ..."), unless the topic is a question
+_TOPIC_FIRST = re.compile(r"^\s*(?:On|As\s+for|As\s+to|Turning\s+to|Regarding)\s+(?!the\s+(?:motion|amendments?|bill)\b)[^,]{2,60},",
+                          re.I)
+
+
+def _chamber(text: str) -> str:
+    """The deciding chamber's name: the first of _CHAMBERS the opening of the text names, else "The House"."""
+    head = text[:4000]
+    return next((name for word, name in _CHAMBERS if word in head), "The House")
+
+
+def _tabled(structure: Structure, k: int) -> tuple[str, bool, list[int]]:
+    """The text of a motion or amendment set out under heading `k`, whether it replaces the motion ("Delete all and
+    replace with:"), and the blocks it fills."""
+    parts: list[str] = []
+    replaces = False
+    filled: list[int] = []
+    for b in structure.blocks[k + 1:]:
+        if b.kind in ("noise", "footnote"):
+            continue
+        if b.kind not in ("paragraph", "bullet") or b.speaker:
+            break
+        t = " ".join(structure.view(b).text.split())
+        form = _TABLED_FORM.match(t)
+        if form is not None:
+            replaces = replaces or bool(form.group("replace"))
+        else:
+            parts.append(t)
+        filled.append(b.index)
+    return " ".join(parts), replaces, filled
+
+
 _CONSIDERED = re.compile(r"^\s*(?:That\s+)?this House has considered\b", re.I)
 _NEGATIVED = re.compile(r"\b(?:negatived|disagreed to)\b", re.I)
 
@@ -95,7 +144,8 @@ _SAYS = (
                           r"(?:reject|oppose|vote\s+against)\s+" + _REF, re.I)),
     ("oppose", re.compile(_REF + r"\s+(?:is|would\s+be)\s+(?:unnecessary|not\s+necessary|unworkable|premature|flawed|misguided|wrong)",
                           re.I)),
-    ("neutral", re.compile(r"\b" + _WHO + r"\s+(?:will|shall)\s+(?:not\s+be\s+voting|abstain)\b", re.I)),
+    ("neutral", re.compile(r"\b" + _WHO + r"\s+(?:will|shall)\s+(?:not\s+be\s+voting|abstain)\b(?:\s+(?:on|in\s+the\s+vote\s+on)\s+"
+                           + _REF + r")?", re.I)),
 )
 
 
@@ -167,6 +217,8 @@ class DebateReading:
     speaker_of: dict[int, Member]  # block index -> the member whose turn it is
 
     def holder(self, member: Member) -> Holder:
+        if member.name in CHAMBER_NAMES:  # the chamber's decision
+            return Holder(member.name, "organisation")
         return member_holder(member, self.government)
 
     def states_stance(self, sentence: str) -> bool:
@@ -237,8 +289,49 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
         if rule != "debate:division":
             said.setdefault((member.name, q.key), s)
 
+    chamber: Member | None = None
     for b in blocks:
         t = " ".join(structure.view(b).text.split()) if b.segments else " ".join(text[b.start:b.end].split())
+        tabled = _TABLED.match(t) if b.kind in ("heading", "procedure") else None
+        if tabled is not None:  # "Motion NDM9342 Name" / "Amendment 1—Name" over the text tabled
+            body, replaces, filled = _tabled(structure, b.index)
+            if body:
+                mover = roster.find(tabled.group("name")) or roster.add(tabled.group("name"))
+                calls = re.search(r"(?<=[.;:]\s)(?:\d{1,2}\.\s+)?(?=(?:Calls|Resolves|Urges|Instructs|Agrees)\b)", body)
+                if calls is not None:  # the operative point: "3. Calls on the Welsh Government to ..."
+                    body = body[calls.end():]
+                if tabled.group("ref"):
+                    q = question("motion", _question_text(body), "motion")
+                else:
+                    q = question(f"amendment {tabled.group('n')}", _question_text(body), "amendment")
+                    q.contradicts = "motion" if replaces else None
+                spans = trim_spans(text, [(b.start, blocks[filled[-1]].end)])
+                q.mover, q.moved_at = q.mover or mover, q.moved_at or spans
+                q.side = q.side or _side_of(mover)
+                current = questions.get("motion", q)  # the debate is on the motion, its amendments with it
+                add(mover, q, "support", "debate:moved", 0.9, spans, b.section)
+                for j in filled:
+                    blocks[j].kind = "procedure"  # the tabled text is no one's speech
+            continue
+        decided = _DECIDED.search(t) if b.kind in ("paragraph", "procedure") else None
+        if decided is not None:  # "Therefore the motion is not agreed."
+            chamber = chamber or Member(_chamber(text))
+            what = (decided.group("what") or decided.group("what2") or "").casefold()
+            n = decided.group("n")
+            agreed = not decided.group("neg") and (decided.group("res") or "carried").casefold() not in ("lost", "negatived")
+            amended = "as amended" in what or bool(decided.group("amended"))
+            if n or what.startswith("amendment"):
+                target = questions.get(f"amendment {n}") if n else next(
+                    (q for q in reversed(order) if q.kind == "amendment"), None)
+            elif amended:  # the motion as amended: the amendment that replaced it, where one did
+                target = next((q for q in reversed(order) if q.kind == "amendment" and q.contradicts == "motion"),
+                              questions.get("motion"))
+            else:
+                target = questions.get("motion")
+            if target is not None:
+                add(chamber, target, "support" if agreed else "oppose", "debate:decided", 0.9,
+                    trim_spans(text, [(b.start + decided.start(), b.start + decided.end())]) if not b.segments else
+                    trim_spans(text, structure.view(b).spans(*_sentence_at(structure.view(b).clean, decided.group(0)))), b.section)
         if b.kind == "heading":
             nc, cl = _NEW_CLAUSE.match(t), _CLAUSE.match(t)
             if nc:
@@ -387,6 +480,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             if cues:
                 stances_here: dict[str, tuple[Question, set[str]]] = {}
                 for cue_stance, obj, _at in cues:
+                    if (not obj or obj.casefold() in ("it", "that", "them")) and _TOPIC_FIRST.match(sent):
+                        continue  # "On the register, we support it.": what "it" is, the sentence has said
                     named = _question_named(obj, current, questions, member)
                     if named is not None:
                         stances_here.setdefault(named.key, (named, set()))[1].add(cue_stance)
@@ -484,6 +579,15 @@ _ON_QUESTION = re.compile(r"^\s*(?:On|Turning to|As for|As to|With regard to|Fin
                           r"(?:clause|amendment|schedule)\s+\d+[A-Za-z]?)\b", re.I)
 
 
+def _sentence_at(clean: str, phrase: str) -> tuple[int, int]:
+    """The span of the sentence of `clean` holding `phrase` (whitespace as in the source aside)."""
+    words = phrase.split()
+    for a, e in split_sentences(clean):
+        if " ".join(clean[a:e].split()).find(" ".join(words)) >= 0:
+            return a, e
+    return 0, len(clean)
+
+
 def _question_text(text: str) -> str:
     """A motion's or amendment's claim: its operative words, without the concession a reasoned amendment opens with
     ("this House, while recognising that ..., declines to give a Second Reading to the X Bill because ...")."""
@@ -527,6 +631,8 @@ def _question_named(obj: str | None, current: Question | None, questions: dict[s
         by = [q for q in questions.values() if q.kind == "amendment" and q.mover is not None and (
             # "the amendment in Euan Drysdale's name", "the Labour amendment", "the amendment in my colleague's name"
             re.search(r"\b" + re.escape(q.mover.name.casefold().split()[-1]) + r"\b", o) or q.mover.party and _PARTY_WORD.get(q.mover.party, "~") in o
+            # "the Government's amendment", where one amendment is the Government's
+            or re.search(r"\bgovernment['’]?s?\b", o) and q.side == "government"
             or ours and speaker is not None and speaker.party and q.mover.party == speaker.party)]
         if len(by) == 1:
             return by[0]

@@ -26,7 +26,8 @@ SUBMISSION_HEADING = re.compile(
     r"(?:\s+by\s+(?P<by>(?:(?:the\s+)?(?:Rt\s+Hon\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\b.*)))?\s*$",
     re.I)
 _CHAIR = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding|president|speaker|mr speaker|madam speaker|"
-                    r"mr deputy speaker|madam deputy speaker|deputy speaker|the chair)$", re.I)
+                    r"mr deputy speaker|madam deputy speaker|deputy speaker|the chair|(?:deputy\s+)?presiding officer|llywydd|"
+                    r"dirprwy lywydd|(?:an\s+)?(?:leas-)?cheann comhairle|(?:an\s+)?(?:leas-)?chathaoirleach|cathaoirleach)$", re.I)
 _ON_BEHALF = re.compile(r"\b(?:on behalf of|I represent|we represent|I appear for|appearing for|representing)\s+(?P<who>(?:the\s+)?"
                         r"[A-Z][^.;:]{2,150}?)(?=\s*(?:[.;:]|,\s+(?:and|which|who|my|making|together)\b|\s+and\s+(?:I|we)\b|$))")
 _FRONT_BENCH = re.compile(r"^(?:The\s+)?(?:Minister|Secretary of State|Parliamentary Under-Secretary|Under-Secretary|Prime Minister|"

@@ -541,3 +541,69 @@ def test_opposing_clauses_of_a_bill_at_second_reading_is_not_opposing_the_bill()
     assert any(h == "Baroness Tull" and s == "oppose" and c.startswith("Clauses 9 to 12") for h, s, c in rows), rows
     themes = {t.label for t in b.themes.values()}
     assert not any(t.startswith(("Moved by", "Second Reading")) for t in themes), themes
+
+
+RECORD = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Plenary - Seventh Senedd
+
+5. Welsh Conservatives Debate: School bus fares
+
+Motion NDM9001 Huw Tregaron
+
+To propose that the Senedd:
+
+1. Notes that school bus fares rose by 12 per cent this year.
+
+2. Calls on the Welsh Government to cap school bus fares at £1.
+
+Amendment 1—Elin Morlais
+
+Delete all and replace with:
+
+To propose that the Senedd:
+
+1. Welcomes the concessionary pass for learners under 19.
+
+16:02
+
+The Deputy Presiding Officer (Dafydd Llan)
+I call on Huw Tregaron to move the motion.
+
+Huw Tregaron
+Diolch, Dirprwy Lywydd. I move the motion. Families in the valleys cannot afford these fares, and the cap would end that.
+
+Elin Morlais
+The Government will be supporting its amendment. We will vote against the motion. On the pass, we support it.
+
+Huw Tregaron
+We will vote against amendment 1.
+
+Elin Morlais
+The cap would cost £40 million a year that nobody has found.
+
+Voting time
+
+The Deputy Presiding Officer (Dafydd Llan)
+Open the vote. Close the vote. In favour 14, no abstentions, 38 against. Therefore the motion is not agreed.
+
+Open the vote. Close the vote. In favour 38, no abstentions, 14 against. Therefore amendment 1 is agreed.
+"""
+
+
+def test_the_senedd_record_reads_bare_name_turns_tabled_motions_and_the_senedd_s_decisions() -> None:
+    st = parse_text(RECORD)
+    assert [b.speaker for b in st.blocks if b.kind == "speaker"] == [
+        "The Deputy Presiding Officer", "Huw Tregaron", "Elin Morlais", "Huw Tregaron", "Elin Morlais",
+        "The Deputy Presiding Officer"]
+    b = extract_text(RECORD, name="plenary.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    motion = next(c for _h, _s, c in rows if c.startswith("Calls on the Welsh Government to cap school bus fares"))
+    amendment = next(c for _h, _s, c in rows if c.startswith("Welcomes the concessionary pass"))
+    assert {("Huw Tregaron", "support", motion), ("Elin Morlais", "support", amendment),
+            ("Elin Morlais", "oppose", motion), ("Huw Tregaron", "oppose", amendment),
+            ("The Senedd", "oppose", motion), ("The Senedd", "support", amendment)} <= rows, rows
+    # "On the pass, we support it": "it" is the pass, not the motion; the chair holds nothing
+    assert ("Elin Morlais", "support", motion) not in rows, rows
+    assert not any(h.startswith(("The Deputy Presiding Officer", "Dafydd Llan")) for h, _s, _c in rows), rows
+    assert any(h == "Elin Morlais" and c.startswith("The cap would cost") for h, _s, c in rows), rows
