@@ -44,7 +44,8 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\.(\d{1,2}))?(?:[.)]\s+|\s+(?=[A-Z]))")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$")
 _SPEAKER_BOLD = re.compile(r"^\s*\*\*([^*\n]{1,80}?)\*\*\s*:?\s*(?:\*\*)?\s*:?\s*")
-_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Rt\.? Hon\.?|The Rt\.? Hon\.?|Hon\.?|"
+_TITLES = (r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Rt\.? Hon\.?|The Rt\.? Hon\.?|Hon\.?|"
+           r"Deputy|Senator|"
            r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
            r"Madam Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|The Speaker|The Minister|The Secretary of State|"
            r"The Prime Minister|The Deputy Prime Minister|The Solicitor General|The Attorney General)")

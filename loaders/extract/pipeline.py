@@ -561,8 +561,8 @@ class Extractor:
                 segments = [s for c in b.cells[1:] for s in c]
         view = self.structure.view(segments)
         sentences = split_sentences(view.clean)
-        if b.speaker and sentences:
-            self.reader.learn(b, view.clean[sentences[0][0]:sentences[0][1]])
+        if b.speaker and sentences:  # (the first sentences: "I thank the Chairman. I am here on behalf of X.")
+            self.reader.learn(b, view.clean[sentences[0][0]:sentences[min(2, len(sentences) - 1)][1]])
         is_lead = view.clean.rstrip().endswith(":")
         for k, (s, e) in enumerate(sentences):
             sent = view.clean[s:e]

@@ -47,6 +47,9 @@ class Context:
     counsel_for: dict[str, list[Holder]] = field(default_factory=dict)  # counsel's surname -> the clients of their submission
     section_level: int = 99  # the level of the heading that opened the submission
     speaker_map: dict[str, list[Holder]] = field(default_factory=dict)  # speaker label -> whom they speak for
+    #: speakers who give evidence for the body they speak for ("I am here on behalf of X", "Name (Department of Y):"),
+    #: as a witness does, not counsel ("I appear for X")
+    witness_speakers: set[str] = field(default_factory=set)
     last_holders: list[Holder] = field(default_factory=list)
     paragraph_hits: list[Hit] = field(default_factory=list)
     topic: str | None = None

@@ -35,6 +35,14 @@ False
 True
 >>> courtesy("The Association has one principal concern.")
 True
+>>> courtesy("I invite Mr. Garvey to make his opening statement.")
+True
+>>> courtesy("I wish to advise witnesses of parliamentary privilege.")
+True
+>>> courtesy("I call on the Government to scrap the levy.")
+False
+>>> courtesy("We invite the Inquiry to find that the Trust ignored the warnings.")
+False
 >>> courtesy("I now recognize the Ranking Member, Senator Marquardt, for her opening statement.")
 True
 """
@@ -59,7 +67,13 @@ _AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genu
                        r"restful|safe|speedy|successful|peaceful|very)|well\b|every\s+success|all\s+the\s+best)|"
                        r"(?:acknowledge|note|hear|take|understand)\s+" + _MEMBER + r"[’']s\s+points?\b(?![^;]*\bbut\b)|"
                        r"(?:will|shall)\s+give\s+way|it\s+is\s+a\s+(?:great\s+)?(?:pleasure|privilege|honour)|"
-                       # a chair giving the floor: "I now recognize the Ranking Member", "I recognize Mr. Okafor"
+                       # a chair giving the floor: "I call Deputy Cullinan", "I invite Mr. Garvey to make his opening statement"
+                       r"(?:now\s+)?(?:call|invite)\s+(?:on\s+)?(?-i:(?:Deputy|Senator|Representative|(?:Mr|Mrs|Ms|Miss|Dr)\.?)\s+[A-Z]|"
+                       r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+(?:\s*[.,]|\s+to\s+(?:make|give|speak|respond|move|open|contribute)\b))|"
+                       r"(?:now\s+)?(?:call|invite)\s+(?:on\s+)?the\s+(?:Minister|Cabinet\s+Secretary|witness(?:es)?|next\s+speaker)"
+                       r"\s+to\s+(?:make|give|speak|respond|move|open|contribute)\b|"
+                       r"(?:wish\s+to\s+)?(?:advise|remind)\s+(?:witnesses|members|everyone|those)\b|"
+                       # "I now recognize the Ranking Member", "I recognize Mr. Okafor"
                        r"(?:now\s+)?recogni[sz]e\s+(?:the\s+(?:gentle(?:man|woman|lady)|ranking\s+member|distinguished|chair(?:man|woman)?|"
                        r"senator|representative|witness)\b|my\s+(?:colleague|friend)\b|Senator\b|Representative\b|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))|"
                        # signposts: "let me turn to ...", "I now come to ...", "let me finish with one word"

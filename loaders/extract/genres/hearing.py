@@ -79,7 +79,13 @@ class HearingReader(Reader):
     def testifies(self, b: Block) -> bool:
         """A witness's turn is their evidence; a member's own statement (a congressional hearing's) is not."""
         org = self.witnesses.of(b.speaker)
-        return not b.question and org is not None and org.kind != "person" or super().testifies(b)
+        if b.question:
+            return False
+        if org is not None:
+            return org.kind != "person"
+        # a witness who said whom they speak for ("I am here on behalf of X", "Name (Department of Y):")
+        name = " ".join((b.speaker or "").strip().strip("*:").split())
+        return name in self.ctx.witness_speakers or super().testifies(b)
 
     def argues(self, b: Block) -> bool:
         """A member's turn in a congressional hearing (a member whose own statement the hearing prints) argues as a

@@ -134,14 +134,25 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
 
 
 def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolver) -> None:
-    """"I appear on behalf of the Trades Union Congress": the speaker speaks for it from here on."""
+    """"I appear on behalf of the Trades Union Congress", "Name (Department of X):": the speaker speaks for it from here
+    on (as a witness, when "here on behalf of" or a body's name in brackets says so)."""
     if not b.speaker or b.speaker in ctx.speaker_map or ctx.section_holders:
+        return
+    parts = [p.strip() for p in (b.speaker_note or "").split("|") if p.strip()]
+    org = next((o for o in (organisation_named(p, resolver) for p in parts if not PARTIES.get(p.casefold())) if o is not None),
+               None)
+    if org is not None:  # "Mr. Ciarán Moloney (Department of Housing, Local Government and Heritage)": for the body named,
+        ctx.speaker_map[b.speaker] = [org]  # in this turn and in the later ones, named without it
+        ctx.witness_speakers.add(b.speaker)
         return
     m = _ON_BEHALF.search(first_sentence)
     if m:
         holders = split_organisations(m.group("who"), resolver)
         if holders:
             ctx.speaker_map[b.speaker] = holders
+            if re.search(r"\b(?:here|speak(?:ing)?|give\s+evidence|attend(?:ing)?)\s+(?:today\s+)?on\s+behalf\s+of\s*$",
+                         first_sentence[:m.start("who")], re.I):
+                ctx.witness_speakers.add(b.speaker)  # "I am here on behalf of X": a witness, not counsel
 
 
 def letter_salutation(text: str) -> bool:

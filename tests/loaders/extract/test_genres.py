@@ -847,3 +847,35 @@ def test_a_congressional_hearing_gives_witnesses_statements_to_their_organisatio
     holders = {h for h, _s, _c in rows}
     assert not holders & {"President", "Boise", "Idaho", "Daniel Okafor", "Ann Bright", "Salem"}, holders
     assert not any(c.startswith("Mr. Okafor") for _h, _s, c in rows), rows  # "I now recognize Mr. Okafor" gives the floor
+
+
+COMMITTEE_MEETING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Joint Committee on Transport debate - Tuesday, 3 Mar 2026
+
+General Scheme of the Rural Bus Bill 2026: Discussion
+
+Chairman: I wish to advise witnesses of parliamentary privilege. I invite Ms Nolan to make her opening statement.
+
+Ms Aoife Nolan: I thank the Chairman. I am here on behalf of the Rural Riders Network. The Bill should guarantee an hourly bus for every town of 1,000 people.
+
+Mr. Cathal Breen (Department of Transport): The Department does not accept that an hourly guarantee is affordable in the first year.
+
+Chairman: I call Deputy Ryan.
+
+Deputy Sorcha Ryan: I agree with Ms Nolan. The guarantee should be in the Bill.
+
+Mr. Cathal Breen: The cost would be at least €90 million a year, which would have to come from other services.
+"""
+
+
+def test_a_committee_meeting_gives_witnesses_turns_to_the_bodies_they_speak_for_and_the_chair_nothing() -> None:
+    st = parse_text(COMMITTEE_MEETING)
+    assert [b.speaker for b in st.blocks if b.speaker_span] == [
+        "Chairman", "Ms Aoife Nolan", "Mr. Cathal Breen", "Chairman", "Deputy Sorcha Ryan", "Mr. Cathal Breen"]
+    rows = held(extract_text(COMMITTEE_MEETING, name="meeting.txt"))
+    holders = {h for h, _s, _c in rows}
+    assert {"Rural Riders Network", "Department of Transport", "Deputy Sorcha Ryan"} <= holders, rows  # (and
+    # "The Department does not accept that ..." is the Government's)
+    assert not holders & {"Ms Aoife Nolan", "Mr. Cathal Breen", "The Chair", "Chairman"}, rows
+    assert any(h == "Department of Transport" and c.startswith("The cost would be at least") for h, _s, c in rows), rows
