@@ -103,7 +103,9 @@ _ADVERBS = r"(?:\s+(?:strongly|also|further|repeatedly|firmly|clearly|consistent
            r"in (?:their|its|his|her|our) (?:(?:written|oral)\s+)?(?:evidence|submission|response|view)(?: to the (?:[A-Z][\w'’-]*\s+){0,4}" \
            r"(?:Committee|Inquiry|Commission|Review))?|to us|to the committee|to the inquiry|to the (?:Minister|House|Government)|" \
            r"to (?:the|my) (?:noble|right hon\.|hon\.|honourable|learned|gallant)(?: and (?:learned|gallant))? " \
-           r"(?:Lords?|Lady|Baroness|Earl|Friend|Member|Gentleman|Viscount|Duke|Marquess|Prelate)(?: for [A-Z][\w'’ -]{2,40}?)?" + _APPOSITIVE + r"?))*"
+           r"(?:Lords?|Lady|Baroness|Earl|Friend|Member|Gentleman|Viscount|Duke|Marquess|Prelate)(?: for [A-Z][\w'’ -]{2,40}?)?" + _APPOSITIVE + r"?)\b)*"
+#: a name just before " and" ("..., Age Concern"), as a list of names has it
+_NAME_BEFORE = re.compile(r"(?:^|,\s+)(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w'’&.-]*))*$")
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|although|though|whereas|so|yet|and yet)\s|"
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b)|"
@@ -149,6 +151,9 @@ def normalise_claim(text: str, *, max_words: int = 32) -> str:
     """A short proposition: attribution leftovers, discourse markers, footnote numbers and necessity frames stripped."""
     t = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').split())
     t = re.sub(r"\s*\((?:[A-Z]{1,4}\d{1,3}(?:,\s*|\s+and\s+)?){1,12}\)\s*\.?$", "", t)  # interviewees' codes "(AD1, AD2, TR3)"
+    # a count of who holds it, said after it: "(33 of 41)", "(25 of 28 NGOs and all nine ...)", "(88% of respondents)"
+    t = re.sub(r"\s*\((?:\d[\d,.]*\s*(?:%|per\s*cent)|\d[\d,]*\s+(?:of|out\s+of)\s+\d|n\s*=\s*\d)[^()]{0,120}\)\s*\.?$", "", t, flags=re.I)
+    t = re.sub(r"\s+(?:either|too|as\s+well)\s*\.?$", "", t)  # "did not support a cap either"
     t = _FOOTNOTE_TAIL.sub("", re.sub(r"(?<=\S)\[\d{1,3}\]", "", t))  # "run.[1]", "contracts2"
     t = re.sub(r"^\d{1,2}(?:\.\d{1,3})+\.?\s+(?=[A-Z])", "", t)  # a paragraph number ("5.1 Pools should ...")
     t = re.sub(r"\s*/\s*", "/", t)
@@ -717,8 +722,12 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                 continue  # "that a village is asking too much when it asks for ...": part of the claim, not a frame
         boundary_end = 0
         for b in _CLAUSE_BOUNDARY.finditer(before):
-            if not re.search(r"\bboth\s+[^,;]{1,60}$", before[:b.start()], re.I):  # "Both the TUC and the CBI": one subject
-                boundary_end = b.end()
+            if re.search(r"\bboth\s+[^,;]{1,60}$", before[:b.start()], re.I):  # "Both the TUC and the CBI": one subject
+                continue
+            if b.group(0).strip().casefold() == "and" and _NAME_BEFORE.search(before[:b.start()]) and \
+                    re.match(r"(?:the\s+)?[A-Z]", before[b.end():]) and "," in before[:b.start()]:
+                continue  # "The Carers Trust, Age Concern and the Homecare Association": a list of names, one subject
+            boundary_end = b.end()
         for prev in frames:
             if prev.claims and prev.claims[0][0] <= m.start():
                 boundary_end = max(boundary_end, prev.start)

@@ -31,6 +31,7 @@ from .proposals import evaluation
 from .rebuttal import REPORTED_VERBS, answer, put_to_witness, refusal, reply
 from .survey import survey_results
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
+from .genres.witnesses import organisation_named
 from .stakeholders import ORG_END, Holder, Reference, Resolver, clean_subject, split_organisations
 from .strength import find_quantifier
 from .themes import ThemeMatcher
@@ -106,6 +107,12 @@ _OWN_POST = re.compile(r"\s*(?:(?:and|but|so),?\s+)?(?:(?:I|my\s+(?:role|job|pos
                        re.I)
 #: a member's statement that may be their position without a cue: not about members, the debate or its procedure, not
 #: first-person or anaphoric narrative, not what a clause of the Bill says
+#: a list of one side's holders: "Supporters of a ban included A, B and C", "Opponents of the cap were X and Y"
+_SIDE_LIST = re.compile(r"^\s*(?P<side>Supporters|Proponents|Advocates|Opponents|Critics)\s+of\s+(?P<x>.{3,160}?)\s+"
+                        r"(?:included|include|were|are|comprised)\s+(?P<list>(?:the\s+)?[A-Z].{2,300}?)\s*[.;]?\s*$")
+#: a person's title opening a name ("Mr Smith", "Dr. Okafor"): a person, never an organisation in a list
+_TITLED = re.compile(r"^\s*(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|"
+                     r"Senator|Deputy|Representative)\b\.?", re.I)
 _DEBATE_CLAIM = re.compile(r"(?!.*\b(?:hon\.|noble\b|right\s+reverend\b|constituen\w*|thank\w*|congratulat\w*|debate\b|speech\b|"
                            r"intervention\b|give\s+way\b|Chair\b|Speaker\b))"
                            r"(?!\s*(?:sub)?(?:section|clause|amendment|new\s+clause|schedule|part)\s+[\d(]\S*\s+(?:\(\w+\)\s+)?(?:requires|allows|"
@@ -265,12 +272,41 @@ class Extractor:
         """Whoever states a bare modal sentence: the speaker's side, the committee, or the document's voice for 'we'."""
         return self.reader.context_holders(self._turn_holders(b), sentence)
 
+    def _listed_organisations(self, subject: str) -> list[Holder]:
+        """The organisations a subject lists by name ("ECIF, FIBW and the Danvik Agency", "The Carers Trust, Age
+        Concern and the Homecare Association"), when each item names one (an acronym, or a name ending or opening with
+        a body's kind); else [] ("the Probate and Estate Practitioners' Society" is one name, "Walking" none)."""
+        text = re.sub(r"^(?:both|all\s+of|each\s+of)\s+", "", clean_subject(subject), flags=re.I)  # "Both the Forum and ..."
+        text = re.sub(r"\s+(?:both|all|each|jointly|together)$", "", text, flags=re.I)  # "... and the Agency all"
+        parts: list[str] = []
+        for item in (p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?", text) if p.strip()):
+            both = re.match(r"^(?P<a>.+?)\s+(?:and|&)\s+(?P<b>.+)$", item)
+            # "X and Y" is two names only where X ends as a name does ("... Trust and ...", "ECIF and ...");
+            # "the Association of Parish and Town Councils" is one
+            if both and (ORG_END.search(both.group("a")) or re.fullmatch(r"(?:the\s+)?[A-Z]{2,8}", both.group("a"))):
+                parts += [both.group("a"), both.group("b")]
+            else:
+                parts.append(item)
+        if len(parts) < 2 or any(_TITLED.match(p) or len(p.split()) > 8 for p in parts):
+            return []
+        holders: list[Holder] = []
+        for p in parts:
+            core = re.sub(r"^the\s+", "", p, flags=re.I)
+            org = organisation_named(p, self.resolver) or (Holder(core, "organisation") if re.fullmatch(r"[A-Z]{2,8}", core) else None)
+            if org is None:
+                return []
+            holders.append(org)
+        return holders
+
     def _resolve_subject(self, f: Frame, b: Block, strand: StrandState, claim_text: str) -> tuple[list[Holder], str, float]:
         """Holders for a frame's subject, with the rule suffix and a confidence adjustment."""
         if f.subject is None:
             return [], "", 0.0
         if f.subject == "supporters":
             return [self._side_holder("support", claim_text)], "", 0.0
+        listed = self._listed_organisations(f.subject)
+        if listed:  # "ECIF, Greenfield Europe and the Danvik Agency warned against ...": each of them
+            return listed, "", 0.0
         member = self.reader.member(f.subject, b)
         if member is not None:
             return [member], "+member", 0.0
@@ -575,7 +611,7 @@ class Extractor:
                 self._put(sent, b)
             if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent):
                 continue
-            if self._survey(sent, b, strand, spans, topics):
+            if self._survey(sent, b, strand, spans, topics) or self._side_list(sent, b, strand, spans, topics):
                 continue
             self._response(sent, b, strand, spans, topics)
             frames = find_frames(sent, self.lex)
@@ -584,6 +620,22 @@ class Extractor:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
             if not frames:
                 self._assertion(sent, b, strand, spans, topics)
+
+    def _side_list(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
+        """"Supporters of a ban included FIBW, Open Repair Network Europe and Greenfield Europe": each organisation
+        listed takes that side on the claim. True if the sentence was such a list."""
+        m = _SIDE_LIST.match(sent)
+        if m is None:
+            return False
+        claim = normalise_claim(m.group("x"))
+        holders = self._listed_organisations(m.group("list")) or [
+            h for h in split_organisations(m.group("list"), self.resolver) if h.kind == "organisation"]
+        if len(content_tokens(claim)) < 1 or not holders:
+            return False
+        stance = "oppose" if m.group("side").casefold() in ("opponents", "critics") else "support"
+        for h in holders:
+            self.add(Hit(h, claim, stance, "report:side-list", 0.6, spans, strand.source, b.section, None, topics))
+        return True
 
     def _leading(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """A speaker's leading question ("Does the hon. Gentleman not accept that P?"): the speaker holds P

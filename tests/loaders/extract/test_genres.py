@@ -879,3 +879,28 @@ def test_a_committee_meeting_gives_witnesses_turns_to_the_bodies_they_speak_for_
     # "The Department does not accept that ..." is the Government's)
     assert not holders & {"Ms Aoife Nolan", "Mr. Cathal Breen", "The Chair", "Chairman"}, rows
     assert any(h == "Department of Transport" and c.startswith("The cost would be at least") for h, _s, c in rows), rows
+
+
+SUMMARY_OF_RESPONSES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+4. Results by question
+
+Business associations mostly opposed a ban on parts pairing (33 of 41). Supporters of a ban on parts pairing
+included FIBW, the Open Repair Network and the Metalworkers Union.
+
+The Carers Trust, the Homecare Association and the Danvik Agency warned against a patchwork of national repair labels.
+The Federation of Cycle Retailers did not support a cap on spare part prices either.
+
+The Association of Parish and Town Councils supported a national register.
+"""
+
+
+def test_a_summary_of_responses_gives_each_listed_organisation_its_side() -> None:
+    rows = held(extract_text(SUMMARY_OF_RESPONSES, name="summary.txt"))
+    ban, patchwork = "A ban on parts pairing", "A patchwork of national repair labels"
+    assert ("Business associations", "oppose", ban) in rows, rows  # the count "(33 of 41)" is no part of the claim
+    assert {("FIBW", "support", ban), ("Open Repair Network", "support", ban), ("Metalworkers Union", "support", ban)} <= rows, rows
+    assert {("Carers Trust", "oppose", patchwork), ("Homecare Association", "oppose", patchwork),
+            ("Danvik Agency", "oppose", patchwork)} <= rows, rows  # "warned against" opposes
+    assert ("Federation of Cycle Retailers", "oppose", "A cap on spare part prices") in rows, rows
+    assert any(h == "Association of Parish and Town Councils" for h, _s, _c in rows), rows  # one name, not two
