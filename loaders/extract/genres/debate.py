@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from . import PositionSink
 
 #: a debate's own procedure (courtesies and signposts are :func:`.courtesy.courtesy`)
+#: where a sentence turns to the speaker's vote: ", and we will vote against ...", "; we will support ..."
+_VOTE_CLAUSE = re.compile(r"(?:,\s+(?:and|but|so)|;)\s+(?=(?:I|we)\s+(?:will|shall|would|cannot|can(?:no|')t|won't|do\s+not)\s+"
+                          r"(?:not\s+)?(?:be\s+)?(?:vot|support|oppos|back|reject|abstain))", re.I)
 _SKIP = re.compile(r"^\s*(?:I beg to|On a point of order|Order\b)", re.I)
 _RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
                          r"everyone|everybody|nobody|all|other|others|the public|members|(?:right\s+)?hon(?:\.|ourable)?\s+members)\b", re.I)
@@ -81,8 +84,14 @@ class DebateReader(Reader):
 
     def skips(self, sentence: str) -> bool:
         """A question or a courtesy is no position; a stance on the question before the House is read as a vote."""
-        return sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or courtesy(sentence) or \
-            self.reading.states_stance(sentence)
+        if sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or courtesy(sentence):
+            return True
+        if not self.reading.states_stance(sentence):
+            return False
+        # "The Liberal Democrats support a levy in principle, and we will vote against the motion": the first clause
+        # is a claim of its own (the vote is read as a vote all the same)
+        first = _VOTE_CLAUSE.split(sentence, maxsplit=1)
+        return len(first) < 2 or self.reading.states_stance(first[0])
 
     def keeps(self, holder: Holder) -> bool:
         """Not "the literature"; not a speaker's rhetorical crowd ("millions of people who live in our villages")."""

@@ -607,3 +607,12 @@ def test_the_senedd_record_reads_bare_name_turns_tabled_motions_and_the_senedd_s
     assert ("Elin Morlais", "support", motion) not in rows, rows
     assert not any(h.startswith(("The Deputy Presiding Officer", "Dafydd Llan")) for h, _s, _c in rows), rows
     assert any(h == "Elin Morlais" and c.startswith("The cap would cost") for h, _s, c in rows), rows
+
+
+def test_a_claim_before_the_speaker_s_vote_in_one_sentence_is_still_read() -> None:
+    text = RECORD.replace("The cap would cost £40 million a year that nobody has found.",
+                          "The Liberal Democrats support free travel for learners in principle, and we will vote against the motion.")
+    b = extract_text(text, name="plenary.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    assert ("Liberal Democrats", "support", "Free travel for learners in principle") in rows, rows  # the party she speaks for
+    assert any(h == "Elin Morlais" and s == "oppose" and c.startswith("Calls on the Welsh Government to cap") for h, s, c in rows), rows
