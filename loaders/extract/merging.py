@@ -94,12 +94,17 @@ def content_tokens(text: str) -> set[str]:
 _BILL_NO = re.compile(r"\b(?:S|H\.\s?R|H\.\s?Res|S\.\s?Res|HB|SB|AB|LD)\.?\s?(\d{1,5})\b")
 
 
+#: a numbered part of a bill or scheme ("Head 9", "Section 5"): a word of its own, so that "Head 9" is a claim
+_NUMBERED_PART = re.compile(r"\b(Head|Section|Part|Article|Chapter|Schedule)\s+(\d{1,3}[A-Za-z]?)\b")
+
+
 @lru_cache(maxsize=100_000)
 def _content_tokens(text: str) -> frozenset[str]:
     """content_tokens, cached: claims are compared many times over."""
     syn = _synonyms()
     words = _WORD.findall(text.casefold().replace("\u2019", "'").replace("/", " ").replace("-", " "))
     out = {"bill" + m.group(1) for m in _BILL_NO.finditer(text)}
+    out |= {m.group(1).casefold() + m.group(2) for m in _NUMBERED_PART.finditer(text)}
     for w in words:
         if w in _STOP or len(w) < 2:
             continue

@@ -111,6 +111,8 @@ _OWN_POST = re.compile(r"\s*(?:(?:and|but|so),?\s+)?(?:(?:I|my\s+(?:role|job|pos
 #: a list of one side's holders: "Supporters of a ban included A, B and C", "Opponents of the cap were X and Y"
 _SIDE_LIST = re.compile(r"^\s*(?P<side>Supporters|Proponents|Advocates|Opponents|Critics)\s+of\s+(?P<x>.{3,160}?)\s+"
                         r"(?:included|include|were|are|comprised)\s+(?P<list>(?:the\s+)?[A-Z].{2,300}?)\s*[.;]?\s*$")
+#: a definite noun phrase naming a thing ("the levy", "the Bill"), not a pronoun or a description ("that description")
+_TOPIC_NP = re.compile(r"^(?:the|this)\s+(?!(?:description|point|view|idea|approach|argument|suggestion|case|issue|matter|one)\b)[a-z][\w-]+$", re.I)
 #: a person's title opening a name ("Mr Smith", "Dr. Okafor"): a person, never an organisation in a list
 _TITLED = re.compile(r"^\s*(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|"
                      r"Senator|Deputy|Representative)\b\.?", re.I)
@@ -183,6 +185,9 @@ class Extractor:
         self.voice = self.reader.voice
         self.document = replace(doc.document, kind=self.reader.kind)
         self.plan: SourcePlan = plan_sources(self.structure, self.document, self.lex, self.genre)
+        # the words of the document's title and first headings: what it is about ("the levy" in a hearing on a levy bill)
+        heads = [self.structure.view(b).text for b in self.structure.blocks[:40] if b.kind == "heading"][:4]
+        self.title_words = content_tokens(" ".join([self.document.title or "", *heads]))
         self.matcher = matcher or ThemeMatcher()
         self.hits: list[Hit] = []
         self.contradictions: list[tuple[str, str]] = []  # (claim text, claim text it contradicts)
@@ -819,8 +824,11 @@ class Extractor:
             claims = [(_trim_lead_claim(t), c) for t, c in claims]
             claims = [(t, c) for t, c in claims if len(t.split()) > 3 and not _FUNCTION_END.search(t)]
         min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
-        claims = [(t, c) for t, c in claims if t and len(content_tokens(t)) >= min_tokens and not _JUNK_CLAIM.match(t)
-                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2)]  # "that description"
+        # "that description" is too little to be a claim; "the levy", in a hearing on a levy, names what it is about
+        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or _TOPIC_NP.match(t) and
+                                                   content_tokens(t) <= self.title_words) and not _JUNK_CLAIM.match(t)
+                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2
+                           and not (_TOPIC_NP.match(t) and content_tokens(t) <= self.title_words))]
         if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
             claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:

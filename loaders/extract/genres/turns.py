@@ -144,12 +144,16 @@ def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolve
     if org is not None:  # "Mr. Ciarán Moloney (Department of Housing, Local Government and Heritage)": for the body named,
         ctx.speaker_map[b.speaker] = [org]  # in this turn and in the later ones, named without it
         ctx.witness_speakers.add(b.speaker)
+        ctx.named_orgs.setdefault(last_word(org.label), org)  # "the Department" is the one named
         return
     m = _ON_BEHALF.search(first_sentence)
     if m:
         holders = split_organisations(m.group("who"), resolver)
         if holders:
             ctx.speaker_map[b.speaker] = holders
+            for h in holders:  # "The association supports Head 9": the association the speaker named
+                if h.kind == "organisation" and len(h.label.split()) >= 2:
+                    ctx.named_orgs.setdefault(last_word(h.label), h)
             if re.search(r"\b(?:here|speak(?:ing)?|give\s+evidence|attend(?:ing)?)\s+(?:today\s+)?on\s+behalf\s+of\s*$",
                          first_sentence[:m.start("who")], re.I):
                 ctx.witness_speakers.add(b.speaker)  # "I am here on behalf of X": a witness, not counsel

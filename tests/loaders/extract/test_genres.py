@@ -904,3 +904,13 @@ def test_a_summary_of_responses_gives_each_listed_organisation_its_side() -> Non
             ("Danvik Agency", "oppose", patchwork)} <= rows, rows  # "warned against" opposes
     assert ("Federation of Cycle Retailers", "oppose", "A cap on spare part prices") in rows, rows
     assert any(h == "Association of Parish and Town Councils" for h, _s, _c in rows), rows  # one name, not two
+
+
+def test_the_thing_a_hearing_is_about_and_a_numbered_head_are_claims() -> None:
+    text = COMMITTEE_MEETING.replace("I agree with Ms Nolan. The guarantee should be in the Bill.",
+                                     "I support the guarantee. I also support Head 9.")
+    text = text.replace("General Scheme of the Rural Bus Bill 2026", "General Scheme of the Rural Bus (Hourly Guarantee) Bill 2026")
+    rows = held(extract_text(text, name="meeting.txt"))
+    # "the guarantee" names what the Bill is about (and is read as the guarantee another holder's claim names)
+    assert any(h == "Deputy Sorcha Ryan" and s == "support" and "guarantee" in c.casefold() for h, s, c in rows), rows
+    assert ("Deputy Sorcha Ryan", "support", "Head 9") in rows, rows
