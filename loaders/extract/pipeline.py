@@ -127,6 +127,13 @@ _DEBATE_CLAIM = re.compile(r"(?!.*\b(?:hon\.|noble\b|right\s+reverend\b|constitu
 _A_WORRY = re.compile(r"^\s*(?P<x>.{8,150}?)\s+(?:was|is|were|are|remains?|became)\s+(?:also\s+)?(?:a|an|the)\s+"
                       r"(?:(?:big|major|real|serious|key|particular|common|significant|main|great|recurring)\s+)*"
                       r"(?:worry|concern|fear|anxiety)(?:\s+(?:for|to|among|amongst)\s+[^.;]{1,60})?\s*[.!]?\s*$", re.I)
+#: the speaker's concern about X ("We also have serious concerns about Head 6, which would ...", "My concern is Head 6"):
+#: against X
+_A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:also\s+|still\s+|do\s+)?(?:have|had)\s+(?:(?:very|serious|"
+                        r"grave|real|some|significant|deep|major|particular|strong)\s+)*concerns?\s+(?:about|over|regarding|with)\s+|"
+                        r"(?:my|our)\s+(?:(?:main|principal|chief|real|central|biggest|greatest|only)\s+)?concern\s+is\s+"
+                        r"(?=(?:the\s+)?[A-Z]?\w+(?:\s+\w+){0,2}\s*[.!]?\s*$))"  # (a short name: "Head 6", "the register")
+                        r"(?P<x>(?!that\b|whether\b|how\b|the\s+(?:way|fact)\b|an?\s+\w+\s+one\b)[^,;:]{3,120}?)(?:,|\s*[.!]?\s*$)", re.I)
 #: a note that names who said it: "Carers: home treatment moves the work onto families", "X (Name, role): ..."
 _NOTE_LABEL = re.compile(r"^\s*(?P<who>[A-Z][^:;.!?]{1,100}?)\s*:\s+(?P<rest>\S.*)$")
 _NARRATIVE = re.compile(r"\b(?:was|were|had|did|went|came|told|said|asked|took|gave|lost|got)\b", re.I)
@@ -787,11 +794,11 @@ class Extractor:
                             r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement
             return
         stance = "support"
-        worry = _A_WORRY.match(sent)
-        if worry is not None:  # "Losing the direct number was a big worry": against losing it
+        worry = _A_WORRY.match(sent) or _A_CONCERN.match(sent)
+        if worry is not None:  # "Losing the direct number was a big worry", "We have concerns about Head 6": against it
             sent, stance = worry.group("x"), "oppose"
         claim, stance = apply_denial(normalise_claim(sent), stance)  # "It is not accepted that X": against X
-        if len(content_tokens(claim)) < 3 or _JUNK_CLAIM.match(claim):
+        if len(content_tokens(claim)) < (1 if worry is not None else 3) or _JUNK_CLAIM.match(claim):
             return
         for h in holders:
             self.add(Hit(h, claim, stance, "turn:assertion", 0.45, spans, strand.source, b.section, None, topics,

@@ -914,3 +914,11 @@ def test_the_thing_a_hearing_is_about_and_a_numbered_head_are_claims() -> None:
     # "the guarantee" names what the Bill is about (and is read as the guarantee another holder's claim names)
     assert any(h == "Deputy Sorcha Ryan" and s == "support" and "guarantee" in c.casefold() for h, s, c in rows), rows
     assert ("Deputy Sorcha Ryan", "support", "Head 9") in rows, rows
+
+
+def test_a_witness_s_concern_about_a_part_of_the_bill_is_against_it() -> None:
+    text = COMMITTEE_MEETING.replace("The Bill should guarantee an hourly bus for every town of 1,000 people.",
+                                     "We also have serious concerns about Head 6, which would let councils cut routes.")
+    rows = held(extract_text(text, name="meeting.txt"))
+    assert ("Rural Riders Network", "oppose", "Head 6") in rows, rows
+    assert not any(h == "Rural Riders Network" and s == "support" and "Head 6" in c for h, s, c in rows), rows
