@@ -345,10 +345,20 @@ FLOORS = {
     # tensions): a second Senedd plenary debate 0.30 / 0.18, 3/9; a US Senate committee hearing (GPO layout) 0.04 /
     # 0.16, 6/10; an Oireachtas joint committee meeting 0.59 / 0.30, 3/8; a Commission-style factual summary of a
     # public consultation 0.92 / 0.43, 5/9
-    "senedd-plenary-debate": {"positions_recall": 0.16, "positions_precision": 0.27, "stance_accuracy": 0.88},
-    "us-senate-committee-hearing": {"positions_recall": 0.14, "positions_precision": 0.03, "stance_accuracy": 0.85},
-    "oireachtas-committee-debate": {"positions_recall": 0.27, "positions_precision": 0.55, "stance_accuracy": 0.9},
-    "eu-consultation-factual-summary": {"positions_recall": 0.4, "positions_precision": 0.88, "stance_accuracy": 0.9},
+    # ... then development documents: Senedd 0.91 / 0.67 when bare-name turns, tabled motions and the Senedd's
+    # decisions were read; US hearing 0.85 / 0.76 with the GPO's tags, statement headings and letters; Oireachtas
+    # 0.87 / 0.64 with witnesses' bodies in brackets; summary 0.93 / 0.48 with every organisation a sentence lists
+    "senedd-plenary-debate": {"positions_recall": 0.63, "positions_precision": 0.86, "stance_accuracy": 0.86},
+    "us-senate-committee-hearing": {"positions_recall": 0.72, "positions_precision": 0.8, "stance_accuracy": 0.92},
+    "oireachtas-committee-debate": {"positions_recall": 0.6, "positions_precision": 0.82, "stance_accuracy": 0.93},
+    "eu-consultation-factual-summary": {"positions_recall": 0.45, "positions_precision": 0.88, "stance_accuracy": 0.9},
+    # three more held out from the start (2026-12-07, sixth session; misses never read). First sight at bb360cf, before
+    # that session's work on congressional, Senedd and committee-meeting layouts: a Canadian Commons committee's
+    # Evidence 0.05 / 0.02, 1/7; a Dail private members' motion 0.56 / 0.26, 4/7; a US House subcommittee hearing
+    # 0.19 / 0.38, 5/8. Floors just under their scores at the session's end (0.90 / 0.38; 0.76 / 0.35; 0.75 / 0.44)
+    "heldout-canada-committee-evidence": {"positions_recall": 0.35, "positions_precision": 0.85, "stance_accuracy": 0.95},
+    "heldout-dail-debate": {"positions_recall": 0.32, "positions_precision": 0.7, "stance_accuracy": 0.85},
+    "heldout-us-house-hearing": {"positions_recall": 0.4, "positions_precision": 0.7, "stance_accuracy": 0.93},
     "heldout-regulator-responses": {"positions_recall": 0.4, "positions_precision": 0.5, "stance_accuracy": 0.9},
     "heldout-senedd-debate": {"positions_recall": 0.23, "positions_precision": 0.5, "stance_accuracy": 0.9},
     # written and coded the same way (2026-12-06, later), then development documents: at first sight 0.24 / 0.14 and
