@@ -38,6 +38,13 @@ PARTIES = {
     "cb": "Crossbench peers", "crossbench": "Crossbench peers", "induu": "Independent members",
     "indcon": "Conservative Party", "indlab": "Labour Party", "indsn": "Independent members", "ukip": "UK Independence Party",
     "respect": "Respect Party", "bishops": "Lords Spiritual", "bishop": "Lords Spiritual",
+    # the Oireachtas
+    "ff": "Fianna Fáil", "fianna fáil": "Fianna Fáil", "fianna fail": "Fianna Fáil", "fg": "Fine Gael", "fine gael": "Fine Gael",
+    "sinn féin": "Sinn Féin", "sinn fein": "Sinn Féin", "social democrats": "Social Democrats", "soc dem": "Social Democrats",
+    "pbp": "People Before Profit", "people before profit": "People Before Profit", "aontú": "Aontú", "aontu": "Aontú",
+    # the House of Commons of Canada, as ourcommons.ca tags a member: "(Riding, CPC)"
+    "lib.": "Liberal Party of Canada", "cpc": "Conservative Party of Canada", "ndp": "New Democratic Party",
+    "bq": "Bloc Québécois", "gp": "Green Party",
 }
 _PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
 _OFFICE = re.compile(
@@ -101,8 +108,11 @@ class Member:
 
 
 def party_of(code: str) -> str | None:
-    code = " ".join(code.split()).strip(" .")
-    return PARTIES.get(code.casefold())
+    """The party a tag's code names ('Lab', 'CPC'), also after a riding ('Calgary Nose Hill, CPC')."""
+    code = " ".join(code.split()).strip(" ")
+    last = code.rsplit(",", 1)[-1].strip()
+    return PARTIES.get(code.casefold().strip(".")) or PARTIES.get(code.casefold()) or \
+        (PARTIES.get(last.casefold()) or PARTIES.get(last.casefold().strip(".")) if last != code else None)
 
 
 def _clean_name(name: str) -> str:

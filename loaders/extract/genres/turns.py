@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...documents.structure import SALUTATION, Block
 from ..stakeholders import COMPANY_SUFFIX, Holder, Resolver, split_organisations
-from .hansard import PARTIES
+from .hansard import party_of
 from .witnesses import STATEMENT_OF, organisation_named, statement_holder, untitled
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
             return list(ctx.section_holders)
     note = b.speaker_note or ""
     parts = [p.strip() for p in note.split("|") if p.strip()]
-    party = next((PARTIES.get(p.casefold()) for p in reversed(parts) if PARTIES.get(p.casefold())), None)
+    party = next((party_of(p) for p in reversed(parts) if party_of(p)), None)  # "(Riding, CPC)" too
     if _FRONT_BENCH.match(name):
         return [Holder("Government", "organisation")]
     if _SHADOW.match(name) and party:
@@ -138,9 +138,9 @@ def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolve
     on (as a witness, when "here on behalf of" or a body's name in brackets says so)."""
     if not b.speaker or b.speaker in ctx.speaker_map or ctx.section_holders:
         return
-    parts = [p.strip() for p in (b.speaker_note or "").split("|") if p.strip()]
-    org = next((o for o in (organisation_named(p, resolver) for p in parts if not PARTIES.get(p.casefold())) if o is not None),
-               None)
+    # ("Executive Director, Freshwater Watch": the body is one of the comma's parts)
+    parts = [x.strip() for p in (b.speaker_note or "").split("|") for x in p.split(",") if x.strip()]
+    org = next((o for o in (organisation_named(p, resolver) for p in parts if not party_of(p)) if o is not None), None)
     if org is not None:  # "Mr. Ciarán Moloney (Department of Housing, Local Government and Heritage)": for the body named,
         ctx.speaker_map[b.speaker] = [org]  # in this turn and in the later ones, named without it
         ctx.witness_speakers.add(b.speaker)

@@ -922,3 +922,32 @@ def test_a_witness_s_concern_about_a_part_of_the_bill_is_against_it() -> None:
     rows = held(extract_text(text, name="meeting.txt"))
     assert ("Rural Riders Network", "oppose", "Head 6") in rows, rows
     assert not any(h == "Rural Riders Network" and s == "support" and "Head 6" in c for h, s, c in rows), rows
+
+
+COMMONS_EVIDENCE = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Standing Committee on Environment and Sustainable Development
+
+The Chair: Good afternoon. I call the meeting to order.
+
+Mr. Dale Whitmore (Prairie South, CPC): Thank you, Chair. The registry is a burden on small farms and should be scrapped.
+
+Ms. Lena Fraser (Executive Director, Freshwater Watch): Thank you. The registry will protect drinking water for two million people.
+
+Mr. Dale Whitmore: I disagree. Small farms cannot afford another annual report to Ottawa.
+
+Ms. Anne Tremblay (Sherbrooke East, BQ): Quebec already has a registry, and the federal one should not apply in Quebec.
+
+The Chair: Thank you. The meeting is adjourned.
+"""
+
+
+def test_a_commons_committee_s_tags_give_members_their_party_and_witnesses_their_body() -> None:
+    b = extract_text(COMMONS_EVIDENCE, name="evidence.txt")
+    by_label = {s.label: s for s in b.stakeholders.values()}
+    whitmore = by_label["Dale Whitmore"]
+    assert any(b.stakeholders[m].label == "Conservative Party of Canada" for m in whitmore.member_of), whitmore
+    assert any(b.stakeholders[m].label == "Bloc Québécois" for m in by_label["Anne Tremblay"].member_of)
+    rows = held(b)
+    assert any(h == "Freshwater Watch" and c.startswith("The registry will protect drinking water") for h, _s, c in rows), rows
+    assert not {h for h, _s, _c in rows} & {"Lena Fraser", "Ms. Lena Fraser", "Executive Director"}, rows
