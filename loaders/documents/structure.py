@@ -45,12 +45,12 @@ _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$")
 _SPEAKER_BOLD = re.compile(r"^\s*\*\*([^*\n]{1,80}?)\*\*\s*:?\s*(?:\*\*)?\s*:?\s*")
 _TITLES = (r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Rt\.? Hon\.?|The Rt\.? Hon\.?|Hon\.?|"
-           r"Deputy|Senator|"
+           r"Deputy|Senator|Minister(?:\s+of\s+State)?|Tánaiste|Taoiseach|An\s+(?:Leas-)?Cheann\s+Comhairle|An\s+(?:Leas-)?Chathaoirleach|"
            r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
            r"Madam Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|The Speaker|The Minister|The Secretary of State|"
            r"The Prime Minister|The Deputy Prime Minister|The Solicitor General|The Attorney General)")
 _SPEAKER_TITLED = re.compile(
-    r"^\s*(" + _TITLES + r"(?:\s+(?:for|of)\s+[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|[A-Z][\w’',&-]*))*)?"
+    r"^\s*(" + _TITLES + r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|at|[A-Z][\w’',&-]*))*)?"
     r"(?:\s+[A-Z][\w’'.-]*){0,4})\s*(\([^()\n]{2,80}\))?\s*(\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
 _SPEAKER_CAPS = re.compile(r"^\s*((?:[A-Z][A-Z’'.-]+)(?:\s+[A-Z][A-Z’'.-]+){0,4})\s*:\s+(?=\S)")
 #: an untitled name as a speaker tag ("Martin Dale: ..."): a turn only where the same tag opens other lines too

@@ -237,7 +237,8 @@ def detect_genre(structure: Structure, document: Document) -> str:
     turns = sum(1 for b in structure.blocks if b.speaker_span is not None or b.kind == "speaker")
     hansard = sum(1 for b in structure.blocks if b.kind == "speaker" and b.speaker_note)
     submissions = sum(1 for b in structure.blocks if b.kind == "heading" and SUBMISSION_HEADING.match(structure.view(b).text))
-    if hansard >= 2 or re.search(r"\bI beg to move\b|^I move(?:,|\s+amendment\b)|\bPresiding Officer\b", text, re.M) or hansard == 1 and re.search(
+    if hansard >= 2 or re.search(r"\bI beg to move\b|^I move(?:,|\s+amendment\b)|\bPresiding Officer\b|\bI move(?:\s*:|\s+amendment\s+No\.)|"
+                                 r"\bThe (?:Dáil|Seanad|Senedd|Assembly) divided\b|\bCeann Comhairle\b", text, re.M) or hansard == 1 and re.search(
             r"^(?:That\s|Motion\s+(?:made|moved)|Question\s+put|Amendment\s+proposed|Resolved,)", text, re.M):
         return "debate"
     if turns >= 5 or submissions >= 2:

@@ -73,6 +73,7 @@ _AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genu
                        r"(?:now\s+)?(?:call|invite)\s+(?:on\s+)?the\s+(?:Minister|Cabinet\s+Secretary|witness(?:es)?|next\s+speaker)"
                        r"\s+to\s+(?:make|give|speak|respond|move|open|contribute)\b|"
                        r"(?:wish\s+to\s+)?(?:advise|remind)\s+(?:witnesses|members|everyone|those)\b|"
+                       r"(?:wish\s+to\s+|will\s+|am\s+)?shar(?:e|ing)\s+(?:my\s+)?time\s+with\b|"  # the Dail's time-sharing
                        # "I now recognize the Ranking Member", "I recognize Mr. Okafor"
                        r"(?:now\s+)?recogni[sz]e\s+(?:the\s+(?:gentle(?:man|woman|lady)|ranking\s+member|distinguished|chair(?:man|woman)?|"
                        r"senator|representative|witness)\b|my\s+(?:colleague|friend)\b|Senator\b|Representative\b|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))|"

@@ -59,8 +59,8 @@ _CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Sp
                     r"(?:Deputy\s+)?Presiding Officer|Llywydd|Dirprwy Lywydd|(?:An\s+)?(?:Leas-)?Cheann Comhairle|Ceann Comhairle|"
                     r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman)?|Deputy Chair|Vice-Chair)"
                     r"(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
-_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on))*"
-_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|rh|Rh)\s+)*"
+_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on|at))*"
+_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|rh|Rh|Deputy|Senator)\.?\s+)*"
 #: "† Smith, Jane (Anytown North) (Lab)" / "Smith, Jane (Parliamentary Under-Secretary of State for ...)"
 _MEMBER_LINE = re.compile(r"^\s*(?P<att>[†*]\s*)?(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z][\w’'.-]*)*),\s+(?P<forename>"
                           + _TITLED + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*(?:\((?P<a>[^()\n]{2,120})\))?\s*"
@@ -83,6 +83,10 @@ _PROCEDURE = re.compile(
     r"Clause \d+ (?:accordingly )?ordered to stand part|Clauses? \d+(?: to \d+)? ordered to stand part|"
     r"Schedule \d+ (?:accordingly )?agreed to|Bill(?:,? as amended,?)? to be reported|Adjourned till|"
     r"The Committee (?:divided|adjourned|consisted)|Sitting suspended|Debate adjourned|"
+    # the Dail's: "Amendment put.", "The Dáil divided: Tá, 78; Níl, 64.", "Amendment declared carried.", "Motion, as
+    # amended, agreed to.", "Tellers: Tá, Deputies ...", "Question put and declared carried."
+    r"Amendment put|The (?:Dáil|Seanad|Senedd|Assembly) divided|(?:Amendment|Motion|Question)(?:,? as amended,?)?\s+"
+    r"(?:put\s+and\s+)?(?:declared\s+)?(?:carried|lost|agreed to|negatived)|Tellers\s*:|"
     r"Question (?:agreed to|negatived)|Division No|Tellers|Chairs?:|Committee Clerks?|Clerk|Witnesses\b|"
     r"\[(?:[^\]]{2,80}) in the Chair\]|\d{1,2}[.:]\d{2}\s*(?:am|pm)|Business without Debate|"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}(?:Bill|Order|Regulations) (?:\((?:[^()]+)\) )?\s*$)", re.I)
@@ -122,7 +126,7 @@ def _clean_name(name: str) -> str:
 
 def _bare(name: str) -> str:
     """'Mrs Jane Smith' -> 'Jane Smith' (titles dropped); for matching."""
-    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|rh|Rh)\s+)+", "",
+    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|rh|Rh|Deputy|Senator)\.?\s+)+", "",
                   _clean_name(name))
 
 
@@ -382,15 +386,16 @@ def _mark_divisions(structure: Structure, roster: Roster) -> None:
     state: str | None = None
     for b in structure.blocks:
         line = " ".join(text[b.start:b.end].split())
-        if re.match(r"^(?:AYES|Ayes)\s*$", line):
+        first = text[b.start:b.end].strip().split("\n", 1)[0].strip()  # ("Tá" over its names, in one block)
+        if _AYES.match(line) or _AYES.match(first):
             state, b.kind = "ayes", "division"
             continue
-        if re.match(r"^(?:NOES|Noes)\s*$", line):
+        if _NOES.match(line) or _NOES.match(first):
             state, b.kind = "noes", "division"
             continue
         if state is None:
             continue
-        if re.match(r"^(?:Tellers? for the|Question accordingly|Division(?: No\.?)?\s*\d|(?:Ayes|Noes)\s*:\s*\d)", line):
+        if re.match(r"^(?:Tellers?\b|Question accordingly|Division(?: No\.?)?\s*\d|(?:Ayes|Noes)\s*:\s*\d)", line):
             b.kind = "division"
             if line.startswith("Question"):
                 state = None
@@ -415,8 +420,14 @@ def teller_names(line: str) -> str:
     return re.sub(r"\s+and$", "", line.strip())
 
 
+#: a division list's heads: Westminster's AYES / NOES, the Dail's Tá / Níl
+AYES_LINE = r"^(?:AYES|Ayes|Tá|TÁ)\s*:?\s*$"
+NOES_LINE = r"^(?:NOES|Noes|Níl|NÍL)\s*:?\s*$"
+_AYES, _NOES = re.compile(AYES_LINE), re.compile(NOES_LINE)
+
+
 def _is_list_name(line: str, roster: Roster) -> bool:
-    line = line.strip().strip("†*").strip()
+    line = line.strip().strip("†*").strip().rstrip(".")  # ("Brennan, Aoife." in the Dail's lists)
     if roster.find(line) is not None:
         return True
     return bool(re.match(r"^[A-Z][\w’'.-]+(?:[\s-][A-Z][\w’'.-]+)*,\s+(?:" + _TITLED + r")?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*"

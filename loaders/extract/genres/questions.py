@@ -27,20 +27,26 @@ from ...documents.structure import Block, Structure, split_sentences, trim_spans
 from ..claims import normalise_claim
 from ..stakeholders import Holder
 from .hansard import (
-    _CHAIR, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, _PEERAGE, Member, Roster, _line_spans, member_holder, party_of,
+    AYES_LINE, NOES_LINE, _CHAIR, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, _PEERAGE, Member, Roster, _line_spans, member_holder,
+    party_of,
     teller_names,
 )
 
 Span = tuple[int, int]
 
 #: "I beg to move, That ..." (Westminster), "I move, That ...", "I move amendment S6M-15872.1, ..." (Holyrood)
-_BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)|\bI move(?:\s*,\s*$|\s+amendment\s+S\d+M-\d+)", re.I)
+_BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)|\bI move(?:\s*[,:]\s*$|\s+amendment\s+S\d+M-\d+|\s+amendment\s+No\.?\s*\d+\s*:?\s*$)", re.I)
+#: how the Dail sets an amendment out: "To delete all words after "That Dáil Éireann" and substitute the following:"
+#: a motion's operative point: "calls on the Government to ...", "resolves that ..."
+_OPERATIVE = re.compile(r"(?<=[;:.]\s)(?:calls|resolves|urges|instructs|agrees)\b", re.I)
+_SUBSTITUTE = re.compile(r"^\s*To\s+(?:delete|insert|add)\b.{0,200}?(?:substitute|insert|add)\s+the\s+following\s*:?\s*", re.I | re.S)
 _MOVE_SECOND = re.compile(r"That the (?:clause|new clause|schedule) be (?:now )?read a Second time", re.I)
 _MOVE_AMENDMENT = re.compile(r"\bI beg to move (?:amendment|amendments)\s+(?P<n>\d+[A-Za-z]?)(?:,\s*in\s+(?P<where>(?:clause|schedule)"
                              r"\s+\d+))?", re.I)
 _MOVE_AMENDMENT_TO_MOTION = re.compile(r"\bI (?:beg to )?move (?:an? (?:amendment|manuscript amendment)|amendment\s+(?P<n>S\d+M-\d+\.\d+))\b[^.]*?(?:\badd\b|\binsert\b)"
                                        r"\s*[:,]?\s*[“\"'‘]?(?P<text>.+)$", re.I | re.S)
 _MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the House|this Committee|the Parliament|this Parliament|leave be given|the Bill|the draft|"
+                     r"Dáil Éireann|Seanad Éireann|the Dáil|the Seanad|the Senedd|the Assembly|"
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
 _QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put)(?:\s+forthwith)?\s*(?:\((?:[^()]|\([^()]*\))*\))?"
                            r",?\s*(?P<q>That .*?)?\.?\s*$", re.I)
@@ -388,6 +394,9 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             if qp:
                 put = _question_put(qp.group("q") or "", current, questions)
                 continue
+            if re.match(r"^\s*Amendment\s+put\.?\s*$", t, re.I):  # the Dail's: the amendment is put
+                put = _question_put("amendment be made", current, questions)
+                continue
             m = re.match(r"^Question proposed,?\s+That the clause stand part of the Bill", t, re.I)
             if m and current is not None and current.kind == "clause":
                 current.side = current.side or "government"
@@ -400,14 +409,19 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 pass
             continue
         if b.kind == "division":
-            if re.match(r"^(?:AYES|Ayes)\s*$", t):
+            if re.match(AYES_LINE, t):
                 division = "support"
-            elif re.match(r"^(?:NOES|Noes)\s*$", t):
+            elif re.match(NOES_LINE, t):
                 division = "oppose"
-            elif put is not None and division is not None and not re.match(r"^(?:Tellers?|Question|Division|Ayes\s*:|Noes\s*:)",
-                                                                            t):
+            elif put is not None and not re.match(r"^(?:Tellers?|Question|Division|Ayes\s*:|Noes\s*:)", t):
                 for a, e in _line_spans(text, b):
                     raw = text[a:e]
+                    if re.match(AYES_LINE, raw.strip()) or re.match(NOES_LINE, raw.strip()):  # "Tá" over its names
+                        division = "support" if re.match(AYES_LINE, raw.strip()) else "oppose"
+                        continue
+                    if division is None:
+                        break
+                    raw = raw.rstrip(" .")
                     a += len(raw) - len(raw.lstrip(" †*"))
                     entry = teller_names(raw.strip(" †*"))  # a teller's line ends in "and"
                     member = roster.find(entry)
@@ -428,13 +442,26 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
         if member is None:
             continue
         view = structure.view(b)
-        if pending is not None and re.match(r"^\s*[“\"‘']?\s*(?:That\b|[a-z])", view.clean):
+        sub = _SUBSTITUTE.match(view.clean) if pending is not None and pending[1] == "amendment" else None
+        if sub is not None and pending is not None:
+            pending = (pending[0], "replacing amendment", pending[2], pending[3])  # the text to come replaces the motion's
+            if not view.clean[sub.end():].strip():
+                b.kind = "procedure"
+                continue
+        tail = view.clean[sub.end():] if sub is not None else view.clean
+        if pending is not None and re.match(r"^\s*[“\"‘']?\s*(?:That\b|[a-z])", tail):
             # the text of the motion or amendment moved in the paragraph before ("I beg to move,\n\nThat this House ...")
             mover, kind, move_spans, section = pending
             pending = None
-            body = view.clean.strip(" “”\"‘’'")
+            body = tail.strip(" “”\"‘’'")
+            calls = _OPERATIVE.search(body) if re.match(r"(?:That\s+)?(?:Dáil|Seanad)\s+Éireann\s*:", body) else None
+            if calls is not None:  # "That Dáil Éireann: notes ...; calls on the Government to ...": its operative part
+                body = body[calls.start():]
             if kind == "motion":
                 q = question("motion", _question_text(body), "motion")
+            elif kind == "replacing amendment":  # the Dail's: the words substituted are the amendment's claim
+                q = question("amendment to the motion", _question_text(body), "amendment")
+                q.contradicts = "motion"
             else:
                 q = question("amendment to the motion", _question_text(
                     body if re.match(r"(?:That|this\s+(?:House|Parliament))\b", body, re.I) else "That this House " + body),
@@ -451,7 +478,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
         for s0, e0 in split_sentences(view.clean):
             sent = view.clean[s0:e0]
             spans = trim_spans(text, view.spans(s0, e0))
-            if _BEG_TO_MOVE.search(sent) and re.search(r"(?:I (?:beg to )?move|\b(?:add|insert))\s*[,:]?\s*$", sent, re.I):
+            if _BEG_TO_MOVE.search(sent) and re.search(r"(?:I (?:beg to )?move(?:\s+amendment\s+No\.?\s*\d+)?|\b(?:add|insert))\s*[,:]?\s*$",
+                                                       sent, re.I):
                 kind = "motion" if re.search(r"I (?:beg to )?move\s*[,:]?\s*$", sent, re.I) else "amendment"
                 pending = (member, kind, spans, b.section)
                 continue

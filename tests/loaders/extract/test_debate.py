@@ -616,3 +616,64 @@ def test_a_claim_before_the_speaker_s_vote_in_one_sentence_is_still_read() -> No
     rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
     assert ("Liberal Democrats", "support", "Free travel for learners in principle") in rows, rows  # the party she speaks for
     assert any(h == "Elin Morlais" and s == "oppose" and c.startswith("Calls on the Welsh Government to cap") for h, s, c in rows), rows
+
+
+DAIL = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Private Members' Business - Hospital Car Parking Charges: Motion [Private Members]
+
+Deputy Aoife Brennan: I move:
+
+"That Dáil Éireann:
+notes that hospital car parking charges have risen by 30 per cent since 2023;
+calls on the Government to abolish car parking charges at all public hospitals by January 2027."
+
+I wish to share time with Deputies Cathal Moran and Nuala Keane. Patients should not pay to visit their own hospital.
+
+Minister of State at the Department of Health (Deputy Ronan Fitzgerald): I move amendment No. 1:
+
+To delete all words after "That Dáil Éireann" and substitute the following:
+"welcomes the cap of €10 a day on car parking charges at public hospitals from 2026."
+
+The Government cannot support the motion. Abolition would cost hospitals €40 million a year.
+
+Deputy Cathal Moran: I support the motion. The cap is not enough.
+
+Deputy Nuala Keane: The Social Democrats will support the motion and oppose the amendment.
+
+An Leas-Cheann Comhairle: The debate is adjourned.
+
+Amendment put.
+
+The Dáil divided: Tá, 78; Níl, 64.
+
+Tá
+Fitzgerald, Ronan.
+Walsh, Peter.
+
+Níl
+Brennan, Aoife.
+Moran, Cathal.
+Keane, Nuala.
+
+Tellers: Tá, Deputies Peter Walsh and Ronan Fitzgerald; Níl, Deputies Aoife Brennan and Cathal Moran.
+
+Amendment declared carried.
+
+Motion, as amended, agreed to.
+"""
+
+
+def test_the_dail_record_reads_moved_texts_the_amendment_that_replaces_the_motion_and_the_division() -> None:
+    b = extract_text(DAIL, name="dail.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    motion = "Calls on the Government to abolish car parking charges at all public hospitals by January 2027"
+    amendment = next(c for _h, _s, c in rows if c.startswith("Welcomes the cap of €10 a day"))
+    assert {("Aoife Brennan", "support", motion), ("Ronan Fitzgerald", "support", amendment),
+            ("Ronan Fitzgerald", "oppose", motion), ("Cathal Moran", "support", motion),
+            ("Peter Walsh", "support", amendment), ("Nuala Keane", "oppose", amendment),
+            ("Dáil Éireann", "support", amendment)} <= rows, rows
+    assert not any("share time" in c.casefold() for _h, _s, c in rows), rows
+    assert not any(h.startswith(("An Leas-Cheann Comhairle", "Minister of State")) for h, _s, _c in rows), rows
+    contra = {b.claims[c].text for cl in b.claims.values() if cl.text == amendment for c in cl.contradicts}
+    assert motion in contra  # the amendment deletes all words after "That Dáil Éireann": the motion's opposite
