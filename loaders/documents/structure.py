@@ -389,7 +389,7 @@ _PARTICLES = frozenset({"ap", "ab", "de", "van", "von", "du", "da", "del", "al",
 
 def _bare_name(line: str) -> str | None:
     """A line that is only a person's name ("Tomos Pryce-Llewellyn", "Rhun ap Iorwerth", "Éamon Ó Cuív"), else None."""
-    s = line.strip()
+    s = re.sub(r"\s+(?:MS|AS|AM|MSP|MLA|TD|MP)$", "", line.strip())  # "Tomos Pryce-Llewellyn MS": a member of the Senedd
     words = s.split()
     if not 2 <= len(words) <= 4 or s.isupper() or _NOT_NAME.search(s):
         return None
@@ -560,8 +560,9 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             i += 1
             continue
         hl = _hansard_line(ln)
-        if hl is None and stripped in name_lines and _fresh(lines, i):
-            hl = (stripped, "")  # a bare name over the turn it opens
+        bare = _bare_name(stripped) if hl is None else None
+        if bare is not None and bare in name_lines and _fresh(lines, i):
+            hl = (bare, "")  # a bare name over the turn it opens ("Name MS": the name)
         if hl is not None:
             name, note = hl
             new("speaker", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]), speaker=name, speaker_note=note or None)

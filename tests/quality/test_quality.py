@@ -417,8 +417,10 @@ FLOORS = {
     # arguments; up 0.05 to 0.09 on the bill sitting, the Lords, Westminster Hall and the Second Reading)
     "hansard-committee-sitting": {"positions_recall": 0.74, "positions_precision": 0.65, "stakeholders_recall": 0.9,
                                   "stance_accuracy": 0.84},
+    # (stance 0.75 -> 0.746, 2026-12-07: "I will vote against the motion" no longer also votes against the amendment
+    # in hand, which its gold paired with that sentence)
     "hansard-commons-debate": {"positions_recall": 0.65, "positions_precision": 0.63, "stakeholders_recall": 0.9,
-                               "stance_accuracy": 0.75},
+                               "stance_accuracy": 0.74},
     "inquiry-opening-statements": {"positions_recall": 0.62, "positions_precision": 0.49, "stakeholders_recall": 0.95,
                                    "stance_accuracy": 0.86},
     # stance accuracy 0.79 -> 0.72 when positions on the proposals joined (recall 0.21 -> 0.30): a concern now yields

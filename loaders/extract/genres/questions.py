@@ -37,6 +37,8 @@ Span = tuple[int, int]
 #: "I beg to move, That ..." (Westminster), "I move, That ...", "I move amendment S6M-15872.1, ..." (Holyrood)
 _BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)|\bI move(?:\s*[,:]\s*$|\s+amendment\s+S\d+M-\d+|\s+amendment\s+No\.?\s*\d+\s*:?\s*$)", re.I)
 #: how the Dail sets an amendment out: "To delete all words after "That Dáil Éireann" and substitute the following:"
+#: moving amendments set out under their own headings: "I move amendments 1 and 2", "I move amendment 3 formally"
+_MOVE_TABLED = re.compile(r"\bI\s+(?:beg\s+to\s+)?(?:formally\s+)?move\s+amendments?\s+(?P<ns>\d{1,3}(?:(?:\s*,\s*|\s+and\s+)\d{1,3})*)\b", re.I)
 #: a motion's operative point: "calls on the Government to ...", "resolves that ..."
 _OPERATIVE = re.compile(r"(?<=[;:.]\s)(?:calls|resolves|urges|instructs|agrees)\b", re.I)
 _SUBSTITUTE = re.compile(r"^\s*To\s+(?:delete|insert|add)\b.{0,200}?(?:substitute|insert|add)\s+the\s+following\s*:?\s*", re.I | re.S)
@@ -62,7 +64,7 @@ _TABLED_FORM = re.compile(r"^\s*(?:(?:To\s+propose\s+)?that\s+(?:the\s+)?[A-Z][\
                           r"(?:Add|Insert)\s+(?:as\s+)?(?:a\s+)?new\s+point[^:]{0,60}:|Delete\s+point[^:]{0,80}:?)\s*$", re.I)
 #: a division's result as the chair announces it: "Therefore the motion is not agreed.", "Therefore amendment 1 is
 #: agreed."; and as the Dáil's record prints it: "Amendment declared carried.", "Motion, as amended, agreed to."
-_DECIDED = re.compile(r"\bTherefore,?\s+(?:the\s+)?(?P<what>motion(?:\s+as\s+amended)?|amendment\s+(?P<n>\d{1,3}))\s+(?:is|was)\s+"
+_DECIDED = re.compile(r"\bTherefore,?\s+(?:the\s+)?(?P<what>motion(?:\s+as\s+amended)?|amendment(?:\s+(?P<n>\d{1,3}))?)\s+(?:is|was)\s+"
                       r"(?P<neg>not\s+)?(?:agreed|carried|passed)|^\s*(?P<what2>Amendment|Motion)(?P<amended>,?\s+as\s+amended,?)?"
                       r"\s+(?:(?:declared\s+)?(?P<res>carried|lost|agreed\s+to|negatived))\b", re.I)
 #: the chamber that decides, by the name the text gives it
@@ -483,6 +485,13 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 kind = "motion" if re.search(r"I (?:beg to )?move\s*[,:]?\s*$", sent, re.I) else "amendment"
                 pending = (member, kind, spans, b.section)
                 continue
+            tabled_moved = _MOVE_TABLED.search(sent)
+            named_moved = [questions[f"amendment {n}"] for n in re.findall(r"\d+", tabled_moved.group("ns"))
+                           if f"amendment {n}" in questions] if tabled_moved else []
+            if named_moved:  # "I move amendments 1 and 2 in the name of ...": the amendments set out above
+                for q in named_moved:
+                    add(member, q, "support", "debate:moved", 0.9, spans, b.section)
+                continue
             if _BEG_TO_MOVE.search(sent):
                 moved = _moved(sent, current, questions, question)
                 if moved is not None:
@@ -507,6 +516,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             cues = [] if re.search(r"\bleave to withdraw\b", sent, re.I) else says(sent)
             if cues:
                 stances_here: dict[str, tuple[Question, set[str]]] = {}
+                if any(obj for _s, obj, _a in cues):  # "We will vote against amendment 1": not also the question in hand
+                    cues = [c for c in cues if c[1]]
                 for cue_stance, obj, _at in cues:
                     if (not obj or obj.casefold() in ("it", "that", "them")) and _TOPIC_FIRST.match(sent):
                         continue  # "On the register, we support it.": what "it" is, the sentence has said

@@ -7,6 +7,8 @@ lines, a division with its lists. Every expected stance below is read off the te
 
 from __future__ import annotations
 
+import re
+
 from stancegraph.loaders.extract import extract_text
 from stancegraph.loaders.extract.genres.debate import read_debate
 from stancegraph.loaders.documents.structure import parse_text
@@ -677,3 +679,16 @@ def test_the_dail_record_reads_moved_texts_the_amendment_that_replaces_the_motio
     assert not any(h.startswith(("An Leas-Cheann Comhairle", "Minister of State")) for h, _s, _c in rows), rows
     contra = {b.claims[c].text for cl in b.claims.values() if cl.text == amendment for c in cl.contradicts}
     assert motion in contra  # the amendment deletes all words after "That Dáil Éireann": the motion's opposite
+
+
+def test_a_member_named_with_ms_the_amendment_agreed_and_a_vote_against_one_amendment_only() -> None:
+    text = re.sub(r"(?m)^(Huw Tregaron|Elin Morlais)$", r"\1 MS", RECORD).replace(
+        "Therefore amendment 1 is agreed.", "Therefore the amendment is agreed.")
+    b = extract_text(text, name="plenary.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    motion = next(c for _h, _s, c in rows if c.startswith("Calls on the Welsh Government to cap school bus fares"))
+    amendment = next(c for _h, _s, c in rows if c.startswith("Welcomes the concessionary pass"))
+    assert {("Huw Tregaron", "support", motion), ("Elin Morlais", "support", amendment),
+            ("The Senedd", "support", amendment)} <= rows, rows
+    # "We will vote against amendment 1" is no vote against his own motion
+    assert ("Huw Tregaron", "oppose", motion) not in rows, rows
