@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ....graph.model.records import Document
-from ...documents.structure import Block, Structure
+from ...documents.structure import SALUTATION, Block, Structure
 from ..stakeholders import Holder, Resolver
 from .witnesses import untitled
-from .turns import SUBMISSION_HEADING, learn_speaker, letter_salutation, letter_sender, open_section, turn_holders
+from .turns import SUBMISSION_HEADING, learn_speaker, letter_sender, open_section, turn_holders
 
 if TYPE_CHECKING:
     from ..hits import Hit
@@ -120,7 +120,7 @@ class Reader:
         letter's letterhead (a heading over "Dear ...:") makes the letter its sender's."""
         open_section(self.ctx, b, title, self.resolver)
         nxt = self.structure.blocks[b.index + 1] if b.index + 1 < len(self.structure.blocks) else None
-        if nxt is not None and letter_salutation(self.structure.view(nxt).text):
+        if nxt is not None and SALUTATION.match(self.structure.view(nxt).text):
             first = self.structure.text[b.segments[0][0]:b.segments[0][1]] if b.segments else title
             sender = letter_sender(first, self.resolver)
             if sender is not None:
@@ -162,9 +162,9 @@ class Reader:
         debate, every speaker."""
         return self.genre == "debate"
 
-    def learn(self, b: Block, first_sentence: str) -> None:
-        """What a turn's first sentence says of its speaker ("I appear on behalf of ...")."""
-        learn_speaker(self.ctx, b, first_sentence, self.resolver)
+    def learn(self, b: Block, opening: str) -> None:
+        """What a turn's first sentences say of its speaker ("I appear on behalf of ...", "I am here on behalf of ...")."""
+        learn_speaker(self.ctx, b, opening, self.resolver)
 
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
         """A holder the genre itself knows by this name ("the hon. Member for Westmere"), read in block `b`, else

@@ -54,7 +54,9 @@ _OFFICE = re.compile(
     r"Comptroller of Her Majesty|Treasurer of His Majesty|Treasurer of Her Majesty|Vice-Chamberlain|"
     r"Advocate General|Lord Advocate|Parliamentary Secretary)\b", re.I)
 _SHADOW = re.compile(r"\bShadow\b", re.I)
-_CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
+#: the chair's tag, in any parliament or hearing (the name in brackets after it allowed): no member's position
+CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
+                   r"Presiding|President|"
                     r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
                     r"(?:Deputy\s+)?Presiding Officer|Llywydd|Dirprwy Lywydd|(?:An\s+)?(?:Leas-)?Cheann Comhairle|Ceann Comhairle|"
                     r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman)?|Deputy Chair|Vice-Chair)"
@@ -239,7 +241,7 @@ def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] |
         return None
     if party_of(a):
         return name, party_of(a), None, None
-    if (name.startswith("The ") or _OFFICE.search(name) or _CHAIR.match(name)) and re.match(
+    if (name.startswith("The ") or _OFFICE.search(name) or CHAIR.match(name)) and re.match(
             r"^" + _TITLED + r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}$", a):
         return a, None, None, name
     return None
@@ -300,7 +302,7 @@ def relabel(structure: Structure, roster: Roster) -> None:
         tag = _inline_tag(text, b)
         if tag is not None:  # "The Deputy Presiding Officer (Lorna Halkett): I call ...", "Jo Bell (Fife) (Lab): I ..."
             sp = _speaker_line(tag)
-            if _CHAIR.match(tag):  # "The Presiding Officer (Name)": the chair, the name in brackets and all
+            if CHAIR.match(tag):  # "The Presiding Officer (Name)": the chair, the name in brackets and all
                 b.speaker, b.speaker_note = "The Chair", None
             elif sp is not None:
                 b.speaker, b.speaker_note = sp[3] or sp[0], sp[0]
@@ -316,7 +318,7 @@ def relabel(structure: Structure, roster: Roster) -> None:
             b.kind, b.speaker, b.speaker_span = "speaker", sp[3] or sp[0], None
             b.speaker_note = sp[0]
             continue
-        if single and _CHAIR.match(line):
+        if single and CHAIR.match(line):
             b.kind, b.speaker, b.speaker_note, b.speaker_span = "speaker", "The Chair", None, None
             continue
         if single and len(line) <= 80 and roster.find(line) is not None and not line.endswith("."):
@@ -365,7 +367,7 @@ def _split_name_line(text: str, b: Block, roster: Roster) -> None:
         name = sp[3] or sp[0]
         roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])
         note: str | None = sp[0]
-    elif _CHAIR.match(first):
+    elif CHAIR.match(first):
         name, note = "The Chair", None
     elif len(first) <= 80 and not first.endswith(".") and roster.find(first) is not None:
         name, note = first.strip(" :"), None

@@ -27,7 +27,7 @@ from ...documents.structure import Block, Structure, split_sentences, trim_spans
 from ..claims import normalise_claim
 from ..stakeholders import Holder
 from .hansard import (
-    AYES_LINE, NOES_LINE, _CHAIR, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, _PEERAGE, Member, Roster, _line_spans, member_holder,
+    AYES_LINE, CHAIR, NOES_LINE, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, _PEERAGE, Member, Roster, _line_spans, member_holder,
     party_of,
     teller_names,
 )
@@ -575,7 +575,7 @@ def _swap(name: str) -> str:
 
 
 def _turn_member(b: Block, roster: Roster) -> Member | None:
-    if not b.speaker or _CHAIR.match(b.speaker) or b.speaker == "The Chair":
+    if not b.speaker or CHAIR.match(b.speaker) or b.speaker == "The Chair":
         return None
     found = roster.find(b.speaker_note or "") if b.speaker_note else None
     return found or roster.find(b.speaker) or roster.add(b.speaker)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...documents.structure import SALUTATION, Block
+from ...documents.structure import Block
 from ..stakeholders import COMPANY_SUFFIX, Holder, Resolver, split_organisations
-from .hansard import party_of
+from .hansard import CHAIR, party_of
 from .witnesses import STATEMENT_OF, organisation_named, statement_holder, untitled
 
 if TYPE_CHECKING:
@@ -25,9 +25,6 @@ SUBMISSION_HEADING = re.compile(
     r"(?:\s*\((?P<ref>[A-Z]{2,6}\s?\d{3,5})\))?"
     r"(?:\s+by\s+(?P<by>(?:(?:the\s+)?(?:Rt\s+Hon\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\b.*)))?\s*$",
     re.I)
-_CHAIR = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|presiding|president|speaker|mr speaker|madam speaker|"
-                    r"mr deputy speaker|madam deputy speaker|deputy speaker|the chair|(?:deputy\s+)?presiding officer|llywydd|"
-                    r"dirprwy lywydd|(?:an\s+)?(?:leas-)?cheann comhairle|(?:an\s+)?(?:leas-)?chathaoirleach|cathaoirleach)$", re.I)
 _ON_BEHALF = re.compile(r"\b(?:on behalf of|I represent|we represent|I appear for|appearing for|representing)\s+(?P<who>(?:the\s+)?"
                         r"[A-Z][^.;:]{2,150}?)(?=\s*(?:[.;:]|,\s+(?:and|which|who|my|making|together)\b|\s+and\s+(?:I|we)\b|$))")
 _FRONT_BENCH = re.compile(r"^(?:The\s+)?(?:Minister|Secretary of State|Parliamentary Under-Secretary|Under-Secretary|Prime Minister|"
@@ -111,7 +108,7 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
         name = name.title()
     if name in ctx.speaker_map:
         return ctx.speaker_map[name]
-    if _CHAIR.match(name):
+    if CHAIR.match(name):
         return [Holder("The Chair", "person")]
     if ctx.section_holders:
         counsel = ctx.section_counsel
@@ -133,7 +130,7 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
                    member_kinds=((party, "organisation"),) if party else ())]
 
 
-def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolver) -> None:
+def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> None:
     """"I appear on behalf of the Trades Union Congress", "Name (Department of X):": the speaker speaks for it from here
     on (as a witness, when "here on behalf of" or a body's name in brackets says so)."""
     if not b.speaker or b.speaker in ctx.speaker_map or ctx.section_holders:
@@ -146,7 +143,7 @@ def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolve
         ctx.witness_speakers.add(b.speaker)
         ctx.named_orgs.setdefault(last_word(org.label), org)  # "the Department" is the one named
         return
-    m = _ON_BEHALF.search(first_sentence)
+    m = _ON_BEHALF.search(opening)  # (the turn's first sentences)
     if m:
         holders = split_organisations(m.group("who"), resolver)
         if holders:
@@ -155,13 +152,8 @@ def learn_speaker(ctx: Context, b: Block, first_sentence: str, resolver: Resolve
                 if h.kind == "organisation" and len(h.label.split()) >= 2:
                     ctx.named_orgs.setdefault(last_word(h.label), h)
             if re.search(r"\b(?:here|speak(?:ing)?|give\s+evidence|attend(?:ing)?)\s+(?:today\s+)?on\s+behalf\s+of\s*$",
-                         first_sentence[:m.start("who")], re.I):
+                         opening[:m.start("who")], re.I):
                 ctx.witness_speakers.add(b.speaker)  # "I am here on behalf of X": a witness, not counsel
-
-
-def letter_salutation(text: str) -> bool:
-    """Whether a block is a letter's salutation ("Dear Chairman Ashby and Ranking Member Marquardt:")."""
-    return SALUTATION.match(text) is not None
 
 
 def letter_sender(letterhead: str, resolver: Resolver) -> Holder | None:

@@ -20,6 +20,7 @@ from collections import Counter
 
 from ...documents.structure import Structure
 from ..stakeholders import ORG_END, Holder, Resolver
+from .hansard import CHAIR
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|Rt Hon|The Rt Hon|Reverend|Rev)"
 _TITLES = re.compile(rf"^(?:{_TITLE}\.?\s+)+|\s+(?:MP|KC|QC|MBE|OBE|CBE|FRS|FRCP|MSP|MS|MLA)\b\.?", re.I)
@@ -56,9 +57,6 @@ _BEHALF = re.compile(r"\bon behalf of\s+(?P<org>(?:the\s+)?[A-Z][^,.;:?()]{2,100
 STATEMENT_OF = re.compile(r"^\s*(?:(?:opening|prepared|joint)\s+)?(?:statement|testimony)\s+of\s+(?P<body>.+)$", re.I | re.S)
 _MEMBER = re.compile(r"^(?:(?:the\s+)?hon(?:\.|orable)?\s+)?(?P<name>[A-Z][^,]{2,60}),\s+(?:a\s+)?(?:U\.\s?S\.\s+)?(?:senator|"
                      r"representative|delegate|congress(?:wo)?man|member\s+of\s+congress)\b", re.I)
-#: a chair's tag: in a hearing whose chair makes a statement of their own, the chair is that member
-_CHAIR_TAG = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|acting\s+chair(?:man|woman)?)$", re.I)
-
 
 def untitled(text: str) -> str:
     """A name set in capitals, in title case with its small words lower ('THE X GROUP OF Y' -> 'The X Group of Y')."""
@@ -214,7 +212,7 @@ def _statement_headings(structure: Structure, resolver: Resolver, witnesses: Wit
             continue  # "STATEMENT OF KATERI CALLAHAN": whom she speaks for, her introduction says
         witnesses.add(name, holder)
         tag = next((x.speaker for x in blocks[k + 1:k + 4] if x.speaker), None)
-        if member and tag is not None and _CHAIR_TAG.match(tag.strip(" .:")):
+        if member and tag is not None and CHAIR.match(tag.strip(" .:")):  # the chair who makes it is that member
             witnesses.add(tag, holder)
 
 
