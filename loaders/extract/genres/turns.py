@@ -135,8 +135,10 @@ def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> N
     on (as a witness, when "here on behalf of" or a body's name in brackets says so)."""
     if not b.speaker or b.speaker in ctx.speaker_map or ctx.section_holders:
         return
-    # ("Executive Director, Freshwater Watch": the body is one of the comma's parts)
-    parts = [x.strip() for p in (b.speaker_note or "").split("|") for x in p.split(",") if x.strip()]
+    # the note whole ("Department of Housing, Local Government and Heritage"), else one of its comma's parts
+    # ("Executive Director, Freshwater Watch")
+    notes = [p.strip() for p in (b.speaker_note or "").split("|") if p.strip()]
+    parts = notes + [x.strip() for p in notes if "," in p for x in p.split(",") if x.strip()]
     org = next((o for o in (organisation_named(p, resolver) for p in parts if not party_of(p)) if o is not None), None)
     if org is not None:  # "Mr. Ciarán Moloney (Department of Housing, Local Government and Heritage)": for the body named,
         ctx.speaker_map[b.speaker] = [org]  # in this turn and in the later ones, named without it
