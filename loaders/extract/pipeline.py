@@ -95,7 +95,7 @@ _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|t
                           r"ideas?|moves?|approach))$", re.I)
 #: the question in hand, named short: "the motion", "this bill", a US bill's number ("S. 2207", "H.R. 4418 as introduced")
 _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposition|Conservative|Labour|Liberal\s+Democrat|SNP|"
-                         r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:S|H\.\s?R)\.\s?\d{1,5}(?:\s+(?:as\s+"
+                         r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5}(?:\s+(?:as\s+"
                          r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+current\s+form|without\s+reservation))?)$", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
 # what a witness says of their own post and standing ("I have chaired the Association since 2018", "My directorate covers

@@ -73,19 +73,37 @@ _BILL_HEADING = re.compile(r"(?:(?P<no1>\b(?:S|H\.\s?R)\.\s?\d{1,5}),?\s+)?(?P<n
                            r"(?:\s+of\s+\d{4})?)(?:\s*\((?P<no2>(?:S|H\.\s?R)\.\s?\d{1,5})\))?", re.I)
 
 
+_BILL_NUMBER = re.compile(r"\b(?:(?:S|H\.\s?R)\.\s?\d{1,5}|(?:HB|SB|AB|LD|HF|SF)\s?\d{1,5}|(?-i:HOUSE|House|SENATE|Senate|ASSEMBLY|"
+                          r"Assembly)\s+(?-i:BILL|Bill)\s+\d{1,5})\b")
+
+
+def _bill_name(number: str) -> str:
+    """'HOUSE BILL 2217' -> 'House Bill 2217'; 'HB 2210', 'S. 2207' as they are."""
+    number = " ".join(number.split())
+    return untitled(number) if re.match(r"(?:HOUSE|SENATE|ASSEMBLY)\s", number) else number
+
+
 def bill_in_question(structure: Structure) -> str | None:
     """The numbered bill a hearing or a report is about, as its name and number ("The Agricultural Equipment Repair Act
     of 2025 (S. 2207)"), from the first heading that names one; None when none does. "The bill", "this bill" and its
     bare number stand for it (see the extractor's use of ``Context.motion``)."""
-    for b in structure.blocks[:60]:
-        if b.kind != "heading":
+    bare = None
+    for k, b in enumerate(structure.blocks[:60]):
+        text = " ".join(structure.view(b).text.split())
+        letters = [c for c in text if c.isalpha()]
+        caption = k < 15 and b.kind == "paragraph" and letters and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+        if b.kind != "heading" and not caption:  # (a title page's caption in capitals counts as a heading)
+            only = _BILL_NUMBER.search(text) if k < 15 and b.kind == "paragraph" and not b.speaker else None
+            bare = bare or (_bill_name(only.group(0)) if only else None)  # "HOUSE BILL 2217, relating to ..."
             continue
-        m = _BILL_HEADING.search(" ".join(structure.view(b).text.split()))
+        m = _BILL_HEADING.search(text)
         number = m and (m.group("no1") or m.group("no2"))
         if m and number:
             name = untitled(m.group("name"))
             return f"{name[:1].upper()}{name[1:]} ({' '.join(number.split())})"
-    return None
+        only = _BILL_NUMBER.search(text)
+        bare = bare or (_bill_name(only.group(0)) if only else None)  # "PUBLIC HEARING ON HB 2210"
+    return bare
 
 
 class Reader:

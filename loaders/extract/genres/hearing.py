@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar
 
-from ...documents.structure import Block
+from ...documents.structure import Block, split_sentences, trim_spans
+from ..hits import Hit
 from ..stakeholders import Holder
 from . import Reader
 from .courtesy import courtesy
@@ -22,6 +23,7 @@ from .witnesses import read_witnesses, witness_name
 if TYPE_CHECKING:
     from ...documents.structure import Structure
     from ..sources import StrandState
+    from . import PositionSink
 
 
 #: what counsel say to run their submission, not to make it, besides courtesies and signposts (:mod:`.courtesy`):
@@ -31,8 +33,15 @@ _PROCEDURE = re.compile(
     r"(?:those|these|that)\s+(?:are|is|concludes?)\s+(?:my|our)\s+(?:\w+\s+)?submissions?)", re.I)
 
 
-#: a member's tag in a congressional hearing: "Senator Lyle", "Representative Ortiz", "Chairwoman Lindqvist"
-_MEMBER_TAG = re.compile(r"(?:Senator|Representative|Congress(?:wo)?man|Delegate|Chair(?:man|woman)|Ranking\s+Member)\s+[A-Z]")
+#: a member's tag in a legislature's hearing: "Senator Lyle", "Representative Ortiz", "REP. FENWICK", "Chairwoman Lindqvist"
+_MEMBER_TAG = re.compile(r"(?:Senator|Sen\.|Representative|Rep\.|Assembly(?:member|man|woman)|Congress(?:wo)?man|Delegate|"
+                         r"Chair(?:man|woman)?|Ranking\s+Member)\s+[A-Z]", re.I)
+#: a member's motion on the bill in hand: "I move HB 2217 as amended to the floor with a do-pass recommendation"
+_MOVES_BILL = re.compile(r"\bI\s+(?:would\s+(?:like\s+to\s+)?)?move\s+(?:that\s+)?(?:we\s+(?:send|move|report)\s+)?"
+                         r"(?P<x>(?:HB|SB|AB|LD|HF|SF)\s?\d{1,5}|(?:H\.\s?R|S)\.\s?\d{1,5}|the\s+bill)\b[^.]*", re.I)
+#: the committee's decision on that motion: "The motion carries, 4 to 3.", "The motion fails."
+_MOTION_RESULT = re.compile(r"^\s*(?:The\s+)?motion\s+(?P<r>carries|carried|passes|passed|prevails|is\s+adopted|fails|failed|"
+                            r"does\s+not\s+(?:carry|pass))\b", re.I)
 
 
 def chair_of(structure: Structure) -> str | None:
@@ -110,3 +119,33 @@ class HearingReader(Reader):
 
     def keeps(self, holder: Holder) -> bool:
         return super().keeps(holder) and holder.label != "The literature"
+
+    def positions(self, ex: PositionSink) -> None:
+        """A legislature committee's motion on the bill in hand ("I move HB 2217 as amended to the floor with a do-pass
+        recommendation": the mover for the bill) and its result ("The motion carries, 4 to 3.": the committee's)."""
+        bill = self.ctx.motion
+        if bill is None:
+            return
+        moved = False
+        for b in self.structure.blocks:
+            if b.kind not in ("paragraph", "bullet") or b.question:
+                continue
+            view = self.structure.view(b)
+            for s0, e0 in split_sentences(view.clean):
+                sent = view.clean[s0:e0]
+                spans = trim_spans(self.structure.text, view.spans(s0, e0))
+                source = ex.strand_at(spans[0][0]).source if spans else None
+                if source is None:
+                    continue
+                if _MOVES_BILL.search(sent) and b.speaker:
+                    for h in self.speakers(b):
+                        ex.add(Hit(h, bill, "support", "hearing:moved", 0.85, spans, source, b.section, None, list(b.section),
+                                   locked=True))
+                    moved = True
+                    continue
+                result = _MOTION_RESULT.match(sent)
+                if result is not None and moved:
+                    stance = "oppose" if re.search(r"fail|not", result.group("r"), re.I) else "support"
+                    ex.add(Hit(Holder("The Committee", "organisation"), bill, stance, "hearing:decided", 0.9, spans, source,
+                               b.section, None, list(b.section), locked=True))
+                    moved = False

@@ -42,7 +42,8 @@ _ORG_START = re.compile(r"^(?:(?:Royal|National|British)\s+)?(?:Department|Minis
 _ORG_INNER = re.compile(r"\b(?:Association|Council|Federation|Union|Society|Institute|Center|Centre|Department|Alliance|"
                         r"Coalition|Network|Board|Commission|Agency|Bureau|Foundation|Trust|League|Chamber|Confederation|"
                         r"Organi[sz]ation|College|University)\s+(?:of|for)\s+[A-Z]")
-_INTRO = re.compile(r"\b(?:I am|I'm|I’m|my name is)\s+(?:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+)?(?:the\s+|an?\s+)?"
+_INTRO = re.compile(r"\b(?:I am|I'm|I’m|my name is)\s+(?:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+"
+                    r"(?:and\s+I(?:\s+am|['’]m)\s+)?)?(?:the\s+|an?\s+)?"
                     r"(?P<role>[a-z][\w -]{2,60}?)\s+(?:of|at|for|with)\s+(?P<org>(?:the\s+)?[A-Z][^,.;:()]{2,100}?)"
                     r"(?=\s*(?:[,.;:(]|\s+which\b|\s+and\s+I\b|$))")
 _NAMED_OF = re.compile(rf"\b(?P<name>{_TITLE}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})(?:,\s+[^,.;]{{2,60}},)?\s+"
@@ -159,6 +160,7 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
             found = _entry(re.sub(r"^\s*and\s+", "", entry), resolver)
             if found is not None:
                 witnesses.add(*found)
+    _appearances(structure, resolver, witnesses)
     _statement_headings(structure, resolver, witnesses)
     if not answering and not witnesses:
         return witnesses
@@ -214,6 +216,29 @@ def _statement_headings(structure: Structure, resolver: Resolver, witnesses: Wit
         tag = next((x.speaker for x in blocks[k + 1:k + 4] if x.speaker), None)
         if member and tag is not None and CHAIR.match(tag.strip(" .:")):  # the chair who makes it is that member
             witnesses.add(tag, holder)
+
+
+#: a transcript's list of who appeared: "APPEARANCES", "ALSO PRESENT", one "NAME, Role, Organisation" a line
+_APPEARANCES = re.compile(r"^\s*(?:appearances|also\s+present|testifying)\s*:?\s*$", re.I)  # ("Witnesses:": _LIST)
+
+
+def _appearances(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
+    """Each line under an "APPEARANCES" heading that names a person, a role and an organisation: a witness."""
+    blocks = structure.blocks
+    for k, b in enumerate(blocks):
+        if not _APPEARANCES.match(" ".join(structure.view(b).text.split())):
+            continue
+        for nb in blocks[k + 1:k + 40]:
+            if nb.speaker or nb.kind == "heading" and _APPEARANCES.match(" ".join(structure.view(nb).text.split())) is None:
+                break
+            for a, e in nb.segments:
+                line = untitled(" ".join(structure.text[a:e].split()))
+                found = _entry(line, resolver)
+                parts = [p.strip() for p in line.split(",")]
+                if found is None and len(parts) >= 3 and _ROLE.match(parts[1]) and re.match(r"(?:the\s+)?[A-Z]", parts[2]):
+                    found = parts[0], Holder(re.sub(r"^the\s+", "", parts[2], flags=re.I), "organisation")  # "Tenants United"
+                if found is not None:
+                    witnesses.add(*found)
 
 
 def statement_holder(heading: str, resolver: Resolver) -> tuple[str, Holder, bool] | None:

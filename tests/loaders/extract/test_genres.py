@@ -951,3 +951,46 @@ def test_a_commons_committee_s_tags_give_members_their_party_and_witnesses_their
     rows = held(b)
     assert any(h == "Freshwater Watch" and c.startswith("The registry will protect drinking water") for h, _s, c in rows), rows
     assert not {h for h, _s, _c in rows} & {"Lena Fraser", "Ms. Lena Fraser", "Executive Director"}, rows
+
+
+STATE_HEARING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+STATE OF CASCADIA
+HOUSE COMMITTEE ON HOUSING
+PUBLIC HEARING ON HB 2210
+
+APPEARANCES
+
+MARIA DELGADO, Policy Director, Tenants United of Cascadia
+ROBERT HALE, President, Cascadia Landlords Association
+
+PROCEEDINGS
+
+CHAIR NAKAMURA: Good afternoon. We will hear HB 2210 today. Ms. Delgado, please begin.
+
+MS. DELGADO: Thank you, Chair. For the record, my name is Maria Delgado. Rents in Cascadia rose 40 percent in five years. A cap of 7 percent a year would keep families in their homes.
+
+CHAIR NAKAMURA: Thank you. Mr. Hale.
+
+MR. HALE: Thank you. For the record, my name is Robert Hale, and I am the president of the Cascadia Landlords Association. A cap would drive small landlords out of the market.
+
+REPRESENTATIVE BOYLE: Mr. Hale, would a cap of 10 percent be workable?
+
+MR. HALE: No. Any cap reduces the supply of rental housing over time.
+
+REPRESENTATIVE FENWICK: I support the bill. Families cannot absorb these increases.
+
+REP. BOYLE: I move HB 2210 to the floor with a do-pass recommendation.
+
+CHAIR NAKAMURA: The clerk will call the roll. The motion carries, 5 to 4.
+"""
+
+
+def test_a_state_legislature_hearing_reads_its_appearances_members_motion_and_result() -> None:
+    rows = held(extract_text(STATE_HEARING, name="hearing.txt"))
+    assert any(h == "Tenants United of Cascadia" and c.startswith("A cap of 7 percent") for h, _s, c in rows), rows
+    assert any(h == "Cascadia Landlords Association" and c.startswith("A cap would drive") for h, _s, c in rows), rows
+    assert ("Representative Fenwick", "support", "HB 2210") in rows, rows  # "the bill" is the bill in hand
+    assert ("Rep. Boyle", "support", "HB 2210") in rows or ("Representative Boyle", "support", "HB 2210") in rows, rows
+    assert ("The Committee", "support", "HB 2210") in rows, rows  # "The motion carries, 5 to 4."
+    assert not {h for h, _s, _c in rows} & {"Maria Delgado", "Robert Hale", "Ms. Delgado", "Mr. Hale"}, rows
