@@ -560,7 +560,7 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             i += 1
             continue
         hl = _hansard_line(ln)
-        bare = _bare_name(stripped) if hl is None else None
+        bare = _bare_name(stripped) if hl is None and name_lines else None
         if bare is not None and bare in name_lines and _fresh(lines, i):
             hl = (bare, "")  # a bare name over the turn it opens ("Name MS": the name)
         if hl is not None:
@@ -733,10 +733,11 @@ _SIGN_OFF = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely
                        r"(?:With\s+)?(?:kind|best|warm)\s+regards|Regards)\s*,?(?:\s+[A-Z][^\n]{0,120})?\s*$", re.I)
 
 
-def _capitals(text: str) -> bool:
-    """Whether a text is set in capitals ("STATEMENT OF HELEN MARCHETTI, Ph.D., SENIOR FELLOW"): nine letters in ten."""
+def in_capitals(text: str, least: int = 1) -> bool:
+    """Whether a text is set in capitals ("STATEMENT OF HELEN MARCHETTI, Ph.D., SENIOR FELLOW"): nine letters in ten,
+    of at least `least` letters."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return len(letters) >= max(least, 1) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[str], bool] | None) -> None:
@@ -774,7 +775,7 @@ def _classify_paragraphs(text: str, blocks: list[Block], top_level: Callable[[st
             b.kind, b.level = "heading", 2  # a letter's letterhead: the sender, above "Dear Chairman Ashby:"
             continue
         # (a congressional hearing's "STATEMENT OF X, ROLE, ORGANISATION, PLACE" is set in capitals over several lines)
-        if (len(b.segments) == 1 or len(b.segments) <= 4 and _capitals(t)) and _SECTION_OPENER.match(t.strip()) \
+        if (len(b.segments) == 1 or len(b.segments) <= 4 and in_capitals(t, least=8)) and _SECTION_OPENER.match(t.strip()) \
                 and not re.search(r"[.,;:]$", t.strip()):
             b.kind, b.level = "heading", 2  # "Submissions on behalf of A and B by Ms Y KC", however long the list
             continue

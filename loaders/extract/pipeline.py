@@ -106,8 +106,6 @@ _OWN_POST = re.compile(r"\s*(?:(?:and|but|so),?\s+)?(?:(?:I|my\s+(?:role|job|pos
                        r"\b(?:have|had)\s+(?:been|worked|chaired|led|served|held|run)\b|\bam\s+(?:the|a|an)\s|\bspeak\s+(?:for|on\s+behalf)\b)"
                        r"|on\s+behalf\s+of\s+[^,.]{2,60}?,?\s+I\s+(?:want|wish|would\s+like)\s+to\s+(?:say|begin|start|express))",
                        re.I)
-#: a member's statement that may be their position without a cue: not about members, the debate or its procedure, not
-#: first-person or anaphoric narrative, not what a clause of the Bill says
 #: a list of one side's holders: "Supporters of a ban included A, B and C", "Opponents of the cap were X and Y"
 _SIDE_LIST = re.compile(r"^\s*(?P<side>Supporters|Proponents|Advocates|Opponents|Critics)\s+of\s+(?P<x>.{3,160}?)\s+"
                         r"(?:included|include|were|are|comprised)\s+(?P<list>(?:the\s+)?[A-Z].{2,300}?)\s*[.;]?\s*$")
@@ -116,6 +114,8 @@ _TOPIC_NP = re.compile(r"^(?:the|this)\s+(?!(?:description|point|view|idea|appro
 #: a person's title opening a name ("Mr Smith", "Dr. Okafor"): a person, never an organisation in a list
 _TITLED = re.compile(r"^\s*(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Councillor|Cllr|"
                      r"Senator|Deputy|Representative)\b\.?", re.I)
+#: a member's statement that may be their position without a cue: not about members, the debate or its procedure, not
+#: first-person or anaphoric narrative, not what a clause of the Bill says
 _DEBATE_CLAIM = re.compile(r"(?!.*\b(?:hon\.|noble\b|right\s+reverend\b|constituen\w*|thank\w*|congratulat\w*|debate\b|speech\b|"
                            r"intervention\b|give\s+way\b|Chair\b|Speaker\b))"
                            r"(?!\s*(?:sub)?(?:section|clause|amendment|new\s+clause|schedule|part)\s+[\d(]\S*\s+(?:\(\w+\)\s+)?(?:requires|allows|"
@@ -832,10 +832,10 @@ class Extractor:
             claims = [(t, c) for t, c in claims if len(t.split()) > 3 and not _FUNCTION_END.search(t)]
         min_tokens = 2 if f.rule == "modal" or (f.rule.startswith("attrib") and not f.clause) else 1
         # "that description" is too little to be a claim; "the levy", in a hearing on a levy, names what it is about
-        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or _TOPIC_NP.match(t) and
-                                                   content_tokens(t) <= self.title_words) and not _JUNK_CLAIM.match(t)
-                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2
-                           and not (_TOPIC_NP.match(t) and content_tokens(t) <= self.title_words))]
+        def topic(t: str) -> bool:
+            return _TOPIC_NP.match(t) is not None and content_tokens(t) <= self.title_words
+        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t)) and not _JUNK_CLAIM.match(t)
+                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2 and not topic(t))]
         if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
             claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from ....graph.model.records import Document
-from ...documents.structure import SALUTATION, Block, Structure
+from ...documents.structure import SALUTATION, Block, Structure, in_capitals
 from ..stakeholders import Holder, Resolver
 from .witnesses import untitled
 from .turns import SUBMISSION_HEADING, learn_speaker, letter_sender, open_section, turn_holders
@@ -90,8 +90,7 @@ def bill_in_question(structure: Structure) -> str | None:
     bare = None
     for k, b in enumerate(structure.blocks[:60]):
         text = " ".join(structure.view(b).text.split())
-        letters = [c for c in text if c.isalpha()]
-        caption = k < 15 and b.kind == "paragraph" and letters and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+        caption = k < 15 and b.kind == "paragraph" and in_capitals(text)
         if b.kind != "heading" and not caption:  # (a title page's caption in capitals counts as a heading)
             only = _BILL_NUMBER.search(text) if k < 15 and b.kind == "paragraph" and not b.speaker else None
             bare = bare or (_bill_name(only.group(0)) if only else None)  # "HOUSE BILL 2217, relating to ..."

@@ -115,10 +115,12 @@ class Member:
 
 def party_of(code: str) -> str | None:
     """The party a tag's code names ('Lab', 'CPC'), also after a riding ('Calgary Nose Hill, CPC')."""
-    code = " ".join(code.split()).strip(" ")
-    last = code.rsplit(",", 1)[-1].strip()
-    return PARTIES.get(code.casefold().strip(".")) or PARTIES.get(code.casefold()) or \
-        (PARTIES.get(last.casefold()) or PARTIES.get(last.casefold().strip(".")) if last != code else None)
+    code = " ".join(code.split())
+    for part in dict.fromkeys((code, code.rsplit(",", 1)[-1].strip())):  # the whole tag, then what follows its comma
+        party = PARTIES.get(part.casefold().strip(".")) or PARTIES.get(part.casefold())
+        if party:
+            return party
+    return None
 
 
 def _clean_name(name: str) -> str:

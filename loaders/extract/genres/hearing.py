@@ -133,18 +133,20 @@ class HearingReader(Reader):
             view = self.structure.view(b)
             for s0, e0 in split_sentences(view.clean):
                 sent = view.clean[s0:e0]
-                spans = trim_spans(self.structure.text, view.spans(s0, e0))
+                motion = bool(b.speaker) and _MOVES_BILL.search(sent) is not None
+                result = _MOTION_RESULT.match(sent) if moved and not motion else None
+                if not motion and result is None:
+                    continue
+                spans = trim_spans(self.structure.text, view.spans(s0, e0))  # (only for a sentence that counts)
                 source = ex.strand_at(spans[0][0]).source if spans else None
                 if source is None:
                     continue
-                if _MOVES_BILL.search(sent) and b.speaker:
+                if motion:
                     for h in self.speakers(b):
                         ex.add(Hit(h, bill, "support", "hearing:moved", 0.85, spans, source, b.section, None, list(b.section),
                                    locked=True))
                     moved = True
-                    continue
-                result = _MOTION_RESULT.match(sent)
-                if result is not None and moved:
+                elif result is not None:
                     stance = "oppose" if re.search(r"fail|not", result.group("r"), re.I) else "support"
                     ex.add(Hit(Holder("The Committee", "organisation"), bill, stance, "hearing:decided", 0.9, spans, source,
                                b.section, None, list(b.section), locked=True))

@@ -39,8 +39,15 @@ _BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)|\bI move(?:\s*[,:]\s*$|\s+am
 #: how the Dail sets an amendment out: "To delete all words after "That Dáil Éireann" and substitute the following:"
 #: moving amendments set out under their own headings: "I move amendments 1 and 2", "I move amendment 3 formally"
 _MOVE_TABLED = re.compile(r"\bI\s+(?:beg\s+to\s+)?(?:formally\s+)?move\s+amendments?\s+(?P<ns>\d{1,3}(?:(?:\s*,\s*|\s+and\s+)\d{1,3})*)\b", re.I)
-#: a motion's operative point: "calls on the Government to ...", "resolves that ..."
-_OPERATIVE = re.compile(r"(?<=[;:.]\s)(?:calls|resolves|urges|instructs|agrees)\b", re.I)
+#: a motion's operative point, its number left out: "3. Calls on the Welsh Government to ...", "...; calls on the
+#: Government to ...", "resolves that ..."
+_OPERATIVE = re.compile(r"(?<=[;:.]\s)(?:\d{1,2}\.\s+)?(?=(?i:calls|resolves|urges|instructs|agrees)\b)")
+
+
+def _operative(body: str) -> str:
+    """A motion's text from its operative point on, or the whole text when it names none."""
+    m = _OPERATIVE.search(body)
+    return body[m.end():] if m else body
 _SUBSTITUTE = re.compile(r"^\s*To\s+(?:delete|insert|add)\b.{0,200}?(?:substitute|insert|add)\s+the\s+following\s*:?\s*", re.I | re.S)
 _MOVE_SECOND = re.compile(r"That the (?:clause|new clause|schedule) be (?:now )?read a Second time", re.I)
 _MOVE_AMENDMENT = re.compile(r"\bI beg to move (?:amendment|amendments)\s+(?P<n>\d+[A-Za-z]?)(?:,\s*in\s+(?P<where>(?:clause|schedule)"
@@ -305,9 +312,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             body, replaces, filled = _tabled(structure, b.index)
             if body:
                 mover = roster.find(tabled.group("name")) or roster.add(tabled.group("name"))
-                calls = re.search(r"(?<=[.;:]\s)(?:\d{1,2}\.\s+)?(?=(?:Calls|Resolves|Urges|Instructs|Agrees)\b)", body)
-                if calls is not None:  # the operative point: "3. Calls on the Welsh Government to ..."
-                    body = body[calls.end():]
+                body = _operative(body)  # "3. Calls on the Welsh Government to ..."
                 if tabled.group("ref"):
                     q = question("motion", _question_text(body), "motion")
                 else:
@@ -456,9 +461,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             mover, kind, move_spans, section = pending
             pending = None
             body = tail.strip(" “”\"‘’'")
-            calls = _OPERATIVE.search(body) if re.match(r"(?:That\s+)?(?:Dáil|Seanad)\s+Éireann\s*:", body) else None
-            if calls is not None:  # "That Dáil Éireann: notes ...; calls on the Government to ...": its operative part
-                body = body[calls.start():]
+            if re.match(r"(?:That\s+)?(?:Dáil|Seanad)\s+Éireann\s*:", body):  # "That Dáil Éireann: notes ...; calls on ..."
+                body = _operative(body)
             if kind == "motion":
                 q = question("motion", _question_text(body), "motion")
             elif kind == "replacing amendment":  # the Dail's: the words substituted are the amendment's claim

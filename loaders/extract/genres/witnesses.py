@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...documents.structure import Structure
+from ...documents.structure import Structure, in_capitals
 from ..stakeholders import ORG_END, Holder, Resolver
 from .hansard import CHAIR
 
@@ -59,10 +59,10 @@ STATEMENT_OF = re.compile(r"^\s*(?:(?:opening|prepared|joint)\s+)?(?:statement|t
 _MEMBER = re.compile(r"^(?:(?:the\s+)?hon(?:\.|orable)?\s+)?(?P<name>[A-Z][^,]{2,60}),\s+(?:a\s+)?(?:U\.\s?S\.\s+)?(?:senator|"
                      r"representative|delegate|congress(?:wo)?man|member\s+of\s+congress)\b", re.I)
 
+
 def untitled(text: str) -> str:
     """A name set in capitals, in title case with its small words lower ('THE X GROUP OF Y' -> 'The X Group of Y')."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):  # ("HELEN MARCHETTI, Ph.D., ...")
+    if not in_capitals(text):  # ("HELEN MARCHETTI, Ph.D., ..." is in capitals)
         return text
     return re.sub(r"\b(Of|And|The|For|On|In|To)\b", lambda w: w.group(1).lower(), text.title()).replace("'S ", "'s ")
 
