@@ -665,6 +665,11 @@ def _split_list(sentence: str, span: Span) -> list[Span]:
     return [(x, y) for x, y in out if y - x > 2]
 
 
+#: a report of the subject's own stance without "that" ("The Trust said it supported ...", "She added she welcomed ...")
+_SAID_SELF = re.compile(r"(?<=\w)\s+(?:said|says|added|explained|stated|confirmed|told\s+(?:us|me|the\s+\w+))\s+"
+                        r"(?:it|he|she|they|we)$")
+
+
 def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
     frames: list[Frame] = []
     if cues.starts is None:
@@ -752,6 +757,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         # "The Association strongly supports S. 2207": the adverb is not part of the subject (a name in "-ly" is capitalised)
         subject_region = re.sub(r"(?:\s+(?:[a-z]+ly|also|therefore|still|now|again|further|then))+\s*$", "", subject_region)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
+        subject = _SAID_SELF.sub("", subject)  # "The Trust said it supported X": the Trust
         together = _JOINT_SUBJECT.search(before) if shared is None and re.search(r"\b(?:both|all|each|jointly|together)$",
                                                                                    subject, re.I) else None
         if together:  # "The Alliance and the Federation, who agree on very little, both told us": the two of them

@@ -817,7 +817,6 @@ class Extractor:
                                   earlier.quantifier, earlier.topics, earlier.doubt, earlier.locked))
             return
         claims = [(f.claim_text(c), c) for c in f.claims]
-        claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
         if f.rule.startswith("attrib") and len(claims) == 1:
             nested = _inner_first_person(claims[0][0])
             if nested is not None:  # "He told us that 'we do not think that a ban would have much impact'"
@@ -825,6 +824,7 @@ class Extractor:
                 claims = [(text, claims[0][1])]
                 if flip:
                     f = replace(f, polarity={"support": "oppose", "oppose": "support", "doubt": "support"}.get(f.polarity, f.polarity))
+        claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
         if ctx.motion:
             claims = [(ctx.motion if _MOTION_REF.match(t) else t, c) for t, c in claims]
         if lead_sentence:
@@ -928,14 +928,26 @@ _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(
                        r"position|view|evidence|case|team|clients|submission))?)?$", re.I)
 
 
+#: the subject of a reported clause that is the reporter itself ("said that we/it/she ...")
+_SELF_SUBJECT = re.compile(r"[\"“']?\s*(?:we|i|he|she|it|they)\s", re.I)
+
+
 def _inner_first_person(claim: str) -> tuple[str, bool] | None:
-    """A reported claim that is itself the speaker's own attribution ('we do not think that X', 'I believe X'):
-    (X, whether the inner frame turns the stance round), else None."""
-    if not re.match(r"^[\"“']?\s*(?:we|i)\s", claim, re.I):
+    """A reported claim that is itself the speaker's own attribution ('we do not think that X', 'I believe X'; in
+    reported speech 'she said that she could not support X', 'it opposed X'): (X, whether the inner frame turns the
+    stance round), else None."""
+    if not _SELF_SUBJECT.match(claim):
         return None
     for g in find_frames(claim.strip("\"“”' "), None):
-        if g.rule.startswith("attrib") and g.subject and re.fullmatch(r"[\"“']?\s*(?:we|i)", g.subject.strip(), re.I) and g.claims:
-            return g.claim_text(g.claims[0]), g.polarity in ("oppose", "doubt")
+        if g.rule.startswith("attrib") and g.subject and _SELF_SUBJECT.fullmatch(g.subject.strip() + " ") and g.claims:
+            inner = g.claim_text(g.claims[0])
+            if g.subject.strip().casefold() in ("we", "i"):
+                return inner, g.polarity in ("oppose", "doubt")
+            # "she said that it opposed the levy": a stance verb of the reporter's own; not "it opposed the site" (too
+            # little to stand alone) nor "they would not want to ..." (the frame reads its own negation)
+            if g.rule in ("attrib:oppose", "attrib:advocate") and len(content_tokens(inner)) >= 2:
+                return inner, g.polarity in ("oppose", "doubt")
+            return None
     return None
 
 

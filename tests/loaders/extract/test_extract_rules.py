@@ -77,6 +77,30 @@ def test_reported_speech_belongs_to_the_one_reported() -> None:
     assert ("Treasury", "support", "Rates must stay") in found
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # minutes and summaries report officers' advice and speakers' points with verbs of their own
+    ("The Planning Manager advised that prematurity could justify refusal only in limited circumstances.",
+     ("The Planning Manager", "support", "Prematurity could justify refusal only in limited circumstances")),
+    ("Mr Harrow reminded Members that two recent appeals in the district had been allowed.",
+     ("Mr Harrow", "support", "Two recent appeals in the district had been allowed")),
+    ("The Minister conceded that the timetable for the register was tight.",
+     ("The Minister", "support", "The timetable for the register was tight")),
+    # a report of the reporter's own stance: the stance is on its object, with or without "that"
+    ("The Federation said that it opposed the energy levy on households.",
+     ("Federation", "oppose", "The energy levy on households")),
+    ("The Trust said it supported the proposal for a national register of carers.",
+     ("Trust", "support", "A national register of carers")),
+    ("Councillor Fenwick said he would not oppose the housing scheme at Copse Road.",
+     ("Councillor Fenwick", "support", "The housing scheme at Copse Road")),
+])
+def test_reported_advice_and_a_reported_stance_of_the_speaker(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert positions("Planning Committee\n\n" + sentence + "\n") == {expected}
+
+
+def test_confirming_the_minutes_is_no_position() -> None:
+    assert positions("Planning Committee\n\nThe Chair confirmed the minutes of the meeting held on 3 June.\n") == set()
+
+
 def test_according_to_and_said_block_quote() -> None:
     text = ("Evidence\n\nAccording to the Road Haulage Association, fuel duty should be frozen.\n\n"
             "Professor Ann Lee, University of York, said:\n\n\"Congestion charging is the only tool that works.\"\n")
