@@ -49,9 +49,9 @@ _TITLES = (r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord
            r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
            r"Madam Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|The Speaker|The Minister|The Secretary of State|"
            r"The Prime Minister|The Deputy Prime Minister|The Solicitor General|The Attorney General)")
-_SPEAKER_TITLED = re.compile(
-    r"^\s*(" + _TITLES + r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|at|[A-Z][\w’',&-]*))*)?"
-    r"(?:\s+[A-Z][\w’'.-]*){0,4})\s*(\([^()\n]{2,80}\))?\s*(\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
+_TITLED_TAG = (r"^\s*(" + _TITLES + r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|at|[A-Z][\w’',&-]*))*)?"
+               r"(?:\s+[A-Z][\w’'.-]*){0,4})\s*(\([^()\n]{2,120}\))?\s*(\([^()\n]{1,40}\))?\s*:")
+_SPEAKER_TITLED = re.compile(_TITLED_TAG + r"\s+(?=\S)")
 _SPEAKER_CAPS = re.compile(r"^\s*((?:[A-Z][A-Z’'.-]+)(?:\s+[A-Z][A-Z’'.-]+){0,4})\s*:\s+(?=\S)")
 #: an untitled name as a speaker tag ("Martin Dale: ..."): a turn only where the same tag opens other lines too
 _SPEAKER_NAME = re.compile(r"^\s*([A-Z][a-z’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s+(?=\S)")
@@ -77,9 +77,14 @@ _HANSARD_LINE = re.compile(
     r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,12})\s*\(([^()\n]{2,80})\)\s*"
     r"(?:\(([^()\n]{1,40})\))?\s*:?\s*$")
 #: the same tag opening a paragraph, as the Scottish Parliament's Official Report prints it: "Name (Place) (SNP): text"
-_SPEAKER_INLINE = re.compile(
-    r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’',.-]*)){0,12})\s*\(([^()\n]{2,80})\)\s*"
-    r"(?:\(([^()\n]{1,40})\))?\s*:\s+(?=\S)")
+_INLINE_TAG = (r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’',.-]*)){0,12})\s*\(([^()\n]{2,120})\)\s*"
+               r"(?:\(([^()\n]{1,40})\))?\s*:")
+_SPEAKER_INLINE = re.compile(_INLINE_TAG + r"\s+(?=\S)")
+#: the same tags on a line of their own, over the turn they open, as ourcommons.ca's Evidence prints them:
+#: "The Chair (Mr. Gilles Arseneault):", "Mr. Douglas Pruett (President and Chief Executive Officer, Canadian Federation of
+#: Freight Railways):"
+_TITLED_LINE = re.compile(_TITLED_TAG + r"\s*$")
+_INLINE_LINE = re.compile(_INLINE_TAG + r"\s*$")
 _PARTY = re.compile(r"^(?:Con|Lab|LD|Lib Dem|SNP|PC|DUP|UUP|SDLP|SF|Green|Ind|Lab/Co-op|Reform|Alliance|TUV|Spkr|Alba|"
                     r"Conservative|Labour|Liberal Democrat|Crossbench|CB|Non-affiliated|Bishop)$", re.I)
 _TOC_LINE = re.compile(r"^.{2,120}?(?:\t+|\s{3,}|\.{3,}\s*|…+\s*)\d{1,4}\s*$")
@@ -338,7 +343,7 @@ def _speaker(line: _Line, names: frozenset[str] = frozenset(), fresh: bool = Tru
         note = "|".join(g.strip("()") for g in (m.group(2), m.group(3)) if g) or None
         return name, m.end(), note
     m = _SPEAKER_INLINE.match(t)  # the Official Report: "Euan Drysdale (Ettrick Moor) (Con): I thank the ..."
-    if m and _hansard_tag(m.group(1), m.group(2), m.group(3)):
+    if m and (_hansard_tag(m.group(1), m.group(2), m.group(3)) or _witness_tag(m.group(1), m.group(2), m.group(3))):
         return m.group(1).strip(), m.end(), "|".join(g.strip() for g in (m.group(2), m.group(3)) if g)
     m = _SPEAKER_CAPS.match(t)
     if m and len(m.group(1)) >= 2 and m.group(1) not in ("NB", "PS", "Q", "A", "NOTE", "URL", "ISBN", "UK", "NHS", "RESOLVED",
@@ -360,7 +365,8 @@ def _fresh(lines: Sequence[_Line], i: int) -> bool:
 
 
 def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
-    """Untitled names that open two or more lines as a speaker tag ("Martin Dale: ..."), or one after a question
+    """Untitled names that open two or more lines as a speaker tag ("Martin Dale: ..."; a witness's first tag with the
+    body in brackets counts), or one after a question
     number ("Q7 Paul Brennan: ...") or just after a numbered question (the answer); and a congressional transcript's
     tags ("The Chairman.", "Mr. Brekke."), where at least three paragraphs of two speakers or more open with one."""
     seen: Counter[str] = Counter()
@@ -377,6 +383,9 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
         m = _SPEAKER_NAME.match(t[q.end():] if q else t)
         if m and not _NOT_NAME.search(m.group(1)):
             seen[m.group(1)] += 2 if q or asked else 1
+        w = _SPEAKER_INLINE.match(t) or _INLINE_LINE.match(t)
+        if w and _witness_tag(w.group(1), w.group(2), w.group(3)):  # "Hamish Laird (Inshore Fleet Association):" first,
+            seen[w.group(1).strip()] += 1                             # "Hamish Laird:" after
         asked = bool(q)
     found = {name for name, k in seen.items() if k >= 2}
     if sum(gpo.values()) >= 3 and len(gpo) >= 2:
@@ -425,12 +434,31 @@ def _hansard_tag(name: str, first: str, second: str | None) -> bool:
     return bool(_PARTY.match(first) or re.match(r"^[A-Z][a-z’'-]+(?: [A-Z][a-z’'.-]+)+$", first) and name.strip().startswith("The "))
 
 
+#: a person's untitled name: "Fergus Mackinnon", "Mary-Jane O'Neill", "Eilidh Rennie-Scott"
+_PERSON_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+(?:Mac|Mc|O’|O')?[A-Z][a-z’'-]+){1,3}")
+
+
+def _witness_tag(name: str, body: str, second: str | None) -> bool:
+    """Whether 'name (body)' is a witness's tag, as the Official Report prints it the first time a witness speaks:
+    "Fergus Mackinnon (Highland Estates Association): ..." (a person's name, then the body of several words or an
+    acronym that they speak for)."""
+    body = body.strip()
+    return second is None and _PERSON_NAME.fullmatch(name.strip()) is not None and not _NOT_NAME.search(name) and \
+        (re.fullmatch(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|in|[A-Z][\w’'&.,-]*)){1,10}", body) is not None
+         or re.fullmatch(r"[A-Z]{2,8}", body) is not None)
+
+
 def _hansard_line(line: _Line) -> tuple[str, str] | None:
-    """A Hansard speaker line on its own: 'Jane Smith (Barchester) (Lab)' -> (name, note)."""
+    """A Hansard speaker line on its own: 'Jane Smith (Barchester) (Lab)' -> (name, note); and a titled tag or a
+    witness's tag with its colon on a line of its own ('The Chair (Mr. Gilles Arseneault):', 'Mr. Douglas Pruett
+    (President, Canadian Federation of Freight Railways):')."""
     m = _HANSARD_LINE.match(line.text)
-    if not m or not _hansard_tag(m.group(1), m.group(2), m.group(3)):
-        return None
-    return m.group(1).strip(), "|".join(g.strip() for g in (m.group(2), m.group(3)) if g)
+    if m and _hansard_tag(m.group(1), m.group(2), m.group(3)):
+        return m.group(1).strip(), "|".join(g.strip() for g in (m.group(2), m.group(3)) if g)
+    m = _TITLED_LINE.match(line.text) or _INLINE_LINE.match(line.text)
+    if m and (m.re is _TITLED_LINE or _hansard_tag(m.group(1), m.group(2), m.group(3)) or _witness_tag(m.group(1), m.group(2), m.group(3))):
+        return m.group(1).strip(), "|".join(g.strip("() ") for g in (m.group(2), m.group(3)) if g)
+    return None
 
 
 def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[str], bool] | None = None,

@@ -136,6 +136,16 @@ _A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:a
                         r"(?P<x>(?!that\b|whether\b|how\b|the\s+(?:way|fact)\b|an?\s+\w+\s+one\b)[^,;:]{3,120}?)(?:,|\s*[.!]?\s*$)", re.I)
 #: a note that names who said it: "Carers: home treatment moves the work onto families", "X (Name, role): ..."
 _NOTE_LABEL = re.compile(r"^\s*(?P<who>[A-Z][^:;.!?]{1,100}?)\s*:\s+(?P<rest>\S.*)$")
+#: a sentence in the reported past: its verb, within its first dozen words, is backshifted ("Copse Road was ...",
+#: "140 homes on this site would increase ...", "The town needed social rented homes ...")
+_BACKSHIFTED = re.compile(r"^(?:(?!\b(?:I|we|you|am|is|are|will|shall|can|may|has|have|do|does)\b)[^.;:]){0,90}?\b(?:was|were|had|"
+                          r"would|could|did|might|needed|meant|lacked|remained|caused|made|put)\b", re.I)
+#: a sentence whose subject is somebody else who spoke or acted ("Councillor Rennard ...", "The Chair ...", "Members ...")
+_NEW_SPEAKER = re.compile(r"^(?:(?:The|A)\s+)?(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady|Chair(?:man|woman)?|"
+                          r"Convener|Members?|Officers?|Planning\s+Manager|Solicitor|Committee|Minister|Inspector|Director|Speaker)\b|"
+                          # a question or a step of procedure, not a point made
+                          r".*\b(?:asked|wondered|queried|enquired)\s+(?:why|whether|what|how|if|who|when)\b|"
+                          r".*\b(?:put\s+to\s+the\s+vote|(?-i:CARRIED|LOST|RESOLVED)|seconded|moved\s+(?:that|an?\s+amendment))")
 _NARRATIVE = re.compile(r"\b(?:was|were|had|did|went|came|told|said|asked|took|gave|lost|got)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
@@ -632,7 +642,25 @@ class Extractor:
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
             if not frames:
-                self._assertion(sent, b, strand, spans, topics)
+                if not self._continued_report(sent, b, strand, spans, topics):
+                    self._assertion(sent, b, strand, spans, topics)
+
+    def _continued_report(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
+        """Reported speech that runs on: in minutes and summaries, the sentences after "Mrs Kettering, speaking on
+        behalf of the Association, said that ..." in the same paragraph, put in the reported past with no reporting
+        verb of their own ("Copse Road was a single-track lane with no footway"), are still hers. True if read so."""
+        last = self.ctx.paragraph_hits[-1] if self.ctx.paragraph_hits else None
+        if last is None or not self.reader.runs_on() or b.speaker or b.question or not last.rule.startswith(("attrib:", "spoke")) or \
+                last.holder.generic or last.holder == self.reader.voice or last.holder.kind not in ("organisation", "person"):
+            return False
+        if len(sent.split()) < 8 or sent.rstrip().endswith("?") or not _BACKSHIFTED.match(sent) or _NEW_SPEAKER.match(sent):
+            return False
+        claim, stance = apply_denial(normalise_claim(sent), "support")
+        if len(content_tokens(claim)) < 3 or _JUNK_CLAIM.match(claim):
+            return False
+        self.add(Hit(last.holder, claim, stance, "reported:continued", 0.4, spans, strand.source, b.section, None, topics,
+                     turned=turned_form(claim)))
+        return True
 
     def _side_list(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """"Supporters of a ban included FIBW, Open Repair Network Europe and Greenfield Europe": each organisation

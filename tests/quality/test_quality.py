@@ -371,6 +371,16 @@ FLOORS = {
     # a development state house committee hearing (written and coded the same way, 2026-12-07): first sight at 8fadfcb
     # 0.83 / 0.30, 1/6; 0.87 / 0.55, 2/6 with the APPEARANCES list, "REP." tags, and the committee's motion and result
     "state-house-committee-hearing": {"positions_recall": 0.5, "positions_precision": 0.82, "stance_accuracy": 0.9},
+    # three more written and coded the same way (2026-12-07, seventh session), then development documents: first sight
+    # at d7a9f93 (precision / recall, tensions) a Holyrood committee's evidence session 0.66 / 0.39, 4/8; a Canadian
+    # committee's Evidence 1.00 / 0.04, 0/8 (its tags stand on lines of their own); an NI Assembly motion debate
+    # 0.89 / 0.38, 1/8. Floors just under their scores once witnesses' "Name (Body):" tags and own-line tags were read
+    "holyrood-committee-evidence-session": {"positions_recall": 0.49, "positions_precision": 0.8, "stance_accuracy": 0.9},
+    "canada-standing-committee-meeting": {"positions_recall": 0.47, "positions_precision": 0.84, "stance_accuracy": 0.83},
+    "ni-assembly-motion-debate": {"positions_recall": 0.35, "positions_precision": 0.85, "stance_accuracy": 0.86},
+    # and NHS board minutes, written after the rule that minutes' reported speech runs on past its verb (developed on the
+    # council minutes): 0.73 / 0.39, 1/7 at first sight (d7a9f93); 0.74 / 0.44 with that rule, before its misses were read
+    "board-meeting-minutes": {"positions_recall": 0.41, "positions_precision": 0.7, "stance_accuracy": 0.85},
     "heldout-regulator-responses": {"positions_recall": 0.4, "positions_precision": 0.5, "stance_accuracy": 0.9},
     "heldout-senedd-debate": {"positions_recall": 0.55, "positions_precision": 0.83, "stance_accuracy": 0.9},
     # written and coded the same way (2026-12-06, later), then development documents: at first sight 0.24 / 0.14 and

@@ -105,6 +105,11 @@ def bill_in_question(structure: Structure) -> str | None:
     return bare
 
 
+#: minutes: their title, and the list of who was there
+_MINUTES_TITLE = re.compile(r"^\s*(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\b", re.I | re.M)
+_MINUTES_LIST = re.compile(r"^\s*(?:present|in attendance|also present|apologies(?:\s+for\s+absence)?)\s*[:.-]", re.I | re.M)
+
+
 class Reader:
     """How a genre says who holds a position. The base reads a plain report: the text is its authors' voice."""
 
@@ -117,6 +122,7 @@ class Reader:
         self.resolver = resolver
         self.ctx = ctx
         self.voice = self.make_voice()
+        self._runs_on: bool | None = None
         if ctx.motion is None:
             ctx.motion = bill_in_question(structure)
 
@@ -173,6 +179,14 @@ class Reader:
         happen to pharmacy") is a position too."""
         return not b.speaker and self.ctx.section_sticky and bool(self.ctx.section_holders) and \
             not (b.section and _ABOUT_US.match(b.section[-1]))
+
+    def runs_on(self) -> bool:
+        """Whether reported speech runs on past its reporting verb: in minutes ("Minutes of the meeting ...", a
+        "Present:" list), the sentences after "Mrs Kettering said that ..." in her paragraph are still hers."""
+        if self._runs_on is None:
+            head = self.structure.text[:5000]
+            self._runs_on = bool(_MINUTES_TITLE.search(head) and _MINUTES_LIST.search(head))
+        return self._runs_on
 
     def argues(self, b: Block) -> bool:
         """Whether the block's speaker is a member whose uncued arguments (not their stories) are positions: in a
@@ -252,7 +266,9 @@ def detect_genre(structure: Structure, document: Document) -> str:
     text = structure.text
     head = " ".join(text[:4000].split())
     turns = sum(1 for b in structure.blocks if b.speaker_span is not None or b.kind == "speaker")
-    hansard = sum(1 for b in structure.blocks if b.kind == "speaker" and b.speaker_note)
+    # (a tag with its colon on a line of its own, "Mr. Douglas Pruett (President, ...):", is a committee's Evidence, not Hansard)
+    hansard = sum(1 for b in structure.blocks if b.kind == "speaker" and b.speaker_note
+                  and not text[b.start:b.end].rstrip().endswith(":"))
     submissions = sum(1 for b in structure.blocks if b.kind == "heading" and SUBMISSION_HEADING.match(structure.view(b).text))
     if hansard >= 2 or re.search(r"\bI beg to move\b|^I move(?:,|\s+amendment\b)|\bPresiding Officer\b|\bI move(?:\s*:|\s+amendment\s+No\.)|"
                                  r"\bThe (?:Dáil|Seanad|Senedd|Assembly) divided\b|\bCeann Comhairle\b", text, re.M) or hansard == 1 and re.search(

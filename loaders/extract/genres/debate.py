@@ -63,6 +63,8 @@ class DebateReader(Reader):
 
     def speakers(self, b: Block) -> list[Holder]:
         member = self.reading.speaker_of.get(b.index)
+        if b.speaker and b.speaker in self.ctx.witness_speakers and (member is None or member.party is None):
+            return self.ctx.speaker_map.get(b.speaker, [])  # a committee's witness, for the body the tag names
         return [self.reading.holder(member)] if member is not None else []
 
     def asserts(self, holders: list[Holder]) -> bool:

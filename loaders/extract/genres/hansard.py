@@ -59,7 +59,7 @@ CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Spe
                    r"Presiding|President|"
                     r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
                     r"(?:Deputy\s+)?Presiding Officer|Llywydd|Dirprwy Lywydd|(?:An\s+)?(?:Leas-)?Cheann Comhairle|Ceann Comhairle|"
-                    r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman)?|Deputy Chair|Vice-Chair)"
+                    r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman)?|Deputy Chair|Vice-Chair|(?:Deputy\s+)?Conven[eo]r)"
                     r"(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on|at))*"
 _TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|rh|Rh|Deputy|Senator)\.?\s+)*"

@@ -81,8 +81,8 @@ class HearingReader(Reader):
         if b.question:
             return []  # an examiner's or a committee member's question
         org = self.witnesses.of(b.speaker)
-        if org is not None:
-            return [org]
+        if org is not None and (org.kind != "person" or b.speaker not in self.ctx.speaker_map):
+            return [org]  # (a list that names the witness alone yields to the tag that names their body)
         return super().speakers(b)
 
     def testifies(self, b: Block) -> bool:

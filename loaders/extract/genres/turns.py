@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...documents.structure import Block
 from ..stakeholders import COMPANY_SUFFIX, Holder, Resolver, split_organisations
 from .hansard import CHAIR, party_of
-from .witnesses import STATEMENT_OF, organisation_named, statement_holder, untitled
+from .witnesses import STATEMENT_OF, is_role, organisation_named, statement_holder, untitled
 
 if TYPE_CHECKING:
     from . import Context
@@ -130,6 +130,11 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
                    member_kinds=((party, "organisation"),) if party else ())]
 
 
+#: a witness's body as the Official Report puts it in brackets: capitalised words ("Harbour Towns Scotland"), no riding's
+#: comma and no party
+_BODY_NOTE = re.compile(r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|in|&|[A-Z][\w’'&.-]*)){1,10}")
+
+
 def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> None:
     """"I appear on behalf of the Trades Union Congress", "Name (Department of X):": the speaker speaks for it from here
     on (as a witness, when "here on behalf of" or a body's name in brackets says so)."""
@@ -138,8 +143,14 @@ def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> N
     # the note whole ("Department of Housing, Local Government and Heritage"), else one of its comma's parts
     # ("Executive Director, Freshwater Watch")
     notes = [p.strip() for p in (b.speaker_note or "").split("|") if p.strip()]
-    parts = notes + [x.strip() for p in notes if "," in p for x in p.split(",") if x.strip()]
-    org = next((o for o in (organisation_named(p, resolver) for p in parts if not party_of(p)) if o is not None), None)
+    # (not the note whole where it opens with the witness's post: "Mayor, Municipality of X, Y Coalition")
+    parts = [p for p in notes if not ("," in p and is_role(p.split(",")[0]))] + \
+        [x.strip() for p in notes if "," in p for x in p.split(",") if x.strip()]
+    member = any(party_of(p) for p in notes)  # "(Central Scotland) (Lab)", "(Riding, CPC)": a member's seat, no body
+    org = None if member else next((o for o in (organisation_named(p, resolver) for p in parts) if o is not None), None)
+    if org is None and not member and len(notes) == 1 and _BODY_NOTE.fullmatch(notes[0]) and not party_of(notes[0]) and not is_role(notes[0]) \
+            and not re.match(r"(?:The|Y|An)\s", b.speaker) and notes[0].casefold() not in b.speaker.casefold():  # ("The Chair (Mr. Gilles Arseneault)": an office, its holder's name)
+        org = Holder(notes[0], "organisation")  # "Kerry Dunn (Harbour Towns Scotland):", a body with no word that says so
     if org is not None:  # "Mr. Ciarán Moloney (Department of Housing, Local Government and Heritage)": for the body named,
         ctx.speaker_map[b.speaker] = [org]  # in this turn and in the later ones, named without it
         ctx.witness_speakers.add(b.speaker)

@@ -29,11 +29,14 @@ _LIST = re.compile(r"^\s*(?:witness(?:es)?|(?:first|second|third|fourth|fifth)\s
                    re.I | re.S)
 #: a role, not an organisation: "Chief Executive", "Director of Primary Care", "Minister of State for ..."
 _ROLE = re.compile(r"^(?:the\s+)?(?:(?:deputy|assistant|acting|interim|joint|executive|non-executive|senior|chief|principal|"
-                   r"national|regional|general|vice|co-)[\s-]*)*(?:chief executive|executive|director|chair(?:man|woman)?|"
+                   r"national|regional|general|vice|co-|associate|legislative|managing|research|technical|medical|clinical|"
+                   r"scientific|programme|program|operations|policy)[\s-]*)*(?:chief executive|executive|director|chair(?:man|woman)?|"
                    r"president|secretary|general secretary|manager|head|minister|registrar|officer|lead|adviser|advisor|"
                    r"member|trustee|founder|partner|professor|fellow|consultant|governor|commissioner|inspector|"
                    r"convenor|spokesperson|coordinator|co-ordinator|engineer|researcher|leader|councillor|clerk|counsel|"
-                   r"solicitor|barrister|administrator|controller|treasurer|owner|volunteer|campaigner|policy)\b", re.I)
+                   r"solicitor|barrister|administrator|controller|treasurer|owner|volunteer|campaigner|policy|mayor|reeve|warden|"
+                   r"dean|analyst|economist|scientist|specialist|representative|spokes(?:man|woman)|planner|lawyer|"
+                   r"attorney|physician)\b", re.I)
 #: a name that opens with the kind of body it is: "Department for Transport", "University of Leeds"
 _ORG_START = re.compile(r"^(?:(?:Royal|National|British)\s+)?(?:Department|Ministry|Office|University|Institute|Institution|College|"
                         r"Council|Commission|Agency|Board|Society|Association|Federation|Union|Confederation|Chamber|Trust|"
@@ -105,6 +108,12 @@ class Witnesses:
 
     def __len__(self) -> int:
         return len(self.by_name)
+
+
+def is_role(text: str) -> bool:
+    """Whether a phrase names a post ("Mayor", "National Legislative Director", "President and Chief Executive
+    Officer"), not a body."""
+    return _ROLE.match(text.strip()) is not None
 
 
 def organisation_named(text: str, resolver: Resolver) -> Holder | None:

@@ -994,3 +994,95 @@ def test_a_state_legislature_hearing_reads_its_appearances_members_motion_and_re
     assert ("Rep. Boyle", "support", "HB 2210") in rows or ("Representative Boyle", "support", "HB 2210") in rows, rows
     assert ("The Committee", "support", "HB 2210") in rows, rows  # "The motion carries, 5 to 4."
     assert not {h for h, _s, _c in rows} & {"Maria Delgado", "Robert Hale", "Ms. Delgado", "Mr. Hale"}, rows
+
+
+OFFICIAL_REPORT_EVIDENCE = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Coastal Affairs Committee
+
+Item 2: Harbour Dues (Scotland) Bill: Stage 1
+
+The Convener (Ailsa Mowat): I welcome our panel: Hamish Laird of the Inshore Fleet Association and Kerry Dunn of Harbour Towns Scotland.
+
+Hamish Laird (Inshore Fleet Association): The flat levy in section 2 would take a fifth of a small boat's income. We oppose the levy as drafted.
+
+Kerry Dunn (Harbour Towns Scotland): We support the levy in section 2, because the piers are crumbling and the councils cannot pay for them alone.
+
+Hamish Laird: The levy should be scaled to the size of the boat.
+"""
+
+
+def test_a_witness_s_first_tag_with_the_body_in_brackets_opens_a_turn_for_that_body() -> None:
+    st = parse_text(OFFICIAL_REPORT_EVIDENCE)
+    assert [b.speaker for b in st.blocks if b.speaker_span] == [
+        "The Convener", "Hamish Laird", "Kerry Dunn", "Hamish Laird"]
+    rows = held(extract_text(OFFICIAL_REPORT_EVIDENCE, name="evidence.txt"))
+    holders = {h for h, _s, _c in rows}
+    assert {"Inshore Fleet Association", "Harbour Towns Scotland"} <= holders, rows
+    assert not holders & {"Hamish Laird", "Kerry Dunn"}, rows
+    assert any(h == "Inshore Fleet Association" and s == "oppose" and "levy" in c.casefold() for h, s, c in rows), rows
+    assert any(h == "Inshore Fleet Association" and c.startswith("The levy should be scaled") for h, _s, c in rows), rows
+
+
+EVIDENCE_TAG_LINES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Standing Committee on Fisheries and Oceans
+EVIDENCE
+Thursday, May 7, 2026
+
+Witnesses
+Pacific Trollers Association
+Dana Whitcombe, Executive Director
+
+(1530)
+The Chair (Mr. Aurele Gagnon):
+Welcome, everyone. Ms. Whitcombe, you have five minutes.
+Ms. Dana Whitcombe (Executive Director, Pacific Trollers Association):
+Thank you, Mr. Chair. Our members fish from small boats along the whole coast.
+We oppose the licence buyback in clause 7, because it would empty the smaller harbours of their last boats.
+The Chair (Mr. Aurele Gagnon):
+Thank you. Mr. Bryce, you have six minutes.
+Mr. Colin Bryce (Skeena—Bulkley Valley, CPC):
+The department should publish the stock assessments behind the buyback before the committee votes on clause 7.
+"""
+
+
+def test_a_committee_s_evidence_with_tags_on_lines_of_their_own_gives_witnesses_to_their_bodies() -> None:
+    st = parse_text(EVIDENCE_TAG_LINES)
+    assert [b.speaker for b in st.blocks if b.kind == "speaker"] == [
+        "The Chair", "Ms. Dana Whitcombe", "The Chair", "Mr. Colin Bryce"]
+    rows = held(extract_text(EVIDENCE_TAG_LINES, name="evidence.txt"))
+    assert any(h == "Pacific Trollers Association" and s == "oppose" and "buyback" in c for h, s, c in rows), rows
+    assert any(h == "Colin Bryce" and "stock assessments" in c for h, _s, c in rows), rows
+    assert not {h for h, _s, _c in rows} & {"Dana Whitcombe", "Executive Director, Pacific Trollers Association",
+                                             "The Chair"}, rows
+
+
+MINUTES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+WESTFOLD TOWN COUNCIL
+
+Minutes of the meeting of the Licensing Sub-Committee held on 3 March 2026
+
+Present: Councillors A Bell (Chair), C Dyer and F Grant
+
+4. APPLICATION FOR A PREMISES LICENCE - THE OLD FORGE, MILL LANE
+
+Mr P Ives, speaking on behalf of the Mill Lane Residents' Group, objected to the application. He said that residents
+already lost sleep to the noise from the yard. The lane was too narrow for delivery lorries after midnight and the
+group had recorded eleven late deliveries in January.
+
+Councillor Grant asked whether the applicant would accept a condition on deliveries.
+
+RESOLVED: That the licence be granted subject to the conditions in the report.
+"""
+
+
+def test_minutes_give_the_sentences_after_a_speaker_s_report_to_that_speaker() -> None:
+    rows = held(extract_text(MINUTES, name="minutes.txt"))
+    assert any(h == "Mill Lane Residents' Group" and c.startswith("The lane was too narrow for delivery lorries")
+               for h, _s, c in rows), rows
+    assert not any(c.startswith("Councillor Grant") or "RESOLVED" in c for _h, _s, c in rows), rows
+    # the same paragraph in a report (no minutes' title, no list of who was present) is the report's narration
+    report = MINUTES.replace("Minutes of the meeting of", "A report to").replace("Present:", "Authors -")
+    assert not any(c.startswith("The lane was too narrow") for _h, _s, c in held(extract_text(report, name="report.txt")))
