@@ -146,6 +146,8 @@ _NEW_SPEAKER = re.compile(r"^(?:(?:The|A)\s+)?(?:Councillors?|Cllr|Mr|Mrs|Ms|Mis
                           # a question or a step of procedure, not a point made
                           r".*\b(?:asked|wondered|queried|enquired)\s+(?:why|whether|what|how|if|who|when)\b|"
                           r".*\b(?:put\s+to\s+the\s+vote|(?-i:CARRIED|LOST|RESOLVED)|seconded|moved\s+(?:that|an?\s+amendment))")
+#: a figure a member cites as evidence ("fewer than 3% of farms were inspected", "spilled on 4,100 occasions", "£20 million")
+_FIGURE = re.compile(r"(?:\d[\d,.]*\s*(?:%|per\s*cent|percent|million|billion|times|occasions)|[£$€]\s?\d)", re.I)
 _NARRATIVE = re.compile(r"\b(?:was|were|had|did|went|came|told|said|asked|took|gave|lost|got)\b", re.I)
 _JUNK_CLAIM = re.compile(r"^(?:(?:this|that|these|those|it|them|which|what|here|there|such|one|some|all|each|both|seven|"
                          r"several|two|three|four|five|six)\b(?:\s+\S+){0,4}|.*\?|(?:you|your ladyship|my lady)\b.*"
@@ -813,7 +815,7 @@ class Extractor:
         # a witness's evidence, or a statement quoted in full, whichever way it weighs
         weighs = verdict == "oppose" or concluded or self.reader.testifies(b) or self.ctx.quote_states or \
             self.reader.argues(b) and _DEBATE_CLAIM.match(sent) is not None and \
-            (verdict is not None or not _NARRATIVE.search(sent))  # a member's argument, not their story
+            (verdict is not None or not _NARRATIVE.search(sent) or _FIGURE.search(sent) is not None)  # a member's argument, not their story
         # (a short statement is a position when it weighs: "The 2023 memoranda are working", "The memoranda have failed")
         if len(sent.split()) < (5 if verdict is not None else 8) or sent.rstrip().endswith("?") or not weighs \
                 or _OWN_POST.match(sent) \
@@ -909,6 +911,14 @@ class Extractor:
                 doubt = f.polarity == "doubt"
                 text, stance = apply_denial(text, stance)
                 hit_rule = rule + suffix
+                aside = _RELATIVE_ASIDE.match(text) if stance == "oppose" and f.rule.startswith("attrib") else None
+                if aside is not None and len(aside.group("np").split()) <= 8:
+                    # "I cannot support a moratorium, which would be a ban in all but name": against the moratorium, and
+                    # for what the aside says of it (not against the aside, which is the speaker's reason)
+                    text = aside.group("np")
+                    self.add(Hit(h, normalise_claim(f"{aside.group('np')} {aside.group('rest')}"), "support", hit_rule + "+aside",
+                                 round(max(0.2, min(0.95, confidence + adj - 0.1)), 2), spans, strand.source, b.section,
+                                 quantifier or h.quantifier, topics))
                 locked = False
                 if ctx.topic is not None and not f.contested and text != ctx.topic and (
                         suffix == "+side" or h.label.startswith(("Supporters of", "Opponents of")) or
@@ -956,6 +966,9 @@ _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(
                        r"position|view|evidence|case|team|clients|submission))?)?$", re.I)
 
 
+#: a claim with a non-restrictive relative clause that says something of it ("a moratorium, which would be a ban ...")
+_RELATIVE_ASIDE = re.compile(r"^(?P<np>[^,;:]{3,80}?),\s+which\s+(?P<rest>(?:would|will|is|are|was|were|has|have|had|could|can|"
+                             r"might|may|risks?|means?|puts?|makes?)\b[^;:]{8,})$", re.I)
 #: the subject of a reported clause that is the reporter itself ("said that we/it/she ...")
 _SELF_SUBJECT = re.compile(r"[\"“']?\s*(?:we|i|he|she|it|they)\s", re.I)
 

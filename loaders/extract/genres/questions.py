@@ -35,7 +35,7 @@ from .hansard import (
 Span = tuple[int, int]
 
 #: "I beg to move, That ..." (Westminster), "I move, That ...", "I move amendment S6M-15872.1, ..." (Holyrood)
-_BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s)|\bI move(?:\s*[,:]\s*$|\s+amendment\s+S\d+M-\d+|\s+amendment\s+No\.?\s*\d+\s*:?\s*$)", re.I)
+_BEG_TO_MOVE = re.compile(r"\bI beg to move(?:,|\s|$)|\bI move(?:\s*[,:]\s*$|\s+amendment\s+S\d+M-\d+|\s+amendment\s+No\.?\s*\d+\s*:?\s*$)", re.I)
 #: how the Dail sets an amendment out: "To delete all words after "That Dáil Éireann" and substitute the following:"
 #: moving amendments set out under their own headings: "I move amendments 1 and 2", "I move amendment 3 formally"
 _MOVE_TABLED = re.compile(r"\bI\s+(?:beg\s+to\s+)?(?:formally\s+)?move\s+amendments?\s+(?P<ns>\d{1,3}(?:(?:\s*,\s*|\s+and\s+)\d{1,3})*)\b", re.I)
@@ -55,7 +55,7 @@ _MOVE_AMENDMENT = re.compile(r"\bI beg to move (?:amendment|amendments)\s+(?P<n>
 _MOVE_AMENDMENT_TO_MOTION = re.compile(r"\bI (?:beg to )?move (?:an? (?:amendment|manuscript amendment)|amendment\s+(?P<n>S\d+M-\d+\.\d+))\b[^.]*?(?:\badd\b|\binsert\b)"
                                        r"\s*[:,]?\s*[“\"'‘]?(?P<text>.+)$", re.I | re.S)
 _MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the House|this Committee|the Parliament|this Parliament|leave be given|the Bill|the draft|"
-                     r"Dáil Éireann|Seanad Éireann|the Dáil|the Seanad|the Senedd|the Assembly|"
+                     r"Dáil Éireann|Seanad Éireann|the Dáil|the Seanad|the Senedd|the Assembly|this Assembly|"
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
 _QUESTION_PUT = re.compile(r"^\s*(?:Question put|Main Question(?:,? as amended,?)? put)(?:\s+forthwith)?\s*(?:\((?:[^()]|\([^()]*\))*\))?"
                            r",?\s*(?P<q>That .*?)?\.?\s*$", re.I)

@@ -135,6 +135,11 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
 _BODY_NOTE = re.compile(r"(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|in|&|[A-Z][\w’'&.-]*)){1,10}")
 
 
+#: a person's name as a tag gives it, titled or not ("Kerry Dunn", "Dr. Marguerite Olander")
+_PERSON_TAG = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame)\.?\s+)?(?!(?:The|Mr|Madam|Deputy)\b)[A-Z][\w’'-]+"
+                         r"(?:\s+(?:Mac|Mc|O’|O'|de|van|von)?[A-Z][\w’'-]+){1,3}")
+
+
 def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> None:
     """"I appear on behalf of the Trades Union Congress", "Name (Department of X):": the speaker speaks for it from here
     on (as a witness, when "here on behalf of" or a body's name in brackets says so)."""
@@ -149,7 +154,7 @@ def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> N
     member = any(party_of(p) for p in notes)  # "(Central Scotland) (Lab)", "(Riding, CPC)": a member's seat, no body
     org = None if member else next((o for o in (organisation_named(p, resolver) for p in parts) if o is not None), None)
     if org is None and not member and len(notes) == 1 and _BODY_NOTE.fullmatch(notes[0]) and not party_of(notes[0]) and not is_role(notes[0]) \
-            and not re.match(r"(?:The|Y|An)\s", b.speaker) and notes[0].casefold() not in b.speaker.casefold():  # ("The Chair (Mr. Gilles Arseneault)": an office, its holder's name)
+            and _PERSON_TAG.fullmatch(b.speaker.strip()) and notes[0].casefold() not in b.speaker.casefold():  # ("The Chair (Mr. Gilles Arseneault)": an office, its holder's name)
         org = Holder(notes[0], "organisation")  # "Kerry Dunn (Harbour Towns Scotland):", a body with no word that says so
     if org is not None:  # "Mr. Ciarán Moloney (Department of Housing, Local Government and Heritage)": for the body named,
         ctx.speaker_map[b.speaker] = [org]  # in this turn and in the later ones, named without it

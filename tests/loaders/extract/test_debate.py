@@ -692,3 +692,32 @@ def test_a_member_named_with_ms_the_amendment_agreed_and_a_vote_against_one_amen
             ("The Senedd", "support", amendment)} <= rows, rows
     # "We will vote against amendment 1" is no vote against his own motion
     assert ("Huw Tregaron", "oppose", motion) not in rows, rows
+
+
+ASSEMBLY = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Northern Ireland Assembly
+Official Report (Hansard)
+
+Private Members' Business
+
+Lough Water Quality
+
+Mr Speaker: The Business Committee has agreed to allow up to one hour and 30 minutes for the debate.
+
+Ms Carberry: I beg to move
+
+That this Assembly notes with alarm the return of algal blooms to the lough; and calls on the Minister to establish an independent environmental protection agency.
+
+The rules already exist, and nobody enforces them.
+
+Mr Hawthorne: We will oppose the motion.
+"""
+
+
+def test_an_assembly_motion_moved_without_a_comma_is_the_question_members_take_sides_on() -> None:
+    b = extract_text(ASSEMBLY, name="assembly.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    motion = next(c for _h, _s, c in rows if c.startswith("This Assembly notes with alarm"))
+    assert ("Carberry", "support", motion) in rows, rows
+    assert ("Hawthorne", "oppose", motion) in rows, rows

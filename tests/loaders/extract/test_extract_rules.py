@@ -97,6 +97,13 @@ def test_reported_advice_and_a_reported_stance_of_the_speaker(sentence: str, exp
     assert positions("Planning Committee\n\n" + sentence + "\n") == {expected}
 
 
+def test_an_aside_on_what_is_opposed_is_the_speakers_reason_not_what_they_oppose() -> None:
+    found = positions("Debate\n\nMs Kerrigan: I cannot support a moratorium, which would be a ban in all but name on "
+                      "the family farm.\n")
+    assert ("Ms Kerrigan", "oppose", "A moratorium") in found, found
+    assert ("Ms Kerrigan", "support", "A moratorium would be a ban in all but name on the family farm") in found, found
+
+
 def test_confirming_the_minutes_is_no_position() -> None:
     assert positions("Planning Committee\n\nThe Chair confirmed the minutes of the meeting held on 3 June.\n") == set()
 
