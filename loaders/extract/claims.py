@@ -352,9 +352,15 @@ _PROCEEDINGS = re.compile(r"(?:(?:now|then|also|just|briefly)\s+)*(?:be\b|turn\b
                           r"watch\b)", re.I)
 #: a motion in minutes: "It was moved by Councillor X and seconded by Councillor Y that P", "Moved by X, seconded by Y,
 #: that P"
-_COUNCILLOR = r"(?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Dr)\s+(?-i:(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
-_MOVED_BY = re.compile(r"^\s*(?:It\s+was\s+)?(?:moved|proposed)\s+by\s+(?P<who>" + _COUNCILLOR + r")\s*,?\s*(?:(?:and\s+)?seconded\s+by\s+"
-                       r"(?P<second>" + _COUNCILLOR + r")\s*,?\s*)?that\s+(?P<claim>.{8,})$", re.I)
+_COUNCILLOR = (r"(?:(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof\.?|Sir|Dame)\s+"
+               r"(?-i:(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))")
+#: minutes: "It was moved by A and seconded by B that X", "An amendment was moved by A and seconded by B that X",
+#: "A moved an amendment to the recommendation, seconded by B, that X"
+_MOVED_BY = re.compile(r"^\s*(?:(?:It|An\s+amendment|A\s+motion)\s+was\s+)?(?:moved|proposed)\s+by\s+(?P<who>" + _COUNCILLOR + r")\s*,?\s*"
+                       r"(?:(?:and\s+)?seconded\s+by\s+(?P<second>" + _COUNCILLOR + r")\s*,?\s*)?that\s+(?P<claim>.{8,})$|"
+                       r"^\s*(?P<who2>" + _COUNCILLOR + r")\s+(?:moved|proposed)\s+(?:an?\s+)?(?:amendment|motion)(?:\s+to\s+the\s+"
+                       r"(?:recommendation|motion))?\s*,?\s*(?:(?:and\s+was\s+)?seconded\s+by\s+(?P<second2>" + _COUNCILLOR + r")\s*,?\s*)?"
+                       r"that\s+(?P<claim2>.{8,})$", re.I)
 #: a public speaker's or member's stance on the item, in minutes: "X, of Y, spoke in support of the application",
 #: "X, speaking on behalf of the Z Association, objected to the application", "X spoke against."
 _SPOKE = re.compile(r"^\s*(?P<who>[A-Z].{2,160}?)\s*,?\s+(?P<verb>spoke\s+(?P<dir>in\s+support|in\s+favour|against|in\s+objection)|"
@@ -454,10 +460,12 @@ def find_frames(sentence: str, lexicon: Lexicon | None = None) -> list[Frame]:
         return frames
     m = _MOVED_BY.match(sentence)
     if m:  # minutes: "It was moved by Councillor Baverstock and seconded by Councillor Quayle that the application be refused"
-        motion = [(m.start("claim"), _claim_end(sentence, m.start("claim")))]
-        frames.append(Frame("moved", "support", sentence, m.group("who"), m.span("who"), motion, confidence=0.85))
-        if m.group("second"):
-            frames.append(Frame("seconded", "support", sentence, m.group("second"), m.span("second"), motion, confidence=0.75))
+        g = "" if m.group("who") else "2"
+        motion = [(m.start("claim" + g), _claim_end(sentence, m.start("claim" + g)))]
+        frames.append(Frame("moved", "support", sentence, m.group("who" + g), m.span("who" + g), motion, confidence=0.85))
+        if m.group("second" + g):
+            frames.append(Frame("seconded", "support", sentence, m.group("second" + g), m.span("second" + g), motion,
+                                confidence=0.75))
         return frames
     m = _SPOKE.match(sentence)
     if m:  # minutes: "Mr O Brannigan, the applicant's agent, spoke in support of the application", "X objected."

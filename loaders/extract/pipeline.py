@@ -136,6 +136,14 @@ _A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:a
                         r"(?P<x>(?!that\b|whether\b|how\b|the\s+(?:way|fact)\b|an?\s+\w+\s+one\b)[^,;:]{3,120}?)(?:,|\s*[.!]?\s*$)", re.I)
 #: a note that names who said it: "Carers: home treatment moves the work onto families", "X (Name, role): ..."
 _NOTE_LABEL = re.compile(r"^\s*(?P<who>[A-Z][^:;.!?]{1,100}?)\s*:\s+(?P<rest>\S.*)$")
+#: minutes' housekeeping, resolved without a stance on anything: "That the minutes ... be confirmed", "That the report be noted"
+_HOUSEKEEPING = re.compile(r"^(?:the\s+)?(?:minutes\b.*\b(?:confirmed|approved|signed|agreed)|(?:report|update|information|"
+                           r"position|letter|apologies|declarations?)\s+be\s+noted\b\.?$)", re.I)
+#: minutes: a vote's result ("The amendment was put to the vote and was LOST", "On being put to the vote the motion was
+#: CARRIED (For: 7, Against: 3)")
+_VOTE_RESULT = re.compile(r"^\s*(?:On\s+being\s+put\s+to\s+the\s+vote,?\s+)?the\s+(?P<what>amendment|substantive\s+motion|motion)\s+"
+                          r"(?:was\s+)?(?:then\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:was\s+)?(?P<r>lost|carried|defeated|fell|agreed)\b",
+                          re.I)
 #: a sentence in the reported past: its verb, within its first dozen words, is backshifted ("Copse Road was ...",
 #: "140 homes on this site would increase ...", "The town needed social rented homes ...")
 _BACKSHIFTED = re.compile(r"^(?:(?!\b(?:I|we|you|am|is|are|will|shall|can|may|has|have|do|does)\b)[^.;:]){0,90}?\b(?:was|were|had|"
@@ -643,9 +651,26 @@ class Extractor:
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
+            if self._vote_result(sent, b, strand, spans, topics):
+                continue
             if not frames:
                 if not self._continued_report(sent, b, strand, spans, topics):
                     self._assertion(sent, b, strand, spans, topics)
+
+    def _vote_result(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
+        """Minutes: "The amendment was put to the vote and was LOST (For: 3, Against: 7)" is the body's stance on the
+        amendment moved before it (and "the substantive motion ... CARRIED" on the motion). True if read so."""
+        m = _VOTE_RESULT.match(sent)
+        body = self.reader.minutes_body() if m is not None else None
+        if m is None or body is None:
+            return False
+        what = "amendment" if m.group("what").casefold() == "amendment" else "motion"
+        claim = self.ctx.moved.get(what)
+        if claim is None:
+            return False
+        stance = "support" if m.group("r").casefold() in ("carried", "agreed") else "oppose"
+        self.add(Hit(body, claim, stance, "minutes:vote", 0.8, spans, strand.source, b.section, None, topics))
+        return True
 
     def _continued_report(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """Reported speech that runs on: in minutes and summaries, the sentences after "Mrs Kettering, speaking on
@@ -898,6 +923,12 @@ class Extractor:
             suffix = ""
         else:
             holders, suffix, adj = self._resolve_subject(f, b, strand, claims[0][0])
+        body = self.reader.minutes_body() if f.rule == "resolved" else None
+        if body is not None:  # minutes: "RESOLVED: That ..." is the body whose minutes they are; not its housekeeping
+            holders = [] if _HOUSEKEEPING.match(claims[0][0]) else [body]
+        if f.rule == "moved":  # minutes: what a vote's result ("The amendment was put to the vote and was LOST") is on
+            self.ctx.moved["amendment" if re.search(r"\bamendment\b", f.sentence[:f.claims[0][0]], re.I) else "motion"] = \
+                claims[0][0]
         if not holders:
             return
         if f.rule.startswith("attrib") and f.polarity == "support" and \

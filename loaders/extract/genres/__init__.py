@@ -65,6 +65,8 @@ class Context:
     #: the last proposal a speaker reported as somebody else's ("X submit that ...", "it is said that ..."):
     #: (claim, block index, the reporting speaker's labels), for an answer to it (:mod:`..rebuttal`)
     reported: tuple[str, int, tuple[str, ...]] | None = None
+    #: minutes: the last motion and amendment moved ("motion"/"amendment" -> its text), for the vote on it
+    moved: dict[str, str] = field(default_factory=dict)
 
 
 #: a numbered US bill in a heading: "THE AGRICULTURAL EQUIPMENT REPAIR ACT OF 2025 (S. 2207)", "H.R. 4418, THE
@@ -107,6 +109,9 @@ def bill_in_question(structure: Structure) -> str | None:
 
 #: minutes: their title, and the list of who was there
 _MINUTES_TITLE = re.compile(r"^\s*(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\b", re.I | re.M)
+_MINUTES_OF = re.compile(r"\bminutes\s+of\s+(?:the|a)\s+(?:\w+\s+)?meeting\s+(?:held\s+in\s+public\s+|in\s+public\s+)?of\s+(?:the\s+)?"
+                         r"(?P<body>[A-Z][^.\n]{2,100}?(?:\n[^.\n]{0,60}?)?)\s+held\b", re.I)
+_BODY_HEADING = re.compile(r"^[ \t]*(?:[A-Z][A-Z&,'-]+[ \t]+){0,5}(?:COMMITTEE|SUB-COMMITTEE|BOARD|PANEL|CABINET)[ \t]*$", re.M)
 _MINUTES_LIST = re.compile(r"^\s*(?:present|in attendance|also present|apologies(?:\s+for\s+absence)?)\s*[:.-]", re.I | re.M)
 
 
@@ -123,6 +128,7 @@ class Reader:
         self.ctx = ctx
         self.voice = self.make_voice()
         self._runs_on: bool | None = None
+        self._body: Holder | None = None
         if ctx.motion is None:
             ctx.motion = bill_in_question(structure)
 
@@ -187,6 +193,21 @@ class Reader:
             head = self.structure.text[:5000]
             self._runs_on = bool(_MINUTES_TITLE.search(head) and _MINUTES_LIST.search(head))
         return self._runs_on
+
+    def minutes_body(self) -> Holder | None:
+        """In minutes, the body whose meeting they record ("Minutes of the meeting of the Licensing Sub-Committee held
+        on ...", else the committee or board a heading names); None elsewhere."""
+        if not self.runs_on():
+            return None
+        if self._body is None:
+            head = self.structure.text[:5000]
+            m = _MINUTES_OF.search(head)
+            name = " ".join(m.group("body").split()) if m else None
+            if name is None:
+                h = _BODY_HEADING.search(head)
+                name = " ".join(h.group(0).split()).title() if h else "the Committee"
+            self._body = Holder(name[:1].upper() + name[1:], "organisation")
+        return self._body
 
     def argues(self, b: Block) -> bool:
         """Whether the block's speaker is a member whose uncued arguments (not their stories) are positions: in a

@@ -1086,3 +1086,42 @@ def test_minutes_give_the_sentences_after_a_speaker_s_report_to_that_speaker() -
     # the same paragraph in a report (no minutes' title, no list of who was present) is the report's narration
     report = MINUTES.replace("Minutes of the meeting of", "A report to").replace("Present:", "Authors -")
     assert not any(c.startswith("The lane was too narrow") for _h, _s, c in held(extract_text(report, name="report.txt")))
+
+
+BOARD_MINUTES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+WESTFOLD HEALTH BOARD
+
+Minutes of the meeting of the Board of Westfold Health held on 5 February 2026
+
+Present: Dame Ann Hale (Chair), Ms R Quigg, Dr S Menon, Professor L Greatorex, Dr P Pritchard
+
+Apologies: Mr T Varley
+
+1. MINUTES OF THE LAST MEETING
+
+RESOLVED: That the minutes of the meeting held on 8 January 2026 be confirmed as a correct record.
+
+2. OVERNIGHT OPENING AT MILLBY MINOR INJURIES UNIT
+
+It was moved by Ms Quigg and seconded by Dr Menon that the unit close between 10.00 pm and 8.00 am for twelve months.
+An amendment was moved by Professor Greatorex and seconded by Dr Pritchard that the decision be deferred to March so
+that the travel assessment could be published first.
+
+The amendment was put to the vote and was LOST (For: 2, Against: 3). The substantive motion was then put to the vote
+and was CARRIED (For: 3, Against: 2).
+
+RESOLVED: That the Millby Minor Injuries Unit close between 10.00 pm and 8.00 am for twelve months.
+"""
+
+
+def test_minutes_give_motions_to_their_movers_and_votes_and_resolutions_to_the_body() -> None:
+    rows = held(extract_text(BOARD_MINUTES, name="minutes.txt"))
+    board = "Board of Westfold Health"
+    deferral = next(c for h, _s, c in rows if h == "Professor Greatorex")
+    assert deferral.startswith("The decision be deferred to March"), rows
+    assert ("Dr Pritchard", "support", deferral) in rows, rows
+    assert (board, "oppose", deferral) in rows, rows  # the amendment was lost
+    motion = next(c for h, _s, c in rows if h == "Ms Quigg")
+    assert (board, "support", motion) in rows, rows  # the motion was carried (and resolved, in the same words)
+    assert not any("minutes of the meeting" in c.casefold() for _h, _s, c in rows), rows  # housekeeping
