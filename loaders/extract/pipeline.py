@@ -124,13 +124,17 @@ _DEBATE_CLAIM = re.compile(r"(?!.*\b(?:hon\.|noble\b|right\s+reverend\b|constitu
                            r"here|there|one|another|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
                            r"december|\d{4}))\b)", re.I)
 #: a statement that something is a worry: "Losing the direct number to 'your' team was a big worry"
-_A_WORRY = re.compile(r"^\s*(?P<x>.{8,150}?)\s+(?:was|is|were|are|remains?|became)\s+(?:also\s+)?(?:a|an|the)\s+"
+_A_WORRY = re.compile(r"^\s*(?P<x>.{8,150}?)\s+(?:was|is|were|are|remains?|became)\s+(?:also\s+)?(?:(?:a|an|the)\s+"
                       r"(?:(?:big|major|real|serious|key|particular|common|significant|main|great|recurring)\s+)*"
-                      r"(?:worry|concern|fear|anxiety)(?:\s+(?:for|to|among|amongst)\s+[^.;]{1,60})?\s*[.!]?\s*$", re.I)
+                      r"(?:worry|concern|fear|anxiety)(?:\s+(?:for|to|among|amongst)\s+[^.;]{1,60})?|"
+                      # "The moratorium is the part of the motion that worries me most"
+                      r"the\s+(?:part|bit|aspect|element|provision)\s+(?:of\s+[^.;]{3,40}?\s+)?that\s+(?:worries|concerns|troubles)\s+"
+                      r"(?:me|us)(?:\s+most)?)\s*[.!]?\s*$", re.I)
 #: the speaker's concern about X ("We also have serious concerns about Head 6, which would ...", "My concern is Head 6"):
 #: against X
-_A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:also\s+|still\s+|do\s+)?(?:have|had)\s+(?:(?:very|serious|"
-                        r"grave|real|some|significant|deep|major|particular|strong)\s+)*concerns?\s+(?:about|over|regarding|with)\s+|"
+_A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:also\s+|still\s+|do\s+)?(?:,?\s*however,?\s+)?(?:have|had)\s+"
+                        r"(?:an?\s+)?(?:(?:very|serious|grave|real|some|significant|deep|major|particular|strong)\s+)*concerns?\s+"
+                        r"(?:about|over|regarding|with)\s+|"
                         r"(?:my|our)\s+(?:(?:main|principal|chief|real|central|biggest|greatest|only)\s+)?concern\s+is\s+"
                         r"(?=(?:the\s+)?[A-Z]?\w+(?:\s+\w+){0,2}\s*[.!]?\s*$))"  # (a short name: "Head 6", "the register")
                         r"(?P<x>(?!that\b|whether\b|how\b|the\s+(?:way|fact)\b|an?\s+\w+\s+one\b)[^,;:]{3,120}?)(?:,|\s*[.!]?\s*$)", re.I)
@@ -144,6 +148,21 @@ _HOUSEKEEPING = re.compile(r"^(?:the\s+)?(?:minutes\b.*\b(?:confirmed|approved|s
 _VOTE_RESULT = re.compile(r"^\s*(?:On\s+being\s+put\s+to\s+the\s+vote,?\s+)?the\s+(?P<what>amendment|substantive\s+motion|motion)\s+"
                           r"(?:was\s+)?(?:then\s+)?(?:put\s+to\s+the\s+vote\s+and\s+)?(?:was\s+)?(?P<r>lost|carried|defeated|fell|agreed)\b",
                           re.I)
+_NOR = re.compile(r"^(?P<lead>\s*)Nor (?P<aux>am|is|are|was|were|do|does|did|will|would|shall|should|can|could|have|has|had) "
+                  r"(?P<subj>I|we|he|she|it|they|(?-i:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})) ", re.I)
+
+
+def uninvert(sentence: str) -> str:
+    """A negative put first, rewritten in the same number of characters so that offsets hold: "Nor am I persuaded that
+    we need X" -> "I am not persuaded that we need X"; "Nor will Unionist Forward support X" -> "Unionist Forward will not
+    support X"."""
+    m = _NOR.match(sentence)
+    if m is None:
+        return sentence
+    new = f"{m.group('lead')}{m.group('subj')} {m.group('aux').casefold()} not "
+    return new + sentence[m.end():]
+
+
 #: a sentence in the reported past: its verb, within its first dozen words, is backshifted ("Copse Road was ...",
 #: "140 homes on this site would increase ...", "The town needed social rented homes ...")
 _BACKSHIFTED = re.compile(r"^(?:(?!\b(?:I|we|you|am|is|are|will|shall|can|may|has|have|do|does)\b)[^.;:]){0,90}?\b(?:was|were|had|"
@@ -647,7 +666,7 @@ class Extractor:
             if self._survey(sent, b, strand, spans, topics) or self._side_list(sent, b, strand, spans, topics):
                 continue
             self._response(sent, b, strand, spans, topics)
-            frames = find_frames(sent, self.lex)
+            frames = find_frames(uninvert(sent), self.lex)
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)

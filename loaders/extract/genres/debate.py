@@ -106,6 +106,10 @@ class DebateReader(Reader):
             source = ex.strand_at(st.spans[0][0]).source
             ex.add(Hit(reading.holder(st.member), st.question.claim, st.stance, st.rule, st.confidence, st.spans, source,
                        st.section, None, list(st.section), locked=True))
+            if st.rule == "debate:moved":  # the mover asks for each thing the motion asks for, where members meet it
+                for ask in st.question.asks:
+                    ex.add(Hit(reading.holder(st.member), ask, "support", "debate:moved:ask", 0.8, st.spans, source,
+                               st.section, None, list(st.section)))
         by_key = {q.key: q for q in reading.questions}
         for q in reading.questions:
             other = by_key.get(q.contradicts or "")

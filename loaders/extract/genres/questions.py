@@ -208,6 +208,7 @@ class Question:
     side: str | None = None  # "government" or "opposition": who moved it
     contradicts: str | None = None  # the key of the question it is the opposite of (an amendment to a motion)
     moved_at: list[Span] = field(default_factory=list)
+    asks: list[str] = field(default_factory=list)  # what a motion of several parts calls for, each a claim of its own
 
 
 @dataclass
@@ -315,6 +316,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 body = _operative(body)  # "3. Calls on the Welsh Government to ..."
                 if tabled.group("ref"):
                     q = question("motion", _question_text(body), "motion")
+                    q.asks = q.asks or motion_asks(body)
                 else:
                     q = question(f"amendment {tabled.group('n')}", _question_text(body), "amendment")
                     q.contradicts = "motion" if replaces else None
@@ -465,6 +467,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 body = _operative(body)
             if kind == "motion":
                 q = question("motion", _question_text(body), "motion")
+                q.asks = q.asks or motion_asks(body)
             elif kind == "replacing amendment":  # the Dail's: the words substituted are the amendment's claim
                 q = question("amendment to the motion", _question_text(body), "amendment")
                 q.contradicts = "motion"
@@ -629,6 +632,38 @@ def _sentence_at(clean: str, phrase: str) -> tuple[int, int]:
         if " ".join(clean[a:e].split()).find(" ".join(words)) >= 0:
             return a, e
     return 0, len(clean)
+
+
+#: the parts of a motion that ask for something: "calls on the Minister to A, and to B", "calls for C", "believes that D"
+_ASK = re.compile(r"^(?:and\s+)?(?:(?:further|also|therefore)\s+)?(?:(?P<on>calls\s+on|urges|asks|requests|instructs|directs)\s+"
+                  r"(?P<agent>(?:(?:the|all|each|every|local|our)\s+)?[A-Za-z][^;]{1,90}?)\s+to\s+(?P<vp>.+)|(?P<verb>calls\s+for|supports|"
+                  r"believes\s+that|considers\s+that|agrees\s+that)\s+(?P<np>.+))$", re.I | re.S)
+
+
+def motion_asks(text: str) -> list[str]:
+    """What a motion of several parts asks for, each as a claim ("The Minister should establish an independent
+    environmental protection agency", "A moratorium on new units"), when it asks for two things or more; else [].
+
+    >>> motion_asks("That this Assembly notes the blooms; calls on the Minister to establish an agency, and to "
+    ...             "introduce a moratorium on new units; and further calls on the Executive to buy the lough bed.")
+    ['The Minister should establish an agency', 'The Minister should introduce a moratorium on new units', 'The Executive should buy the lough bed']
+    """
+    body = re.sub(r"^\s*That\s+(?:this|the)\s+(?:House|Assembly|Parliament|Senedd|Dáil|Seanad)\s+", "", " ".join(text.split()),
+                  flags=re.I).strip(" .")
+    asks: list[str] = []
+    for clause in re.split(r";\s*|\.\s+(?=\d+\.\s)", body):
+        clause = re.sub(r"^\d+\.\s*", "", clause.strip())
+        m = _ASK.match(clause)
+        if m is None:
+            continue
+        if m.group("on"):
+            agent = m.group("agent")
+            for vp in re.split(r",?\s+and\s+to\s+|,\s+to\s+(?=[a-z]+\s)", m.group("vp")):
+                asks.append(normalise_claim(f"{agent[:1].upper()}{agent[1:]} should {vp.strip(' ,')}", max_words=40))
+        else:
+            asks.append(normalise_claim(m.group("np"), max_words=40))
+    asks = [a for a in dict.fromkeys(asks) if len(a.split()) >= 3]
+    return asks if len(asks) >= 2 else []
 
 
 def _question_text(text: str) -> str:

@@ -721,3 +721,26 @@ def test_an_assembly_motion_moved_without_a_comma_is_the_question_members_take_s
     motion = next(c for _h, _s, c in rows if c.startswith("This Assembly notes with alarm"))
     assert ("Carberry", "support", motion) in rows, rows
     assert ("Hawthorne", "oppose", motion) in rows, rows
+
+
+ASSEMBLY_ASKS = ASSEMBLY.replace(
+    "and calls on the Minister to establish an independent environmental protection agency.",
+    "calls on the Minister to establish an independent environmental protection agency, and to introduce a moratorium "
+    "on new poultry units in the catchment; and further calls on the Executive to buy the bed of the lough.").replace(
+    "Mr Hawthorne: We will oppose the motion.",
+    "Mr Hawthorne: We will oppose the motion. Nor am I persuaded that we need an independent environmental protection "
+    "agency.\n\nMs Kerrigan: We support much of the motion. The moratorium is the part of the motion that worries me "
+    "most.")
+
+
+def test_a_motion_of_several_asks_gives_each_ask_its_own_claim_where_members_meet_it() -> None:
+    b = extract_text(ASSEMBLY_ASKS, name="assembly.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    asks = {c for h, s, c in rows if h == "Carberry" and s == "support" and c.endswith(("agency", "catchment", "lough"))}
+    moratorium = "The Minister should introduce a moratorium on new poultry units in the catchment"
+    assert {moratorium, "The Executive should buy the bed of the lough"} <= asks, rows
+    agency = next(c for c in asks if c.endswith("independent environmental protection agency"))
+    # "Nor am I persuaded that we need ...": the negative put first is a doubt, on the ask it doubts
+    assert ("Hawthorne", "oppose", agency) in rows, rows
+    # "The moratorium is the part of the motion that worries me most": against that ask
+    assert ("Kerrigan", "oppose", moratorium) in rows, rows
