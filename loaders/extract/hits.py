@@ -177,8 +177,12 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
     (and conflict, where their stances differ). Returns the texts moved (old -> new).
     """
     holders: dict[str, set[str]] = {}
+    proposed: set[str] = set()
     for h in hits:
         holders.setdefault(h.claim, set()).add(h.holder.label)
+        if h.stance == "support" and (h.rule.startswith(("debate:moved", "moved", "proposal:")) or _ADVOCACY.search(h.claim)) \
+                and not _NEGATED.search(h.claim):  # ("No ban should take effect before 2029" proposes no ban)
+            proposed.add(h.claim)
     texts = list(holders)
     weights = _weights([content_tokens(t) for t in texts])
     moved: dict[str, str] = {}
@@ -186,6 +190,13 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
         if len(content_tokens(t)) < 2 and len(t.split()) > 3:  # one content word in a sentence ("They did not
             continue                                            # know who was calling"): too little to place it
         others = [a for a in texts if a != t and holders[a] - holders[t]]
+        # a bare name of a proposal ("A moratorium", "The moratorium as drafted") is a stance on the proposal where one
+        # is put ("The Minister should introduce a moratorium on ..."), before any claim that says something of it
+        proposals = [a for a in others if a in proposed] if not _PREDICATE.search(t) else []
+        i = anchor_of(t, proposals, weights=weights) if proposals else None
+        if i is not None:
+            moved[t] = proposals[i]
+            continue
         i = anchor_of(t, others, weights=weights)
         if i is not None:
             moved[t] = others[i]

@@ -132,7 +132,7 @@ _A_WORRY = re.compile(r"^\s*(?P<x>.{8,150}?)\s+(?:was|is|were|are|remains?|becam
                       r"(?:me|us)(?:\s+most)?)\s*[.!]?\s*$", re.I)
 #: the speaker's concern about X ("We also have serious concerns about Head 6, which would ...", "My concern is Head 6"):
 #: against X
-_A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:also\s+|still\s+|do\s+)?(?:,?\s*however,?\s+)?(?:have|had)\s+"
+_A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:(?:also|still|do)\b,?\s*)?(?:however,?\s+)?(?:have|had)\s+"
                         r"(?:an?\s+)?(?:(?:very|serious|grave|real|some|significant|deep|major|particular|strong)\s+)*concerns?\s+"
                         r"(?:about|over|regarding|with)\s+|"
                         r"(?:my|our)\s+(?:(?:main|principal|chief|real|central|biggest|greatest|only)\s+)?concern\s+is\s+"
