@@ -744,7 +744,17 @@ def is_heading_like(t: str) -> bool:
         return False
     if re.search(r"https?://|www\.|@\w|\.(?:com|uk|org)\b", t):
         return False
+    if _PERSON_ENTRY.match(t):  # "Rhys Makinen, National Legislative Director": an entry in a list of witnesses
+        return False
     return True
+
+
+#: a person's name, a comma and their post: a list entry, not a heading
+_PERSON_ENTRY = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Councillor|Cllr)\.?\s+)?[A-Z][a-z’'-]+"
+                           r"(?:\s+(?:Mac|Mc|O’|O'|de|van|von|la|le)?[A-Z][\w’'-]+){1,3},\s+(?:[\w-]+\s+){0,4}?"
+                           r"(?:Director|President|Vice-President|Officer|Professor|Chair|Chairman|Chairwoman|Mayor|Manager|"
+                           r"Secretary|Executive|Adviser|Advisor|Head|Lead|Counsel|Analyst|Economist|Researcher|Coordinator|"
+                           r"Co-ordinator|Founder|Partner|Trustee|Commissioner|Chief|Leader|Member|Councillor|Representative)\b")
 
 
 #: a line that opens a party's part of a hearing: a heading however many parties it names

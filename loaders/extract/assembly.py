@@ -3,6 +3,8 @@ settled hits of its extraction."""
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from ...graph.model.records import (
@@ -44,10 +46,14 @@ def build_bundle(ex: Extractor) -> Bundle:
     bundle.extend(ex.plan.sources)
     claim_themes: dict[str, list[Theme]] = {}
     heading_theme_cache: dict[str, Theme | None] = {}
+    # a heading that names one of the document's stakeholders ("Running Trades Union of Canada", over a list of
+    # witnesses) says whose words follow, not what they are about
+    holder_names = {" ".join(h.holder.label.casefold().split()) for h in ex.hits}
 
     def topic_theme(topic: str) -> Theme | None:
         if topic not in heading_theme_cache:
-            heading_theme_cache[topic] = ex.matcher.for_heading(topic)
+            named = " ".join(re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", topic).casefold().split()).strip(" :.") in holder_names
+            heading_theme_cache[topic] = None if named else ex.matcher.for_heading(topic)
         return heading_theme_cache[topic]
 
     for hit in ex.hits:

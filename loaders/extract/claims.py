@@ -826,7 +826,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             marker = re.match(r"\s*(?P<m>that\b|:|\"|'|(?=\w))", tail)
         it_adj = re.match(r"\s*it\s+(?:to be\s+)?(?:is\s+)?[\"']?(?:vital|essential|important|crucial|necessary|right|appropriate|"
                           r"imperative|sensible|unacceptable|wrong|unlikely|likely|regrettable)[\"']?\s+(?:that|to|for)\b", tail, re.I)
-        obj_to = re.match(r"\s*(?P<obj>(?:the|this|our|all|local|national|central|each|every|its|their)?\s*[\w'’ -]{1,60}?)\s+to\s+"
+        obj_to = re.match(r"\s*(?=\S)(?!to\b)(?P<obj>(?:the|this|our|all|local|national|central|each|every|its|their)?\s*[\w'’ -]{1,60}?)\s+to\s+"
                           r"(?P<verb>(?!be\b)(?!" + _NOT_A_VERB + r"\b)[a-z]+)\b", tail)
         if it_adj:
             start = pos + it_adj.end()

@@ -104,6 +104,12 @@ def test_an_aside_on_what_is_opposed_is_the_speakers_reason_not_what_they_oppose
     assert ("Ms Kerrigan", "support", "A moratorium would be a ban in all but name on the family farm") in found, found
 
 
+def test_not_wanting_to_commit_to_something_is_against_it_not_a_call_on_someone() -> None:
+    found = positions("Hearing\n\nMr. Bedi: I would not want to commit to extending the cap to every village on a line.\n")
+    assert {(h, s) for h, s, _c in found} == {("Mr. Bedi", "oppose")}, found
+    assert not any(" should " in c for _h, _s, c in found), found
+
+
 def test_confirming_the_minutes_is_no_position() -> None:
     assert positions("Planning Committee\n\nThe Chair confirmed the minutes of the meeting held on 3 June.\n") == set()
 

@@ -1058,6 +1058,18 @@ def test_a_committee_s_evidence_with_tags_on_lines_of_their_own_gives_witnesses_
                                              "The Chair"}, rows
 
 
+
+def test_a_list_of_witnesses_is_no_heading_over_the_meeting() -> None:
+    from stancegraph.loaders.documents.structure import is_heading_like
+    assert not is_heading_like("Rhys Makinen, National Legislative Director")
+    assert not is_heading_like("Dr. Ana Ruiz, Associate Professor, Marine Biology")
+    assert is_heading_like("Rail safety and the speed cap")
+    # a heading that names one of the document's stakeholders is whose words follow, not a theme
+    text = EVIDENCE_TAG_LINES.replace("(1530)", "Pacific Trollers Association\n\n(1530)")
+    themes = {t.label for t in extract_text(text, name="evidence.txt").themes.values()}
+    assert "Pacific Trollers Association" not in themes, themes
+
+
 MINUTES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
 
 WESTFOLD TOWN COUNCIL
