@@ -271,7 +271,7 @@ class ClaimIndex:
         best, best_sim = None, 0.0
         for j in cands:
             tj = self._rep_tokens[j]
-            if numbers_conflict(text, self.reps[j]):
+            if numbers_conflict(text, self.reps[j]) or polarity_conflict(text, self.reps[j]):
                 continue
             if same_claim(set(ti), set(tj), weights):
                 sim = _jaccard(set(ti), set(tj), weights)
@@ -300,6 +300,16 @@ def numbers_conflict(a: str, b: str) -> bool:
     of £120" and "a cap of £150"): then they are not one claim, however alike their words (which leave numbers out)."""
     na, nb = _numbers(a), _numbers(b)
     return bool(na and nb and not na & nb)
+
+
+#: words that deny what follows them ("should not be capped", "no footway", "cannot", "never")
+_NEGATOR = re.compile(r"\b(?:not|never|no|nor|cannot|none|neither)\b|n['’]t\b", re.I)
+
+
+def polarity_conflict(a: str, b: str) -> bool:
+    """Whether one claim denies what the other asserts ("Rents should be capped" and "Rents should not be capped"):
+    their words (which leave negation out) may be alike, but they are opposite claims, never one."""
+    return len(_NEGATOR.findall(a)) % 2 != len(_NEGATOR.findall(b)) % 2
 
 
 @lru_cache(maxsize=100_000)
@@ -343,7 +353,7 @@ def anchor_of(claim: str, anchors: Sequence[str], *, weights: dict[str, float],
     best, key = None, (threshold, 0.0)
     for i, a in enumerate(anchors):
         ta = content_tokens(a)
-        if len(ta) <= len(tc) or not (tc & ta):
+        if len(ta) <= len(tc) or not (tc & ta) or polarity_conflict(claim, a):
             continue
         inside = sum(weights.get(t, 1.0) for t in tc & ta) / sum(weights.get(t, 1.0) for t in tc)
         k = (inside, _jaccard(tc, ta, weights))

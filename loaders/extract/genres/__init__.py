@@ -109,6 +109,7 @@ def bill_in_question(structure: Structure) -> str | None:
 
 #: minutes: their title, and the list of who was there
 _MINUTES_TITLE = re.compile(r"^\s*(?:(?:draft|confirmed|unconfirmed|approved)\s+)?minutes\s+of\b", re.I | re.M)
+_TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor)\.?\s+(?P<surname>[A-Z][\w’'-]+)")
 _MINUTES_OF = re.compile(r"\bminutes\s+of\s+(?:the|a)\s+(?:\w+\s+)?meeting\s+(?:held\s+in\s+public\s+|in\s+public\s+)?of\s+(?:the\s+)?"
                          r"(?P<body>[A-Z][^.\n]{2,100}?(?:\n[^.\n]{0,60}?)?)\s+held\b", re.I)
 _BODY_HEADING = re.compile(r"^[ \t]*(?:[A-Z][A-Z&,'-]+[ \t]+){0,5}(?:COMMITTEE|SUB-COMMITTEE|BOARD|PANEL|CABINET)[ \t]*$", re.M)
@@ -220,8 +221,14 @@ class Reader:
 
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
         """A holder the genre itself knows by this name ("the hon. Member for Westmere"), read in block `b`, else
-        None."""
-        return None
+        None. In any genre, a witness named by title and surname ("Mr. Pruett tells you that ...") is the body their
+        tag said they speak for."""
+        m = _TITLED_SURNAME.fullmatch(subject.strip())
+        if m is None:
+            return None
+        bodies = {h.label: h for w in self.ctx.witness_speakers if w.split()[-1] == m.group("surname")
+                  for h in self.ctx.speaker_map.get(w, [])}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
         """Who holds an unattributed position ("there was broad agreement that ..."), where the genre decides."""

@@ -79,7 +79,9 @@ class DebateReader(Reader):
 
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
         found = self.reading.resolve(subject, b.index if b is not None else None)
-        return self.reading.holder(found) if found is not None else None
+        if found is not None:
+            return self.reading.holder(found)
+        return super().member(subject, b)
 
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
         return self.speakers(b) or None

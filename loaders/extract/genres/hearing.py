@@ -105,7 +105,8 @@ class HearingReader(Reader):
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
         """A witness named ("Ms Marchetti of the Council says ...") speaks for the witness's organisation."""
         name = witness_name(subject)
-        return self.witnesses.of(name) if name else None
+        found = self.witnesses.of(name) if name else None
+        return found if found is not None else super().member(subject, b)
 
     def asserts(self, holders: list[Holder]) -> bool:
         return bool(holders) and holders != [self.voice]

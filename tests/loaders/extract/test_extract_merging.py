@@ -114,3 +114,12 @@ def test_the_86_handeset_debates_load_whole_in_one_ingest(tmp_path) -> None:
     stats = subprocess.run([exe, "stats", "--format", "json", "--store", str(tmp_path / "store")],
                            capture_output=True, text=True, timeout=120)
     assert '"documents": 86' in stats.stdout
+
+
+def test_a_claim_and_its_denial_are_never_one_claim() -> None:
+    from stancegraph.loaders.extract.merging import cluster_claims, polarity_conflict
+    assert cluster_claims(["Rents should be capped", "Rents should not be capped", "Rents must be capped"]) == [0, 1, 0]
+    assert cluster_claims(["A second person in the cab makes a modern train safer",
+                           "A second person in the cab does not make a train safer"]) == [0, 1]
+    assert polarity_conflict("Copse Road has no footway", "Copse Road has a footway")
+    assert not polarity_conflict("It is not true that rents never fall", "Rents fall")  # two negations assert

@@ -1137,3 +1137,13 @@ def test_minutes_give_motions_to_their_movers_and_votes_and_resolutions_to_the_b
     motion = next(c for h, _s, c in rows if h == "Ms Quigg")
     assert (board, "support", motion) in rows, rows  # the motion was carried (and resolved, in the same words)
     assert not any("minutes of the meeting" in c.casefold() for _h, _s, c in rows), rows  # housekeeping
+
+
+def test_a_member_naming_a_witness_reports_the_witness_s_body() -> None:
+    text = EVIDENCE_TAG_LINES.replace(
+        "The department should publish the stock assessments behind the buyback before the committee votes on clause 7.",
+        "Ms. Whitcombe tells you that the buyback would empty the smaller harbours of their last boats.")
+    rows = held(extract_text(text, name="evidence.txt"))
+    assert any(h == "Pacific Trollers Association" and c.startswith("The buyback would empty the smaller harbours")
+               for h, _s, c in rows), rows
+    assert not any(h.startswith("Ms. Whitcombe") for h, _s, _c in rows), rows
