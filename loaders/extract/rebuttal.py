@@ -66,7 +66,8 @@ _OPPOSE = re.compile(
     r"|\s+(?:the|that|this)\s+(?:suggestion|proposal|submission|argument|view|request))?"
     r"|(?:we|i)\s+(?:reject|disagree\s+with|resist|oppose)\s+(?:" + _ANAPHOR + r"|(?:the|that|this)\s+(?:suggestion|proposal|"
     r"submission|argument|view|request))"
-    r"|(?:we|i)\s+disagree"
+    r"|(?:we|i|(?:our|my)\s+members|(?:our|my)\s+(?:colleagues|clients))(?:,[^,]{3,80},)?\s+(?:(?:would|do|must|strongly|"
+    r"respectfully|profoundly)\s+)*disagree"
     # the record answers it: "the rainfall record says otherwise", "the evidence shows otherwise"
     r"|(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:record|records|evidence|figures|data|facts|history|science|research|"
     r"documents|statistics)\s+(?:says?|shows?|suggests?|indicates?|tells?\s+(?:us\s+)?)\s*otherwise)\s*[.!]?$", re.I)

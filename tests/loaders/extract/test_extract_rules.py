@@ -110,6 +110,23 @@ def test_not_wanting_to_commit_to_something_is_against_it_not_a_call_on_someone(
     assert not any(" should " in c for _h, _s, c in found), found
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("The Venison Processors Association told us in writing that only four game-handling plants remain in the north.",
+     ("Venison Processors Association", "support", "Only four game-handling plants remain in the north")),
+    ("Hillwalkers Scotland wrote to me last month to say that walkers could not tell where shooting was taking place.",
+     ("Hillwalkers Scotland", "support", "Walkers could not tell where shooting was taking place")),
+])
+def test_evidence_in_writing_and_letters_are_their_senders(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in positions("Committee\n\n" + sentence + "\n")
+
+
+def test_disagreeing_with_what_a_witness_tells_the_committee_is_against_it() -> None:
+    from stancegraph.loaders.extract.rebuttal import answer
+    assert answer("Our members, who are the ones actually in the cab, would disagree.") == "oppose"
+    assert answer("I would respectfully disagree.") == "oppose"
+    assert answer("Our members work long shifts.") is None
+
+
 def test_confirming_the_minutes_is_no_position() -> None:
     assert positions("Planning Committee\n\nThe Chair confirmed the minutes of the meeting held on 3 June.\n") == set()
 
