@@ -762,6 +762,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                     r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
         else:  # "It does oppose the extension": emphatic, the same stance
             subject_region = re.sub(r"\s+(?:do|does|did)(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
+            if re.search(r"(?:ed|aid|old|ote|own|ound|ade)$", verb.split()[0], re.I):  # "It has asked for X": the perfect's
+                subject_region = re.sub(r"\s+(?:has|have|had)(?:\s+(?:\w+ly|also|now|since|already|long))*\s*$", "",
+                                        subject_region, flags=re.I)  # auxiliary is no part of the subject
         # "The Association strongly supports S. 2207": the adverb is not part of the subject (a name in "-ly" is capitalised)
         subject_region = re.sub(r"(?:\s+(?:[a-z]+ly|also|therefore|still|now|again|further|then))+\s*$", "", subject_region)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")

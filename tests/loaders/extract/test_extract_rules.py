@@ -127,6 +127,11 @@ def test_disagreeing_with_what_a_witness_tells_the_committee_is_against_it() -> 
     assert answer("Our members work long shifts.") is None
 
 
+def test_the_perfect_s_auxiliary_is_no_part_of_the_subject() -> None:
+    found = positions("Committee\n\nThe Venison Processors Association has asked for a capital fund for processing.\n")
+    assert ("Venison Processors Association", "support", "A capital fund for processing") in found, found
+
+
 def test_confirming_the_minutes_is_no_position() -> None:
     assert positions("Planning Committee\n\nThe Chair confirmed the minutes of the meeting held on 3 June.\n") == set()
 
