@@ -485,14 +485,18 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
         nb.extend(b.sources.values())
         nb.extend(b.themes.values())
         nb.extend(b.stakeholders.values())
-        ids: dict[str, str] = {}
+        ids = {c.id: new_claim(canon[c.text]).id for c in b.claims.values()}
+
+        def moved(refs: Iterable[str], own: str) -> list[str]:
+            # a claim it contradicts or refines may itself have merged into another: the reference follows it
+            return [r for r in dict.fromkeys(ids.get(r, r) for r in refs) if r != own]
+
         for c in b.claims.values():
             text = canon[c.text]
             themes = {t for t in themes_of.get(text, set()) if t in records} | set(c.themes)
             _add_themes(nb, themes, records)
-            claim = new_claim(text, themes=themes, contradicts=c.contradicts,
-                              refines=c.refines, flags=c.flags)
-            ids[c.id] = claim.id
+            claim = new_claim(text, themes=themes, contradicts=moved(c.contradicts, ids[c.id]),
+                              refines=moved(c.refines, ids[c.id]), flags=c.flags)
             nb.add(claim)
             if index is not None:
                 index.themes.setdefault(text, set()).update(themes)

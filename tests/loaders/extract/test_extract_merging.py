@@ -123,3 +123,16 @@ def test_a_claim_and_its_denial_are_never_one_claim() -> None:
                            "A second person in the cab does not make a train safer"]) == [0, 1]
     assert polarity_conflict("Copse Road has no footway", "Copse Road has a footway")
     assert not polarity_conflict("It is not true that rents never fall", "Rents fall")  # two negations assert
+
+
+def test_a_contradiction_follows_a_claim_merged_into_a_known_one() -> None:
+    from stancegraph.graph.model.records import Bundle, new_claim
+    from stancegraph.loaders.extract.merging import merge_bundles
+    known = new_claim("The Welsh Government should scrap the visitor levy")
+    aim = new_claim("Calls on the Welsh Government to scrap the visitor levy")  # merges into the known claim
+    other = new_claim("The visitor levy will fund local services", contradicts=[aim.id])
+    b = Bundle()
+    b.extend([aim, other])
+    (merged,) = merge_bundles([b], known=[known])
+    assert known.id in merged.claims
+    assert merged.claims[other.id].contradicts == (known.id,)  # not the id of a claim no longer there
