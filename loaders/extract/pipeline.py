@@ -908,8 +908,13 @@ class Extractor:
         # "that description" is too little to be a claim; "the levy", in a hearing on a levy, names what it is about
         def topic(t: str) -> bool:
             return _TOPIC_NP.match(t) is not None and content_tokens(t) <= self.title_words
-        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t)) and not _JUNK_CLAIM.match(t)
-                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2 and not topic(t))]
+        # "We would resist a cap": an explicit stance on a named thing, which alignment takes to the proposal that names it
+        def named(t: str) -> bool:
+            return f.rule in ("attrib:oppose", "attrib:advocate") and _NAMED_THING.fullmatch(t) is not None
+        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t) or named(t))
+                  and not _JUNK_CLAIM.match(t)
+                  and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2 and not topic(t)
+                           and not named(t))]
         if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
             claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:
@@ -961,6 +966,8 @@ class Extractor:
                 doubt = f.polarity == "doubt"
                 text, stance = apply_denial(text, stance)
                 hit_rule = rule + suffix
+                if len(content_tokens(text)) < 2 and _NAMED_THING.fullmatch(text) and not topic(text):
+                    hit_rule += "+named"  # kept only if alignment finds the proposal it names (extract_document)
                 aside = _RELATIVE_ASIDE.match(text) if stance == "oppose" and f.rule.startswith("attrib") else None
                 if aside is not None and len(aside.group("np").split()) <= 8:
                     # "I cannot support a moratorium, which would be a ban in all but name": against the moratorium, and
@@ -1019,6 +1026,9 @@ _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(
 #: a claim with a non-restrictive relative clause that says something of it ("a moratorium, which would be a ban ...")
 _RELATIVE_ASIDE = re.compile(r"^(?P<np>[^,;:]{3,80}?),\s+which\s+(?P<rest>(?:would|will|is|are|was|were|has|have|had|could|can|"
                              r"might|may|risks?|means?|puts?|makes?)\b[^;:]{8,})$", re.I)
+#: a thing named by an article and one noun ("a cap", "the levy", "any moratorium")
+_NAMED_THING = re.compile(r"(?:an?|the|any)\s+(?!(?:idea|point|issue|matter|question|thing|way|case|view|fact|need|one|other|"
+                          r"others|same|rest|bill|motion|amendment|report|proposal)\b)[a-z][a-z-]{2,}", re.I)
 #: the subject of a reported clause that is the reporter itself ("said that we/it/she ...")
 _SELF_SUBJECT = re.compile(r"[\"“']?\s*(?:we|i|he|she|it|they)\s", re.I)
 
@@ -1071,6 +1081,8 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     settle_polarity(ex.hits)
     canon = merge_hit_claims(ex.hits, ex.matcher)
     moved = align_claims(ex.hits)
+    # "We would resist a cap" with no proposal of a cap in the document says too little to stand as a claim
+    ex.hits = [h for h in ex.hits if not (h.rule.endswith("+named") and _NAMED_THING.fullmatch(h.claim))]
 
     def final(text: str) -> str:
         text = canon.get(text, text)

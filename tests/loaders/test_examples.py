@@ -34,7 +34,6 @@ KNOWN_GAPS: dict[str, str] = {
     "heldout-canada-committee-evidence.txt": "held out: the witnesses' and members' stances do not yet meet on one claim",
     # its one claim with both sides was a claim merged with its own denial (seventh session: never one claim now)
     "heldout-inquiry-hearing.txt": "held out: the parties' submissions do not yet meet on one claim",
-    "holyrood-committee-evidence-session.txt": "the panels' stances on the bill's sections do not yet meet on one claim",
 }
 
 

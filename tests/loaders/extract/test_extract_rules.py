@@ -132,6 +132,16 @@ def test_the_perfect_s_auxiliary_is_no_part_of_the_subject() -> None:
     assert ("Venison Processors Association", "support", "A capital fund for processing") in found, found
 
 
+def test_a_stance_on_a_thing_named_in_two_words_meets_the_proposal_that_names_it_or_is_left_out() -> None:
+    text = ("Hearing\n\nThe Tenants Union argued that the Government should introduce a cap on rent rises in every city.\n\n"
+            "The Landlords Federation would resist a cap.\n")
+    found = positions(text)
+    cap = "The Government should introduce a cap on rent rises in every city"
+    assert ("Landlords Federation", "oppose", cap) in found, found
+    alone = positions("Hearing\n\nThe Landlords Federation would resist a cap.\n")
+    assert not any(c.casefold() == "a cap" for _h, _s, c in alone), alone
+
+
 def test_confirming_the_minutes_is_no_position() -> None:
     assert positions("Planning Committee\n\nThe Chair confirmed the minutes of the meeting held on 3 June.\n") == set()
 
