@@ -452,7 +452,7 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
     new claims, not with the store; it is left as the store will be once the bundles are loaded (their claims'
     texts in, the texts merged into another claim out).
     """
-    from ...graph.model.records import Bundle, new_claim, new_position
+    from ...graph.model.records import Bundle, claim_id, new_claim, new_position
 
     known = list(known)
     texts: list[str] = [c.text for c in known]
@@ -485,7 +485,7 @@ def merge_bundles(bundles: Sequence["Bundle"], *, known: Iterable["Claim"] = (),
         nb.extend(b.sources.values())
         nb.extend(b.themes.values())
         nb.extend(b.stakeholders.values())
-        ids = {c.id: new_claim(canon[c.text]).id for c in b.claims.values()}
+        ids = {c.id: claim_id(" ".join(canon[c.text].split())) for c in b.claims.values()}  # (as new_claim makes it)
 
         def moved(refs: Iterable[str], own: str) -> list[str]:
             # a claim it contradicts or refines may itself have merged into another: the reference follows it

@@ -966,7 +966,7 @@ class Extractor:
                 doubt = f.polarity == "doubt"
                 text, stance = apply_denial(text, stance)
                 hit_rule = rule + suffix
-                if len(content_tokens(text)) < 2 and _NAMED_THING.fullmatch(text) and not topic(text):
+                if named(text) and not topic(text):
                     hit_rule += "+named"  # kept only if alignment finds the proposal it names (extract_document)
                 aside = _RELATIVE_ASIDE.match(text) if stance == "oppose" and f.rule.startswith("attrib") else None
                 if aside is not None and len(aside.group("np").split()) <= 8:
@@ -1030,19 +1030,21 @@ _RELATIVE_ASIDE = re.compile(r"^(?P<np>[^,;:]{3,80}?),\s+which\s+(?P<rest>(?:wou
 _NAMED_THING = re.compile(r"(?:an?|the|any)\s+(?!(?:idea|point|issue|matter|question|thing|way|case|view|fact|need|one|other|"
                           r"others|same|rest|bill|motion|amendment|report|proposal)\b)[a-z][a-z-]{2,}", re.I)
 #: the subject of a reported clause that is the reporter itself ("said that we/it/she ...")
-_SELF_SUBJECT = re.compile(r"[\"“']?\s*(?:we|i|he|she|it|they)\s", re.I)
+_SELF_SUBJECT = re.compile(r"[\"“']?\s*(?P<who>we|i|he|she|it|they)\s", re.I)
 
 
 def _inner_first_person(claim: str) -> tuple[str, bool] | None:
     """A reported claim that is itself the speaker's own attribution ('we do not think that X', 'I believe X'; in
     reported speech 'she said that she could not support X', 'it opposed X'): (X, whether the inner frame turns the
     stance round), else None."""
-    if not _SELF_SUBJECT.match(claim):
+    opening = _SELF_SUBJECT.match(claim)
+    if opening is None:
         return None
     for g in find_frames(claim.strip("\"“”' "), None):
-        if g.rule.startswith("attrib") and g.subject and _SELF_SUBJECT.fullmatch(g.subject.strip() + " ") and g.claims:
+        if g.rule.startswith("attrib") and g.subject and g.subject.strip(" \"“'").casefold() == opening.group("who").casefold() \
+                and g.claims:
             inner = g.claim_text(g.claims[0])
-            if g.subject.strip().casefold() in ("we", "i"):
+            if opening.group("who").casefold() in ("we", "i"):
                 return inner, g.polarity in ("oppose", "doubt")
             # "she said that it opposed the levy": a stance verb of the reporter's own; not "it opposed the site" (too
             # little to stand alone) nor "they would not want to ..." (the frame reads its own negation)
