@@ -67,7 +67,9 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
 
     Each gold position on a side of a gold tension is paired with an extracted position (the scorer's rule,
     stance ignored); pairs whose claim lies in an extracted cluster, states the gold proposition (half its
-    keywords) and rests on the gold passage (the scorer's overlap) vote (a claim of more than 30 words, a whole
+    keywords, and two of them at least: one shared word, "wildland", does not make "fighting wildland fires is the
+    provinces' responsibility" the proposition of "The creation of a federal wildland fire service") and rests on the
+    gold passage (the scorer's overlap) vote (a claim of more than 30 words, a whole
     motion, names too much to be taken for one gold proposition by its keywords): right when the extracted stance on
     that claim says the gold position's stance on its proposition (``stance_agrees``: opposing "P" is supporting "not P"), wrong otherwise (a position on a cluster's side may
     oppose its own proposition: the committee "not convinced that voluntary commitments will complete the phase-out"
@@ -92,6 +94,7 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
                 # a vote only where the extracted claim states the gold proposition (its keywords), not merely the passage
                 if e is not None and e.claim in clustered and g is not None and len(e.claim.split()) <= 30 and \
                         sc.keyword_score(e.claim, g.keywords) >= sc.KEYWORD_THRESHOLD and \
+                        sc.keyword_score(e.claim, g.keywords) * len(g.keywords) >= min(2, len(g.keywords)) and \
                         max((sc.span_overlap(sp, (g.start, g.end)) for sp in e.spans), default=0.0) >= sc.OVERLAP_THRESHOLD:
                     agrees = sc.stance_agrees(e, g)
                     right += agrees

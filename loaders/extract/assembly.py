@@ -38,6 +38,10 @@ def join_wrapped(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_STATEMENT_OF = re.compile(r"^(?:(?:prepared|written|opening|joint)\s+)?(?:statement|testimony|evidence|submission|remarks)s?\s+"
+                           r"(?:of|by|from)\s+", re.I)
+
+
 def build_bundle(ex: Extractor) -> Bundle:
     """Model records from an extractor's hits: document, sources, stakeholders, themes, claims, positions."""
     bundle = Bundle()
@@ -52,7 +56,11 @@ def build_bundle(ex: Extractor) -> Bundle:
 
     def topic_theme(topic: str) -> Theme | None:
         if topic not in heading_theme_cache:
-            named = " ".join(re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", topic).casefold().split()).strip(" :.") in holder_names
+            heading = " ".join(re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", topic).casefold().split()).strip(" :.")
+            # "Canadian Federation of Freight Railways", "Prepared Statement of Thomas Brekke", "Independent Equipment
+            # Repair Association, Fargo, North Dakota": whose words follow
+            named = heading in holder_names or _STATEMENT_OF.match(heading) is not None or any(
+                len(n) >= 12 and re.match(re.escape(n) + r"\b", heading) for n in holder_names)
             heading_theme_cache[topic] = None if named else ex.matcher.for_heading(topic)
         return heading_theme_cache[topic]
 

@@ -147,6 +147,11 @@ _FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z.\"')\]])\d{1,3}(?=\s*$|\s*[.;,])")
 _NEG = re.compile(r"\b(?:not|never|no longer|n't|cannot|nor)\b", re.I)
 
 
+#: the claim of a clause of a bill named in a committee's sitting (:func:`.genres.questions.clause_claim`): a question
+#: put to its members, never merged with a sentence that speaks of the clause
+CLAUSE_QUESTION = re.compile(r"^Clause \d{1,3} of (?:Bill [A-Z]-\d{1,4}|the\b[^:,]*?\bBill)(?:$|: |, which )")
+
+
 def normalise_claim(text: str, *, max_words: int = 32) -> str:
     """A short proposition: attribution leftovers, discourse markers, footnote numbers and necessity frames stripped."""
     t = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').split())
@@ -768,6 +773,10 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         # "The Association strongly supports S. 2207": the adverb is not part of the subject (a name in "-ly" is capitalised)
         subject_region = re.sub(r"(?:\s+(?:[a-z]+ly|also|therefore|still|now|again|further|then))+\s*$", "", subject_region)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
+        subject = re.sub(r"^(?P<p>I|we|they|you)['’]$", r"\g<p>", subject, flags=re.I)  # "I'm not persuaded": "I"
+        # "Speaking for the Liberal Party, we ...": the speaker's "we"
+        subject = re.sub(r"^(?:speaking|as\s+I\s+speak)\s+(?:for|on\s+behalf\s+of)\s+[^,]{2,60},\s+(?=(?:I|we)$)", "", subject,
+                         flags=re.I)
         subject = _SAID_SELF.sub("", subject)  # "The Trust said it supported X": the Trust
         together = _JOINT_SUBJECT.search(before) if shared is None and re.search(r"\b(?:both|all|each|jointly|together)$",
                                                                                    subject, re.I) else None

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ...graph.model.records import Source
-from .claims import normalise_claim
-from .merging import _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim
+from .claims import CLAUSE_QUESTION, normalise_claim
+from .merging import (
+    _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim, same_instrument,
+)
 from .polarity import positive_form
 from .proposals import evaluation
 from .stakeholders import COMPANY_SUFFIX, Holder, capitalise
@@ -153,12 +155,16 @@ def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
         # the longer one must name more of the same thing ("... of the social care workforce"), not say something of it
         # ("a national fares cap would cost councils more ...", which a holder of "we oppose a national fares cap" agrees)
         longer = [c for c in by_section[h.section] if len(c) > len(h.claim) and c.casefold().startswith(low + " ")
-                  and not _PREDICATE.search(c[len(low):])]
+                  and not _PREDICATE.search(c[len(low):])] if not h.rule.endswith("+provision") else []
         if longer:
             h.claim = min(longer, key=len)
-    texts = list(dict.fromkeys(h.claim for h in hits))
+    # a clause of the bill named in a committee is a question of its own: a witness's sentence on it stays a claim
+    provisions = _provisions(hits)
+    texts = [t for t in dict.fromkeys(h.claim for h in hits) if not CLAUSE_QUESTION.match(t) and t not in provisions]
     reps = cluster_claims(texts)
     canon = {t: texts[r] for t, r in zip(texts, reps)}
+    named = sorted(provisions - set(texts))  # a provision merges with its namesakes, not with a sentence about it
+    canon.update({t: named[r] for t, r in zip(named, cluster_claims(named))})
     for h in hits:
         h.claim = canon.get(h.claim, h.claim)
         label = h.holder.label
@@ -178,6 +184,7 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
     """
     holders: dict[str, set[str]] = {}
     proposed: set[str] = set()
+    provisions = _provisions(hits)  # named by their holders: they stay
     for h in hits:
         holders.setdefault(h.claim, set()).add(h.holder.label)
         if h.stance == "support" and (h.rule.startswith(("debate:moved", "moved", "proposal:")) or _ADVOCACY.search(h.claim)) \
@@ -187,9 +194,11 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
     weights = _weights([content_tokens(t) for t in texts])
     moved: dict[str, str] = {}
     for t in texts:
+        if CLAUSE_QUESTION.match(t) or t in provisions:  # a clause of the bill, a provision: the question itself, not
+            continue                                       # a mention inside someone's sentence
         if len(content_tokens(t)) < 2 and len(t.split()) > 3:  # one content word in a sentence ("They did not
             continue                                            # know who was calling"): too little to place it
-        others = [a for a in texts if a != t and holders[a] - holders[t]]
+        others = [a for a in texts if a != t and holders[a] - holders[t] and not _set_aside(t, a)]
         # a bare name of a proposal ("A moratorium", "The moratorium as drafted") is a stance on the proposal where one
         # is put ("The Minister should introduce a moratorium on ..."), before any claim that says something of it
         proposals = [a for a in others if a in proposed] if not _PREDICATE.search(t) else []
@@ -200,11 +209,95 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
         i = anchor_of(t, others, weights=weights)
         if i is not None:
             moved[t] = others[i]
+    # a proposal only opposed, named in other words than by those who put it ("Create a federal firefighting agency",
+    # against "The creation of a federal wildland fire service"): the same instrument, where one proposal names it
+    renamed: set[str] = set()
+    opposed = {h.claim for h in hits if h.stance == "oppose"} - {h.claim for h in hits if h.stance != "oppose"}
+    put = {h.claim for h in hits if h.stance == "support" and not h.side_topic and not _NEGATED.search(h.claim)
+           and (h.rule.startswith(_PROPOSING) or _ADVOCACY.search(h.claim))}
+    for t in texts:
+        if t in moved or t not in opposed or t in provisions or CLAUSE_QUESTION.match(t) or _NEGATED.search(t):
+            continue
+        named = [a for a in put if a != t and not holders[a] & holders[t] and same_instrument(t, a)]
+        if named:  # the one sharing most of its words, then the one most hold, then the one put most shortly
+            moved[t] = max(named, key=lambda a: (len(content_tokens(a) & content_tokens(t)), len(holders[a]),
+                                                 -len(content_tokens(a)), -texts.index(a)))
+            renamed.add(t)
     for h in hits:
         if h.claim in moved and not h.side_topic:
+            h.rule += "+instrument" if h.claim in renamed else "+aligned"
             h.claim = moved[h.claim]
-            h.rule += "+aligned"
     return moved
+
+
+#: a provision named as the subject of a sentence that says what it would do: "The parts mandate would raise
+#: prices", "The 40-mile-an-hour cap in clause 9 will reduce the energy released", "This bill would cost jobs"
+PROVISION = re.compile(
+    r"^(?:(?:First|Second|Third|Finally|And|But|So|Yet|However|Frankly|Simply put|In short),?\s+)?"
+    r"(?P<np>(?:the|this|that|any|a|your|their)\s+(?:[\w$%'’-]+\s+){0,4}?(?:mandate|requirement|cap|levy|ban|limit|threshold|duty|"
+    r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|"
+    r"protections|provisions?|bill|clause|section|amendment|motion)(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+"
+    r"[A-Za-z]?)?)\s+(?P<pred>(?:would|will|could|is|are|does|has)\s+(?!not\b|be\s+(?:debated|considered|discussed|read|"
+    r"introduced|moved|put)\b).{8,})$", re.I)
+#: what a provision would do, weighed: its harms and its goods (beyond the general words of ``evaluation.yaml``)
+_HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"
+                    r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
+                    r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
+                    r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
+                    r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe))\b", re.I)
+_GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
+                    r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
+                    r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole))\b", re.I)
+
+
+def _provisions(hits: list[Hit]) -> set[str]:
+    """The claims only :func:`provision_hits` named (a provision some sentence also names as its claim is a claim like
+    any other)."""
+    return {h.claim for h in hits if h.rule.endswith("+provision")} - \
+        {h.claim for h in hits if not h.rule.endswith("+provision")}
+
+
+def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
+    """A holder's statement of what a provision would do, weighed one way ("The parts mandate would raise prices"),
+    is also their stance on the provision ("The parts mandate": against), so that holders who argue its harms and
+    its goods meet on it. "The bill" is the bill in hand (`bill`), when there is one."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.locked or h.side_topic or h.doubt or h.rule.startswith(("debate:", "proposal:", "moved")):
+            continue
+        m = PROVISION.match(h.claim)
+        if m is None or _NEGATED.search(m.group("pred")):
+            continue
+        harms, goods = bool(_HARMS.search(m.group("pred"))), bool(_GOODS.search(m.group("pred")))
+        verdict = "oppose" if harms and not goods else "support" if goods and not harms else evaluation(m.group("pred"))
+        if verdict is None:
+            continue
+        np_ = " ".join(m.group("np").split())
+        if re.match(r"(?:the|this|that)\s+bill$", np_, re.I):
+            if bill is None:
+                continue
+            claim = bill
+        elif re.match(r"(?:the|this|that|any|a|your|their)\s+(?:bill|clause|section|amendment|motion|provisions?)$", np_, re.I):
+            continue  # "that provision": which one, the sentence does not say
+        else:
+            claim = normalise_claim(re.sub(r"^(?:this|that|any|a|your|their)\s+", "the ", np_, flags=re.I))
+        stance = verdict if h.stance == "support" else "oppose" if verdict == "support" else "support"
+        if claim.casefold() == h.claim.casefold():
+            continue  # ("The moratorium is the part ... that worries me": its claim already)
+        out.append(replace(h, claim=claim, stance=stance, rule=h.rule + "+provision", confidence=min(h.confidence, 0.5),
+                           turned=None))
+    return out
+
+
+_RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of|as\s+opposed\s+to|other\s+than|not)\s+(?P<x>[^,;]{2,80})",
+                     re.I)
+
+
+def _set_aside(short: str, longer: str) -> bool:
+    """Whether a longer claim names what a short claim is about only as what it sets aside ("Rather than a cap, rents
+    should have to be reasonable ...": no claim of a cap)."""
+    mine = content_tokens(short)
+    return any(mine and mine <= content_tokens(m.group("x")) for m in _RATHER.finditer(longer))
 
 
 def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:

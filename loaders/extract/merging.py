@@ -362,6 +362,58 @@ def anchor_of(claim: str, anchors: Sequence[str], *, weights: dict[str, float],
     return best
 
 
+#: the kinds of instrument a proposal puts forward, each with the words that name one ("a federal wildland fire
+#: service", "a federal firefighting agency"; "a mandatory standard", "a single national rule")
+_INSTRUMENTS = {
+    "body": ("service", "agency", "body", "authority", "organisation", "organization", "unit", "corps"),
+    "rule": ("standard", "rule", "requirement", "mandate", "regulation", "code", "obligation", "duty"),
+    "payment": ("allowance", "payment", "benefit", "grant", "subsidy", "compensation", "stipend"),
+    "levy": ("levy", "tax", "charge", "fee", "surcharge", "toll"),
+    "cap": ("cap", "limit", "ceiling"),
+    "ban": ("ban", "prohibition", "moratorium"),
+    "fund": ("fund",),
+    "register": ("register", "registry", "licence", "license", "licensing"),
+}
+_INSTRUMENT_OF = {w: kind for kind, words in _INSTRUMENTS.items() for w in words}
+#: words before an instrument's name that say nothing of which one it is
+_BARE_MODIFIER = frozenset({"a", "an", "the", "any", "this", "that", "new", "single", "blanket", "such", "one", "our", "their",
+                            "its", "another", "proper", "real", "separate", "own", "whole", "every", "each", "same"})
+
+
+def instrument(text: str) -> tuple[str, frozenset[str]] | None:
+    """The kind of instrument a claim names first, with the stems of the words that say which one ("Create a federal
+    firefighting agency" -> ('body', {'federal', 'firefight'})), else None.
+
+    >>> kind, words = instrument("The creation of a federal wildland fire service")
+    >>> kind, sorted(words)
+    ('body', ['feder', 'fire', 'wildland'])
+    >>> same_instrument("Create a federal firefighting agency", "The creation of a federal wildland fire service")
+    True
+    >>> same_instrument("A federal evacuation allowance", "The creation of a federal wildland fire service")
+    False
+    """
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    for i, w in enumerate(words):
+        kind = _INSTRUMENT_OF.get(w.casefold().rstrip("s") if w.casefold().rstrip("s") in _INSTRUMENT_OF else w.casefold())
+        if kind is None:
+            continue
+        mods: list[str] = []
+        for m in reversed(words[max(0, i - 4):i]):
+            low = m.casefold()
+            if low in _BARE_MODIFIER or low in _STOP or not m.isalpha() and "-" not in m:
+                break
+            mods.extend(content_tokens(m))
+        return (kind, frozenset(mods)) if mods else None
+    return None
+
+
+def same_instrument(a: str, b: str) -> bool:
+    """Whether two claims name one instrument: of one kind, with a word in common that says which (a federal
+    firefighting agency and a federal wildland fire service; not a federal allowance and a federal service)."""
+    ia, ib = instrument(a), instrument(b)
+    return ia is not None and ib is not None and ia[0] == ib[0] and bool(ia[1] & ib[1])
+
+
 @dataclass(frozen=True)
 class Contrast:
     """Two families of instruments that oppose each other (``ontology/lexicons/contrasts.yaml``)."""

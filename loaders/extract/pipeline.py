@@ -20,7 +20,7 @@ from .genres import Context, read_genre
 from .genres.hansard import Roster
 from .genres.turns import last_word
 from .hits import (
-    Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
+    Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_of, PROVISION, provision_hits, retarget_doubts,
     settle_polarity, side_object,
 )
 from .leading import leading_question
@@ -95,8 +95,11 @@ _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|t
                           r"ideas?|moves?|approach))$", re.I)
 #: the question in hand, named short: "the motion", "this bill", a US bill's number ("S. 2207", "H.R. 4418 as introduced")
 _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposition|Conservative|Labour|Liberal\s+Democrat|SNP|"
-                         r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5}(?:\s+(?:as\s+"
-                         r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+current\s+form|without\s+reservation))?)$", re.I)
+                         r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|"
+                         r"(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5})(?:\s+(?:as\s+"
+                         r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
+#: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
+_BILL_THAT = re.compile(r"^(?:a|the|this)\s+bill\s+(?:that|which)\s+\w", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
 # what a witness says of their own post and standing ("I have chaired the Association since 2018", "My directorate covers
 # planning", "On behalf of the Agency I want to say to the families ..."): no position
@@ -135,8 +138,9 @@ _A_WORRY = re.compile(r"^\s*(?P<x>.{8,150}?)\s+(?:was|is|were|are|remains?|becam
 _A_CONCERN = re.compile(r"^\s*(?:(?:but|and|however|so),?\s+)?(?:(?:I|we)\s+(?:(?:also|still|do)\b,?\s*)?(?:however,?\s+)?(?:have|had)\s+"
                         r"(?:an?\s+)?(?:(?:very|serious|grave|real|some|significant|deep|major|particular|strong)\s+)*concerns?\s+"
                         r"(?:about|over|regarding|with)\s+|"
-                        r"(?:my|our)\s+(?:(?:main|principal|chief|real|central|biggest|greatest|only)\s+)?concern\s+is\s+"
-                        r"(?=(?:the\s+)?[A-Z]?\w+(?:\s+\w+){0,2}\s*[.!]?\s*$))"  # (a short name: "Head 6", "the register")
+                        r"(?:my|our)\s+(?:(?:main|principal|chief|real|central|biggest|greatest|only|one)\s+)?(?:concern|objection|"
+                        r"worry|quarrel|difficulty)\s+is\s+(?:(?:to|with|about|over)\s+)?"
+                        r"(?=(?:the\s+)?[A-Z]?[\w-]+(?:\s+[\w-]+){0,6}\s*[.!]?\s*$))"  # (a short name: "Head 6", "the register")
                         r"(?P<x>(?!that\b|whether\b|how\b|the\s+(?:way|fact)\b|an?\s+\w+\s+one\b)[^,;:]{3,120}?)(?:,|\s*[.!]?\s*$)", re.I)
 #: a note that names who said it: "Carers: home treatment moves the work onto families", "X (Name, role): ..."
 _NOTE_LABEL = re.compile(r"^\s*(?P<who>[A-Z][^:;.!?]{1,100}?)\s*:\s+(?P<rest>\S.*)$")
@@ -661,7 +665,7 @@ class Extractor:
                 continue
             if b.question:
                 self._put(sent, b)
-            if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent):
+            if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent, b):
                 continue
             if self._survey(sent, b, strand, spans, topics) or self._side_list(sent, b, strand, spans, topics):
                 continue
@@ -670,11 +674,27 @@ class Extractor:
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
+            self._provision(sent, b, strand, spans, topics)
             if self._vote_result(sent, b, strand, spans, topics):
                 continue
             if not frames:
                 if not self._continued_report(sent, b, strand, spans, topics):
                     self._assertion(sent, b, strand, spans, topics)
+
+    def _provision(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
+        """A speaker's own word on what a provision would do, put first in a sentence that may go on to take another
+        side ("The metering requirement will reduce the risk ..., and we strongly support the bill"): their stance on
+        the provision (:func:`.hits.provision_hits`)."""
+        holders = self._turn_holders(b)
+        if b.question or not self.reader.asserts(holders):
+            return
+        first = re.split(r",\s+(?:and|but|so|while|whereas)\s+|;\s+|\s+[—–]\s+", sent, maxsplit=1)[0]
+        if not PROVISION.match(first):
+            return
+        said = [Hit(h, normalise_claim(first), "support", "turn:assertion", 0.45, spans, strand.source, b.section, None,
+                    topics) for h in holders]
+        for hit in provision_hits(said, self.ctx.motion):
+            self.add(hit)
 
     def _vote_result(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """Minutes: "The amendment was put to the vote and was LOST (For: 3, Against: 7)" is the body's stance on the
@@ -984,7 +1004,7 @@ class Extractor:
                     text = ctx.topic
                     hit_rule += "+topic"
                     locked = True
-                if ctx.motion and _MOTION_REF.match(text):
+                if ctx.motion and (_MOTION_REF.match(text) or self.reader.genre != "debate" and _BILL_THAT.match(text)):
                     text = ctx.motion
                     locked = True
                     hit_rule += "+motion"
@@ -1080,6 +1100,9 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex = Extractor(doc, lexicon, matcher, roster=roster)
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
+    said = {(h.holder.label, h.claim, h.stance, tuple(h.spans)) for h in ex.hits}
+    ex.hits += [h for h in provision_hits(ex.hits, ex.ctx.motion)
+                if (h.holder.label, h.claim, h.stance, tuple(h.spans)) not in said]
     settle_polarity(ex.hits)
     canon = merge_hit_claims(ex.hits, ex.matcher)
     moved = align_claims(ex.hits)

@@ -90,7 +90,7 @@ def plan_sources(structure: Structure, document: Document, lexicon: Lexicon, gen
                 current = default
             by_block[b.index] = current
             continue
-        if skip_level is not None and b.speaker and b.speaker_span is not None:
+        if skip_level is not None and (b.kind == "speaker" or b.speaker and b.speaker_span is not None):
             skip_level = None  # a speaker's turn: the evidence itself, never a list of witnesses or references
         if skip_level is not None or b.kind in ("noise", "toc", "footnote"):
             skipped.add(b.index)

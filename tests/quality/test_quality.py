@@ -381,6 +381,11 @@ FLOORS = {
     # and NHS board minutes, written after the rule that minutes' reported speech runs on past its verb (developed on the
     # council minutes): 0.73 / 0.39, 1/7 at first sight (d7a9f93); 0.74 / 0.44 with that rule, before its misses were read
     "board-meeting-minutes": {"positions_recall": 0.41, "positions_precision": 0.7, "stance_accuracy": 0.85},
+    # two more written and coded the same way (eighth session, 2026-12-07): first sight at a3c02aa a Canadian committee's
+    # Evidence on a study, no bill (nothing at all: its witness list's headings swallowed the transcript), an Australian
+    # Senate committee hearing 0.65 / 0.25, 0/8 (its "SURNAME, Mr Given, Role, Body" witness entries unread)
+    "canada-committee-study-evidence": {"positions_recall": 0.54, "positions_precision": 0.8, "stance_accuracy": 0.94},
+    "australian-senate-committee-hearing": {"positions_recall": 0.47, "positions_precision": 0.71, "stance_accuracy": 0.9},
     "heldout-regulator-responses": {"positions_recall": 0.4, "positions_precision": 0.5, "stance_accuracy": 0.9},
     "heldout-senedd-debate": {"positions_recall": 0.55, "positions_precision": 0.83, "stance_accuracy": 0.9},
     # written and coded the same way (2026-12-06, later), then development documents: at first sight 0.24 / 0.14 and

@@ -79,6 +79,10 @@ _BILL_NUMBER = re.compile(r"\b(?:(?:S|H\.\s?R)\.\s?\d{1,5}|(?:HB|SB|AB|LD|HF|SF)
                           r"Assembly)\s+(?-i:BILL|Bill)\s+\d{1,5})\b")
 
 
+#: a bill named by its title in a heading (Westminster, Australia): "... (Neonicotinoid Phase-Out) Bill 2027"
+_BILL_TITLE = re.compile(r"^(?:The\s+)?[A-Z][\w()'’,\- ]{3,160}?\s(?:Bill|BILL)(?:\s+(?:19|20)\d\d)?(?:\s+\[(?:HL|Lords)\])?$")
+
+
 def _bill_name(number: str) -> str:
     """'HOUSE BILL 2217' -> 'House Bill 2217'; 'HB 2210', 'S. 2207' as they are."""
     number = " ".join(number.split())
@@ -97,6 +101,9 @@ def bill_in_question(structure: Structure) -> str | None:
             only = _BILL_NUMBER.search(text) if k < 15 and b.kind == "paragraph" and not b.speaker else None
             bare = bare or (_bill_name(only.group(0)) if only else None)  # "HOUSE BILL 2217, relating to ..."
             continue
+        named = _BILL_TITLE.match(text)
+        if named:  # "Agricultural Chemicals Legislation Amendment (Neonicotinoid Phase-Out) Bill 2027"
+            return untitled(text) if in_capitals(text) else text
         m = _BILL_HEADING.search(text)
         number = m and (m.group("no1") or m.group("no2"))
         if m and number:
@@ -242,8 +249,8 @@ class Reader:
             return self.ctx.petition
         return None
 
-    def skips(self, sentence: str) -> bool:
-        """A sentence that states no position of its own in this genre."""
+    def skips(self, sentence: str, b: Block | None = None) -> bool:
+        """A sentence (of block `b`) that states no position of its own in this genre."""
         return False
 
     def keeps(self, holder: Holder) -> bool:
@@ -287,6 +294,10 @@ class PositionSink(Protocol):
     def strand_at(self, offset: int) -> StrandState: ...
 
 
+#: a member's seat in a tag's note, "(Port Morien, CPC)": a parliament's sitting, whoever else speaks in it
+_SEAT_NOTE = re.compile(r",\s*(?:CPC|Lib|NDP|BQ|GP|Con|Lab|LD|SNP|PC|DUP|SF|SDLP|UUP|Alliance|FF|FG)\.?\s*$")
+
+
 def detect_genre(structure: Structure, document: Document) -> str:
     """report, committee, transcript, debate or statement (one person's testimony), from the document's shape."""
     from .statement import statement_author
@@ -296,7 +307,7 @@ def detect_genre(structure: Structure, document: Document) -> str:
     turns = sum(1 for b in structure.blocks if b.speaker_span is not None or b.kind == "speaker")
     # (a tag with its colon on a line of its own, "Mr. Douglas Pruett (President, ...):", is a committee's Evidence, not Hansard)
     hansard = sum(1 for b in structure.blocks if b.kind == "speaker" and b.speaker_note
-                  and not text[b.start:b.end].rstrip().endswith(":"))
+                  and (not text[b.start:b.end].rstrip().endswith(":") or _SEAT_NOTE.search(b.speaker_note)))
     submissions = sum(1 for b in structure.blocks if b.kind == "heading" and SUBMISSION_HEADING.match(structure.view(b).text))
     if hansard >= 2 or re.search(r"\bI beg to move\b|^I move(?:,|\s+amendment\b)|\bPresiding Officer\b|\bI move(?:\s*:|\s+amendment\s+No\.)|"
                                  r"\bThe (?:Dáil|Seanad|Senedd|Assembly) divided\b|\bCeann Comhairle\b", text, re.M) or hansard == 1 and re.search(

@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 
 #: a debate's own procedure (courtesies and signposts are :func:`.courtesy.courtesy`)
 #: where a sentence turns to the speaker's vote: ", and we will vote against ...", "; we will support ..."
-_VOTE_CLAUSE = re.compile(r"(?:,\s+(?:and|but|so)|;)\s+(?=(?:I|we)\s+(?:will|shall|would|cannot|can(?:no|')t|won't|do\s+not)\s+"
-                          r"(?:not\s+)?(?:be\s+)?(?:vot|support|oppos|back|reject|abstain))", re.I)
+_VOTE_CLAUSE = re.compile(r"(?:,\s+(?:and|but|so)|;)\s+(?=(?:I|we)\s+(?:(?:will|shall|would|cannot|can(?:no|')t|won't|do\s+not)\s+"
+                          r"(?:not\s+)?(?:be\s+)?(?:vot|support|oppos|back|reject|abstain)|(?:am|are)\s+(?:glad|pleased|happy|"
+                          r"delighted)\s+to\s+see\b))", re.I)
 _SKIP = re.compile(r"^\s*(?:I beg to|On a point of order|Order\b)", re.I)
 _RHETORICAL = re.compile(r"^(?:a great many|a great deal of|many|most|some|several|millions|thousands|hundreds|people|those|"
                          r"everyone|everybody|nobody|all|other|others|the public|members|(?:right\s+)?hon(?:\.|ourable)?\s+members)\b", re.I)
@@ -67,6 +68,12 @@ class DebateReader(Reader):
             return self.ctx.speaker_map.get(b.speaker, [])  # a committee's witness, for the body the tag names
         return [self.reading.holder(member)] if member is not None else []
 
+    def testifies(self, b: Block) -> bool:
+        """A committee's witness (a tag naming their body, "As an Individual", "here on behalf of") gives evidence:
+        their statements of fact are positions, as in a hearing."""
+        member = self.reading.speaker_of.get(b.index)
+        return bool(b.speaker) and b.speaker in self.ctx.witness_speakers and (member is None or member.party is None)
+
     def asserts(self, holders: list[Holder]) -> bool:
         """A member's criticism stated as fact ("a loan is of no use to a village hall committee") is their position."""
         return bool(holders)
@@ -86,16 +93,17 @@ class DebateReader(Reader):
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
         return self.speakers(b) or None
 
-    def skips(self, sentence: str) -> bool:
+    def skips(self, sentence: str, b: Block | None = None) -> bool:
         """A question or a courtesy is no position; a stance on the question before the House is read as a vote."""
         if sentence.rstrip().endswith("?") or bool(_SKIP.match(sentence)) or courtesy(sentence):
             return True
-        if not self.reading.states_stance(sentence):
+        member = self.reading.speaker_of.get(b.index) if b is not None else None
+        if not self.reading.states_stance(sentence, member):
             return False
         # "The Liberal Democrats support a levy in principle, and we will vote against the motion": the first clause
         # is a claim of its own (the vote is read as a vote all the same)
         first = _VOTE_CLAUSE.split(sentence, maxsplit=1)
-        return len(first) < 2 or self.reading.states_stance(first[0])
+        return len(first) < 2 or self.reading.states_stance(first[0], member)
 
     def keeps(self, holder: Holder) -> bool:
         """Not "the literature"; not a speaker's rhetorical crowd ("millions of people who live in our villages")."""
@@ -106,12 +114,16 @@ class DebateReader(Reader):
         reading = self.reading
         for st in reading.stances:
             source = ex.strand_at(st.spans[0][0]).source
-            ex.add(Hit(reading.holder(st.member), st.question.claim, st.stance, st.rule, st.confidence, st.spans, source,
-                       st.section, None, list(st.section), locked=True))
-            if st.rule == "debate:moved":  # the mover asks for each thing the motion asks for, where members meet it
-                for ask in st.question.asks:
-                    ex.add(Hit(reading.holder(st.member), ask, "support", "debate:moved:ask", 0.8, st.spans, source,
-                               st.section, None, list(st.section)))
+            b = self.structure.blocks[ex.block_at(st.spans[0][0])]
+            # a committee's witness speaks for the body their tag names, on the questions as in their sentences
+            holders = self.speakers(b) if reading.speaker_of.get(b.index) is st.member else []
+            for holder in holders or [reading.holder(st.member)]:
+                ex.add(Hit(holder, st.question.claim, st.stance, st.rule, st.confidence, st.spans, source,
+                           st.section, None, list(st.section), locked=True))
+                if st.rule == "debate:moved":  # the mover asks for each thing the motion asks for, where members meet it
+                    for ask in st.question.asks:
+                        ex.add(Hit(holder, ask, "support", "debate:moved:ask", 0.8, st.spans, source,
+                                   st.section, None, list(st.section)))
         by_key = {q.key: q for q in reading.questions}
         for q in reading.questions:
             other = by_key.get(q.contradicts or "")

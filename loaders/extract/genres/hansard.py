@@ -231,7 +231,7 @@ def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] |
         bishop = _BISHOP_LINE.match(line)  # "The Lord Bishop of Carlsford": a bishop's line names no party
         return (bishop.group("name"), PARTIES["bishops"], None, None) if bishop else None
     name, a, b = m.group("name").strip(), (m.group("a") or "").strip(), (m.group("b") or "").strip()
-    if len(name.split()) > 14 or re.search(r"[.!?;]\s", name) or re.match(r"^(?:Clause|New|Amendment|Schedule|Division)\b", name):
+    if len(name.split()) > 14 or re.search(r"[.!?;]\s", re.sub(r"^(?:The\s+)?" + _TITLED, "", name)) or re.match(r"^(?:Clause|New|Amendment|Schedule|Division)\b", name):
         return None
     if b:
         if party_of(b):
@@ -241,8 +241,8 @@ def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] |
                 return a, party_of(b), None, name
             return name, party_of(b), a, None
         return None
-    if party_of(a):
-        return name, party_of(a), None, None
+    if party_of(a):  # "(Peace Lakes—Grande Butte, CPC)": the riding before the party
+        return name, party_of(a), a.rsplit(",", 1)[0].strip() if "," in a else None, None
     if (name.startswith("The ") or _OFFICE.search(name) or CHAIR.match(name)) and re.match(
             r"^" + _TITLED + r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}$", a):
         return a, None, None, name

@@ -114,7 +114,7 @@ class HearingReader(Reader):
     def collective(self, strand: StrandState, quantifier: str | None, b: Block) -> list[Holder] | None:
         return self.speakers(b) or None
 
-    def skips(self, sentence: str) -> bool:
+    def skips(self, sentence: str, b: Block | None = None) -> bool:
         """A question, a signpost ('Can I touch now on ...', 'Let me turn to ...') or a courtesy is no position."""
         return sentence.rstrip().endswith("?") or _PROCEDURE.match(sentence) is not None or courtesy(sentence)
 

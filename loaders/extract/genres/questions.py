@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...documents.structure import Block, Structure, split_sentences, trim_spans
-from ..claims import normalise_claim
+from ..claims import CLAUSE_QUESTION, normalise_claim
 from ..stakeholders import Holder
 from .hansard import (
     AYES_LINE, CHAIR, NOES_LINE, _CLAUSE, _MOTION_ON_BEHALF, _NEW_CLAUSE, _PEERAGE, Member, Roster, _line_spans, member_holder,
@@ -134,7 +134,7 @@ _ADV = (r"(?:(?:very\s+much|strongly|wholeheartedly|fully|warmly|therefore|shall
         r"will\s+be|shall\s+be|are|am)\s+)*")
 _SAYS = (
     ("support", re.compile(r"\b" + _WHO + r"\s+" + _ADV + r"(?:support(?:ing)?|welcom(?:e|ing)|endors(?:e|ing)|back(?:ing)?|"
-                           r"speak\s+in\s+(?:support|favour)\s+of|vot(?:e|ing)\s+for)\s+" + _REF, re.I)),
+                           r"speak\s+in\s+(?:support|favour)\s+of|vot(?:e|ing)\s+for|(?:glad|pleased|happy|delighted)\s+to\s+see)\s+" + _REF, re.I)),
     ("support", re.compile(r"\bin\s+(?:support|favour)\s+of\s+" + _REF, re.I)),
     ("support", re.compile(r"\b" + _WHO + r"\s+(?:will|shall|do|does|would)\s+not\s+(?:oppose|resist|vote\s+against)\s+" + _REF, re.I)),
     ("support", re.compile(r"\b(?:I|we)\s+(?:have|had)\s+(?:(?:a\s+(?:great|good)\s+deal\s+of|some|considerable|much|real)\s+)?"
@@ -237,14 +237,17 @@ class DebateReading:
             return Holder(member.name, "organisation")
         return member_holder(member, self.government)
 
-    def states_stance(self, sentence: str) -> bool:
+    def states_stance(self, sentence: str, member: Member | None = None) -> bool:
         """Whether a sentence says where its speaker stands on a question before the House (then it is read as a vote,
         not as a claim); "I cannot support Clause 3 as drafted" in a Second Reading names no question, so it is a
         claim."""
         if _BEG_TO_MOVE.search(sentence):
             return True
         keys = {q.key for q in self.questions}
-        for _st, obj, _at in says(sentence):
+        # "the Bloc supports clause 20" said by a Bloc member, "The coalition supports Bill C-61" by its witness
+        read = sentence if member is None else own_party_as_we(sentence, member.party) if member.party else \
+            own_body_as_we(sentence)
+        for _st, obj, _at in says(read):
             num = _NUMBERED.search(" ".join((obj or "").casefold().split()))
             if num is None or f"{num.group(1)} {num.group(2)}" in keys:
                 return True
@@ -292,11 +295,16 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
     said: dict[tuple[str, str], Stance] = {}
     spoke: dict[tuple[str, str], tuple[Member, Question, list[Span], tuple[str, ...], int]] = {}
 
+    referred: set[str] = set()  # clauses named before the sitting reaches them: their heading gives their claim
+
     def question(key: str, claim: str, kind: str) -> Question:
         q = questions.get(key)
         if q is None:
             q = questions[key] = Question(key, claim, kind)
             order.append(q)
+        elif key in referred:
+            referred.discard(key)
+            q.claim = claim
         return q
 
     def add(member: Member, q: Question, stance: str, rule: str, conf: float, spans: list[Span], section: tuple[str, ...]) -> None:
@@ -304,6 +312,32 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
         stances.append(s)
         if rule != "debate:division":
             said.setdefault((member.name, q.key), s)
+
+    # a committee on a bill takes it clause by clause: a clause named in a stance is a question of its own
+    on_bill = re.search(r"\b[Bb]ill\b", text) is not None
+    clause_said: set[tuple[str, str, int]] = set()  # (member, question, sentence): said once, whichever cue
+    listing = False
+
+    def clause_question(n: str) -> Question:
+        if f"clause {n}" not in questions:
+            referred.add(f"clause {n}")
+            return question(f"clause {n}", clause_claim(text, n), "clause")
+        return questions[f"clause {n}"]
+
+    bill = bill_claim(text)
+
+    def the_bill(obj: str | None) -> bool:
+        """Whether a cue's object is the bill a committee considers, as a question of its own: where the bill is named
+        and the motion (if any yet) is not its reading ("That the committee request ..." is no vote on the bill)."""
+        if bill is None or not obj or not re.search(r"\bbill\b", obj, re.I) or re.search(r"\bmotion\b", obj, re.I):
+            return False
+        motion = questions.get("motion")
+        return motion is None or not re.search(r"\bBill\b", motion.claim)
+
+    def named_of(obj: str | None, cur: Question | None, speaker: Member) -> Question | None:
+        if the_bill(obj) and bill is not None:
+            return question("bill", bill, "bill")
+        return _question_named(obj, cur, questions, speaker)
 
     chamber: Member | None = None
     for b in blocks:
@@ -483,10 +517,26 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             b.kind = "procedure"  # the question's text is no one's speech
             continue
         pending = None
+        if speaker_of.get(b.index - 1) is not member:
+            listing = False  # a list of concerns runs to the end of its speaker's turn
         speaker_of[b.index] = member
+        on_clause = None  # "On clause 9, ...": the clause the rest of the paragraph is about
         for s0, e0 in split_sentences(view.clean):
             sent = view.clean[s0:e0]
             spans = trim_spans(text, view.spans(s0, e0))
+            sent = own_party_as_we(sent, member.party) if member.party else own_body_as_we(sent)
+            if on_bill:
+                oc = _ON_CLAUSE.match(sent)
+                on_clause = oc.group("n") if oc else on_clause
+                listing = listing or bool(_CONCERN_LIST.search(sent))
+                for cue_stance, n in clause_cues(sent, on_clause, listing):
+                    if (member.name, f"clause {n}", s0) not in clause_said:
+                        clause_said.add((member.name, f"clause {n}", s0))
+                        add(member, clause_question(n), cue_stance, "debate:clause", 0.7, spans, b.section)
+                for _st, obj, _at in says(sent):  # "we strongly support clause 15": a clause of the bill, as a question
+                    ref = _CLAUSE_REF.match(" ".join((obj or "").split()))
+                    if ref and (member.name, f"clause {ref.group('n')}", s0) not in clause_said:
+                        clause_question(ref.group("n"))
             if _BEG_TO_MOVE.search(sent) and re.search(r"(?:I (?:beg to )?move(?:\s+amendment\s+No\.?\s*\d+)?|\b(?:add|insert))\s*[,:]?\s*$",
                                                        sent, re.I):
                 kind = "motion" if re.search(r"I (?:beg to )?move\s*[,:]?\s*$", sent, re.I) else "amendment"
@@ -512,15 +562,20 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             on = _ON_QUESTION.match(sent)
             if on:
                 named = _question_named(on.group("obj"), None, questions)
-                if named is not None:
+                if named is not None and named.key not in referred:  # (a witness's "On clause 9, ..." is no question put)
                     current = named
             explained = _EXPLAINED.match(sent)
             if explained and last_named is not None:
                 _explain(last_named, explained.group("what"))
                 continue
-            if current is None or _COURTESY.match(sent):
+            if _COURTESY.match(sent):
                 continue
             cues = [] if re.search(r"\bleave to withdraw\b", sent, re.I) else says(sent)
+            if current is None:  # no question in hand: only a stance on a question named
+                cues = [c for c in cues if c[1] and (_NUMBERED.search(c[1].casefold()) or the_bill(c[1])) and
+                        named_of(c[1], None, member) is not None]
+                if not cues:
+                    continue
             if cues:
                 stances_here: dict[str, tuple[Question, set[str]]] = {}
                 if any(obj for _s, obj, _a in cues):  # "We will vote against amendment 1": not also the question in hand
@@ -528,12 +583,14 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 for cue_stance, obj, _at in cues:
                     if (not obj or obj.casefold() in ("it", "that", "them")) and _TOPIC_FIRST.match(sent):
                         continue  # "On the register, we support it.": what "it" is, the sentence has said
-                    named = _question_named(obj, current, questions, member)
+                    named = named_of(obj, current, member)
                     if named is not None:
                         stances_here.setdefault(named.key, (named, set()))[1].add(cue_stance)
                 for named, found in stances_here.values():
-                    if len(found) == 1:
+                    if len(found) == 1 and (member.name, named.key, s0) not in clause_said:
                         add(member, named, found.pop(), "debate:says", 0.75, spans, b.section)
+                continue
+            if current is None:
                 continue
             key = (member.name, current.key)
             if key not in spoke and len(sent.split()) >= 6:
@@ -684,6 +741,142 @@ def _explain(q: Question, what: str) -> None:
         return
     said = normalise_claim(what, max_words=25)
     q.claim = f"{head}: {said[:1].lower()}{said[1:]}"
+
+
+#: a clause of the bill before a committee, named in a member's or a witness's words ("we support clause 20")
+_CLAUSE_REF = re.compile(r"^(?:the\s+)?clause\s+(?P<n>\d{1,3})(?:\s+as\s+drafted)?$", re.I)
+_BILL_CALLED = re.compile(r"\bBill\s+[A-Z]-\d{1,4}\b|\bthe\s+(?:[A-Z][\w'’-]+\s+){1,6}Bill\b")
+#: what a clause does, as the text first says it: "the 40-mile-an-hour cap in clause 9", "Clause 20 would raise ..."
+_CLAUSE_NP = r"\b[Tt]he\s+(?P<np>(?:(?!(?:the|a|an|this|that)\b)[\w$%'’-]+(?:[.,]\d+)?\s+){{0,5}}?[\w'’-]+)\s+in\s+clause\s+{n}\b"
+_CLAUSE_VP = (r"\b[Cc]lause\s+{n}\s+(?P<vp>(?:would|will|caps|sets|requires|makes|gives|creates|raises|extends|allows|bans|"
+              r"puts|removes|replaces|introduces|applies)\b[^.;:!?]{{5,160}})")
+_PERSONAL = re.compile(r"\b(?:us|we|our|you|your|I|me|my)\b")
+#: a clause taken issue with: "On clause 9, we share the railways' concern", "our concerns about clause 12"
+_ON_CLAUSE = re.compile(r"^\s*(?:(?:And|But|So|Finally|Then|Now),?\s+)?(?:on|turning\s+to|as\s+for|as\s+to|with\s+regard\s+to)\s+"
+                        r"clause\s+(?P<n>\d{1,3}),", re.I)
+_CONCERN = re.compile(r"\b(?:I|we)\s+(?:(?:also|do|still|would)\s+)*(?:share|have|had|raise|note)\s+(?:(?:the|a|some|real|"
+                      r"serious|grave|several|two|three|four|many|significant|[\w'’]+['’]s?)\s+){0,3}concerns?\b|"
+                      r"\b(?:I|we)\s+(?:am|are)\s+(?:very\s+|deeply\s+|also\s+)?(?:concerned|worried)\b", re.I)
+_CONCERNS_ABOUT = re.compile(r"\bconcerns?\s+(?:about|with|over|regarding)\s+clause\s+(?P<n>\d{1,3})\b", re.I)
+#: a list of concerns announced ("We do, however, have three serious concerns.") and its items ("First, clause 4 would ...")
+_CONCERN_LIST = re.compile(r"\b(?:I|we)\s+(?:(?:do|also|still),?\s+(?:however,?\s+)?)*(?:have|had|raise)\s+(?:(?:two|three|four|five|"
+                           r"several|some|a\s+number\s+of|serious|significant|real|main|particular)\s+)+concerns\b", re.I)
+_ORDINAL_ITEM = re.compile(r"^\s*(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly),?\s+"
+                           r"(?:[\w'’-]+\s+){0,6}?clause\s+(?P<n>\d{1,3})\b", re.I)
+#: a clause to be replaced or struck out: "an amendment to replace clause 9 with ...", "that clause 20 be replaced by ..."
+_REPLACE_CLAUSE = re.compile(r"\b(?:replace|delete|strike(?:\s+out)?|remove)\s+clause\s+(?P<n>\d{1,3})\b(?!\s*['’]s)|"
+                             r"\bclause\s+(?P<n2>\d{1,3})\s+be\s+(?:replaced|deleted|struck\s+out|removed)\b", re.I)
+#: the clause a supporter singles out: "we welcome this bill, clause 4 above all"
+_ABOVE_ALL = re.compile(r"\bclause\s+(?P<n>\d{1,3}),?\s+(?:above\s+all|in\s+particular|most\s+of\s+all|especially)\b", re.I)
+
+
+def bill_claim(text: str) -> str | None:
+    """The bill a committee considers, as its number or name and its short title where the text gives one ("Bill C-61
+    (Rail Corridor Safety Act)"); None when the text names no bill."""
+    m = _BILL_CALLED.search(text)
+    if m is None:
+        return None
+    line = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+    short = re.search(r"\((?P<t>[^()]{3,80}\bAct(?:\s+of\s+\d{4})?)\)", line)
+    name = m.group(0)
+    name = name[:1].upper() + name[1:]
+    return f"{name} ({short.group('t')})" if short else name
+
+
+def clause_claim(text: str, n: str) -> str:
+    """The claim of a clause of the bill a committee considers: its number, the bill, and what the text first says the
+    clause does ("Clause 9 of Bill C-61: the 40-mile-an-hour cap")."""
+    bill = _BILL_CALLED.search(text)
+    name = f"Clause {n} of {bill.group(0)}" if bill else f"Clause {n} of the Bill"
+    found: list[tuple[int, str]] = []
+    np_ = re.search(_CLAUSE_NP.format(n=re.escape(n)), text)
+    if np_ and not _PERSONAL.search(np_.group("np")):
+        found.append((np_.start(), f"{name}: the {np_.group('np')}"))
+    vp = re.search(_CLAUSE_VP.format(n=re.escape(n)), text)
+    if vp and not _PERSONAL.search(vp.group("vp")):
+        found.append((vp.start(), f"{name}, which {' '.join(vp.group('vp').split())}"))
+    return normalise_claim(min(found)[1], max_words=25) if found else name
+
+
+#: a party named as the subject of a sentence: "the Bloc supports ...", "New Democrats will vote against ..."
+_PARTY_SUBJECT = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthat\s))(?:[Tt]he\s+)?"
+                            r"(?P<party>[A-Z][\w'’éèÉ-]+(?:\s+[A-Z][\w'’éèÉ-]+){0,2})(?=\s+(?:(?:will|would|shall|cannot|can|do|does|"
+                            r"also|strongly|fully|therefore|not)\s+)*(?:support|back|welcome|oppose|reject|vote|endorse)\w*\b)")
+
+
+def own_party_as_we(sentence: str, party: str | None) -> str:
+    """The sentence with the speaker's own party, named as its subject, read as "we" ("I would add that the Bloc
+    supports clause 20" by a Bloc member); another party's name stays (what a member says of another party is no
+    stance of theirs).
+
+    >>> own_party_as_we("I would add that the Bloc supports clause 20 as drafted.", "Bloc Québécois")
+    'I would add that we support clause 20 as drafted.'
+    >>> own_party_as_we("The Conservatives will oppose the motion.", "Bloc Québécois")
+    'The Conservatives will oppose the motion.'
+    """
+    if not party:
+        return sentence
+    words = [w.casefold() for w in re.findall(r"[\w'’éèÉ]+", party)]
+
+    def ours(m: re.Match[str]) -> str:
+        said = [w.casefold().rstrip("s") for w in m.group("party").split()]
+        same = all(any(p.startswith(w[:6]) for p in words) for w in said if w not in ("party",))
+        return "we" if same and said else m.group(0)
+    read = _PARTY_SUBJECT.sub(ours, sentence)
+    # "we supports" -> "we support", "we does not" -> "we do not"
+    return re.sub(r"\bwe((?:\s+(?:also|strongly|fully|therefore))*)\s+(support|back|welcome|oppose|reject|endorse|vote|doe)s\b",
+                  lambda m: f"we{m.group(1)} {'do' if m.group(2) == 'doe' else m.group(2)}", read) if read != sentence else read
+
+
+#: a witness's own body as the subject of a stance: "The coalition supports Bill C-61", "Our federation opposes ..."
+_BODY_SUBJECT = re.compile(r"^(?:(?:And|But|So|Finally),?\s+)?(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:coalition|federation|union|association|"
+                           r"council|alliance|institute|society|network|board|company|charity|organi[sz]ation|members|"
+                           r"sector|industry|chamber)\s+(?=(?:(?:will|would|also|strongly|fully|therefore)\s+)*(?:supports?|backs?|"
+                           r"welcomes?|opposes?|rejects?|endorses?)\b)")
+
+
+def own_body_as_we(sentence: str) -> str:
+    """A witness's sentence with their own body, named as its subject, read as "we" ("The coalition supports Bill
+    C-61" said by the coalition's witness).
+
+    >>> own_body_as_we("The coalition supports Bill C-61, and we are asking you to pass it quickly.")
+    'we support Bill C-61, and we are asking you to pass it quickly.'
+    """
+    read = _BODY_SUBJECT.sub("we ", sentence, count=1)
+    return sentence if read == sentence else re.sub(
+        r"^we((?:\s+(?:will|would|also|strongly|fully|therefore))*)\s+(support|back|welcome|oppose|reject|endorse)s?\b",
+        r"we\1 \2", read)
+
+
+def clause_cues(sentence: str, on_clause: str | None, listing: bool) -> list[tuple[str, str]]:
+    """(stance, clause number) for what a sentence says of a clause of the bill, beyond a stance verb naming it
+    (:func:`says`): a concern shared on a clause ("On clause 9, we share the railways' concern"), an item of a list of
+    concerns (`listing`: "First, clause 4 would ..."), a clause to be replaced or struck out, a clause singled out by a
+    supporter ("we welcome this bill, clause 4 above all").
+
+    >>> clause_cues("On clause 9, we share the railways' concern.", "9", False)
+    [('oppose', '9')]
+    >>> clause_cues("First, clause 4 would write a crew size into statute.", None, True)
+    [('oppose', '4')]
+    >>> clause_cues("We will propose that clause 20 be replaced by an actuarial review.", None, False)
+    [('oppose', '20')]
+    >>> clause_cues("First, clause 4 would write a crew size into statute.", None, False)
+    []
+    """
+    out: list[tuple[str, str]] = []
+    if on_clause is not None and _CONCERN.search(sentence):
+        out.append(("oppose", on_clause))
+    for m in _CONCERNS_ABOUT.finditer(sentence):
+        out.append(("oppose", m.group("n")))
+    item = _ORDINAL_ITEM.match(sentence) if listing else None
+    if item:
+        out.append(("oppose", item.group("n")))
+    for m in _REPLACE_CLAUSE.finditer(sentence):
+        out.append(("oppose", m.group("n") or m.group("n2")))
+    above = _ABOVE_ALL.search(sentence)
+    if above and any(st == "support" for st, _o, _a in says(sentence)):
+        out.append(("support", above.group("n")))
+    return list(dict.fromkeys(out))
 
 
 _GROUPED_CLAUSE = re.compile(r"\bnew clause (?P<n>\d+[A-Za-z]?)\s*[—–-]\s*(?P<title>[^—–.]{3,120}?)\s*(?:[—–]|$)", re.I)

@@ -151,6 +151,12 @@ def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> N
     # (not the note whole where it opens with the witness's post: "Mayor, Municipality of X, Y Coalition")
     parts = [p for p in notes if not ("," in p and is_role(p.split(",")[0]))] + \
         [x.strip() for p in notes if "," in p for x in p.split(",") if x.strip()]
+    if any(re.fullmatch(r"\s*as\s+an\s+individual\s*", x, re.I) for x in parts):  # "(Associate Professor, Kestrel Bay
+        name = re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)\.?\s+)+", "", b.speaker.strip())  # University, As an
+        ctx.speaker_map[b.speaker] = [Holder(name, "person")]  # Individual)": a witness for no body but themselves
+        ctx.witness_speakers.add(b.speaker)
+        resolver.register_person(name)
+        return
     member = any(party_of(p) for p in notes)  # "(Central Scotland) (Lab)", "(Riding, CPC)": a member's seat, no body
     org = None if member else next((o for o in (organisation_named(p, resolver) for p in parts) if o is not None), None)
     if org is None and not member and len(notes) == 1 and _BODY_NOTE.fullmatch(notes[0]) and not party_of(notes[0]) and not is_role(notes[0]) \

@@ -170,6 +170,7 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
             if found is not None:
                 witnesses.add(*found)
     _appearances(structure, resolver, witnesses)
+    _surname_entries(structure, resolver, witnesses)
     _statement_headings(structure, resolver, witnesses)
     if not answering and not witnesses:
         return witnesses
@@ -208,6 +209,31 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
                 witnesses.add(b.speaker, org)
                 break
     return witnesses
+
+
+#: a witness's entry with the surname first in capitals (Australian committee Hansard): "HOLLOWAY, Mr Garrick, Chief
+#: Executive Officer, Broadacre Growers Federation of Australia", "TREGEAR, Mr Wade, Chair, Inland Cotton Growers Council
+#: [by video link]"
+_SURNAME_ENTRY = re.compile(rf"^\s*(?P<surname>[A-Z][A-Z'’-]+(?:[ -][A-Z][A-Z'’-]+)?),\s+(?P<title>{_TITLE})\.?\s+"
+                            r"(?P<given>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?P<rest>[^\n]{3,240}?)\s*(?:\[[^\]]*\])?\s*$")
+
+
+def _surname_entries(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
+    """Witness entries that give the surname first ("HOLLOWAY, Mr Garrick, Chief Executive Officer, Broadacre Growers
+    Federation of Australia"): the body is the entry's last part, as the form has it (role first, then the body)."""
+    for b in structure.blocks:
+        if b.speaker and b.speaker_span is not None:
+            continue
+        m = _SURNAME_ENTRY.match(" ".join(structure.view(b).text.split()))
+        if m is None:
+            continue
+        parts = [p.strip() for p in m.group("rest").split(",") if p.strip()]
+        last = parts[-1] if parts else ""
+        org = organisation_named(last, resolver) or (Holder(last, "organisation") if len(parts) >= 2 and last[:1].isupper()
+                                                     and not is_role(last) and len(last.split()) <= 10 else None)
+        if org is not None:
+            surname = untitled(m.group("surname")) if in_capitals(m.group("surname")) else m.group("surname")
+            witnesses.add(f"{m.group('title')} {m.group('given')} {surname}", org)
 
 
 def _statement_headings(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:

@@ -744,3 +744,46 @@ def test_a_motion_of_several_asks_gives_each_ask_its_own_claim_where_members_mee
     assert ("Hawthorne", "oppose", agency) in rows, rows
     # "The moratorium is the part of the motion that worries me most": against that ask
     assert ("Kerrigan", "oppose", moratorium) in rows, rows
+
+
+#: a fictional Canadian committee meeting on a bill, in the ourcommons.ca Evidence layout (tags on lines of their own)
+COMMITTEE_ON_A_BILL = """Standing Committee on Transport
+EVIDENCE
+Bill C-77, An Act respecting ferry safety (Safe Crossings Act)
+
+The Chair (Mr. Paul Ames):
+Good morning. Mr. Roy, you have five minutes.
+Mr. Denis Roy (President, Coastal Ferry Operators Association):
+Thank you, Mr. Chair. We do, however, have two serious concerns. First, clause 6 would fix crew numbers in statute for the first time. Second, the speed limit in clause 9 would add an hour to every crossing. Our members carry 40 million passengers a year.
+Ms. Alice Kerr (National President, Ferry Workers Union):
+Thank you. We welcome this bill, clause 6 above all. On fatigue, we strongly support clause 11.
+Mr. Tom Harris (Port Morien, CPC):
+On clause 9, we share the operators' concern. We will be bringing an amendment to replace clause 9 with a risk-based rule.
+Mr. Luc Gagnon (Lac-Bleu, BQ):
+I would add that the Bloc supports clause 11 as drafted, and the Bloc Québécois will support this bill.
+"""
+
+
+def test_a_committee_on_a_bill_takes_sides_on_its_clauses_and_on_the_bill() -> None:
+    """"We strongly support clause 11", a list of concerns ("First, clause 6 would ..."), "On clause 9, we share ...
+    concern", an amendment to replace a clause: each a stance on that clause, a question of its own; "the Bloc
+    supports" said by a Bloc member is the member's stance; the bill named in the heading is a question too."""
+    b = extract_text(COMMITTEE_ON_A_BILL, name="committee.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    clause = {n: next(c for _h, _s, c in rows if c.startswith(f"Clause {n} of Bill C-77")) for n in ("6", "9", "11")}
+    assert clause["9"] == "Clause 9 of Bill C-77: the speed limit", clause
+    assert ("Coastal Ferry Operators Association", "oppose", clause["6"]) in rows, rows
+    assert ("Coastal Ferry Operators Association", "oppose", clause["9"]) in rows, rows
+    assert ("Ferry Workers Union", "support", clause["6"]) in rows, rows
+    assert ("Ferry Workers Union", "support", clause["11"]) in rows, rows
+    assert ("Tom Harris", "oppose", clause["9"]) in rows, rows
+    assert ("Luc Gagnon", "support", clause["11"]) in rows, rows
+    assert ("Luc Gagnon", "support", "Bill C-77 (Safe Crossings Act)") in rows, rows
+    assert ("Ferry Workers Union", "support", "Bill C-77 (Safe Crossings Act)") in rows, rows
+    # the member's party is read from "(Riding, Party)" on a tag of its own
+    harris = next(s for s in b.stakeholders.values() if s.label == "Tom Harris")
+    assert any(b.stakeholders[g].label == "Conservative Party of Canada" for g in harris.member_of), harris
+    # a witness's sentence about a clause stays a claim of its own, never merged into the clause
+    assert not any(c.startswith("First, clause 6") and c in clause.values() for _h, _s, c in rows)
+    # nobody both supports and opposes one claim
+    assert not {(h, c) for h, s, c in rows if s == "support"} & {(h, c) for h, s, c in rows if s == "oppose"}

@@ -1147,3 +1147,88 @@ def test_a_member_naming_a_witness_reports_the_witness_s_body() -> None:
     assert any(h == "Pacific Trollers Association" and c.startswith("The buyback would empty the smaller harbours")
                for h, _s, c in rows), rows
     assert not any(h.startswith("Ms. Whitcombe") for h, _s, _c in rows), rows
+
+
+#: a fictional committee study's Evidence: the witness list set out as headings (each body over its witness), then the
+#: meeting with its tags on lines of their own
+STUDY_EVIDENCE = "\n\n".join("""Standing Committee on Public Safety
+EVIDENCE
+Study of Flood Warning in Rural Communities
+Witnesses
+Panel 1
+As an individual
+Nora Vance, Professor, Hydrology, Eastport University
+Canadian Association of Water Utilities
+Leo Marsh, Director, Policy
+(1100)
+The Chair (Mr. Sam Oduya):
+I call this meeting to order. Professor Vance, go ahead.
+Dr. Nora Vance (Professor, Hydrology, Eastport University, As an Individual):
+Thank you. Warnings reached only half of the households in the valley, because the sirens had been switched off for years.
+I am not convinced that a new federal flood agency is the answer.
+The Chair (Mr. Sam Oduya):
+Thank you. Mr. Marsh, you have five minutes.
+Mr. Leo Marsh (Director, Policy, Canadian Association of Water Utilities):
+We support the creation of a national flood forecasting service, run with the provinces.
+The Chair (Mr. Sam Oduya):
+Thank you. Mr. Pratt.
+Mr. Ray Pratt (Hillcrest, CPC):
+We oppose a federal flood forecasting agency that duplicates what the provinces already do.
+Ms. Jo Lang (Elm Creek, Lib.):
+Professor Vance, did the sirens fail in your valley too?
+Dr. Nora Vance (Professor, Hydrology, Eastport University, As an Individual):
+They did, in two of the three towns I studied.
+""".splitlines()) + "\n"
+
+
+def test_a_study_s_witness_list_set_out_as_headings_does_not_swallow_the_meeting() -> None:
+    """The meeting after a list of witnesses is evidence (the list ends at the first turn); a witness appearing "As an
+    Individual" holds their own positions, not their university's; the opposition to "a federal flood agency" meets
+    the proposal of "a national flood forecasting service" (one instrument, named in other words)."""
+    b = extract_text(STUDY_EVIDENCE, name="study.txt")
+    rows = held(b)
+    assert any(h == "Nora Vance" and "sirens" in c for h, _s, c in rows), rows
+    assert not any(h == "Eastport University" for h, _s, _c in rows), rows
+    service = next(c for h, s, c in rows if h == "Canadian Association of Water Utilities" and s == "support")
+    assert "national flood forecasting service" in service, rows
+    assert ("Nora Vance", "oppose", service) in rows, rows
+    assert ("Ray Pratt", "oppose", service) in rows, rows
+
+
+#: a fictional Australian Senate committee hearing (Proof Committee Hansard layout)
+SENATE_HEARING = """SENATE
+
+RURAL AFFAIRS LEGISLATION COMMITTEE
+
+Farm Water (Metering) Amendment Bill 2027
+
+WITNESSES
+
+ABBOTT, Ms Carla, Chief Executive Officer, Irrigators Council of the Lowlands
+
+BYRNE, Mr Tom, Policy Director, River Health Alliance
+
+CHAIR: I invite each of you to make a brief opening statement.
+
+Ms Abbott: Thank you, Chair. We cannot support a bill that puts a meter on every farm dam by 2029. The metering requirement would raise costs for small irrigators.
+
+Mr Byrne: The metering requirement will reduce the risk of the river running dry in summer, and we strongly support the bill.
+
+CHAIR: Thank you. Senator Lowe.
+
+Senator LOWE: Ms Abbott, how many of your members already meter their dams?
+
+Ms Abbott: About a third of them, Senator, mostly the larger operations.
+"""
+
+
+def test_an_australian_hearing_reads_its_witness_entries_and_the_bill_in_its_heading() -> None:
+    """"ABBOTT, Ms Carla, Chief Executive Officer, Irrigators Council of the Lowlands": "Ms Abbott:" speaks for the
+    council; "a bill that ..." is the bill the heading names; what each says the metering requirement would do is
+    their stance on it, so that the two meet on it."""
+    rows = held(extract_text(SENATE_HEARING, name="senate.txt"))
+    bill = "Farm Water (Metering) Amendment Bill 2027"
+    assert ("Irrigators Council of the Lowlands", "oppose", bill) in rows, rows
+    assert ("Irrigators Council of the Lowlands", "oppose", "The metering requirement") in rows, rows
+    assert ("River Health Alliance", "support", "The metering requirement") in rows, rows
+    assert not any(h.startswith(("Ms Abbott", "Mr Byrne")) for h, _s, _c in rows), rows
