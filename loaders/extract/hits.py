@@ -193,12 +193,16 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
     texts = list(holders)
     weights = _weights([content_tokens(t) for t in texts])
     moved: dict[str, str] = {}
+    # what each claim names only to set it aside ("Rather than a cap, rents should ..."): no claim of a cap
+    aside = {a: [content_tokens(m.group("x")) for m in _RATHER.finditer(a)] for a in texts}
     for t in texts:
         if CLAUSE_QUESTION.match(t) or t in provisions:  # a clause of the bill, a provision: the question itself, not
             continue                                       # a mention inside someone's sentence
         if len(content_tokens(t)) < 2 and len(t.split()) > 3:  # one content word in a sentence ("They did not
             continue                                            # know who was calling"): too little to place it
-        others = [a for a in texts if a != t and holders[a] - holders[t] and not _set_aside(t, a)]
+        mine = content_tokens(t)
+        others = [a for a in texts if a != t and holders[a] - holders[t]
+                  and not (aside[a] and mine and any(mine <= x for x in aside[a]))]
         # a bare name of a proposal ("A moratorium", "The moratorium as drafted") is a stance on the proposal where one
         # is put ("The Minister should introduce a moratorium on ..."), before any claim that says something of it
         proposals = [a for a in others if a in proposed] if not _PREDICATE.search(t) else []
@@ -289,15 +293,9 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
     return out
 
 
+#: what a claim sets aside: "rather than a cap", "instead of a levy", "not a ban"
 _RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of|as\s+opposed\s+to|other\s+than|not)\s+(?P<x>[^,;]{2,80})",
                      re.I)
-
-
-def _set_aside(short: str, longer: str) -> bool:
-    """Whether a longer claim names what a short claim is about only as what it sets aside ("Rather than a cap, rents
-    should have to be reasonable ...": no claim of a cap)."""
-    mine = content_tokens(short)
-    return any(mine and mine <= content_tokens(m.group("x")) for m in _RATHER.finditer(longer))
 
 
 def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:

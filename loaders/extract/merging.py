@@ -380,6 +380,7 @@ _BARE_MODIFIER = frozenset({"a", "an", "the", "any", "this", "that", "new", "sin
                             "its", "another", "proper", "real", "separate", "own", "whole", "every", "each", "same"})
 
 
+@lru_cache(maxsize=100_000)
 def instrument(text: str) -> tuple[str, frozenset[str]] | None:
     """The kind of instrument a claim names first, with the stems of the words that say which one ("Create a federal
     firefighting agency" -> ('body', {'federal', 'firefight'})), else None.
