@@ -872,11 +872,13 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             obj = obj_to.group("obj").strip()
             start = pos + obj_to.start("verb")
             if obj and obj.casefold() not in ("", "us", "me"):
-                prefix = f"{obj} should"
+                neg = re.match(r"^(?P<o>.+?)\s+not$", obj)  # "urge the committee not to recommend X"
+                prefix = f"{neg.group('o')} should not" if neg else f"{obj} should"
             claims = [(start, _claim_end(sentence, start))]
         elif name in ("advocate", "oppose") or _NP_OK_VERBS.match(verb) or polarity != "support":
             start = pos
-            skip = re.match(r"\s*(?:to\s+(?!be\b)(?=\w+\b)|for\s+|on\s+|of\s+)?", tail, re.I)  # "asked to be involved": kept whole
+            skip = re.match(r"\s*(?:to\s+(?!be\b)(?=\w+\b)|for\s+|on\s+|of\s+|about\s+(?!(?:how|what|why|whether)\b))?", tail,
+                            re.I)  # "asked to be involved": kept whole; "reservations about the levy": the levy
             if re.search(r"(?:optimistic|hopeful|positive|enthusiastic)$", verb, re.I):
                 skip = re.match(r"\s*(?:about\s+)?", tail, re.I)  # "optimistic about the ability of the UK to ..."
             if re.search(r"call(?:s|ed)?\s+on$", verb, re.I):

@@ -239,7 +239,8 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
 PROVISION = re.compile(
     r"^(?:(?:First|Second|Third|Finally|And|But|So|Yet|However|Frankly|Simply put|In short),?\s+)?"
     r"(?P<np>(?:the|this|that|any|a|your|their)\s+(?:[\w$%'’-]+\s+){0,4}?(?:mandate|requirement|cap|levy|ban|limit|threshold|duty|"
-    r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|"
+    r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|service|"
+    r"agency|authority|rule|allowance|payment|benefit|grant|scheme|programme|program|fund|"
     r"protections|provisions?|bill|clause|section|amendment|motion)(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+"
     r"[A-Za-z]?)?)\s+(?P<pred>(?:would|will|could|is|are|does|has)\s+(?!not\b|be\s+(?:debated|considered|discussed|read|"
     r"introduced|moved|put)\b).{8,})$", re.I)
@@ -248,10 +249,17 @@ _HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?
                     r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
                     r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
                     r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
-                    r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe))\b", re.I)
+                    r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
+                    r"waste\w*|bureaucra\w+|red\s+tape)\b", re.I)
 _GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
                     r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
                     r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole))\b", re.I)
+
+
+#: the general words of ``evaluation.yaml`` that weigh what a provision does for the good (not its holder's attitude:
+#: "agreed", "welcomed", "keen")
+_GOOD_EFFECT = re.compile(r"\b(?:better|safer|easier|closer|convenient|saves?|saving|benefit(?:s|ed)?|helpful|useful|sensible|"
+                          r"makes\s+sense|good\s+idea|positive)\b", re.I)
 
 
 def _provisions(hits: list[Hit]) -> set[str]:
@@ -274,8 +282,8 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
             continue
         harms, goods = bool(_HARMS.search(m.group("pred"))), bool(_GOODS.search(m.group("pred")))
         verdict = "oppose" if harms and not goods else "support" if goods and not harms else evaluation(m.group("pred"))
-        if verdict is None:
-            continue
+        if verdict is None or verdict == "support" and not (goods or _GOOD_EFFECT.search(m.group("pred"))):
+            continue  # ("The authority has agreed to ...": what it did, not what it is worth)
         np_ = " ".join(m.group("np").split())
         if re.match(r"(?:the|this|that)\s+bill$", np_, re.I):
             if bill is None:

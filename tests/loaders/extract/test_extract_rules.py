@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stancegraph.loaders.extract import extract_text
+from stancegraph.loaders.extract.pipeline import uninvert
 from stancegraph.loaders.extract.claims import find_frames, normalise_claim
 
 
@@ -539,6 +540,25 @@ def test_speech_cues_of_a_sitting(sentence: str, subject: str, polarity: str) ->
     assert [(f.subject, f.polarity) for f in frames] == [(subject, polarity)]
 
 
+@pytest.mark.parametrize("sentence,subject,polarity,claim", [
+    ("I'm not yet persuaded on the seed ban.", "I", "doubt", "The seed ban"),
+    ("I'm not convinced a national rule is the answer.", "I", "doubt", "A national rule is the answer"),
+    ("We have serious reservations about the proposed levy.", "We", "doubt", "The proposed levy"),
+    ("We're not in favour of a blanket rule.", "We", "oppose", "A blanket rule"),
+    ("We would caution the committee against a national standard.", "We would", "oppose", "A national standard"),
+    ("Speaking for the Liberal Party, we will not be supporting this bill in its current form.", "we", "oppose",
+     "This bill in its current form"),
+    ("We won't be supporting the amendment.", "We", "oppose", "The amendment"),
+    ("We'd urge the committee not to recommend a federal service.", "We'd", "support",
+     "The committee should not recommend a federal service"),
+])
+def test_contracted_and_negated_cues_of_witnesses_and_members(sentence: str, subject: str, polarity: str, claim: str) -> None:
+    """Contractions ("I'm", "we're"), "not in favour of", "reservations about", "caution ... against", "will not be
+    supporting", and "urge X not to": each read with the stance it states."""
+    frames = [f for f in find_frames(uninvert(sentence)) if f.rule.startswith("attrib")]
+    assert [(f.subject, f.polarity, [f.claim_text(c) for c in f.claims]) for f in frames] == [(subject, polarity, [claim])]
+
+
 def test_an_adverb_after_i_is_not_part_of_the_holder() -> None:
     assert ("Jane Hollis", "support") in {
         (h, s) for h, s, c in positions("Jane Hollis (Westmere) (Lab)\nI readily accept that the inshore fleet did not get "
@@ -710,3 +730,20 @@ def test_housing_associations_are_not_private_landlords() -> None:
                     "disagreed.\n")
     assert ("Landlords", "support", "A rent freeze would drive out small landlords") in got, got
     assert ("Housing associations", "oppose", "A rent freeze would drive out small landlords") in got, got
+
+
+def test_what_a_provision_would_do_is_a_stance_on_it_and_never_on_a_claim_that_sets_it_aside() -> None:
+    """"A levy would raise prices" is against the levy, "the levy will cut emissions" for it: the two holders meet on
+    "The levy"; "rather than a levy, producers should ..." is no claim of a levy; "The authority has agreed to ..." says
+    what the authority did, not what it is worth."""
+    text = ("FICTIONAL EXAMPLE.\n\nResponses to the consultation\n\n"
+            "The Retail Consortium said that a levy would raise prices for shoppers.\n\n"
+            "The Green Alliance said that the levy will cut emissions from packaging.\n\n"
+            "The Packaging Federation suggested that, rather than a levy, producers should pay a deposit on each tray.\n\n"
+            "The Waste Authority said that the authority has agreed to publish its figures.\n")
+    rows = positions(text, name="responses.txt")
+    assert ("Retail Consortium", "oppose", "The levy") in rows, rows
+    assert ("Green Alliance", "support", "The levy") in rows, rows
+    aside = next(c for h, _s, c in rows if h == "Packaging Federation")
+    assert not any(c == aside for h, _s, c in rows if h in ("Retail Consortium", "Green Alliance")), rows
+    assert not any(c == "The authority" for _h, _s, c in rows), rows
