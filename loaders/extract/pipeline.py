@@ -693,8 +693,10 @@ class Extractor:
             return
         said = [Hit(h, normalise_claim(first), "support", "turn:assertion", 0.45, spans, strand.source, b.section, None,
                     topics) for h in holders]
+        praise = self.reader.testifies(b) or self.reader.argues(b)  # (counsel's praise is no position: _assertion)
         for hit in provision_hits(said, self.ctx.motion):
-            self.add(hit)
+            if hit.stance == "oppose" or praise:
+                self.add(hit)
 
     def _vote_result(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """Minutes: "The amendment was put to the vote and was LOST (For: 3, Against: 7)" is the body's stance on the
