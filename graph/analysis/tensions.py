@@ -28,7 +28,8 @@ claim shown as a question with its own two camps.
    (proportionate, pragmatic, phased, piloted, applied differently...) or discussed alongside (same section).
    Such claims held by one side only are listed with that side (``claims``, ids; ``arguments``, ids and texts):
    what that side argues, though nobody disputes it in so many words.
-7. **Rank**: ``score`` = sqrt(S x O), S and O the summed strengths of the two sides' stakeholders (each at
+7. **Label**: the cluster's leading themes where each names at least half its claims, else its lead claim.
+8. **Rank**: ``score`` = sqrt(S x O), S and O the summed strengths of the two sides' stakeholders (each at
    their strongest position on the cluster's claims); two-sided clusters first, then by score.
 """
 
@@ -168,7 +169,11 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
                if t in t_count]
         top_labels = [name(t) for t in top]
         anchor = cols[0]
-        label = " / ".join(top_labels[:2]) if top_labels else _short(m.claim_text(m.claims[anchor]))
+        # named after its themes where they say what most of it is about (at least half its claims), else after the
+        # claim it turns on: a theme one claim of five touches ("Pay and conditions", for "who pays the levy") is no name
+        n_claims = len(set(cols + side_claims + oppose_claims))
+        naming = [name(t) for t in top if 2 * t_all[t] >= n_claims]
+        label = " / ".join(naming[:2]) if naming else _short(m.claim_text(m.claims[anchor]))
         ev = []
         for j in cols + [col_of[b["id"]] for b in bridges if b["kind"] == "claim"]:
             for e in m.evidence(j, stances=(1, -1, 0), limit=3):

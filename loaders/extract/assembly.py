@@ -58,9 +58,10 @@ def build_bundle(ex: Extractor) -> Bundle:
         if topic not in heading_theme_cache:
             heading = " ".join(re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", topic).casefold().split()).strip(" :.")
             # "Canadian Federation of Freight Railways", "Prepared Statement of Thomas Brekke", "Independent Equipment
-            # Repair Association, Fargo, North Dakota": whose words follow
+            # Repair Association, Fargo, North Dakota", "KAPOOR, Dr Rohan, Policy Director, Freshwater Futures
+            # Alliance": whose words follow
             named = heading in holder_names or _STATEMENT_OF.match(heading) is not None or any(
-                len(n) >= 12 and re.match(re.escape(n) + r"\b", heading) for n in holder_names)
+                len(n) >= 12 and re.search(r"(?:^|,\s)" + re.escape(n) + r"\b", heading) for n in holder_names)
             heading_theme_cache[topic] = None if named else ex.matcher.for_heading(topic)
         return heading_theme_cache[topic]
 

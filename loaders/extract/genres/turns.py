@@ -106,6 +106,11 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
     name = re.sub(r"\s+", " ", b.speaker.strip().strip("*:").strip())
     if name.isupper():
         name = name.title()
+    elif re.match(r"^(?:Senator|Sen\.|Mr|Mrs|Ms|Miss|Mx|Dr|Professor)\.?\s+[A-Z][A-Z'’-]+$", name):  # "Senator PRESCOTT"
+        head, _, surname = name.rpartition(" ")
+        name = f"{head} {surname.title()}"
+        if b.speaker.strip().strip("*:").strip() in ctx.speaker_map and name not in ctx.speaker_map:
+            return ctx.speaker_map[b.speaker.strip().strip("*:").strip()]
     if name in ctx.speaker_map:
         return ctx.speaker_map[name]
     if CHAIR.match(name):
