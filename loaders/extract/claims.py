@@ -110,7 +110,7 @@ _CLAUSE_BOUNDARY = re.compile(r"(?:;\s|:\s|\s-\s|,\s+(?:but|and|while|whilst|alt
                               r"\s(?:but|whilst|while|whereas|although|though|because|since|where|when|whereby)\s|"
                               r"\sand\s(?=(?:they|we|he|she|it|this|there|some|many|most|several|others|the|a|an)\b)|"
                               r"\sand\s(?=(?-i:Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|Baroness)\s+(?-i:[A-Z])))", re.I)
-_CLAIM_CUT = re.compile(r"(?::\s*[\"“‘']|,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|was|were|are|had|have|has|"
+_CLAIM_CUT = re.compile(r"(?::\s*[\"“‘']|,\s+(?:because|since|given that|as this|as it)\s|,\s+(?:and\s+)?(?=(?:there|they|we|it|he|she|I|this|these|some|many|others)\s+(?:is|am|was|were|are|had|have|has|"
                         r"would|will|felt|argued|said|noted|suggested|believed|thought|also|echo|agree|welcome|hope)\b)|;\s|\s-\s|\s--\s|\s–\s|,\s+(?:but|although|though|whereas|while|whilst|and yet)\s|\sbut that\s|"
                         r"\s\((?:see|cf|e\.g|i\.e|para|paragraph|q\d|for example)[^)]*\)?|"
                         # a participle that reports more ("critical of the proposal, describing it as ...")
@@ -774,6 +774,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         subject_region = re.sub(r"(?:\s+(?:[a-z]+ly|also|therefore|still|now|again|further|then))+\s*$", "", subject_region)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
         subject = re.sub(r"^(?P<p>I|we|they|you)['’]$", r"\g<p>", subject, flags=re.I)  # "I'm not persuaded": "I"
+        # "I have to say that I share ...": the speaker
+        subject = re.sub(r"^(?:I|we)\s+(?:(?:have\s+to|must|would|will|should|can|do)\s+)?(?:say|admit|confess|add|stress|tell\s+you)"
+                         r"\s+(?:that\s+)?(?=(?:I|we)$)", "", subject, flags=re.I)
         # "Speaking for the Liberal Party, we ...": the speaker's "we"
         subject = re.sub(r"^(?:speaking|as\s+I\s+speak)\s+(?:for|on\s+behalf\s+of)\s+[^,]{2,60},\s+(?=(?:I|we)$)", "", subject,
                          flags=re.I)

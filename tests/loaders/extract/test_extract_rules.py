@@ -551,6 +551,10 @@ def test_speech_cues_of_a_sitting(sentence: str, subject: str, polarity: str) ->
     ("We won't be supporting the amendment.", "We", "oppose", "The amendment"),
     ("We'd urge the committee not to recommend a federal service.", "We'd", "support",
      "The committee should not recommend a federal service"),
+    ("I have to say that I share Mr Mackinnon’s doubts about a headcount, and I am not alone.", "I", "doubt",
+     "A headcount"),
+    ("We would have no difficulty with notification.", "We", "support", "Notification"),
+    ("The council has no objection to the scheme.", "The council", "support", "The scheme"),
 ])
 def test_contracted_and_negated_cues_of_witnesses_and_members(sentence: str, subject: str, polarity: str, claim: str) -> None:
     """Contractions ("I'm", "we're"), "not in favour of", "reservations about", "caution ... against", "will not be
