@@ -663,7 +663,8 @@ class Extractor:
                 continue
             if self._reply(sent, k, b, strand, spans, topics):
                 continue
-            if b.question:
+            if b.question or b.speaker and sent.rstrip().endswith("?") and k == len(sentences) - 1 and \
+                    not self.reader.testifies(b):  # a member's question that closes their turn ("Would you support X?")
                 self._put(sent, b)
             if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent, b):
                 continue
@@ -775,7 +776,7 @@ class Extractor:
         """A witness's first words in answer to the question just put ("Q. Do you accept that P? A. I do.", "Q. Hartwell
         says that P. Is that right? A. No."): the witness's organisation takes that stance on P. True if it was one."""
         reported = self.ctx.reported
-        if reported is None or reported[2] != QUESTION or k != 0 or b.question or b.index != reported[1] + 1:
+        if reported is None or reported[2] != QUESTION or k != 0 or b.question or not self._next_turn(reported[1], b):
             return False
         stance = reply(sent) or answer(sent)
         holders = self._turn_holders(b)
@@ -786,6 +787,13 @@ class Extractor:
             self.add(Hit(h, reported[0], stance, "answer:put", 0.6, spans, strand.source, b.section, None, topics,
                          turned=turned_form(reported[0])))
         return len(sent.split()) <= 6  # "No." is all of it; "I accept that the warning was late" is read as well
+
+    def _next_turn(self, asked: int, b: Block) -> bool:
+        """Whether block `b` opens the turn after the question in block `asked` (a tag on a line of its own, a time
+        stamp between them)."""
+        blocks = self.structure.blocks
+        return b.index > asked and b.speaker != blocks[asked].speaker and \
+            all(x.kind in ("speaker", "noise") for x in blocks[asked + 1:b.index])
 
     def _answer(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """A short verdict on the proposal just reported ("In our submission, no such division is necessary"): the

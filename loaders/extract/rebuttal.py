@@ -107,24 +107,36 @@ def refusal(sentence: str) -> str | None:
 
 
 #: what an examiner puts to a witness: "Do you accept that P?", "Is it right that P?", "Would you agree that P?"
-_PUT = re.compile(r"^(?:(?:and|but|so|now|then|mr|mrs|ms|dr|[A-Z][a-z]+),?\s+)*(?:do|would|will|can|did)\s+you\s+(?:now\s+)?"
+_PUT = re.compile(r"^(?:(?:and|but|so|now|then|mr|mrs|ms|dr|[A-Z][a-z]+\.?),?\s+)*(?:would|will|could|do)\s+(?:you|your\s+members|"
+                  r"the\s+(?:association|federation|council|union|coalition|department|government))\s+(?:then\s+)?"
+                  r"(?:support|accept|back|welcome|favour|favor|agree\s+(?:to|with))\s+(?!that\b|it\b|this\b)(?P<r>[^?]{6,160}?)"
+                  r"(?:,\s+(?:then|Senator|Mr\.?|Ms\.?|Dr\.?|Chair|Minister)[^?]{0,40})?\s*\?$|"
+                  r"^(?:(?:and|but|so|now|then|mr|mrs|ms|dr|[A-Z][a-z]+),?\s+)*(?:do|would|will|can|did)\s+you\s+(?:now\s+)?"
                   r"(?:accept|agree|acknowledge|concede|recognise|recognize)\s+(?:with\s+\w+\s+)?that\s+(?P<p>.+?)\s*\?$|"
                   r"^(?:(?:and|but|so|now),?\s+)?(?:is|was|would)\s+it\s+(?:be\s+)?(?:right|fair|correct|true|accurate)\s+"
                   r"(?:to\s+say\s+)?that\s+(?P<q>.+?)\s*\?$", re.I)
 #: a witness's first words in reply: yes or no to the proposition put
-_YES = re.compile(r"^(?:(?:yes|yes,?\s+(?:it\s+is|i\s+do|that(?:'s|\s+is)\s+right)|it\s+(?:is|was|did)|correct|that(?:'s|\s+is|"
+_YES = re.compile(r"^(?:(?:we|i)(?:['’]d|\s+would)\s+(?:welcome|support|accept|back)\s+(?:it|that)(?:,\s+yes)?\s*[.!,]|"
+                  r"(?:yes|yes,?\s+(?:it\s+is|i\s+do|that(?:'s|\s+is)\s+right)|it\s+(?:is|was|did)|correct|that(?:'s|\s+is|"
                   r"\s+was)\s+(?:right|correct|true|fair|so|accurate))\s*[.!,]|(?:i\s+do(?:\s+accept\s+that)?|i\s+accept\s+"
                   r"(?:that|it)|i\s+agree(?:\s+with\s+that)?)\s*[.!])", re.I)  # "I accept that, with hindsight, ...": qualified
-_NO = re.compile(r"^(?:no|not\s+at\s+all|i\s+do\s+not|i\s+don[’']t(?:\s+accept\s+that)?|i\s+do\s+not\s+accept\s+(?:that|it)|"
+_NO = re.compile(r"^(?:(?:we|i)(?:['’]d|\s+would)\s+not(?:\s+(?:support|accept|welcome|back)\s+(?:it|that))?|"
+                 r"(?:we|i)\s+(?:could|can)(?:not|n['’]t)\s+(?:support|accept)\s+(?:it|that)|no|not\s+at\s+all|i\s+do\s+not|i\s+don[’']t(?:\s+accept\s+that)?|i\s+do\s+not\s+accept\s+(?:that|it)|"
                  r"i\s+(?:reject|dispute|disagree\s+with)\s+(?:that|it)|i\s+disagree|it\s+(?:is|was|did)\s*(?:not|n[’']t)|"
                  r"that(?:'s|\s+is|\s+was)\s+(?:not\s+(?:right|correct|true|fair|so|accurate)|wrong|untrue))\s*[.!,]", re.I)
 
 
 def put_to_witness(question: str) -> str | None:
-    """The proposition a question puts ("Do you accept that the warning was late?" -> 'the warning was late'), else
-    None."""
+    """The proposition a question puts ("Do you accept that the warning was late?" -> 'the warning was late'; "Would
+    you support bringing the seed ban forward to 2028?" -> 'bringing the seed ban forward to 2028'), else None.
+
+    >>> put_to_witness("Ms Ormiston, would you support bringing the seed ban forward to 2028?")
+    'bringing the seed ban forward to 2028'
+    >>> reply("We'd welcome it."), reply("We would not support that."), reply("No, we could not.")
+    ('support', 'oppose', 'oppose')
+    """
     m = _PUT.match(" ".join(question.split()))
-    return (m.group("p") or m.group("q")) if m else None
+    return (m.group("p") or m.group("q") or m.group("r")) if m else None
 
 
 def reply(sentence: str) -> str | None:

@@ -1219,6 +1219,14 @@ CHAIR: Thank you. Senator Lowe.
 Senator LOWE: Ms Abbott, how many of your members already meter their dams?
 
 Ms Abbott: About a third of them, Senator, mostly the larger operations.
+
+Senator LOWE: Would your members support a metering rebate for small irrigators?
+
+Ms Abbott: We'd welcome it. It would take the sting out of the cost.
+
+Senator LOWE: And would you accept a deadline of 2031 instead of 2029?
+
+Ms Abbott: No, we could not.
 """
 
 
@@ -1232,3 +1240,6 @@ def test_an_australian_hearing_reads_its_witness_entries_and_the_bill_in_its_hea
     assert ("Irrigators Council of the Lowlands", "oppose", "The metering requirement") in rows, rows
     assert ("River Health Alliance", "support", "The metering requirement") in rows, rows
     assert not any(h.startswith(("Ms Abbott", "Mr Byrne")) for h, _s, _c in rows), rows
+    # a senator's question that puts a proposal, and the witness's first words in reply
+    assert ("Irrigators Council of the Lowlands", "support", "A metering rebate for small irrigators") in rows, rows
+    assert ("Irrigators Council of the Lowlands", "oppose", "A deadline of 2031 instead of 2029") in rows, rows
