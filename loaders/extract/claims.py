@@ -777,6 +777,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         # "I have to say that I share ...": the speaker
         subject = re.sub(r"^(?:I|we)\s+(?:(?:have\s+to|must|would|will|should|can|do)\s+)?(?:say|admit|confess|add|stress|tell\s+you)"
                          r"\s+(?:that\s+)?(?=(?:I|we)$)", "", subject, flags=re.I)
+        # "it is for that reason that we cannot support ...": the speaker
+        subject = re.sub(r"^(?:(?:and|so)\s+)?it\s+is\s+(?:(?:precisely|exactly)\s+)?(?:for\s+(?:that|this|those|these)\s+reasons?|"
+                         r"because\s+of\s+(?:that|this))\s+that\s+(?=(?:I|we)$)", "", subject, flags=re.I)
         # "Speaking for the Liberal Party, we ...": the speaker's "we"
         subject = re.sub(r"^(?:speaking|as\s+I\s+speak)\s+(?:for|on\s+behalf\s+of)\s+[^,]{2,60},\s+(?=(?:I|we)$)", "", subject,
                          flags=re.I)

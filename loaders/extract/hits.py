@@ -263,10 +263,10 @@ _GOOD_EFFECT = re.compile(r"\b(?:better|safer|easier|closer|convenient|saves?|sa
 
 
 def _provisions(hits: list[Hit]) -> set[str]:
-    """The claims only :func:`provision_hits` named (a provision some sentence also names as its claim is a claim like
-    any other)."""
-    return {h.claim for h in hits if h.rule.endswith("+provision")} - \
-        {h.claim for h in hits if not h.rule.endswith("+provision")}
+    """The claims only :func:`provision_hits` or :func:`part_claims` named (a provision some sentence also names as its
+    claim is a claim like any other)."""
+    return {h.claim for h in hits if h.rule.endswith(("+provision", "+part"))} - \
+        {h.claim for h in hits if not h.rule.endswith(("+provision", "+part"))}
 
 
 def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
@@ -304,6 +304,50 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
 #: what a claim sets aside: "rather than a cap", "instead of a levy", "not a ban"
 _RATHER = re.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of|as\s+opposed\s+to|other\s+than|not)\s+(?P<x>[^,;]{2,80})",
                      re.I)
+
+
+#: a part of a bill named bare as a claim: "Schedule 3", "clause 20 as drafted", "Schedule 1, the foliar ban on ..."
+_PART = re.compile(r"^(?:the\s+)?(?P<kind>clause|schedule|section|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+"
+                   r"(?:drafted|introduced|it\s+stands)|of\s+the\s+bill|in\s+full|in\s+its\s+current\s+form|without\s+"
+                   r"reservation|altogether))?(?:,\s+(?:the\s+|and\s+|(?:Senator|Chair|Chairman|Minister|Convener|Deputy|"
+                   r"Mr|Mrs|Ms|Dr)\b)[^;]*)?$", re.I)
+#: a part of a bill to be taken out: "schedule 3 be removed", "Remove schedule 3 altogether"
+_PART_OUT = re.compile(r"(?:^|\bthat\s+|\b(?:amendment|move|moving|vote|voting)\s+to\s+)(?:(?:the\s+)?(?P<kind>clause|schedule|section|part|head)\s+(?P<n>\d{1,3}[A-Za-z]?)\s+"
+                       r"(?:should\s+|must\s+)?be\s+(?:removed|deleted|dropped|scrapped|struck\s+out|taken\s+out|withdrawn)|"
+                       r"(?:remove|delete|drop|scrap|strike\s+out)\s+(?:the\s+)?(?P<kind2>clause|schedule|section|part|head)\s+"
+                       r"(?P<n2>\d{1,3}[A-Za-z]?))\b", re.I)
+
+
+def part_claims(hits: list[Hit], bill: str | None) -> list[Hit]:
+    """A part of the bill in hand named bare ("we support schedule 3", "that schedule 3 be removed") is one claim for
+    every holder, "Schedule 3 of <the bill>" (a clause a committee's sitting made a question, where there is one), so
+    that those for it and those for taking it out meet on it. A bare name is renamed in place; a wish to take a part out
+    ("Our preference is that schedule 3 be removed") keeps its claim and gives the stance on the part beside it
+    (returned)."""
+    out_hits: list[Hit] = []
+    if not bill:
+        return out_hits
+    asked = {m.group(1).casefold(): h.claim for h in hits if (m := re.match(r"^Clause (\d{1,3}) of ", h.claim)) and
+             CLAUSE_QUESTION.match(h.claim)}
+    for h in hits:
+        if h.locked or h.side_topic or h.rule.startswith("debate:"):
+            continue
+        whole, out = _PART.match(h.claim), _PART_OUT.search(h.claim)
+        m = whole or out
+        if m is None:
+            continue
+        kind = (m.group("kind") or (out.group("kind2") if out else None) or "").casefold()
+        n = m.group("n") or (out.group("n2") if out else None)
+        if not kind or not n:
+            continue
+        name = asked.get(n) if kind == "clause" else None
+        claim = name or f"{kind.capitalize()} {n} of {bill[:1].lower() + bill[1:] if bill.startswith('The ') else bill}"
+        if whole is not None:
+            h.claim, h.rule = claim, h.rule + "+part"
+        else:
+            out_hits.append(replace(h, claim=claim, stance="oppose" if h.stance == "support" else "support",
+                                    rule=h.rule + "+part", turned=None))
+    return out_hits
 
 
 def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:

@@ -555,6 +555,8 @@ def test_speech_cues_of_a_sitting(sentence: str, subject: str, polarity: str) ->
      "A headcount"),
     ("We would have no difficulty with notification.", "We", "support", "Notification"),
     ("The council has no objection to the scheme.", "The council", "support", "The scheme"),
+    ("It is for that reason that we cannot support a bill that sets aside a completed review.", "we", "oppose",
+     "A bill that sets aside a completed review"),
 ])
 def test_contracted_and_negated_cues_of_witnesses_and_members(sentence: str, subject: str, polarity: str, claim: str) -> None:
     """Contractions ("I'm", "we're"), "not in favour of", "reservations about", "caution ... against", "will not be

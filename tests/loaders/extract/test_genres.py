@@ -1227,6 +1227,12 @@ Ms Abbott: We'd welcome it. It would take the sting out of the cost.
 Senator LOWE: And would you accept a deadline of 2031 instead of 2029?
 
 Ms Abbott: No, we could not.
+
+Senator LOWE: Mr Byrne, what about the exemptions?
+
+Mr Byrne: Our preference, frankly, is that schedule 2 be removed.
+
+Ms Abbott: We support schedule 2, Senator, because small dams need the exemption.
 """
 
 
@@ -1243,3 +1249,7 @@ def test_an_australian_hearing_reads_its_witness_entries_and_the_bill_in_its_hea
     # a senator's question that puts a proposal, and the witness's first words in reply
     assert ("Irrigators Council of the Lowlands", "support", "A metering rebate for small irrigators") in rows, rows
     assert ("Irrigators Council of the Lowlands", "oppose", "A deadline of 2031 instead of 2029") in rows, rows
+    # a part of the bill named bare, and a wish to take it out, meet on one claim
+    schedule = f"Schedule 2 of {bill}"
+    assert ("Irrigators Council of the Lowlands", "support", schedule) in rows, rows
+    assert ("River Health Alliance", "oppose", schedule) in rows, rows
