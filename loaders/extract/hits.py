@@ -350,6 +350,29 @@ def part_claims(hits: list[Hit], bill: str | None) -> list[Hit]:
     return out_hits
 
 
+#: a claim that names another holder's point rather than stating it: "the federation's figure", "the union's argument"
+_THEIR_POINT = re.compile(r"^(?:the|their|its)\s+(?P<who>[\w'’&-]+(?:\s+[\w'’&-]+){0,5}?)['’]s?\s+(?:own\s+)?(?P<what>figures?|"
+                          r"estimates?|costings?|numbers?|modelling|modeling|arguments?|claims?|case|points?|"
+                          r"characteri[sz]ation|account|analysis|assessment|evidence)$", re.I)
+
+
+def their_points(hits: list[Hit]) -> None:
+    """A stance on another holder's point named by its owner ("We don't accept the federation's figure") is a stance
+    on what that holder last said of the kind (a figure: its latest claim with a number in it), so that the two meet."""
+    for h in hits:
+        m = _THEIR_POINT.match(h.claim)
+        if m is None or not h.spans:
+            continue
+        who = m.group("who").casefold()
+        figure = re.match(r"(?:figure|estimate|costing|number|modell?ing)", m.group("what"), re.I) is not None
+        earlier = [x for x in hits if x is not h and x.spans and x.spans[0][0] < h.spans[0][0] and x.stance == "support"
+                   and x.holder.label != h.holder.label and re.search(r"\b" + re.escape(who) + r"\b", x.holder.label.casefold())
+                   and (not figure or re.search(r"\d", x.claim)) and not _THEIR_POINT.match(x.claim)]
+        if earlier:
+            h.claim = max(earlier, key=lambda x: x.spans[0][0]).claim
+            h.rule += "+theirs"
+
+
 def opposite_claims(hits: list[Hit]) -> list[tuple[str, str]]:
     """Pairs of claims that propose opposite instruments on one topic and are backed by different holders.
 

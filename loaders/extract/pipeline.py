@@ -21,7 +21,7 @@ from .genres.hansard import Roster
 from .genres.questions import bill_claim
 from .genres.turns import last_word
 from .hits import (
-    Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_claims, part_of, PROVISION, provision_hits, retarget_doubts,
+    Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_claims, part_of, PROVISION, provision_hits, their_points, retarget_doubts,
     settle_polarity, side_object,
 )
 from .leading import leading_question
@@ -1111,6 +1111,7 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex = Extractor(doc, lexicon, matcher, roster=roster)
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
+    their_points(ex.hits)
     ex.hits += part_claims(ex.hits, ex.ctx.motion if ex.reader.genre != "debate" else bill_claim(ex.text))
     said = {(h.holder.label, h.claim, h.stance, tuple(h.spans)) for h in ex.hits}
     ex.hits += [h for h in provision_hits(ex.hits, ex.ctx.motion)

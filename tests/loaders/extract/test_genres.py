@@ -1232,7 +1232,13 @@ Senator LOWE: Mr Byrne, what about the exemptions?
 
 Mr Byrne: Our preference, frankly, is that schedule 2 be removed.
 
-Ms Abbott: We support schedule 2, Senator, because small dams need the exemption.
+Ms Abbott: We support schedule 2, Senator, because small dams need the exemption. Our costings put the cost to irrigators at $40 million in the first year.
+
+CHAIR: Thank you. We now welcome the department.
+
+RIGG, Ms Helen, First Assistant Secretary, Department of Water
+
+Ms Rigg: Thank you, Chair. We do not accept the council's figure; most meters are already in place.
 """
 
 
@@ -1249,6 +1255,9 @@ def test_an_australian_hearing_reads_its_witness_entries_and_the_bill_in_its_hea
     # a senator's question that puts a proposal, and the witness's first words in reply
     assert ("Irrigators Council of the Lowlands", "support", "A metering rebate for small irrigators") in rows, rows
     assert ("Irrigators Council of the Lowlands", "oppose", "A deadline of 2031 instead of 2029") in rows, rows
+    # "we do not accept the council's figure": what the council said with a figure in it
+    cost = next(c for h, s, c in rows if h == "Irrigators Council of the Lowlands" and "$40 million" in c)
+    assert ("Department of Water", "oppose", cost) in rows, rows
     # a part of the bill named bare, and a wish to take it out, meet on one claim
     schedule = f"Schedule 2 of {bill}"
     assert ("Irrigators Council of the Lowlands", "support", schedule) in rows, rows
