@@ -774,6 +774,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         subject_region = re.sub(r"(?:\s+(?:[a-z]+ly|also|therefore|still|now|again|further|then))+\s*$", "", subject_region)
         subject = shared.subject if shared is not None and shared.subject else subject_region.strip(" ,")
         subject = re.sub(r"^(?P<p>I|we|they|you)['’]$", r"\g<p>", subject, flags=re.I)  # "I'm not persuaded": "I"
+        subject = re.sub(r"^\d{1,2}(?:\.\d{1,3})+\.?\s+(?=[A-Z])", "", subject)  # a paragraph's number ("1.5 Coalition senators")
         # "I have to say that I share ...": the speaker
         subject = re.sub(r"^(?:I|we)\s+(?:(?:have\s+to|must|would|will|should|can|do)\s+)?(?:say|admit|confess|add|stress|tell\s+you)"
                          r"\s+(?:that\s+)?(?=(?:I|we)$)", "", subject, flags=re.I)
@@ -921,7 +922,28 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
     for i, f in enumerate(frames):
         for g in frames[i + 1:]:
             f.claims = [(a, _before_conjunction(sentence, a, min(b, g.start)) if g.start > a else b) for a, b in f.claims]
+    # a report that goes on ("argued that A, and that B", "said that A, noting that B"): B is reported too
+    for i, f in enumerate(frames):
+        if not f.rule.startswith(("attrib:argue", "attrib:believe", "attrib:emphasise", "attrib:advocate")) or \
+                f.polarity != "support" or not f.claims:
+            continue
+        # (after "supported the exemption", only a participle goes on with the report: "..., noting that B")
+        ok = (lambda m: m is not None and "that" in m.group(0) and not re.match(r"\s*,?\s+(?:and|but)\b", m.group(0))) \
+            if f.rule.startswith("attrib:advocate") else (lambda m: m is not None)
+        nxt = frames[i + 1].start if i + 1 < len(frames) and frames[i + 1].start is not None else len(sentence)
+        # (only after the claim as cut: splitting "that A, and that B" inside it cost the committee reports precision)
+        spans: list[Span] = list(f.claims)
+        more = _MORE_THAT.match(sentence, spans[-1][1])
+        if more and ok(more) and more.end() < nxt and \
+                not re.match(r"(?:it|they|this|these|those|that|he|she)\b", sentence[more.end():], re.I):  # (whose "they"?)
+            spans.append((more.end(), _claim_end(sentence, more.end())))
+        f.claims = [(a, b) for a, b in spans if b - a >= 3]
     return frames
+
+
+#: a reported clause that follows another of the same report: ", and that ...", ", noting that ...", "pointing out that"
+_MORE_THAT = re.compile(r"\s*,?\s+(?:and|but)\s+(?:also\s+)?that\s+|\s*,\s+(?:noting|pointing\s+out|observing|adding|arguing|"
+                        r"saying|warning|stating|insisting|explaining|suggesting|telling\s+the\s+committee)\s+that\s+", re.I)
 
 
 def _before_conjunction(sentence: str, a: int, b: int) -> int:

@@ -436,6 +436,11 @@ class Extractor:
                 return [self.resolver.collective(r.quantifier, noun)], "+quantity", -0.1
             if r.kind == "side":
                 return [self._side_holder(r.side or "support", self.ctx.topic or claim_text, r.quantifier)], "+side", -0.05
+        if r is None and self.ctx.section_holders:  # "Coalition senators do not accept ..." under "Coalition Senators'
+            said = re.sub(r"^(?:the|all)\s+", "", clean_subject(f.subject).casefold())  # Dissenting Report": whose it is
+            named = [h for h in self.ctx.section_holders if said == re.sub(r"^the\s+", "", h.label.casefold())]
+            if named:
+                return named[:1], "+section", 0.0
         return [], "", 0.0
 
     def _section_group_named(self, subject: str, r: Holder) -> Holder | None:
@@ -1038,6 +1043,10 @@ class Extractor:
             return
         if hit.holder.kind == "organisation" and len(hit.holder.label.split()) >= 2:
             self.ctx.named_orgs[last_word(hit.holder.label)] = hit.holder
+            kind = re.match(r"(Department|Ministry|Office|Commission|Authority|Agency|Institute|Tribunal)\s+(?:of|for|on)\s",
+                            hit.holder.label)
+            if kind:  # "the Department" is the Department of Communications, Media and the Arts
+                self.ctx.named_orgs.setdefault(kind.group(1).casefold(), hit.holder)
         self.hits.append(hit)
         self.ctx.paragraph_hits.append(hit)
         if hit.rule != "response":

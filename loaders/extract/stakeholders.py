@@ -194,9 +194,17 @@ _ADDRESS_FORM = re.compile(r"^(?:[Tt]he|[Mm]y)\s+(?:right\s+)?(?:hon\.?|honourab
                            r"Earl|Viscount|Countess|Duke|Marquess)\s*,?\s+(?=(?:the\s+)?[A-Z])")
 
 
+#: a body named for a portfolio of several subjects: "Department of Infrastructure, Transport and Regional Development"
+_PORTFOLIO = re.compile(r"^(?:[Tt]he\s+)?(?:Department|Ministry|Minister|Secretary\s+of\s+State|Office|Commission|Committee)\s+(?:of|for|on)\s+"
+                        r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)+,?\s+and\s+"
+                        r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+
+
 def clean_subject(np: str) -> str:
     """Strip connectives before a subject and auxiliaries or adverbs after it."""
-    np = " ".join(np.replace("\u2019", "'").split()).strip(" ,;:-\"'()")
+    np = " ".join(np.replace("\u2019", "'").split())
+    np = re.sub(r"\s*\((?:the\s+)?[A-Z][\w' &-]{1,40}\)$", "", np)  # its short name: "X, Y and Z (the Department)"
+    np = np.strip(" ,;:-\"'()")
     np = re.split(r",\s+(?:including|such as|notably|particularly|especially|mainly|mostly|many of them)\b", np, maxsplit=1)[0]
     np = re.sub(r"^(?:including|especially|particularly|notably)\s+", "", np, flags=re.I)
     # a speaker's lead-in: "Turning to my first topic, as you've heard, my Lady, the group" -> "the group"
@@ -308,6 +316,8 @@ class Resolver:
                 self.acronyms[abbr.group("abbr")] = found.label
                 return replace(found, aliases=tuple(dict.fromkeys((*found.aliases, abbr.group("abbr")))))
             return found
+        if _PORTFOLIO.match(np):  # "the Department of Communications, Media and the Arts": one body, commas and all
+            return Holder(re.sub(r"^the\s+", "", np, flags=re.I), "organisation")
         parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
         if len(parts) > 1 and _NOT_HOLDER.match(parts[0]):
             return None  # "Option B, federation, was the most widely supported": the proposal, not a holder

@@ -40,7 +40,7 @@ _PROPOSAL_REF = re.compile(r"^(?:(?:the|this|these|that|those|such an?)\s+)?(?:(
 #: what follows a proposal named as the object of a stance, and is not part of it
 _AFTERTHOUGHT = re.compile(r"(?:\s*[,;:(].*|\s+(?:in|with|as|at|by|from|for)\s+(?:the|its|their|a|any|all|every)\b.*|"
                            r"\s+(?:entirely|strongly|outright|altogether|wholeheartedly|in principle)\b.*)$", re.I)
-_COMMITTEE = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|on|the|&)\s+)?){1,7}Committee)\b")
+_COMMITTEE = re.compile(r"\b((?:[A-Z][\w&'’-]*,?\s+(?:(?:and|of|for|on|the|&)\s+){0,2}){1,8}Committee)\b")
 
 
 class ReportReader(Reader):
@@ -240,7 +240,7 @@ class CommitteeReader(ReportReader):
         found = []
         for m in _COMMITTEE.finditer(head):
             label = m.group(1).strip()
-            label = re.sub(r"^(?:(?:The|House of Commons|House of Lords|Commons|Lords)\s+)+", "", label).strip()
+            label = re.sub(r"^(?:(?:The|House of Commons|House of Lords|Commons|Lords|Senate)\s+)+", "", label).strip()
             if len(label.split()) >= 2 and not re.match(r"^(?:Select|This|Our|Departmental)\b", label):
                 found.append(label)
         return Holder(Counter(found).most_common(1)[0][0] if found else "The Committee", "organisation")

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from . import Context
 
 SUBMISSION_HEADING = re.compile(
-    r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:oral|written|closing|opening|further)\s+)?(?:submissions?|statement|evidence|response|"
-    r"representations?|comments?|remarks|address|presentation)\s+(?:on behalf of|from|(?:submitted\s+|presented\s+)?by|of)\s+(?P<who>.+?)"
+    r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:(?:oral|written|closing|opening|further|additional|supplementary|dissenting|minority)\s+)?"
+    r"(?:submissions?|statement|evidence|response|representations?|comments?|remarks|address|presentation|"
+    r"(?<=dissenting\s)report|(?<=minority\s)report|views)\s+(?:on behalf of|from|(?:submitted\s+|presented\s+)?by|of)\s+(?P<who>.+?)"
     r"(?:\s*\((?P<ref>[A-Z]{2,6}\s?\d{3,5})\))?"
     r"(?:\s+by\s+(?P<by>(?:(?:the\s+)?(?:Rt\s+Hon\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Baroness)\b.*)))?\s*$",
     re.I)
@@ -34,8 +35,17 @@ _FRONT_BENCH = re.compile(r"^(?:The\s+)?(?:Minister|Secretary of State|Parliamen
 _SHADOW = re.compile(r"^(?:The\s+)?Shadow\b", re.I)
 
 
+#: a committee member's or party's own report: "Coalition Senators' Dissenting Report", "Labor Members' Minority Report"
+_OWN_REPORT = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?P<who>(?:the\s+)?[A-Z][^:;]{2,80}?)['’]\s*s?\s+(?:dissenting|minority|"
+                         r"additional|supplementary)\s+(?:report|comments|views)\s*$", re.I)
+
+
 def section_holder(heading: str) -> tuple[str, str | None] | None:
-    """('X', 'Ms Y KC') for 'Submissions on behalf of X by Ms Y KC' and similar section openers."""
+    """('X', 'Ms Y KC') for 'Submissions on behalf of X by Ms Y KC' and similar section openers ("Additional comments
+    from the Australian Greens", "Coalition Senators' Dissenting Report")."""
+    own = _OWN_REPORT.match(" ".join(heading.split()))
+    if own:
+        return own.group("who").strip(), None
     m = SUBMISSION_HEADING.match(" ".join(heading.split()))
     if not m:
         return None

@@ -753,3 +753,17 @@ def test_what_a_provision_would_do_is_a_stance_on_it_and_never_on_a_claim_that_s
     aside = next(c for h, _s, c in rows if h == "Packaging Federation")
     assert not any(c == aside for h, _s, c in rows if h in ("Retail Consortium", "Green Alliance")), rows
     assert not any(c == "The authority" for _h, _s, c in rows), rows
+
+
+@pytest.mark.parametrize("sentence,claims", [
+    ("The CTBA argued that regional stations would lose most, warning that local news would be at risk.",
+     ["Regional stations would lose most", "Local news would be at risk"]),
+    ("The Department supported the exemption, noting that racing channels have almost no audience under 18.",
+     ["The exemption", "Racing channels have almost no audience under 18"]),
+    # whose "they", the clause does not say: left out
+    ("Some participants believed that such models are out there but that they were not widely adopted.",
+     ["Such models are out there"]),
+])
+def test_a_report_that_goes_on_reports_its_second_clause_too(sentence: str, claims: list[str]) -> None:
+    frames = [f for f in find_frames(sentence) if f.rule.startswith("attrib")]
+    assert [[f.claim_text(c) for c in f.claims] for f in frames] == [claims]

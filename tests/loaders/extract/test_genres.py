@@ -1262,3 +1262,54 @@ def test_an_australian_hearing_reads_its_witness_entries_and_the_bill_in_its_hea
     schedule = f"Schedule 2 of {bill}"
     assert ("Irrigators Council of the Lowlands", "support", schedule) in rows, rows
     assert ("River Health Alliance", "oppose", schedule) in rows, rows
+
+
+#: a fictional Australian Senate committee report: the majority's view, then a dissenting report and additional comments
+SENATE_REPORT = """The Senate
+
+Rural Affairs Legislation Committee
+
+Water Metering Amendment Bill 2027 [Provisions]
+
+Chapter 2
+
+Key issues
+
+2.1 The Department of Agriculture, Water and the Environment (the Department) submitted that the metering requirement would protect the river in dry years.
+
+2.2 The Department considered that small dams should be exempt.
+
+Committee view
+
+2.3 The committee supports the metering requirement.
+
+Recommendation 1
+
+2.4 The committee recommends that the Senate pass the bill.
+
+Coalition Senators' Dissenting Report
+
+1.1 Coalition senators do not accept that the metering requirement is necessary.
+
+1.2 Coalition senators recommend that the bill not be passed.
+
+Additional comments from the Australian Greens
+
+1.1 The Greens support the bill but would go further.
+"""
+
+
+def test_a_committee_report_s_dissenting_report_and_additional_comments_are_their_authors() -> None:
+    """"Coalition Senators' Dissenting Report" and "Additional comments from the Australian Greens" are whose words
+    follow ("Coalition senators do not accept ..."), not the committee's; a portfolio's name keeps its commas, and
+    "the Department" is that department."""
+    rows = held(extract_text(SENATE_REPORT, name="report.txt"))
+    committee = "Rural Affairs Legislation Committee"
+    metering = {c for h, s, c in rows if h == committee and s == "support" and c.startswith("The metering requirement")}
+    assert any(("Coalition Senators", "oppose", c) in rows for c in metering), rows  # the two meet on it
+    assert any(h == "Coalition Senators" and c.startswith("The bill not be passed") for h, _s, c in rows), rows
+    assert not any(h == committee and "not be passed" in c for h, _s, c in rows), rows
+    department = "Department of Agriculture, Water and the Environment"
+    assert any(h == department and c.startswith("Small dams should be exempt") for h, _s, c in rows), rows
+    assert not any(h.startswith(("Department of Agriculture", "Water and the Environment")) and h != department
+                   for h, _s, _c in rows), rows
