@@ -308,6 +308,9 @@ def detect_genre(structure: Structure, document: Document) -> str:
     # (a tag with its colon on a line of its own, "Mr. Douglas Pruett (President, ...):", is a committee's Evidence, not Hansard)
     hansard = sum(1 for b in structure.blocks if b.kind == "speaker" and b.speaker_note
                   and (not text[b.start:b.end].rstrip().endswith(":") or _SEAT_NOTE.search(b.speaker_note)))
+    # a member's seat and party in an inline tag ("Mr. Tom Harris (Port Morien, CPC): ..."): a sitting too
+    hansard += sum(1 for b in structure.blocks if b.kind == "paragraph" and b.speaker_span is not None and b.speaker_note
+                   and _SEAT_NOTE.search(b.speaker_note))
     submissions = sum(1 for b in structure.blocks if b.kind == "heading" and SUBMISSION_HEADING.match(structure.view(b).text))
     if hansard >= 2 or re.search(r"\bI beg to move\b|^I move(?:,|\s+amendment\b)|\bPresiding Officer\b|\bI move(?:\s*:|\s+amendment\s+No\.)|"
                                  r"\bThe (?:Dáil|Seanad|Senedd|Assembly) divided\b|\bCeann Comhairle\b", text, re.M) or hansard == 1 and re.search(

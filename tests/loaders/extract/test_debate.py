@@ -787,3 +787,16 @@ def test_a_committee_on_a_bill_takes_sides_on_its_clauses_and_on_the_bill() -> N
     assert not any(c.startswith("First, clause 6") and c in clause.values() for _h, _s, c in rows)
     # nobody both supports and opposes one claim
     assert not {(h, c) for h, s, c in rows if s == "support"} & {(h, c) for h, s, c in rows if s == "oppose"}
+
+
+def test_a_committee_meeting_with_its_tags_inline_is_read_as_the_same_sitting() -> None:
+    """The same meeting with each tag at the start of its paragraph ("Mr. Tom Harris (Port Morien, CPC): ...") is a
+    sitting as well: the same clause questions and sides."""
+    inline = re.sub(r"^((?:The Chair|Mr\.|Ms\.)[^\n]*\):)\n", r"\1 ", COMMITTEE_ON_A_BILL, flags=re.M)
+    assert inline != COMMITTEE_ON_A_BILL and "(Port Morien, CPC): On clause 9" in inline
+    b = extract_text(inline, name="committee.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    nine = "Clause 9 of Bill C-77: the speed limit"
+    assert ("Coastal Ferry Operators Association", "oppose", nine) in rows, rows
+    assert ("Tom Harris", "oppose", nine) in rows, rows
+    assert ("Luc Gagnon", "support", "Bill C-77 (Safe Crossings Act)") in rows, rows
