@@ -884,7 +884,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
             claims = [(start, _claim_end(sentence, start))]
         elif name in ("advocate", "oppose") or _NP_OK_VERBS.match(verb) or polarity != "support":
             start = pos
-            skip = re.match(r"\s*(?:to\s+(?!be\b)(?=\w+\b)|for\s+|on\s+|of\s+|about\s+(?!(?:how|what|why|whether)\b))?", tail,
+            skip = re.match(r"\s*(?:to\s+(?!be\b)(?=\w+\b)|for\s+|on\s+|of\s+|about\s+(?!(?:how|what|why|whether)\b)|by\s+(?=(?:the|this|that|these|those|their|his|her|its|any)\b))?", tail,
                             re.I)  # "asked to be involved": kept whole; "reservations about the levy": the levy
             if re.search(r"(?:optimistic|hopeful|positive|enthusiastic)$", verb, re.I):
                 skip = re.match(r"\s*(?:about\s+)?", tail, re.I)  # "optimistic about the ability of the UK to ..."
