@@ -218,6 +218,14 @@ def _prefixes(pattern: str, n: int = 3) -> set[str] | None:
     """Lower-case literal prefixes (up to n letters) that every match of `pattern` starts with; None if unknown."""
     out: set[str] = set()
     for alt in _split_top(pattern):
+        if alt.startswith(("(?<=", "(?<!")):  # a look-behind ("(?<=['’])m not persuaded"): the match starts after it
+            depth = 0
+            for j, ch in enumerate(alt):
+                depth += ch == "("
+                depth -= ch == ")"
+                if depth == 0:
+                    break
+            alt = alt[j + 1:]
         if alt.startswith("(?:"):
             depth, j = 0, 0
             for j, ch in enumerate(alt):
