@@ -21,10 +21,11 @@ from .genres.hansard import Roster
 from .genres.questions import bill_claim
 from .genres.turns import last_word
 from .hits import (
-    Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_claims, part_of, PROVISION, provision_hits, their_points, retarget_doubts,
+    Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
     settle_polarity, side_object,
 )
 from .leading import leading_question
+from .provisions import PROVISION, part_claims, provision_hits, their_points
 from .lexicon import Lexicon, default_lexicon, singular
 from .merging import content_tokens
 from .polarity import apply_denial

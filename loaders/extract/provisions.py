@@ -1,0 +1,150 @@
+"""Provisions of a bill, and other holders' points, named in a claim rather than stated: where sides meet on them.
+
+- :func:`provision_hits`: what a provision named as a sentence's subject would do, weighed ("The parts mandate would
+  raise prices", "The metering requirement will reduce the risk ..."), is also a stance on the provision ("The parts
+  mandate": against, for), kept beside the statement's own position (rule suffix ``+provision``);
+- :func:`part_claims`: a part of the bill in hand named bare ("we support schedule 3") or to be taken out ("that
+  schedule 3 be removed") is one claim, "Schedule 3 of <the bill>" (``+part``);
+- :func:`their_points`: a stance on another holder's point named by its owner ("We don't accept the federation's
+  figure") is a stance on what that holder last said of the kind (``+theirs``).
+
+Claims these rules name stay as they are named: :func:`.hits.merge_hit_claims` and :func:`.hits.align_claims` never
+fold them into a sentence that mentions them.
+
+Imports: the standard library and the extractor's hits, claims and proposals modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .claims import CLAUSE_QUESTION, normalise_claim
+from .hits import _NEGATED, Hit
+from .proposals import evaluation
+
+#: a provision named as the subject of a sentence that says what it would do: "The parts mandate would raise
+#: prices", "The 40-mile-an-hour cap in clause 9 will reduce the energy released", "This bill would cost jobs"
+PROVISION = re.compile(
+    r"^(?:(?:First|Second|Third|Finally|And|But|So|Yet|However|Frankly|Simply put|In short),?\s+)?"
+    r"(?P<np>(?:the|this|that|any|a|your|their)\s+(?:[\w$%'’-]+\s+){0,4}?(?:mandate|requirement|cap|levy|ban|limit|threshold|duty|"
+    r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|service|"
+    r"agency|authority|rule|allowance|payment|benefit|grant|scheme|programme|program|fund|"
+    r"protections|provisions?|bill|clause|section|amendment|motion)(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+"
+    r"[A-Za-z]?)?)\s+(?P<pred>(?:would|will|could|is|are|does|has)\s+(?!not\b|be\s+(?:debated|considered|discussed|read|"
+    r"introduced|moved|put)\b).{8,})$", re.I)
+#: what a provision would do, weighed: its harms and its goods (beyond the general words of ``evaluation.yaml``)
+_HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"
+                    r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
+                    r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
+                    r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
+                    r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
+                    r"waste\w*|bureaucra\w+|red\s+tape)\b", re.I)
+_GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
+                    r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
+                    r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole))\b", re.I)
+
+
+#: the general words of ``evaluation.yaml`` that weigh what a provision does for the good (not its holder's attitude:
+#: "agreed", "welcomed", "keen")
+_GOOD_EFFECT = re.compile(r"\b(?:better|safer|easier|closer|convenient|saves?|saving|benefit(?:s|ed)?|helpful|useful|sensible|"
+                          r"makes\s+sense|good\s+idea|positive)\b", re.I)
+
+
+def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
+    """A holder's statement of what a provision would do, weighed one way ("The parts mandate would raise prices"),
+    is also their stance on the provision ("The parts mandate": against), so that holders who argue its harms and
+    its goods meet on it. "The bill" is the bill in hand (`bill`), when there is one."""
+    out: list[Hit] = []
+    for h in hits:
+        if h.locked or h.side_topic or h.doubt or h.rule.startswith(("debate:", "proposal:", "moved")):
+            continue
+        m = PROVISION.match(h.claim)
+        if m is None or _NEGATED.search(m.group("pred")):
+            continue
+        harms, goods = bool(_HARMS.search(m.group("pred"))), bool(_GOODS.search(m.group("pred")))
+        verdict = "oppose" if harms and not goods else "support" if goods and not harms else evaluation(m.group("pred"))
+        if verdict is None or verdict == "support" and not (goods or _GOOD_EFFECT.search(m.group("pred"))):
+            continue  # ("The authority has agreed to ...": what it did, not what it is worth)
+        np_ = " ".join(m.group("np").split())
+        if re.match(r"(?:the|this|that)\s+bill$", np_, re.I):
+            if bill is None:
+                continue
+            claim = bill
+        elif re.match(r"(?:the|this|that|any|a|your|their)\s+(?:bill|clause|section|amendment|motion|provisions?)$", np_, re.I):
+            continue  # "that provision": which one, the sentence does not say
+        else:
+            claim = normalise_claim(re.sub(r"^(?:this|that|any|a|your|their)\s+", "the ", np_, flags=re.I))
+        stance = verdict if h.stance == "support" else "oppose" if verdict == "support" else "support"
+        if claim.casefold() == h.claim.casefold():
+            continue  # ("The moratorium is the part ... that worries me": its claim already)
+        out.append(replace(h, claim=claim, stance=stance, rule=h.rule + "+provision", confidence=min(h.confidence, 0.5),
+                           turned=None))
+    return out
+
+
+#: a part of a bill named bare as a claim: "Schedule 3", "clause 20 as drafted", "Schedule 1, the foliar ban on ..."
+_PART = re.compile(r"^(?:the\s+)?(?P<kind>clause|schedule|section|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+"
+                   r"(?:drafted|introduced|it\s+stands)|of\s+the\s+bill|in\s+full|in\s+its\s+current\s+form|without\s+"
+                   r"reservation|altogether))?(?:,\s+(?:the\s+|and\s+|(?:Senator|Chair|Chairman|Minister|Convener|Deputy|"
+                   r"Mr|Mrs|Ms|Dr)\b)[^;]*)?$", re.I)
+#: a part of a bill to be taken out: "schedule 3 be removed", "Remove schedule 3 altogether"
+_PART_OUT = re.compile(r"(?:^|\bthat\s+|\b(?:amendment|move|moving|vote|voting)\s+to\s+)(?:(?:the\s+)?(?P<kind>clause|schedule|section|part|head)\s+(?P<n>\d{1,3}[A-Za-z]?)\s+"
+                       r"(?:should\s+|must\s+)?be\s+(?:removed|deleted|dropped|scrapped|struck\s+out|taken\s+out|withdrawn)|"
+                       r"(?:remove|delete|drop|scrap|strike\s+out)\s+(?:the\s+)?(?P<kind2>clause|schedule|section|part|head)\s+"
+                       r"(?P<n2>\d{1,3}[A-Za-z]?))\b", re.I)
+
+
+def part_claims(hits: list[Hit], bill: str | None) -> list[Hit]:
+    """A part of the bill in hand named bare ("we support schedule 3", "that schedule 3 be removed") is one claim for
+    every holder, "Schedule 3 of <the bill>" (a clause a committee's sitting made a question, where there is one), so
+    that those for it and those for taking it out meet on it. A bare name is renamed in place; a wish to take a part out
+    ("Our preference is that schedule 3 be removed") keeps its claim and gives the stance on the part beside it
+    (returned)."""
+    out_hits: list[Hit] = []
+    if not bill:
+        return out_hits
+    asked = {m.group(1).casefold(): h.claim for h in hits if (m := re.match(r"^Clause (\d{1,3}) of ", h.claim)) and
+             CLAUSE_QUESTION.match(h.claim)}
+    for h in hits:
+        if h.locked or h.side_topic or h.rule.startswith("debate:"):
+            continue
+        whole, out = _PART.match(h.claim), _PART_OUT.search(h.claim)
+        m = whole or out
+        if m is None:
+            continue
+        kind = (m.group("kind") or (out.group("kind2") if out else None) or "").casefold()
+        n = m.group("n") or (out.group("n2") if out else None)
+        if not kind or not n:
+            continue
+        name = asked.get(n) if kind == "clause" else None
+        claim = name or f"{kind.capitalize()} {n} of {bill[:1].lower() + bill[1:] if bill.startswith('The ') else bill}"
+        if whole is not None:
+            h.claim, h.rule = claim, h.rule + "+part"
+        else:
+            out_hits.append(replace(h, claim=claim, stance="oppose" if h.stance == "support" else "support",
+                                    rule=h.rule + "+part", turned=None))
+    return out_hits
+
+
+#: a claim that names another holder's point rather than stating it: "the federation's figure", "the union's argument"
+_THEIR_POINT = re.compile(r"^(?:the|their|its)\s+(?P<who>[\w'’&-]+(?:\s+[\w'’&-]+){0,5}?)['’]s?\s+(?:own\s+)?(?P<what>figures?|"
+                          r"estimates?|costings?|numbers?|modelling|modeling|arguments?|claims?|case|points?|"
+                          r"characteri[sz]ation|account|analysis|assessment|evidence)$", re.I)
+
+
+def their_points(hits: list[Hit]) -> None:
+    """A stance on another holder's point named by its owner ("We don't accept the federation's figure") is a stance
+    on what that holder last said of the kind (a figure: its latest claim with a number in it), so that the two meet."""
+    for h in hits:
+        m = _THEIR_POINT.match(h.claim)
+        if m is None or not h.spans:
+            continue
+        who = m.group("who").casefold()
+        figure = re.match(r"(?:figure|estimate|costing|number|modell?ing)", m.group("what"), re.I) is not None
+        earlier = [x for x in hits if x is not h and x.spans and x.spans[0][0] < h.spans[0][0] and x.stance == "support"
+                   and x.holder.label != h.holder.label and re.search(r"\b" + re.escape(who) + r"\b", x.holder.label.casefold())
+                   and (not figure or re.search(r"\d", x.claim)) and not _THEIR_POINT.match(x.claim)]
+        if earlier:
+            h.claim = max(earlier, key=lambda x: x.spans[0][0]).claim
+            h.rule += "+theirs"
