@@ -271,7 +271,8 @@ class ClaimIndex:
         best, best_sim = None, 0.0
         for j in cands:
             tj = self._rep_tokens[j]
-            if numbers_conflict(text, self.reps[j]) or polarity_conflict(text, self.reps[j]):
+            if numbers_conflict(text, self.reps[j]) or polarity_conflict(text, self.reps[j]) or \
+                    parts_conflict(text, self.reps[j]):
                 continue
             if same_claim(set(ti), set(tj), weights):
                 sim = _jaccard(set(ti), set(tj), weights)
@@ -293,6 +294,26 @@ class ClaimIndex:
         if self.rep_of.get(text, text) != text:
             del self.rep_of[text]
             self.count([text], -1)
+
+
+def parts_conflict(a: str, b: str) -> bool:
+    """Whether two claims name different numbered parts of a bill, or one names a part and the other none ("Schedule 3
+    of the X Bill 2027" and "the X Bill 2027"): a part of the bill is not the bill, however alike their words.
+
+    >>> parts_conflict("Schedule 3 of the Farm Water Bill 2027", "Farm Water Bill 2027")
+    True
+    >>> parts_conflict("Clause 9 of Bill C-61: the speed cap", "the speed cap in clause 9 would cost capacity")
+    False
+    """
+    return _parts(a) != _parts(b)
+
+
+_PART_NAMED = re.compile(r"\b(head|section|part|article|chapter|schedule|clause)\s+(\d{1,3}[a-z]?)\b", re.I)
+
+
+@lru_cache(maxsize=100_000)
+def _parts(text: str) -> frozenset[str]:
+    return frozenset(m.group(1).casefold() + m.group(2).casefold() for m in _PART_NAMED.finditer(text))
 
 
 def numbers_conflict(a: str, b: str) -> bool:

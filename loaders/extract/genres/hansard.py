@@ -45,6 +45,10 @@ PARTIES = {
     # the House of Commons of Canada, as ourcommons.ca tags a member: "(Riding, CPC)"
     "lib.": "Liberal Party of Canada", "cpc": "Conservative Party of Canada", "ndp": "New Democratic Party",
     "bq": "Bloc Québécois", "gp": "Green Party",
+    # New Zealand's and Australia's parliaments, as a tag names a member's party ("Hon Name (National):", "(ALP)")
+    "national": "New Zealand National Party", "nz first": "New Zealand First", "te pāti māori": "Te Pāti Māori",
+    "te pati maori": "Te Pāti Māori", "labor": "Australian Labor Party", "alp": "Australian Labor Party",
+    "nationals": "The Nationals", "nats": "The Nationals", "greens": "Australian Greens", "one nation": "Pauline Hanson's One Nation",
 }
 _PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
 _OFFICE = re.compile(

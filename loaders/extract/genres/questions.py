@@ -526,8 +526,9 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             spans = trim_spans(text, view.spans(s0, e0))
             sent = own_party_as_we(sent, member.party) if member.party else own_body_as_we(sent)
             if on_bill:
-                oc = _ON_CLAUSE.match(sent)
-                on_clause = oc.group("n") if oc else on_clause
+                oc = _ON_QUESTION.match(sent)  # "On clause 9, we share the railways' concern": a clause taken issue with
+                clause_n = re.fullmatch(r"clause\s+(\d{1,3})", " ".join(oc.group("obj").casefold().split())) if oc else None
+                on_clause = clause_n.group(1) if clause_n else on_clause
                 listing = listing or bool(_CONCERN_LIST.search(sent))
                 for cue_stance, n in clause_cues(sent, on_clause, listing):
                     if (member.name, f"clause {n}", s0) not in clause_said:
@@ -678,7 +679,7 @@ _LISTED_AMENDMENT = re.compile(r"^\s*(?:Amendment proposed:\s*|(?P<kind>Amendmen
                                r"(?:in\s+(?P<where>(?:clause|schedule)\s+\d+)|page\s+\d+|to\s+)", re.I)
 _EXPLAINED = re.compile(r"^\s*(?:Member['’]s explanatory statement\s*:?\s*)?This (?:amendment|new clause|new schedule) "
                         r"(?:would|will|seeks to|is intended to)\s+(?P<what>.+)$", re.I)
-_ON_QUESTION = re.compile(r"^\s*(?:On|Turning to|As for|As to|With regard to|Finally,? on|Then,? on)\s+(?P<obj>(?:new\s+)?"
+_ON_QUESTION = re.compile(r"^\s*(?:(?:And|But|So|Finally|Then|Now),?\s+)?(?:On|Turning to|As for|As to|With regard to)\s+(?P<obj>(?:new\s+)?"
                           r"(?:clause|amendment|schedule)\s+\d+[A-Za-z]?)\b", re.I)
 
 
@@ -751,9 +752,7 @@ _CLAUSE_NP = r"\b[Tt]he\s+(?P<np>(?:(?!(?:the|a|an|this|that)\b)[\w$%'’-]+(?:[
 _CLAUSE_VP = (r"\b[Cc]lause\s+{n}\s+(?P<vp>(?:would|will|caps|sets|requires|makes|gives|creates|raises|extends|allows|bans|"
               r"puts|removes|replaces|introduces|applies)\b[^.;:!?]{{5,160}})")
 _PERSONAL = re.compile(r"\b(?:us|we|our|you|your|I|me|my)\b")
-#: a clause taken issue with: "On clause 9, we share the railways' concern", "our concerns about clause 12"
-_ON_CLAUSE = re.compile(r"^\s*(?:(?:And|But|So|Finally|Then|Now),?\s+)?(?:on|turning\s+to|as\s+for|as\s+to|with\s+regard\s+to)\s+"
-                        r"clause\s+(?P<n>\d{1,3}),", re.I)
+#: a concern shared or raised on the clause a sentence opens with ("On clause 9, we share the railways' concern")
 _CONCERN = re.compile(r"\b(?:I|we)\s+(?:(?:also|do|still|would)\s+)*(?:share|have|had|raise|note)\s+(?:(?:the|a|some|real|"
                       r"serious|grave|several|two|three|four|many|significant|[\w'’]+['’]s?)\s+){0,3}concerns?\b|"
                       r"\b(?:I|we)\s+(?:am|are)\s+(?:very\s+|deeply\s+|also\s+)?(?:concerned|worried)\b", re.I)

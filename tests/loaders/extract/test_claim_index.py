@@ -9,7 +9,7 @@ import pytest
 
 from stancegraph.loaders.extract import extract_path, merge_bundles
 from stancegraph.loaders.extract.merging import (
-    ClaimIndex, _weights, cluster_claims, content_tokens, numbers_conflict, polarity_conflict, same_claim,
+    ClaimIndex, _weights, cluster_claims, content_tokens, numbers_conflict, parts_conflict, polarity_conflict, same_claim,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
@@ -56,7 +56,8 @@ def all_pairs_clusters(texts: list[str]) -> list[int]:
     for i, ti in enumerate(tokens):
         best, best_sim = None, 0.0
         for j in reps:
-            if not numbers_conflict(texts[i], texts[j]) and not polarity_conflict(texts[i], texts[j]) and same_claim(ti, tokens[j], w):
+            if not numbers_conflict(texts[i], texts[j]) and not polarity_conflict(texts[i], texts[j]) and \
+                    not parts_conflict(texts[i], texts[j]) and same_claim(ti, tokens[j], w):
                 from stancegraph.loaders.extract.merging import _jaccard
 
                 sim = _jaccard(ti, tokens[j], w)
