@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from ...graph.model.records import Source
 from .claims import CLAUSE_QUESTION, normalise_claim
 from .merging import (
-    _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, same_claim, same_instrument,
+    _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, parts_conflict, same_claim,
+    same_instrument,
 )
 from .polarity import positive_form
 from .proposals import evaluation
@@ -201,8 +202,8 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
         if len(content_tokens(t)) < 2 and len(t.split()) > 3:  # one content word in a sentence ("They did not
             continue                                            # know who was calling"): too little to place it
         mine = content_tokens(t)
-        others = [a for a in texts if a != t and holders[a] - holders[t]
-                  and not (aside[a] and mine and any(mine <= x for x in aside[a]))]
+        others = [a for a in texts if a != t and holders[a] - holders[t] and not parts_conflict(t, a)  # (the bill is not
+                  and not (aside[a] and mine and any(mine <= x for x in aside[a]))]                  # its Section 4)
         # a bare name of a proposal ("A moratorium", "The moratorium as drafted") is a stance on the proposal where one
         # is put ("The Minister should introduce a moratorium on ..."), before any claim that says something of it
         proposals = [a for a in others if a in proposed] if not _PREDICATE.search(t) else []

@@ -100,6 +100,16 @@ _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposit
                          r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|"
                          r"(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5})(?:\s+(?:as\s+"
                          r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
+#: a witness announcing objections: "What we oppose is HB 2217 as drafted", "We have three serious concerns"
+_OBJECTIONS = re.compile(r"^\s*(?:(?:But|And|However),?\s+)?what\s+(?:we|I)\s+(?:oppose|object\s+to|cannot\s+support|can(?:no|['’])t\s+"
+                         r"support)\s+is\b|\b(?:we|I)\s+(?:(?:do|also|still),?\s+(?:however,?\s+)?)*(?:have|had|raise)\s+(?:(?:two|"
+                         r"three|four|five|several|some|a\s+number\s+of|serious|significant|real|main|particular)\s+)+"
+                         r"(?:concerns|objections)\b", re.I)
+#: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
+_PART_FIRST = re.compile(r"^\s*(?:(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly|And),?\s+)?"
+                         r"(?:the\s+(?:[\w-]+\s+){0,4}?in\s+)?(?P<kind>Section|Clause|Schedule|Part|Head)\s+(?P<n>\d{1,3}[A-Za-z]?)\b"
+                         r"(?!\s*,\s*(?:which|that))\s+(?:would|will|could|turns|puts|makes|requires|gives|creates|forces|"
+                         r"imposes|lets|allows|means|goes|takes|applies|sets|bans)\b", re.I)
 #: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
 _BILL_THAT = re.compile(r"^(?:a|the|this)\s+bill\s+(?:that|which)\s+\w", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
@@ -242,6 +252,7 @@ class Extractor:
         self.title_words = content_tokens(" ".join([self.document.title or "", *heads]))
         self.matcher = matcher or ThemeMatcher()
         self.hits: list[Hit] = []
+        self._objecting: str | None = None  # the speaker whose turn announced objections ("What we oppose is ...")
         self.contradictions: list[tuple[str, str]] = []  # (claim text, claim text it contradicts)
         self.mentioned: list[Holder] = []
         self._lead_cache: dict[int, tuple[list[Holder], str, str | None, str, float] | None] = {}
@@ -683,6 +694,7 @@ class Extractor:
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
             self._provision(sent, b, strand, spans, topics)
+            self._objection(sent, b, strand, spans, topics)
             if self._vote_result(sent, b, strand, spans, topics):
                 continue
             if not frames:
@@ -705,6 +717,25 @@ class Extractor:
         for hit in provision_hits(said, self.ctx.motion):
             if hit.stance == "oppose" or praise:
                 self.add(hit)
+
+    def _objection(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
+        """A witness's list of objections to a bill, part by part ("What we oppose is HB 2217 as drafted. Section 4
+        turns a paperwork lapse into a bar on getting into court. ... Third, Section 5 would put ..."): against each
+        part it names first in a sentence (named bare, the part becomes the bill's, :func:`.provisions.part_claims`).
+        A sitting's clause questions are read by its own reader."""
+        if self.reader.genre == "debate" or not b.speaker:
+            return
+        if self._objecting is not None and self._objecting != b.speaker:
+            self._objecting = None
+        if _OBJECTIONS.search(sent):
+            self._objecting = b.speaker
+            return
+        m = _PART_FIRST.match(sent) if self._objecting == b.speaker else None
+        if m is None:
+            return
+        part = f"{m.group('kind').capitalize()} {m.group('n')}"
+        for h in self._turn_holders(b):
+            self.add(Hit(h, part, "oppose", "turn:objection", 0.5, spans, strand.source, b.section, None, topics))
 
     def _vote_result(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """Minutes: "The amendment was put to the vote and was LOST (For: 3, Against: 7)" is the body's stance on the

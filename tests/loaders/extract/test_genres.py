@@ -1313,3 +1313,19 @@ def test_a_committee_report_s_dissenting_report_and_additional_comments_are_thei
     assert any(h == department and c.startswith("Small dams should be exempt") for h, _s, c in rows), rows
     assert not any(h.startswith(("Department of Agriculture", "Water and the Environment")) and h != department
                    for h, _s, _c in rows), rows
+
+
+def test_a_witness_s_list_of_objections_opposes_each_part_of_the_bill_it_names() -> None:
+    """"What we oppose is the bill as drafted. Schedule 4 would ... Second, Schedule 5 would ...": against schedules 4
+    and 5 (the bill's own, named in full); a part named later in a sentence, or by another speaker, is no objection;
+    the bill's question stays the bill's, never folded into one of its parts."""
+    text = SENATE_HEARING + (
+        "\nSenator LOWE: Mr Byrne, one more question on the costs.\n\n"
+        "Mr Byrne: What we oppose is the bill as drafted. Schedule 4 would put the whole cost on irrigators. Second, "
+        "Schedule 5 would let the minister delay the start indefinitely. We can live with the rest of it.\n")
+    rows = held(extract_text(text, name="senate.txt"))
+    bill = "Farm Water (Metering) Amendment Bill 2027"
+    assert ("River Health Alliance", "oppose", f"Schedule 4 of {bill}") in rows, rows
+    assert ("River Health Alliance", "oppose", f"Schedule 5 of {bill}") in rows, rows
+    assert not any(h == "Irrigators Council of the Lowlands" and c.startswith("Schedule 4") for h, _s, c in rows), rows
+    assert ("Irrigators Council of the Lowlands", "oppose", bill) in rows, rows  # the bill, not "Schedule 2 of" it
