@@ -416,7 +416,8 @@ def instrument(text: str) -> tuple[str, frozenset[str]] | None:
     """
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     for i, w in enumerate(words):
-        kind = _INSTRUMENT_OF.get(w.casefold().rstrip("s") if w.casefold().rstrip("s") in _INSTRUMENT_OF else w.casefold())
+        low = w.casefold()
+        kind = _INSTRUMENT_OF.get(low.rstrip("s")) or _INSTRUMENT_OF.get(low)  # "services", "levy"
         if kind is None:
             continue
         mods: list[str] = []

@@ -18,7 +18,7 @@ from .assembly import build_bundle
 from .claims import Frame, find_frames, listed_stakeholders, normalise_claim
 from .genres import Context, read_genre
 from .genres.hansard import Roster
-from .genres.questions import bill_claim
+from .genres.questions import ANNOUNCED_LIST, ORDINAL, bill_claim
 from .genres.turns import last_word
 from .hits import (
     Hit, turned_form, align_claims, merge_company_names, merge_hit_claims, merge_person_names, opposite_claims, part_of, retarget_doubts,
@@ -102,11 +102,9 @@ _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposit
                          r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
 #: a witness announcing objections: "What we oppose is HB 2217 as drafted", "We have three serious concerns"
 _OBJECTIONS = re.compile(r"^\s*(?:(?:But|And|However),?\s+)?what\s+(?:we|I)\s+(?:oppose|object\s+to|cannot\s+support|can(?:no|['’])t\s+"
-                         r"support)\s+is\b|\b(?:we|I)\s+(?:(?:do|also|still),?\s+(?:however,?\s+)?)*(?:have|had|raise)\s+(?:(?:two|"
-                         r"three|four|five|several|some|a\s+number\s+of|serious|significant|real|main|particular)\s+)+"
-                         r"(?:concerns|objections)\b", re.I)
+                         r"support)\s+is\b|" + ANNOUNCED_LIST + r"(?:concerns|objections)\b", re.I)
 #: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
-_PART_FIRST = re.compile(r"^\s*(?:(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly|And),?\s+)?"
+_PART_FIRST = re.compile(r"^\s*(?:(?:" + ORDINAL + r"|And),?\s+)?"
                          r"(?:the\s+(?:[\w-]+\s+){0,4}?in\s+)?(?P<kind>Section|Clause|Schedule|Part|Head)\s+(?P<n>\d{1,3}[A-Za-z]?)\b"
                          r"(?!\s*,\s*(?:which|that))\s+(?:would|will|could|turns|puts|makes|requires|gives|creates|forces|"
                          r"imposes|lets|allows|means|goes|takes|applies|sets|bans)\b", re.I)
@@ -705,11 +703,11 @@ class Extractor:
         """A speaker's own word on what a provision would do, put first in a sentence that may go on to take another
         side ("The metering requirement will reduce the risk ..., and we strongly support the bill"): their stance on
         the provision (:func:`.hits.provision_hits`)."""
-        holders = self._turn_holders(b)
-        if b.question or not self.reader.asserts(holders):
-            return
         first = re.split(r",\s+(?:and|but|so|while|whereas)\s+|;\s+|\s+[—–]\s+", sent, maxsplit=1)[0]
-        if not PROVISION.match(first):
+        if b.question or not PROVISION.match(first):
+            return
+        holders = self._turn_holders(b)
+        if not self.reader.asserts(holders):
             return
         said = [Hit(h, normalise_claim(first), "support", "turn:assertion", 0.45, spans, strand.source, b.section, None,
                     topics) for h in holders]

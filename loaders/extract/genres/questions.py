@@ -525,6 +525,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
             sent = view.clean[s0:e0]
             spans = trim_spans(text, view.spans(s0, e0))
             sent = own_party_as_we(sent, member.party) if member.party else own_body_as_we(sent)
+            heard: list[tuple[str, str | None, int]] | None = None  # says(sent), once read
             if on_bill:
                 oc = _ON_QUESTION.match(sent)  # "On clause 9, we share the railways' concern": a clause taken issue with
                 clause_n = re.fullmatch(r"clause\s+(\d{1,3})", " ".join(oc.group("obj").casefold().split())) if oc else None
@@ -534,7 +535,8 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                     if (member.name, f"clause {n}", s0) not in clause_said:
                         clause_said.add((member.name, f"clause {n}", s0))
                         add(member, clause_question(n), cue_stance, "debate:clause", 0.7, spans, b.section)
-                for _st, obj, _at in says(sent):  # "we strongly support clause 15": a clause of the bill, as a question
+                heard = says(sent)
+                for _st, obj, _at in heard:  # "we strongly support clause 15": a clause of the bill, as a question
                     ref = _CLAUSE_REF.match(" ".join((obj or "").split()))
                     if ref and (member.name, f"clause {ref.group('n')}", s0) not in clause_said:
                         clause_question(ref.group("n"))
@@ -571,7 +573,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 continue
             if _COURTESY.match(sent):
                 continue
-            cues = [] if re.search(r"\bleave to withdraw\b", sent, re.I) else says(sent)
+            cues = [] if re.search(r"\bleave to withdraw\b", sent, re.I) else heard if heard is not None else says(sent)
             if current is None:  # no question in hand: only a stance on a question named
                 cues = [c for c in cues if c[1] and (_NUMBERED.search(c[1].casefold()) or the_bill(c[1])) and
                         named_of(c[1], None, member) is not None]
@@ -758,10 +760,12 @@ _CONCERN = re.compile(r"\b(?:I|we)\s+(?:(?:also|do|still|would)\s+)*(?:share|hav
                       r"\b(?:I|we)\s+(?:am|are)\s+(?:very\s+|deeply\s+|also\s+)?(?:concerned|worried)\b", re.I)
 _CONCERNS_ABOUT = re.compile(r"\bconcerns?\s+(?:about|with|over|regarding)\s+clause\s+(?P<n>\d{1,3})\b", re.I)
 #: a list of concerns announced ("We do, however, have three serious concerns.") and its items ("First, clause 4 would ...")
-_CONCERN_LIST = re.compile(r"\b(?:I|we)\s+(?:(?:do|also|still),?\s+(?:however,?\s+)?)*(?:have|had|raise)\s+(?:(?:two|three|four|five|"
-                           r"several|some|a\s+number\s+of|serious|significant|real|main|particular)\s+)+concerns\b", re.I)
-_ORDINAL_ITEM = re.compile(r"^\s*(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly),?\s+"
-                           r"(?:[\w'’-]+\s+){0,6}?clause\s+(?P<n>\d{1,3})\b", re.I)
+ANNOUNCED_LIST = (r"\b(?:I|we)\s+(?:(?:do|also|still),?\s+(?:however,?\s+)?)*(?:have|had|raise)\s+(?:(?:two|three|four|five|"
+                  r"several|some|a\s+number\s+of|serious|significant|real|main|particular)\s+)+")
+_CONCERN_LIST = re.compile(ANNOUNCED_LIST + r"concerns\b", re.I)
+#: the words that open a list's items: "First, ...", "Secondly, ...", "Finally, ..."
+ORDINAL = r"(?:First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Fifth(?:ly)?|Finally|Lastly)"
+_ORDINAL_ITEM = re.compile(r"^\s*" + ORDINAL + r",?\s+(?:[\w'’-]+\s+){0,6}?clause\s+(?P<n>\d{1,3})\b", re.I)
 #: a clause to be replaced or struck out: "an amendment to replace clause 9 with ...", "that clause 20 be replaced by ..."
 _REPLACE_CLAUSE = re.compile(r"\b(?:replace|delete|strike(?:\s+out)?|remove)\s+clause\s+(?P<n>\d{1,3})\b(?!\s*['’]s)|"
                              r"\bclause\s+(?P<n2>\d{1,3})\s+be\s+(?:replaced|deleted|struck\s+out|removed)\b", re.I)

@@ -113,14 +113,15 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
     the block has no speaker."""
     if not b.speaker:
         return list(ctx.section_holders)
-    name = re.sub(r"\s+", " ", b.speaker.strip().strip("*:").strip())
+    tag = b.speaker.strip().strip("*:").strip()
+    name = re.sub(r"\s+", " ", tag)
     if name.isupper():
         name = name.title()
     elif re.match(r"^(?:Senator|Sen\.|Mr|Mrs|Ms|Miss|Mx|Dr|Professor)\.?\s+[A-Z][A-Z'’-]+$", name):  # "Senator PRESCOTT"
         head, _, surname = name.rpartition(" ")
         name = f"{head} {surname.title()}"
-        if b.speaker.strip().strip("*:").strip() in ctx.speaker_map and name not in ctx.speaker_map:
-            return ctx.speaker_map[b.speaker.strip().strip("*:").strip()]
+        if tag in ctx.speaker_map and name not in ctx.speaker_map:
+            return ctx.speaker_map[tag]
     if name in ctx.speaker_map:
         return ctx.speaker_map[name]
     if CHAIR.match(name):
