@@ -45,7 +45,7 @@ _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$")
 _SPEAKER_BOLD = re.compile(r"^\s*\*\*([^*\n]{1,80}?)\*\*\s*:?\s*(?:\*\*)?\s*:?\s*")
 _TITLES = (r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Rt\.? Hon\.?|The Rt\.? Hon\.?|Hon\.?|"
-           r"Deputy|Senator|Minister(?:\s+of\s+State)?|Tánaiste|Taoiseach|An\s+(?:Leas-)?Cheann\s+Comhairle|An\s+(?:Leas-)?Chathaoirleach|"
+           r"Deputy|Senator|MPP|MHA|MNA|Minister(?:\s+of\s+State)?|Tánaiste|Taoiseach|An\s+(?:Leas-)?Cheann\s+Comhairle|An\s+(?:Leas-)?Chathaoirleach|"
            r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
            r"Madam Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|The Speaker|The Minister|The Secretary of State|"
            r"The Prime Minister|The Deputy Prime Minister|The Solicitor General|The Attorney General)")
@@ -55,6 +55,11 @@ _SPEAKER_TITLED = re.compile(_TITLED_TAG + r"\s+(?=\S)")
 _SPEAKER_CAPS = re.compile(r"^\s*((?:[A-Z][A-Z’'.-]+)(?:\s+[A-Z][A-Z’'.-]+){0,4})\s*:\s+(?=\S)")
 #: an untitled name as a speaker tag ("Martin Dale: ..."): a turn only where the same tag opens other lines too
 _SPEAKER_NAME = re.compile(r"^\s*([A-Z][a-z’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s+(?=\S)")
+#: the same tag alone on its line, over the turn it opens ("Gareth Pilling:" over "Good morning. ..."), as Hansard prints a
+#: Public Bill Committee's oral evidence
+_NAME_ALONE = re.compile(r"^\s*([A-Z][a-z’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s*$")
+#: a numbered question's number alone on its line ("Q12"), over the member's tag
+_QUESTION_ALONE = re.compile(r"^\s*Qq?\s?\d{1,4}\s*$")
 #: words that make a recurring "Xxx Yyy:" line a label, not a speaker's name
 _NOT_NAME = re.compile(r"\b(?:Response|Responses|Comment|Comments|Question|Questions|Answer|Answers|Note|Notes|Recommendation|"
                        r"Conclusion|Finding|Findings|Table|Figure|Box|Source|Sources|Key|Summary|Action|Actions|Example|Case|"
@@ -381,12 +386,14 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
             gpo[g.group(1)] += 1
         q = _QUESTION_NO.match(t)
         m = _SPEAKER_NAME.match(t[q.end():] if q else t)
+        if m is None and i + 1 < len(lines) and lines[i + 1].text.strip():
+            m = _NAME_ALONE.match(t)
         if m and not _NOT_NAME.search(m.group(1)):
             seen[m.group(1)] += 2 if q or asked else 1
         w = _SPEAKER_INLINE.match(t) or _INLINE_LINE.match(t)
         if w and _witness_tag(w.group(1), w.group(2), w.group(3)):  # "Hamish Laird (Inshore Fleet Association):" first,
             seen[w.group(1).strip()] += 1                             # "Hamish Laird:" after
-        asked = bool(q)
+        asked = bool(q) or _QUESTION_ALONE.match(t) is not None
     found = {name for name, k in seen.items() if k >= 2}
     if sum(gpo.values()) >= 3 and len(gpo) >= 2:
         found |= set(gpo)
@@ -588,12 +595,19 @@ def parse_text(text: str, hints: Sequence[Hint] = (), *, top_level: Callable[[st
             i += 1
             continue
         hl = _hansard_line(ln)
+        alone = _NAME_ALONE.match(stripped) if hl is None else None
+        if alone is not None and alone.group(1) in names:
+            hl = (alone.group(1), "")  # "Gareth Pilling:" over the turn it opens
         bare = _bare_name(stripped) if hl is None and name_lines else None
         if bare is not None and bare in name_lines and _fresh(lines, i):
             hl = (bare, "")  # a bare name over the turn it opens ("Name MS": the name)
         if hl is not None:
             name, note = hl
-            new("speaker", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]), speaker=name, speaker_note=note or None)
+            j = i - 1
+            while j >= 0 and not lines[j].text.strip():
+                j -= 1
+            new("speaker", ln.start, ln.end, trim_spans(text, [(ln.start, ln.end)]), speaker=name, speaker_note=note or None,
+                question=j >= 0 and _QUESTION_ALONE.match(lines[j].text) is not None)  # ("Q12" over a member's tag)
             cur = None
             i += 1
             continue
@@ -938,7 +952,7 @@ def assign_speakers(blocks: list[Block], text: str = "") -> None:
             current = None
             continue
         if b.kind == "speaker":
-            current = (b.speaker or "", b.speaker_note, False)
+            current = (b.speaker or "", b.speaker_note, b.question)
             continue
         if b.speaker in ("Q.", "A."):
             who = (examiner or "Examiner") if b.speaker == "Q." else witness

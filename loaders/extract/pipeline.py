@@ -25,12 +25,12 @@ from .hits import (
     settle_polarity, side_object,
 )
 from .leading import leading_question
-from .provisions import PROVISION, part_claims, provision_hits, their_points
+from .provisions import PART, PROVISION, part_claims, provision_hits, their_points
 from .lexicon import Lexicon, default_lexicon, singular
 from .merging import content_tokens
 from .polarity import apply_denial
 from .proposals import evaluation
-from .rebuttal import REPORTED_VERBS, answer, put_to_witness, refusal, reply
+from .rebuttal import REPORTED_VERBS, answer, endorsement, put_to_witness, refusal, reply
 from .survey import survey_results
 from .sources import SourcePlan, StrandState, is_strand_heading, plan_sources
 from .genres.witnesses import organisation_named
@@ -100,6 +100,15 @@ _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposit
                          r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|"
                          r"(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5})(?:\s+(?:as\s+"
                          r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
+def _names_motion(text: str, motion: str) -> bool:
+    """Whether a claim is only a name of the motion or bill in hand: "the bill", "HB 2217 as drafted", and "Bill 88"
+    where the bill in hand is "Bill 88, An Act to ..."."""
+    if _MOTION_REF.match(text):
+        return True
+    m = re.fullmatch(r"Bill\s+(\d{1,4})(?:\s+as\s+(?:introduced|drafted|written|amended)|\s+in\s+full)?", text.strip(), re.I)
+    return m is not None and motion.casefold().startswith(f"bill {m.group(1)},")
+
+
 #: a witness announcing objections: "What we oppose is HB 2217 as drafted", "We have three serious concerns"
 _OBJECTIONS = re.compile(r"^\s*(?:(?:But|And|However),?\s+)?what\s+(?:we|I)\s+(?:oppose|object\s+to|cannot\s+support|can(?:no|['’])t\s+"
                          r"support)\s+is\b|" + ANNOUNCED_LIST + r"(?:concerns|objections)\b", re.I)
@@ -117,6 +126,9 @@ _OWN_POST = re.compile(r"\s*(?:(?:and|but|so),?\s+)?(?:(?:I|my\s+(?:role|job|pos
                        r"responsibilit(?:y|ies)))\b[^.;]{0,80}?(?:\bsince\s+(?:19|20)\d\d\b|\bfor\s+(?:\w+\s+)?(?:years|months)\b|"
                        r"\b(?:cover|covers|covered|include|includes|included)\b|\b(?:lived|live|joined|retired|qualified)\b|"
                        r"\b(?:have|had)\s+(?:been|worked|chaired|led|served|held|run)\b|\bam\s+(?:the|a|an)\s|\bspeak\s+(?:for|on\s+behalf)\b)"
+                       # a witness's introduction: "I am Fiona Strachan, director of policy at ...", "My name is X, and I am ..."
+                       r"|(?:(?:good\s+(?:morning|afternoon|evening)|thank\s+you(?:,\s+\w+)?)[.,!]?\s+)?(?:I\s+am|I['’]m|my\s+name\s+is)\s+"
+                       r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},"
                        r"|on\s+behalf\s+of\s+[^,.]{2,60}?,?\s+I\s+(?:want|wish|would\s+like)\s+to\s+(?:say|begin|start|express))",
                        re.I)
 #: a list of one side's holders: "Supporters of a ban included A, B and C", "Opponents of the cap were X and Y"
@@ -682,7 +694,9 @@ class Extractor:
             if b.question or b.speaker and sent.rstrip().endswith("?") and k == len(sentences) - 1 and \
                     not self.reader.testifies(b):  # a member's question that closes their turn ("Would you support X?")
                 self._put(sent, b)
-            if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent, b):
+            if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent, b) or \
+                    self._endorse(sent, b, strand, spans, topics,
+                                  view.clean[sentences[k + 1][0]:sentences[k + 1][1]] if k + 1 < len(sentences) else ""):
                 continue
             if self._survey(sent, b, strand, spans, topics) or self._side_list(sent, b, strand, spans, topics):
                 continue
@@ -704,8 +718,8 @@ class Extractor:
         side ("The metering requirement will reduce the risk ..., and we strongly support the bill"): their stance on
         the provision (:func:`.hits.provision_hits`)."""
         first = re.split(r",\s+(?:and|but|so|while|whereas)\s+|;\s+|\s+[—–]\s+", sent, maxsplit=1)[0]
-        if b.question or not PROVISION.match(first):
-            return
+        if b.question and not self.reader.argues(b) or not PROVISION.match(first):
+            return  # (a question holds no position, but a Minister on the committee argues in questions too)
         holders = self._turn_holders(b)
         if not self.reader.asserts(holders):
             return
@@ -853,6 +867,52 @@ class Extractor:
         self.ctx.reported = None
         return True
 
+    def _endorse(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str], then: str) -> bool:
+        """A sentence that only takes another holder's side ("We agree with the network.", "We'd support the
+        federation's call for 2033."): the speaker's stance on what that holder said, the same stance, or the opposite
+        where the speaker disagrees. Of what they said: what the sentence names ("for 2033"), else what the next sentence
+        (`then`) goes on about ("I agree with Ms Tierney. Seven per cent is too low"), else their latest claim. True if
+        the sentence was one."""
+        found = endorsement(sent) if spans else None
+        mine = self._context_holders(b, "we") if found else []
+        if found is None or not mine:
+            return False
+        who, against, about, what = found
+        labels: set[str] = set()
+        heads: set[str] = set()
+        for name in re.split(r"\s+and\s+", who):
+            named = self.reader.member(name, b) or self.resolver.resolve(name)
+            if isinstance(named, Holder):
+                labels.add(named.label)
+            head = last_word(name).casefold().rstrip(".")
+            if len(head) >= 4 and head in self.ctx.named_orgs:
+                labels.add(self.ctx.named_orgs[head].label)
+            heads.add(head)
+        own = {h.label for h in mine}
+        earlier = [x for x in self.hits if x.spans and x.spans[0][0] < spans[0][0] and x.stance in ("support", "oppose")
+                   and x.holder.label not in own and not x.side_topic]
+        theirs = [x for x in earlier if x.holder.label in labels] or \
+            [x for x in earlier if any(len(hd) >= 4 and re.search(r"\b" + re.escape(hd) + r"\b", x.holder.label.casefold())
+                                       for hd in heads)]
+        if what.startswith(("figure", "estimate")):  # their figure: a claim with a number in it
+            theirs = [x for x in theirs if re.search(r"\d", x.claim)]
+        elif what.startswith(("concern", "objection", "doubt", "reservation")):  # their concerns: what they oppose
+            theirs = [x for x in theirs if x.stance == "oppose"] or theirs
+        said = content_tokens(about) | set(re.findall(r"\d[\d,.]*\d|\d", about))  # ("the call for 2033": its number)
+        narrowed = [x for x in theirs if said & (content_tokens(x.claim) | set(re.findall(r"\d[\d,.]*\d|\d", x.claim)))]
+        if not narrowed and then:
+            goes_on = content_tokens(then)
+            best = max((len(goes_on & content_tokens(x.claim)) for x in theirs), default=0)
+            narrowed = [x for x in theirs if best >= 2 and len(goes_on & content_tokens(x.claim)) == best]
+        chosen = max(narrowed or theirs, key=lambda x: x.spans[0][0], default=None)
+        if chosen is None:
+            return False
+        stance = chosen.stance if not against else ("oppose" if chosen.stance == "support" else "support")
+        for h in mine:
+            self.add(Hit(h, chosen.claim, stance, "turn:endorse", 0.55, spans, strand.source, b.section, None, topics,
+                         turned=chosen.turned))
+        return True
+
     def _survey(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> bool:
         """Survey shares ("64% of respondents disagreed with X"): the respondents' positions (:mod:`.survey`). An
         object that points back ("agreed with it", "the proposal") is the proposal the section is about, if any.
@@ -966,7 +1026,7 @@ class Extractor:
                     f = replace(f, polarity={"support": "oppose", "oppose": "support", "doubt": "support"}.get(f.polarity, f.polarity))
         claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
         if ctx.motion:
-            claims = [(ctx.motion if _MOTION_REF.match(t) else t, c) for t, c in claims]
+            claims = [(ctx.motion if _names_motion(t, ctx.motion) else t, c) for t, c in claims]
         if lead_sentence:
             claims = [(_trim_lead_claim(t), c) for t, c in claims]
             claims = [(t, c) for t, c in claims if len(t.split()) > 3 and not _FUNCTION_END.search(t)]
@@ -977,10 +1037,10 @@ class Extractor:
         # "We would resist a cap": an explicit stance on a named thing, which alignment takes to the proposal that names it
         def named(t: str) -> bool:
             return f.rule in ("attrib:oppose", "attrib:advocate") and _NAMED_THING.fullmatch(t) is not None
-        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t) or named(t))
+        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t) or named(t) or PART.match(t))
                   and not _JUNK_CLAIM.match(t)
                   and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2 and not topic(t)
-                           and not named(t))]
+                           and not named(t) and not PART.match(t))]  # ("We support clause 6": the bill's clause 6)
         if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
             claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:
@@ -1050,7 +1110,7 @@ class Extractor:
                     text = ctx.topic
                     hit_rule += "+topic"
                     locked = True
-                if ctx.motion and (_MOTION_REF.match(text) or self.reader.genre != "debate" and _BILL_THAT.match(text)):
+                if ctx.motion and (_names_motion(text, ctx.motion) or self.reader.genre != "debate" and _BILL_THAT.match(text)):
                     text = ctx.motion
                     locked = True
                     hit_rule += "+motion"
@@ -1151,10 +1211,11 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     ex.run()
     retarget_doubts(ex.hits, ex.matcher)
     their_points(ex.hits)
-    ex.hits += part_claims(ex.hits, ex.ctx.motion if ex.reader.genre != "debate" else bill_claim(ex.text))
+    bill = ex.ctx.motion if ex.reader.genre != "debate" else bill_claim(ex.text)
+    ex.hits += part_claims(ex.hits, bill)
     said = {(h.holder.label, h.claim, h.stance, tuple(h.spans)) for h in ex.hits}
-    ex.hits += [h for h in provision_hits(ex.hits, ex.ctx.motion)
-                if (h.holder.label, h.claim, h.stance, tuple(h.spans)) not in said]
+    provided = [h for h in provision_hits(ex.hits, ex.ctx.motion) if (h.holder.label, h.claim, h.stance, tuple(h.spans)) not in said]
+    ex.hits += provided + part_claims(ex.hits, bill, provided)  # ("Clause 4 will raise ...": the bill's clause 4)
     settle_polarity(ex.hits)
     canon = merge_hit_claims(ex.hits, ex.matcher)
     moved = align_claims(ex.hits)

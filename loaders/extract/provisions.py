@@ -24,22 +24,25 @@ from .hits import _NEGATED, Hit
 from .proposals import evaluation
 
 #: a provision named as the subject of a sentence that says what it would do: "The parts mandate would raise
-#: prices", "The 40-mile-an-hour cap in clause 9 will reduce the energy released", "This bill would cost jobs"
+#: prices", "The 40-mile-an-hour cap in clause 9 will reduce the energy released", "This bill would cost jobs",
+#: "Clause 4 will raise the cost of capital" (a numbered part: :func:`part_claims` names it the bill's)
 PROVISION = re.compile(
     r"^(?:(?:First|Second|Third|Finally|And|But|So|Yet|However|Frankly|Simply put|In short),?\s+)?"
     r"(?P<np>(?:the|this|that|any|a|your|their)\s+(?:[\w$%'’-]+\s+){0,4}?(?:mandate|requirement|cap|levy|ban|limit|threshold|duty|"
     r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|service|"
     r"agency|authority|rule|allowance|payment|benefit|grant|scheme|programme|program|fund|"
     r"protections|provisions?|bill|clause|section|amendment|motion)(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+"
-    r"[A-Za-z]?)?)\s+(?P<pred>(?:would|will|could|is|are|does|has)\s+(?!not\b|be\s+(?:debated|considered|discussed|read|"
-    r"introduced|moved|put)\b).{8,})$", re.I)
+    r"[A-Za-z]?)?|(?:the\s+)?(?:clause|schedule|section|part)\s+\d{1,3}[A-Za-z]?(?:\s+of\s+the\s+bill)?)\s+(?P<pred>(?:would|will|could|is|are|does|has)\s+"
+    r"(?!not\b|be\s+(?:debated|considered|discussed|read|introduced|moved|put)\b).{8,}|(?:worries|troubles|concerns|alarms)\s+"
+    r"(?:us|me|our|my|them|their|residents|members)\b.*)$", re.I)
 #: what a provision would do, weighed: its harms and its goods (beyond the general words of ``evaluation.yaml``)
 _HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"
                     r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
                     r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
                     r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
                     r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
-                    r"waste\w*|bureaucra\w+|red\s+tape)\b", re.I)
+                    r"waste\w*|bureaucra\w+|red\s+tape|(?:strip|take)\s+(?:out|away)|worries|troubles|alarms|"
+                    r"concerns\s+(?:us|me|our|my))\b", re.I)
 _GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
                     r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
                     r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole))\b", re.I)
@@ -48,7 +51,7 @@ _GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|sev
 #: the general words of ``evaluation.yaml`` that weigh what a provision does for the good (not its holder's attitude:
 #: "agreed", "welcomed", "keen")
 _GOOD_EFFECT = re.compile(r"\b(?:better|safer|easier|closer|convenient|saves?|saving|benefit(?:s|ed)?|helpful|useful|sensible|"
-                          r"makes\s+sense|good\s+idea|positive)\b", re.I)
+                          r"makes\s+sense|good\s+idea|positive|needed|necessary|essential|welcome|justified|overdue)\b", re.I)
 
 
 def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
@@ -60,11 +63,16 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
         if h.locked or h.side_topic or h.doubt or h.rule.startswith(("debate:", "proposal:", "moved")):
             continue
         m = PROVISION.match(h.claim)
-        if m is None or _NEGATED.search(m.group("pred")):
+        if m is None:
             continue
-        harms, goods = bool(_HARMS.search(m.group("pred"))), bool(_GOODS.search(m.group("pred")))
-        verdict = "oppose" if harms and not goods else "support" if goods and not harms else evaluation(m.group("pred"))
-        if verdict is None or verdict == "support" and not (goods or _GOOD_EFFECT.search(m.group("pred"))):
+        # the verdict, not the reason given for it: "Clause 3 is needed, because users cannot plan without it"
+        pred = re.split(r",?\s+(?:because|since|given\s+that|so\s+that)\b", m.group("pred"))[0]
+        if _NEGATED.search(pred):
+            continue
+        harms, goods = bool(_HARMS.search(pred)), bool(_GOODS.search(pred))
+        verdict = "oppose" if harms and not goods else "support" if goods and not harms else \
+            evaluation(pred) or ("support" if _GOOD_EFFECT.search(pred) else None)  # ("Clause 3 is essential")
+        if verdict is None or verdict == "support" and not (goods or _GOOD_EFFECT.search(pred)):
             continue  # ("The authority has agreed to ...": what it did, not what it is worth)
         np_ = " ".join(m.group("np").split())
         if re.match(r"(?:the|this|that)\s+bill$", np_, re.I):
@@ -84,47 +92,65 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
 
 
 #: a part of a bill named bare as a claim: "Schedule 3", "clause 20 as drafted", "Schedule 1, the foliar ban on ..."
-_PART = re.compile(r"^(?:the\s+)?(?P<kind>clause|schedule|section|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+"
-                   r"(?:drafted|introduced|it\s+stands)|of\s+the\s+bill|in\s+full|in\s+its\s+current\s+form|without\s+"
-                   r"reservation|altogether))?(?:,\s+(?:the\s+|and\s+|(?:Senator|Chair|Chairman|Minister|Convener|Deputy|"
+PART = re.compile(r"^(?:the\s+)?(?P<kind>clause|schedule|section|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+"
+                   r"(?:drafted|introduced|it\s+stands|well)|of\s+the\s+bill|in\s+full|in\s+its\s+current\s+form|without\s+"
+                   r"reservation|altogether|too|also|unless\s+[^;]+|until\s+[^;]+))?(?:,\s+(?:the\s+|and\s+|(?:Senator|Chair|Chairman|Minister|Convener|Deputy|"
                    r"Mr|Mrs|Ms|Dr)\b)[^;]*)?$", re.I)
 #: a part of a bill to be taken out: "schedule 3 be removed", "Remove schedule 3 altogether"
-_PART_OUT = re.compile(r"(?:^|\bthat\s+|\b(?:amendment|move|moving|vote|voting)\s+to\s+)(?:(?:the\s+)?(?P<kind>clause|schedule|section|part|head)\s+(?P<n>\d{1,3}[A-Za-z]?)\s+"
+_PART_OUT = re.compile(r"(?:^|\bthat\s+|\b(?:amendment|move|moving|vote|voting|should|must|to)\s+(?:to\s+)?)(?:(?:the\s+)?(?P<kind>clause|schedule|section|part|head)\s+(?P<n>\d{1,3}[A-Za-z]?)\s+"
                        r"(?:should\s+|must\s+)?be\s+(?:removed|deleted|dropped|scrapped|struck\s+out|taken\s+out|withdrawn)|"
-                       r"(?:remove|delete|drop|scrap|strike\s+out)\s+(?:the\s+)?(?P<kind2>clause|schedule|section|part|head)\s+"
-                       r"(?P<n2>\d{1,3}[A-Za-z]?))\b", re.I)
+                       r"(?:remove|delete|drop|scrap|strike\s+out|leave\s+out)\s+(?:the\s+)?(?P<kind2>clause|schedule|section|part|head)\s+"
+                       r"(?P<n2>\d{1,3}[A-Za-z]?)|leave\s+(?:the\s+)?(?P<kind3>clause|schedule|section|part|head)\s+(?P<n3>\d{1,3}[A-Za-z]?)"
+                       r"\s+out)\b", re.I)
 
 
-def part_claims(hits: list[Hit], bill: str | None) -> list[Hit]:
+#: a part of a bill to be kept: "the committee should keep Schedule 4 as drafted", "retain clause 6"
+_PART_KEPT = re.compile(r"(?:^|\b(?:should|must|to)\s+)(?:keep|retain|preserve|leave)\s+(?:the\s+)?(?P<kind>clause|schedule|section|part|head)"
+                        r"\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+(?:drafted|it\s+stands|it\s+is)|intact|in\s+(?:place|the\s+bill)|unchanged))\b",
+                        re.I)
+
+
+def part_claims(hits: list[Hit], bill: str | None, only: list[Hit] | None = None) -> list[Hit]:
     """A part of the bill in hand named bare ("we support schedule 3", "that schedule 3 be removed") is one claim for
     every holder, "Schedule 3 of <the bill>" (a clause a committee's sitting made a question, where there is one), so
     that those for it and those for taking it out meet on it. A bare name is renamed in place; a wish to take a part out
     ("Our preference is that schedule 3 be removed") keeps its claim and gives the stance on the part beside it
-    (returned)."""
+    (returned). `only`: the hits to read (default: all of `hits`, which also give the clauses asked)."""
     out_hits: list[Hit] = []
     if not bill:
         return out_hits
     asked = {m.group(1).casefold(): h.claim for h in hits if (m := re.match(r"^Clause (\d{1,3}) of ", h.claim)) and
              CLAUSE_QUESTION.match(h.claim)}
-    for h in hits:
+    for h in hits if only is None else only:
         if h.locked or h.side_topic or h.rule.startswith("debate:"):
             continue
-        whole, out = _PART.match(h.claim), _PART_OUT.search(h.claim)
+        whole, out = PART.match(h.claim), _PART_OUT.search(h.claim)
+        kept = _PART_KEPT.search(h.claim) if whole is None and out is None else None
+        if kept is not None:  # ("keep Schedule 4 as drafted": for the part, beside the statement)
+            claim = asked.get(kept.group("n")) if kept.group("kind").casefold() == "clause" else None
+            out_hits.append(replace(h, claim=claim or _part_name(kept.group("kind"), kept.group("n"), bill), rule=h.rule + "+part",
+                                    turned=None))
+            continue
         m = whole or out
         if m is None:
             continue
-        kind = (m.group("kind") or (out.group("kind2") if out else None) or "").casefold()
-        n = m.group("n") or (out.group("n2") if out else None)
+        kind = (m.group("kind") or (out.group("kind2") or out.group("kind3") if out else None) or "").casefold()
+        n = m.group("n") or (out.group("n2") or out.group("n3") if out else None)
         if not kind or not n:
             continue
         name = asked.get(n) if kind == "clause" else None
-        claim = name or f"{kind.capitalize()} {n} of {bill[:1].lower() + bill[1:] if bill.startswith('The ') else bill}"
+        claim = name or _part_name(kind, n, bill)
         if whole is not None:
             h.claim, h.rule = claim, h.rule + "+part"
         else:
             out_hits.append(replace(h, claim=claim, stance="oppose" if h.stance == "support" else "support",
                                     rule=h.rule + "+part", turned=None))
     return out_hits
+
+
+def _part_name(kind: str, n: str, bill: str) -> str:
+    """'Schedule 3 of the X Bill 2027': a numbered part of the bill in hand, named as one claim."""
+    return f"{kind.casefold().capitalize()} {n} of {bill[:1].lower() + bill[1:] if bill.startswith('The ') else bill}"
 
 
 #: a claim that names another holder's point rather than stating it: "the federation's figure", "the union's argument"

@@ -148,3 +148,60 @@ def reply(sentence: str) -> str | None:
     if _YES.match(text):
         return "support"
     return None
+
+
+#: a sentence that only takes another holder's side: "We agree with the network.", "I share Ms Halpin's concerns
+#: entirely.", "We'd support the federation's call for 2033.", "I disagree with Mr Okafor on this."
+_NAME_WORD = r"[\w&-]+(?:['’](?-i:[A-Z])\w*)?\.?"  # ("Mr.", "O'Brien"; not "federation's")
+_ENDORSE = re.compile(
+    r"^(?:(?:yes|no|well|so|and|but|frankly|again|equally|similarly|for\s+(?:our|my)\s+part)\s*,?\s+)*"
+    r"(?P<me>I|we)(?:['’]d|\s+would|\s+do|\s+also|\s+fully|\s+entirely|\s+certainly|\s+strongly|\s+broadly|\s+very\s+much|"
+    r"\s+largely|\s+completely|\s+wholeheartedly|\s+therefore|\s+too)*\s+"
+    r"(?P<verb>agree|concur|side|disagree|differ|take\s+issue|echo|share|endorse|support|back|reject|"
+    r"(?:do\s+not|don['’]t|cannot|can['’]t|could\s+not|couldn['’]t)\s+(?:accept|agree|share|support))\s+"
+    r"(?:with\s+)?(?:(?:every\s+word|much|a\s+lot|a\s+great\s+deal|most|all)\s+(?:of\s+)?(?:(?:what|that)\s+)?)?"
+    r"(?P<who>(?:the\s+|my\s+|our\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5}?)"
+    r"(?:['’]s?\s+(?P<what>calls?|views?|position|proposals?|points?|arguments?|evidence|submission|recommendations?|"
+    r"suggestions?|concerns?|figures?|estimates?|case|analysis|assessment|amendments?|objections?|doubts?|reservations?))?"
+    r"(?:\s+(?:has\s+|had\s+|just\s+)?(?:said|says|put\s+it|told\s+us|set\s+out))?"
+    r"(?P<tail>\s+(?:for|on|about|over|regarding|in\s+relation\s+to)\s+(?!this\b|that\b)[^.;:!?]{1,80}?)?"
+    r"(?:\s+(?:entirely|completely|fully|wholeheartedly|on\s+(?:this|that)(?:\s+(?:point|issue|question))?|here|there|too|"
+    r"as\s+well))*\s*[.!]?$", re.I)
+_NOT_SOMEONE = re.compile(r"^(?:(?:the|this|that|these|those|it|its|them|him|her|you|your|what|much|all|everything|"
+                          r"some|part|parts|a|an|clause|section|schedule|amendment|bill|motion|proposals?|recommendations?)\b|\d)",
+                          re.I)
+_AGAINST = re.compile(r"^(?:disagree|differ|take\s+issue|reject|do\s+not|don|cannot|can|could|couldn)", re.I)
+
+
+def endorsement(sentence: str) -> tuple[str, bool, str, str] | None:
+    """(whom, against, about, what) for a sentence that only takes another holder's side, else None: `against` when
+    it disagrees, `about` what the sentence narrows it to ("for 2033"), `what` the kind of point it takes ("figure",
+    "concerns"; "" for the holder alone).
+    Supporting or sharing needs something of theirs to take ("the federation's call"); agreeing may name the holder
+    alone.
+
+    >>> endorsement("We agree with the network.")
+    ('the network', False, '', '')
+    >>> endorsement("We'd support the federation's call for 2033.")
+    ('the federation', False, 'for 2033', 'call')
+    >>> endorsement("I share Ms Halpin's concerns entirely.")
+    ('Ms Halpin', False, '', 'concerns')
+    >>> endorsement("I disagree with Mr Okafor on this point.")
+    ('Mr Okafor', True, '', '')
+    >>> endorsement("We don't accept the federation's figure.")
+    ('the federation', True, '', 'figure')
+    >>> endorsement("We support the bill.") is None, endorsement("I agree with that.") is None
+    (True, True)
+    """
+    m = _ENDORSE.match(" ".join(sentence.split()).rstrip(".! "))
+    if m is None:
+        return None
+    who, verb = m.group("who"), m.group("verb").casefold()
+    needs_theirs = not verb.startswith(("agree", "concur", "side", "disagree", "differ", "take", "echo", "don", "do not",
+                                        "cannot", "can", "could")) or verb.endswith(("share", "support"))
+    if needs_theirs and not m.group("what"):
+        return None
+    bare = re.sub(r"^(?:the|my|our)\s+", "", who, flags=re.I)
+    if _NOT_SOMEONE.match(bare) or (bare == who and who[:1].islower()):
+        return None
+    return who, _AGAINST.match(verb) is not None, (m.group("tail") or "").strip(), (m.group("what") or "").casefold()

@@ -86,7 +86,7 @@ _TRAILING = re.compile(
     r"are|is|were|was|be|been|being|who|which|that|seem to|seemed to|appear to|appeared to|went on to|continue to|"
     r"continued to|came to|come to|went further and|all|universally|unanimously|collectively|jointly|"
     r"in their evidence|in its evidence|in evidence|in written evidence|in oral evidence|in their response|"
-    r"in its response|in their submission|in its submission|in their view|in its view))+$", re.I)
+    r"in its response|in their submission|in its submission|in their view|in its view)|'(?:d|ll|ve|re))+$", re.I)  # ("We'd")
 _ORG_WORDS = re.compile(
     r"\b(?:association|council|trust|foundation|forum|commission|office|institute|institution|university|college|campaign|"
     r"group|union|congress|confederation|federation|society|network|alliance|partnership|board|agency|department|ministry|"

@@ -394,6 +394,11 @@ FLOORS = {
     # and an Australian Senate committee report (first sight at 287725e 0.79 / 0.35, 7/8; its dissenting report and the
     # Greens' additional comments were the committee's until such headings opened their authors' sections)
     "australian-senate-committee-report": {"positions_recall": 0.37, "positions_precision": 0.85, "stance_accuracy": 0.87},
+    # two more written and coded the same way (ninth session, 2026-12-07): first sight at 8d03a7a a Commons Public Bill
+    # Committee's oral evidence 0.30 / 0.12, 1/8 (tags on lines of their own, the witness list under its heading
+    # unread), Ontario committee public hearings 0.73 / 0.21, 1/7 (each presenter's body a heading in capitals)
+    "commons-bill-committee-oral-evidence": {"positions_recall": 0.48, "positions_precision": 0.72, "stance_accuracy": 0.85},
+    "ontario-committee-public-hearings": {"positions_recall": 0.54, "positions_precision": 0.78, "stance_accuracy": 0.9},
     "heldout-regulator-responses": {"positions_recall": 0.4, "positions_precision": 0.5, "stance_accuracy": 0.9},
     "heldout-senedd-debate": {"positions_recall": 0.55, "positions_precision": 0.83, "stance_accuracy": 0.9},
     # written and coded the same way (2026-12-06, later), then development documents: at first sight 0.24 / 0.14 and

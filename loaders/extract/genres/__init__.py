@@ -79,6 +79,10 @@ _BILL_NUMBER = re.compile(r"\b(?:(?:S|H\.\s?R)\.\s?\d{1,5}|(?:HB|SB|AB|LD|HF|SF)
                           r"Assembly)\s+(?-i:BILL|Bill)\s+\d{1,5})\b")
 
 
+#: a bill named by its number and long title, as a Canadian legislature's committee names it in a heading or in the
+#: order of reference: "Bill 88, An Act to amend the Aggregate Resources Act", "Consideration of the following bill: ..."
+_NUMBERED_ACT = re.compile(r"^(?:Consideration\s+of\s+the\s+following\s+bill:\s*)?(?P<bill>Bill\s+[A-Z]?-?\d{1,4},\s+An\s+Act\s+"
+                           r"(?:to|respecting|for|in)\s+[^./;:]{3,200}?)\s*(?:\.|\s/\s.*)?$", re.I)  # (" / Projet de loi 88, ...")
 #: a bill named by its title in a heading (Westminster, Australia): "... (Neonicotinoid Phase-Out) Bill 2027"
 _BILL_TITLE = re.compile(r"^(?:The\s+)?[A-Z][\w()'’,\- ]{3,160}?\s(?:Bill|BILL)(?:\s+(?:19|20)\d\d)?(?:\s+\[(?:HL|Lords)\])?$")
 
@@ -96,14 +100,18 @@ def bill_in_question(structure: Structure) -> str | None:
     bare = None
     for k, b in enumerate(structure.blocks[:60]):
         text = " ".join(structure.view(b).text.split())
+        act = _NUMBERED_ACT.match(text) if not b.speaker else None
+        if act is not None:
+            return act.group("bill")
         caption = k < 15 and b.kind == "paragraph" and in_capitals(text)
         if b.kind != "heading" and not caption:  # (a title page's caption in capitals counts as a heading)
             only = _BILL_NUMBER.search(text) if k < 15 and b.kind == "paragraph" and not b.speaker else None
             bare = bare or (_bill_name(only.group(0)) if only else None)  # "HOUSE BILL 2217, relating to ..."
             continue
-        named = _BILL_TITLE.match(text)
+        title = re.sub(r"\s*\((?:[\w-]+\s+)?sitting\)$", "", text, flags=re.I)  # "Harbour Dues Bill (First sitting)"
+        named = _BILL_TITLE.match(title)
         if named:  # "Agricultural Chemicals Legislation Amendment (Neonicotinoid Phase-Out) Bill 2027"
-            return untitled(text) if in_capitals(text) else text
+            return untitled(title) if in_capitals(title) else title
         m = _BILL_HEADING.search(text)
         number = m and (m.group("no1") or m.group("no2"))
         if m and number:

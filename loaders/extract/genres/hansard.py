@@ -50,6 +50,11 @@ PARTIES = {
     "te pati maori": "Te Pāti Māori", "labor": "Australian Labor Party", "alp": "Australian Labor Party",
     "nationals": "The Nationals", "nats": "The Nationals", "greens": "Australian Greens", "one nation": "Pauline Hanson's One Nation",
 }
+#: a Canadian provincial legislature's member list puts the party's code after the riding, without a comma
+#: ("Mr. Graham Pettigrew (Ostrander–Pinecourt PC)"): there "PC" is the Progressive Conservatives, not Plaid Cymru
+RIDING_PARTIES = {"PC": "Progressive Conservative Party", "ND": "New Democratic Party", "NDP": "New Democratic Party",
+                  "IND": "Independent members", "LIB": "Liberal Party", "GRN": "Green Party", "UCP": "United Conservative Party",
+                  "SP": "Saskatchewan Party", "CAQ": "Coalition Avenir Québec", "PLQ": "Quebec Liberal Party"}
 _PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
 _OFFICE = re.compile(
     r"\b(?:Minister|Secretary of State|Cabinet Secretary|Under-Secretary|Prime Minister|First Minister|Chancellor|Leader of the House|Solicitor General|"
@@ -134,7 +139,7 @@ def _clean_name(name: str) -> str:
 
 def _bare(name: str) -> str:
     """'Mrs Jane Smith' -> 'Jane Smith' (titles dropped); for matching."""
-    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|rh|Rh|Deputy|Senator)\.?\s+)+", "",
+    return re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|rh|Rh|Deputy|Senator|MPP|MHA|MNA)\.?\s+)+", "",
                   _clean_name(name))
 
 
@@ -177,6 +182,9 @@ class Roster:
         t = _clean_name(text)
         if not t:
             return None
+        office = self.offices.get(" ".join(t.split()).casefold())  # (before "Smith, Jane": an office has commas too)
+        if office:
+            return self.members[office]
         m = re.match(r"^(?P<s>[^,]+),\s+(?P<f>.+)$", t)  # "Smith, Jane"
         if m:
             t = f"{m.group('f')} {m.group('s')}"
@@ -247,6 +255,9 @@ def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] |
         return None
     if party_of(a):  # "(Peace Lakes—Grande Butte, CPC)": the riding before the party
         return name, party_of(a), a.rsplit(",", 1)[0].strip() if "," in a else None, None
+    trailing = re.match(r"^(?P<riding>.+?)\s+(?P<code>[A-Z]{2,4})$", a)
+    if trailing and trailing.group("code") in RIDING_PARTIES:  # "(Tessel Valley–Norland PC)"
+        return name, RIDING_PARTIES[trailing.group("code")], trailing.group("riding"), None
     if (name.startswith("The ") or _OFFICE.search(name) or CHAIR.match(name)) and re.match(
             r"^" + _TITLED + r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}$", a):
         return a, None, None, name
@@ -270,14 +281,12 @@ def _member_line(line: str) -> tuple[str, str | None, str | None, str | None] | 
     return None
 
 
-def relabel(structure: Structure, roster: Roster) -> None:
-    """Read a debate's members into `roster` and relabel its blocks: speaker lines (full, bare and the chair's) open
-    turns, and the member list, procedure, clause text and division lists become no one's speech."""
+def read_roster(structure: Structure, roster: Roster) -> set[int]:
+    """Read a sitting's members into `roster`: its member list ("† Smith, Jane (Anytown North) (Con)", "Smith, Jane
+    (Minister of State, Department for X)") and its full speaker lines. Returns the member list's blocks."""
     text = structure.text
-    blocks = structure.blocks
-    # 1. the roster: member list lines and full speaker lines
     member_blocks: set[int] = set()
-    for b in blocks:
+    for b in structure.blocks:
         lines = [(a, e, text[a:e]) for a, e in _line_spans(text, b)]
         if not lines:
             continue
@@ -295,7 +304,15 @@ def relabel(structure: Structure, roster: Roster) -> None:
             sp = _speaker_line(tag or lines[0][2])
             if sp is not None:
                 roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])
-    # 2. relabel
+    return member_blocks
+
+
+def relabel(structure: Structure, roster: Roster) -> None:
+    """Read a debate's members into `roster` and relabel its blocks: speaker lines (full, bare and the chair's) open
+    turns, and the member list, procedure, clause text and division lists become no one's speech."""
+    text = structure.text
+    blocks = structure.blocks
+    member_blocks = read_roster(structure, roster)
     for b in blocks:
         if b.kind not in ("heading", "paragraph", "speaker", "noise"):
             continue

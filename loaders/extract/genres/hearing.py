@@ -17,6 +17,7 @@ from ..hits import Hit
 from ..stakeholders import Holder
 from . import Reader
 from .courtesy import courtesy
+from .hansard import Member, Roster, member_holder, read_roster
 from .turns import last_word
 from .witnesses import read_witnesses, witness_name
 
@@ -68,6 +69,12 @@ class HearingReader(Reader):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.chair = chair_of(self.structure)
         self.witnesses = read_witnesses(self.structure, self.resolver)
+        # a committee that prints its member list (a Public Bill Committee's oral evidence): its members, with their
+        # parties and offices; without one, a member is known by their tag alone
+        self.roster = Roster()
+        read_roster(self.structure, self.roster)
+        if len(self.roster.listed) < 3 and sum(m.party is not None for m in self.roster.members.values()) < 3:
+            self.roster = Roster()
         for org in self.witnesses.by_name.values():  # "the Agency" is the Flood and Coastal Agency a witness speaks for
             if len(org.label.split()) >= 2:
                 self.ctx.named_orgs.setdefault(last_word(org.label), org)
@@ -78,12 +85,21 @@ class HearingReader(Reader):
     def speakers(self, b: Block) -> list[Holder]:
         if self.chair is not None and b.speaker == self.chair:
             return []  # the chair thanks, interrupts and rules on procedure: no party's position
+        member = self._member(b.speaker)
+        if member is not None:  # a listed member speaks for themselves (a Minister for the Government too), in questions too
+            return [member_holder(member, self.roster.government_party())]
         if b.question:
             return []  # an examiner's or a committee member's question
         org = self.witnesses.of(b.speaker)
         if org is not None and (org.kind != "person" or b.speaker not in self.ctx.speaker_map):
             return [org]  # (a list that names the witness alone yields to the tag that names their body)
         return super().speakers(b)
+
+    def _member(self, speaker: str | None) -> Member | None:
+        """The listed member a turn's tag names, if the hearing prints its member list."""
+        if not speaker or not self.roster.members or self.witnesses.of(speaker) is not None:
+            return None
+        return self.roster.find(speaker)
 
     def testifies(self, b: Block) -> bool:
         """A witness's turn is their evidence; a member's own statement (a congressional hearing's) is not."""
@@ -97,8 +113,11 @@ class HearingReader(Reader):
         return name in self.ctx.witness_speakers or super().testifies(b)
 
     def argues(self, b: Block) -> bool:
-        """A member's turn in a congressional hearing (a member whose own statement the hearing prints) argues as a
-        member does in a debate."""
+        """A member's turn in a congressional hearing (a member whose own statement the hearing prints), or a listed
+        member's, argues as a member does in a debate."""
+        member = self._member(b.speaker)
+        if member is not None:  # a listed member argues as in a debate, in questions too
+            return True
         org = self.witnesses.of(b.speaker)
         return not b.question and (org is not None and org.kind == "person" or _MEMBER_TAG.match(b.speaker or "") is not None)
 

@@ -169,6 +169,8 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
             found = _entry(re.sub(r"^\s*and\s+", "", entry), resolver)
             if found is not None:
                 witnesses.add(*found)
+    _listed_under_heading(structure, resolver, witnesses)
+    _presenter_headings(structure, resolver, witnesses)
     _appearances(structure, resolver, witnesses)
     _surname_entries(structure, resolver, witnesses)
     _statement_headings(structure, resolver, witnesses)
@@ -211,6 +213,25 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
     return witnesses
 
 
+def _listed_under_heading(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
+    """A witness list set out under a heading of its own ("Witnesses", then "Gareth Pilling, Chief Executive, Water
+    Providers Association" line by line, as Hansard prints a Public Bill Committee's oral evidence)."""
+    for b in structure.blocks:
+        if b.speaker or b.kind not in ("paragraph", "bullet") or not b.section or \
+                not re.fullmatch(r"(?:the\s+)?witness(?:es)?(?:\s+(?:list|appearing|present))?", b.section[-1].strip(" :"), re.I):
+            continue
+        line = " ".join(structure.view(b).text.split())
+        if ";" in line or ":" in line or _LIST.match(line):  # a panel's list ("I: Martin Dale, ...; Priya Sandhu, ..."): read above
+            continue
+        found = _entry(line, resolver)
+        parts = [p.strip() for p in line.strip(" .").split(",")]
+        if found is None and len(parts) >= 3 and is_role(parts[1]) and len(parts[0].split()) <= 5:
+            body = _body_last(parts[1:], resolver)  # "Dr Amara Wilcox, Chief Executive, Water Customers' Voice"
+            found = (parts[0], body) if body is not None else None
+        if found is not None:
+            witnesses.add(*found)
+
+
 #: a witness's entry with the surname first in capitals (Australian committee Hansard): "HOLLOWAY, Mr Garrick, Chief
 #: Executive Officer, Broadacre Growers Federation of Australia", "TREGEAR, Mr Wade, Chair, Inland Cotton Growers Council
 #: [by video link]"
@@ -227,13 +248,49 @@ def _surname_entries(structure: Structure, resolver: Resolver, witnesses: Witnes
         m = _SURNAME_ENTRY.match(" ".join(structure.view(b).text.split()))
         if m is None:
             continue
-        parts = [p.strip() for p in m.group("rest").split(",") if p.strip()]
-        last = parts[-1] if parts else ""
-        org = organisation_named(last, resolver) or (Holder(last, "organisation") if len(parts) >= 2 and last[:1].isupper()
-                                                     and not is_role(last) and len(last.split()) <= 10 else None)
+        org = _body_last([p.strip() for p in m.group("rest").split(",") if p.strip()], resolver)
         if org is not None:
             surname = untitled(m.group("surname")) if in_capitals(m.group("surname")) else m.group("surname")
             witnesses.add(f"{m.group('title')} {m.group('given')} {surname}", org)
+
+
+def _presenter_headings(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
+    """A legislature's public hearings print each presenter's organisation as a heading in capitals ("AGGREGATE
+    PRODUCERS OF ONTARIO", "TOWNSHIP OF GLENARDEN") over the chair's call and the presentation: the first speaker
+    under it other than the chair speaks for it, where the heading names an organisation or the chair calls it by that
+    name, and two headings or more do so."""
+    found: list[tuple[str, Holder, bool]] = []
+    blocks = structure.blocks
+    for k, h in enumerate(blocks):
+        if h.kind != "heading":
+            continue
+        line = " ".join(structure.view(h).text.split())
+        if not in_capitals(line, 6) or len(line.split()) > 12:
+            continue
+        name = untitled(line)
+        org = organisation_named(name, resolver)
+        called = False  # the chair calls it by name: "Our next presenter is the Township of Glenarden."
+        for b in blocks[k + 1:k + 8]:
+            if b.kind == "heading":
+                break
+            if b.speaker and CHAIR.match(b.speaker):
+                called = called or name.casefold() in " ".join(structure.view(b).text.split()).casefold()
+            elif b.speaker and b.speaker_span is not None:
+                if bare_name(b.speaker).casefold() != name.casefold():  # (an individual's own name over their turn)
+                    found.append((b.speaker, org or Holder(name, "organisation"), org is not None or called))
+                break
+    if sum(sure for _s, _o, sure in found) >= 2:
+        for speaker, org, sure in found:
+            if sure and witnesses.of(speaker) is None:
+                witnesses.add(speaker, org)
+
+
+def _body_last(parts: list[str], resolver: Resolver) -> Holder | None:
+    """The body an entry's parts end with, role first ("Chief Executive Officer", "Broadacre Growers Federation"): one
+    the resolver knows as an organisation, else the last part itself where it is a name and not a role."""
+    last = parts[-1] if parts else ""
+    return organisation_named(last, resolver) or (Holder(last, "organisation") if len(parts) >= 2 and last[:1].isupper()
+                                                  and not is_role(last) and len(last.split()) <= 10 else None)
 
 
 def _statement_headings(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
@@ -298,7 +355,7 @@ def answerers(structure: Structure) -> set[str]:
     answers: Counter[str] = Counter()
     previous = None
     for b in structure.blocks:
-        if b.speaker and b.speaker_span is not None:
+        if b.speaker and (b.speaker_span is not None or b.kind == "speaker"):
             if previous is not None and previous.question and not b.question and b.speaker != previous.speaker:
                 answers[b.speaker] += 1
             previous = b

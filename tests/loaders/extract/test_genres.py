@@ -1329,3 +1329,129 @@ def test_a_witness_s_list_of_objections_opposes_each_part_of_the_bill_it_names()
     assert ("River Health Alliance", "oppose", f"Schedule 5 of {bill}") in rows, rows
     assert not any(h == "Irrigators Council of the Lowlands" and c.startswith("Schedule 4") for h, _s, c in rows), rows
     assert ("Irrigators Council of the Lowlands", "oppose", bill) in rows, rows  # the bill, not "Schedule 2 of" it
+
+
+#: a fictional Public Bill Committee oral evidence session, in Hansard's layout: the member list, the witness list
+#: under its heading, "Q3" on its own line over the member's tag, and each tag on its own line over the turn
+PBC_EVIDENCE = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Harbour Dues Bill (First sitting)
+
+The Committee consisted of the following Members:
+
+Chair: † Mr Ralph Dennet
+
+† Arden, Philippa (Minister of State, Department for Transport)
+† Bexley, Conor (Saltmarsh North) (Lab)
+† Carne, Judith (Westerby) (Con)
+† Dorrit, Sam (Ashley Vale) (LD)
+
+Witnesses
+
+Rhian Talbot, Chief Executive, Small Ports Federation
+
+Marcus Hale, Director, Harbour Users' Voice
+
+Examination of Witnesses
+
+Rhian Talbot and Marcus Hale gave evidence.
+
+Q1
+The Chair:
+Will the witnesses introduce themselves?
+
+Rhian Talbot:
+I am Rhian Talbot, chief executive of the Small Ports Federation.
+
+Marcus Hale:
+I am Marcus Hale, director of Harbour Users' Voice.
+
+Q2
+The Minister of State, Department for Transport (Philippa Arden):
+The Government's view is that harbour dues must be published in advance. Ms Talbot, do your members accept that?
+
+Rhian Talbot:
+Clause 3 will raise costs for every small harbour in the country.
+
+Marcus Hale:
+Clause 3 is needed, because users cannot plan without it.
+
+Q3
+Philippa Arden:
+Clause 3 is essential. Mr Hale, do your members agree?
+
+Marcus Hale:
+They do.
+
+Rhian Talbot:
+We would ask the Committee to remove clause 3.
+"""
+
+
+def test_a_bill_committee_evidence_session_reads_its_lists_and_tags_on_lines_of_their_own() -> None:
+    """Each witness speaks for the body the witness list gives them, though the tag stands alone on its line; the
+    Minister, a member of the committee, speaks for the Government even in a numbered question; what a witness says
+    clause 3 would do, and a wish to remove it, are stances on the bill's clause 3, where the sides meet."""
+    rows = held(extract_text(PBC_EVIDENCE, name="pbc.txt"))
+    clause = "Clause 3 of Harbour Dues Bill"
+    assert ("Small Ports Federation", "oppose", clause) in rows, rows
+    assert ("Harbour Users' Voice", "support", clause) in rows, rows
+    assert ("Philippa Arden", "support", clause) in rows, rows
+    assert not any(h in ("Rhian Talbot", "Marcus Hale", "The Chair") for h, _s, _c in rows), rows
+    b = extract_text(PBC_EVIDENCE, name="pbc.txt")
+    minister = next(s for s in b.stakeholders.values() if s.label == "Philippa Arden")
+    assert "Government" in {b.stakeholders[g].label for g in minister.member_of if g in b.stakeholders} | set(minister.member_of) \
+        or any("Government" in g for g in minister.member_of), minister
+
+
+#: a fictional provincial committee's public hearings, in the Legislative Assembly of Ontario's layout: each
+#: presenter's body as a heading in capitals, inline tags, the member list (riding and party code) at the end
+PROVINCIAL_HEARINGS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Standing Committee on Rural Affairs
+
+Bill 41, An Act to amend the Wells Act
+
+HARBOUR COUNTIES WELL DRILLERS
+
+The Chair (Mr. Neil Abbot): I will now call on the Harbour Counties Well Drillers. You may begin.
+
+Ms. Irene Falk: Thank you, Chair. I am the president of the Harbour Counties Well Drillers. Schedule 2 will raise costs for every rural family that needs a new well.
+
+TOWNSHIP OF NORTH GALE
+
+The Chair (Mr. Neil Abbot): Our next presenter is the Township of North Gale.
+
+Mr. Paul Rennie: Good morning. Schedule 2 is overdue, because our residents keep losing their wells.
+
+The Chair (Mr. Neil Abbot): We'll turn to the official opposition. MPP Dewar.
+
+MPP Ana Dewar: Thank you. I support Schedule 2, because it protects every rural well. Mr. Rennie, how many wells failed last year?
+
+Mr. Paul Rennie: Eleven.
+
+STANDING COMMITTEE ON RURAL AFFAIRS
+
+Mr. Neil Abbot (Gale Valley PC)
+
+MPP Ana Dewar (Harbour Centre ND)
+
+Mr. Owen Pratt (Northmoor PC)
+
+MPP Lisa Kerr (Southmoor ND)
+
+"""
+
+
+def test_provincial_public_hearings_read_each_presenter_body_from_the_heading_over_them() -> None:
+    """The heading in capitals the chair calls is the next presenter's body (a township, whose name has no word of an
+    organisation's kind); the member list at the end gives each member their party ("PC" after a riding is the
+    Progressive Conservatives), and a member's tag "MPP Ana Dewar" is that member."""
+    b = extract_text(PROVINCIAL_HEARINGS, name="provincial.txt")
+    rows = held(b)
+    schedule = "Schedule 2 of Bill 41, An Act to amend the Wells Act"
+    assert ("Harbour Counties Well Drillers", "oppose", schedule) in rows, rows
+    assert ("Township of North Gale", "support", schedule) in rows, rows
+    assert not any(h in ("Irene Falk", "Paul Rennie") for h, _s, _c in rows), rows
+    dewar = [s for s in b.stakeholders.values() if s.label == "Ana Dewar"]
+    assert dewar and "New Democratic Party" in str(dewar[0].member_of) + str(dewar[0].attributes), dewar

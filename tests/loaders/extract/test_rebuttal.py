@@ -118,3 +118,52 @@ def test_a_committee_rebuts_and_agrees_with_its_witnesses() -> None:
     assert any(s == "oppose" and h != "Food Packaging Association" for h, s in delay), delay
     assert ("Recyclers' Alliance", "support") in labels
     assert any(s == "support" and h != "Recyclers' Alliance" for h, s in labels), labels
+
+
+#: a fictional committee hearing in which witnesses take each other's side by name
+TAKING_SIDES = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+SENATE
+
+RURAL AFFAIRS LEGISLATION COMMITTEE
+
+Farm Water (Metering) Amendment Bill 2027
+
+WITNESSES
+
+ABBOTT, Ms Carla, Chief Executive Officer, Irrigators Council of the Lowlands
+
+BYRNE, Mr Tom, Policy Director, River Health Alliance
+
+COLE, Ms Dana, President, Dairy Farmers Federation
+
+CHAIR: I invite each of you to make a brief opening statement.
+
+Ms Abbott: Thank you, Chair. Small irrigators should have until 2031 to install meters. A metering rebate should be paid to every farm with fewer than three dams.
+
+Mr Byrne: The metering requirement will reduce the risk of the river running dry in summer. Meters on every farm dam by 2029 are essential.
+
+Ms Cole: I agree with Ms Abbott. A rebate for the smallest farms is the only way our members can afford the meters.
+
+Senator LOWE: Mr Byrne, what do you say to that?
+
+Mr Byrne: I disagree with Ms Abbott on this. Two more years of unmetered dams is two more dry summers.
+
+Ms Cole: We'd support the council's call for 2031, for the same reason.
+"""
+
+
+def test_a_witness_who_takes_another_witness_side_holds_that_witness_claim() -> None:
+    """"I agree with Ms Abbott. A rebate for the smallest farms ...": the federation supports the council's claim the
+    next sentence goes on about (the rebate), not merely its latest; "I disagree with Ms Abbott on this" opposes it;
+    "the council's call for 2031" is the council's claim with that year in it."""
+    b = extract_text(TAKING_SIDES, name="sides.txt")
+    names = {s.id: s.label for s in b.stakeholders.values()}
+    rows = {(names[p.stakeholder], p.stance, b.claims[p.claim].text) for p in b.positions.values()}
+    rebate = next(c for h, s, c in rows if h == "Irrigators Council of the Lowlands" and "rebate" in c)
+    deadline = next(c for h, s, c in rows if h == "Irrigators Council of the Lowlands" and "2031" in c)
+    assert ("Dairy Farmers Federation", "support", rebate) in rows, rows
+    assert ("Dairy Farmers Federation", "support", deadline) in rows, rows
+    assert any(h == "River Health Alliance" and s == "oppose" and c in (rebate, deadline) for h, s, c in rows), rows
+    # the sentence that only takes a side is no claim of its own
+    assert not any("agree with" in c or "call for" in c for _h, _s, c in rows), rows
