@@ -221,9 +221,13 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
     put = {h.claim for h in hits if h.stance == "support" and not h.side_topic and not _NEGATED.search(h.claim)
            and (h.rule.startswith(_PROPOSING) or _ADVOCACY.search(h.claim))}
     for t in texts:
-        if t in moved or t not in opposed or t in provisions or CLAUSE_QUESTION.match(t) or _NEGATED.search(t):
+        if t in moved or t not in opposed or CLAUSE_QUESTION.match(t) or _NEGATED.search(t) or \
+                t in provisions and re.match(r"(?:Clause|Schedule|Section|Part|Head|Article)\s+\d", t):
             continue
-        named = [a for a in put if a != t and not holders[a] & holders[t] and same_instrument(t, a)]
+        # (a provision some statement weighed, "The blanket rule", joins only a proposal named as shortly: "A mandatory
+        # standard", never a sentence that mentions it)
+        named = [a for a in put if a != t and not holders[a] & holders[t] and same_instrument(t, a)
+                 and (t not in provisions or len(a.split()) <= 6 and not _PREDICATE.search(a))]
         if named:  # the one sharing most of its words, then the one most hold, then the one put most shortly
             moved[t] = max(named, key=lambda a: (len(content_tokens(a) & content_tokens(t)), len(holders[a]),
                                                  -len(content_tokens(a)), -texts.index(a)))

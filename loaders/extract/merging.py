@@ -397,8 +397,10 @@ _INSTRUMENTS = {
 }
 _INSTRUMENT_OF = {w: kind for kind, words in _INSTRUMENTS.items() for w in words}
 #: words before an instrument's name that say nothing of which one it is
-_BARE_MODIFIER = frozenset({"a", "an", "the", "any", "this", "that", "new", "single", "blanket", "such", "one", "our", "their",
+_BARE_MODIFIER = frozenset({"a", "an", "the", "any", "this", "that", "new", "single", "such", "one", "our", "their",
                             "its", "another", "proper", "real", "separate", "own", "whole", "every", "each", "same"})
+#: modifiers that say one thing of an instrument: it binds everyone ("a blanket rule" is its critics' "mandatory standard")
+_MODIFIER_FOLD = {"blanket": "mandatory", "compulsory": "mandatory", "binding": "mandatory", "statutory": "mandatory"}
 
 
 @lru_cache(maxsize=100_000)
@@ -413,6 +415,8 @@ def instrument(text: str) -> tuple[str, frozenset[str]] | None:
     True
     >>> same_instrument("A federal evacuation allowance", "The creation of a federal wildland fire service")
     False
+    >>> same_instrument("The blanket rule", "A mandatory standard"), same_instrument("A blanket ban", "A mandatory standard")
+    (True, False)
     """
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     for i, w in enumerate(words):
@@ -425,7 +429,7 @@ def instrument(text: str) -> tuple[str, frozenset[str]] | None:
             low = m.casefold()
             if low in _BARE_MODIFIER or low in _STOP or not m.isalpha() and "-" not in m:
                 break
-            mods.extend(content_tokens(m))
+            mods.extend(content_tokens(_MODIFIER_FOLD.get(low, m)))
         return (kind, frozenset(mods)) if mods else None
     return None
 

@@ -1455,3 +1455,17 @@ def test_provincial_public_hearings_read_each_presenter_body_from_the_heading_ov
     assert not any(h in ("Irene Falk", "Paul Rennie") for h, _s, _c in rows), rows
     dewar = [s for s in b.stakeholders.values() if s.label == "Ana Dewar"]
     assert dewar and "New Democratic Party" in str(dewar[0].member_of) + str(dewar[0].attributes), dewar
+
+
+def test_a_blanket_rule_its_critics_weigh_is_the_mandatory_standard_its_proponents_put() -> None:
+    """A witness who weighs "a blanket rule" ("A blanket rule is the wrong tool") opposes the proposal another puts as
+    "a mandatory standard": one instrument, a binding rule, named by each side in its own words."""
+    text = STUDY_EVIDENCE.replace("We support the creation of a national flood forecasting service, run with the provinces.",
+                                  "We support a mandatory standard, and we think it should apply in every valley.").replace(
+        "We oppose a federal flood forecasting agency that duplicates what the provinces already do.",
+        "A blanket rule is the wrong tool, because most valleys are not at risk.")
+    rows = held(extract_text(text, name="sirens.txt"))
+    standard = next((c for h, s, c in rows if h == "Canadian Association of Water Utilities" and s == "support"
+                     and "mandatory standard" in c), None)
+    assert standard is not None, rows
+    assert ("Ray Pratt", "oppose", standard) in rows, rows
