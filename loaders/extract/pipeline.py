@@ -99,7 +99,7 @@ _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|t
 _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposition|Conservative|Labour|Liberal\s+Democrat|SNP|"
                          r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|"
                          r"(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5})(?:\s+(?:as\s+"
-                         r"(?:introduced|drafted|written|amended)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
+                         r"(?:introduced|drafted|written|amended|it\s+stands)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
 def _names_motion(text: str, motion: str) -> bool:
     """Whether a claim is only a name of the motion or bill in hand: "the bill", "HB 2217 as drafted", and "Bill 88"
     where the bill in hand is "Bill 88, An Act to ..."."""
