@@ -66,6 +66,11 @@ _NOUN_BEFORE = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "yo
                 "several", "other", "similar", "recent", "by", "on", "from", "whose", "which", "what", "is", "are", "was", "were",
                 "be", "been", "being", "as", "and", "or"}
 _MARKER_REQUIRED = {"emphasise", "believe", "expect"}
+#: "want X done ...": the object and a past participle, whose "to" is a preposition ("companies held to account",
+#: "the clause limited to strategic guidance")
+_DONE_TO = re.compile(r"^(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?P<pp>(?!need|feed|speed|seed|breed|proceed|exceed|succeed|"
+                      r"indeed|shed|bed|red|bled)[a-z]{2,}ed|held|kept|set|made|paid|put|cut|given|taken|done|brought|left|"
+                      r"shut|spent|built|sold|told|run|written|driven|frozen|chosen)\b")
 _NP_OK_VERBS = re.compile(r"^(?:emphasi[sz]e[sd]?|stress(?:es|ed)?|highlight(?:s|ed)?|underline[sd]?|warn(?:s|ed)?|want(?:s|ed)?|"
                           r"expect(?:s|ed)?|hope[sd]?|wish(?:es|ed)?|would like|anticipate[sd]?|predict(?:s|ed)?|envisage[sd]?|"
                           r"raise[sd]? concerns?|made the (?:point|case)|fear(?:s|ed)?|accept(?:s|ed)?|recogni[sz]e[sd]?|"
@@ -886,7 +891,11 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                 (_ASK_VERBS.match(verb) and obj_to and obj_to.group("obj").strip().casefold() in ("us", "them", "ministers", "the government")):
             obj = obj_to.group("obj").strip()
             start = pos + obj_to.start("verb")
-            if obj and obj.casefold() not in ("", "us", "me"):
+            done = _DONE_TO.match(obj)  # "want distributions stopped entirely until ... back to standard": a participle's "to"
+            if done is not None:
+                start = pos + obj_to.start("obj") + (len(obj_to.group("obj")) - len(obj_to.group("obj").lstrip())) + done.start("pp")
+                prefix = f"{done.group('np')} should be"
+            elif obj and obj.casefold() not in ("", "us", "me"):
                 neg = re.match(r"^(?P<o>.+?)\s+not$", obj)  # "urge the committee not to recommend X"
                 prefix = f"{neg.group('o')} should not" if neg else f"{obj} should"
             claims = [(start, _claim_end(sentence, start))]

@@ -775,3 +775,16 @@ def test_every_cue_has_a_literal_start_so_sentences_are_scanned_by_the_prefix_in
     from stancegraph.loaders.extract.claims import _build_cues
     from stancegraph.loaders.extract.lexicon import default_lexicon
     assert _build_cues(default_lexicon()).starts is not None
+
+
+@pytest.mark.parametrize("sentence,claim", [
+    # "want X to do Y": X should do Y
+    ("We want the Government to publish the data.", "The Government should publish the data"),
+    # "want X done ...": the participle's "to" is a preposition, not an infinitive's
+    ("Our members want distributions stopped entirely until the company is back to standard.",
+     "Distributions should be stopped entirely until the company is back to standard"),
+    ("We would like the clause limited to strategic guidance.", "The clause should be limited to strategic guidance"),
+    ("The Opposition want companies held to account.", "Companies should be held to account"),
+])
+def test_a_wish_for_something_done_is_a_claim_that_it_should_be(sentence: str, claim: str) -> None:
+    assert [f.claim_text(c) for f in find_frames(sentence) for c in f.claims] == [claim]
