@@ -823,9 +823,12 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                          r"address|turn|focus|deal|begin|start|end|conclude|thank|congratulate|add|repeat|"
                                          r"echo|refer|outline|set out|explain|briefly|now|just|pick up|return|reiterate|"
                                          r"respond|reply|comment|go|move|deal|take|put|ask|invite|urge|highlight|endorse|"
-                                         r"support|adopt|associate|welcome|acknowledge|recognise|record|express)\b",
+                                         r"support|adopt|associate|welcome|acknowledge|recognise|record|express|"
+                                         r"overstate|exaggerate|speculate|pre-empt|prejudge|dwell|labour|get\s+into|be\s+drawn|"
+                                         r"detain|trespass)\b",
                                          sentence[m.end():], re.I):
-            continue  # "we want to emphasise that ...": the inner verb states the position
+            continue  # "we want to emphasise that ...": the inner verb states the position; "I would not want to overstate
+            # that": a hedge on the speaker's own words
         if re.search((r"(?:^|" if len(before) <= 24 else r"(?:") +
                      r"[^\w\s]\s*|\b(?:but|and)\s+)(?:when|if|once|after|before|while|whilst|unless|until|as)\s+$", before[-24:], re.I) \
                 and re.search(r"ed$", verb.split()[0], re.I):
