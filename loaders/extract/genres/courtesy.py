@@ -45,6 +45,10 @@ False
 False
 >>> courtesy("I now recognize the Ranking Member, Senator Marquardt, for her opening statement.")
 True
+>>> courtesy("Good morning, Chair, and thank you for the invitation."), courtesy("Good morning, everyone.")
+(True, True)
+>>> courtesy("Good morning. The bill will cost jobs.")
+False
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ import re
 
 #: what may come before a courtesy: a vocative, a connective, "may I"
 _LEAD = (r"^\s*(?:(?:again|first(?:ly)?|finally|lastly|also|so|and|but|now|to\s+conclude|in\s+conclusion|in\s+closing|"
+         r"good\s+(?:morning|afternoon|evening)|hello|kia\s+ora|"
          r"my\s+lords?|my\s+lady|sir|madam(?:\s+deputy\s+speaker)?|mr\s+(?:deputy\s+)?speaker|chair|may\s+I|can\s+I|"
          r"I\s+(?:should|must|would)\s+(?:also\s+)?(?:like\s+to|first)|I\s+(?:want|wish)\s+to|I\s+also)\s*,?\s+)*")
 #: a member addressed in the House's third person: "the right hon. Member for X", "my noble Friend", "the hon. Lady"
@@ -82,7 +87,9 @@ _AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genu
                        r"(?:let\s+me|allow\s+me\s+to|I\s+(?:will|shall|should|must|want\s+to|wish\s+to|would\s+like\s+to|propose\s+to|now))\s+"
                        r"(?:now\s+|briefly\s+|first\s+)?(?:turn|move|come|return|finish|conclude|end|close|begin|start|deal|touch|address\s+you|"
                        r"say\s+a\s+(?:few\s+)?words?|comment\s+on\s+(?:the|some|a\s+few|one\s+or\s+two)\b[^;]{0,60}\b(?:contributions|speeches|"
-                       r"points|remarks|debate))\b",
+                       r"points|remarks|debate))\b|"
+                       # a greeting alone: "Good morning.", "Good afternoon, Chair and members."
+                       r"(?:good\s+(?:morning|afternoon|evening)|hello|kia\s+ora)\b[^.;]{0,40}[.!]?\s*$",
                        re.I)
 #: a Minister's promise to answer in writing, wherever it stands in the sentence
 _WRITE = re.compile(r"\b(?:I|we)\s+(?:will|shall)\s+(?:have\s+to\s+|certainly\s+|happily\s+|gladly\s+)?write\s+(?:to|on)\b", re.I)
