@@ -45,6 +45,8 @@ False
 False
 >>> courtesy("I now recognize the Ranking Member, Senator Marquardt, for her opening statement.")
 True
+>>> courtesy("I will now call on the Aggregate Producers of Ontario."), courtesy("I call on the Government to scrap the levy.")
+(True, False)
 >>> courtesy("Good morning, Chair, and thank you for the invitation."), courtesy("Good morning, everyone.")
 (True, True)
 >>> courtesy("Good morning. The bill will cost jobs.")
@@ -78,6 +80,8 @@ _AT_START = re.compile(_LEAD + r"(?:I\s+|we\s+)?(?:(?:also|warmly|sincerely|genu
                        r"(?:now\s+)?(?:call|invite)\s+(?:on\s+)?the\s+(?:Minister|Cabinet\s+Secretary|witness(?:es)?|next\s+speaker)"
                        r"\s+to\s+(?:make|give|speak|respond|move|open|contribute)\b|"
                        r"(?:wish\s+to\s+)?(?:advise|remind)\s+(?:witnesses|members|everyone|those)\b|"
+                       # "I will now call on the Aggregate Producers of Ontario.": the floor given to a presenter
+                       r"(?:will\s+)?(?:now\s+)?call\s+(?:on|upon)\s+(?:the\s+)?(?-i:[A-Z])(?:(?!\bto\b)[^,;.]){2,80}\.?\s*$|"
                        r"(?:wish\s+to\s+|will\s+|am\s+)?shar(?:e|ing)\s+(?:my\s+)?time\s+with\b|"  # the Dail's time-sharing
                        # "I now recognize the Ranking Member", "I recognize Mr. Okafor"
                        r"(?:now\s+)?recogni[sz]e\s+(?:the\s+(?:gentle(?:man|woman|lady)|ranking\s+member|distinguished|chair(?:man|woman)?|"
