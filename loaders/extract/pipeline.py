@@ -113,6 +113,13 @@ def _names_motion(text: str, motion: str) -> bool:
 _OBJECTIONS = re.compile(r"^\s*(?:(?:But|And|However),?\s+)?what\s+(?:we|I)\s+(?:oppose|object\s+to|cannot\s+support|can(?:no|['’])t\s+"
                          r"support)\s+is\b|" + ANNOUNCED_LIST + r"(?:concerns|objections)\b", re.I)
 #: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
+#: a concern put as a clause: "My concern is that ...", "What worries us more is that ...", "The difficulty is that ..."
+_CONCERN_THAT = re.compile(r"^\s*(?:(?:but|and|so|however),?\s+)?(?:(?:my|our)\s+(?:\w+\s+)?(?:concern|worry|objection|difficulty|problem)"
+                           r"\s+is\s+that|what\s+(?:worries|concerns|troubles)\s+(?:us|me)\s+(?:\w+\s+)?is\s+that|the\s+"
+                           r"(?:difficulty|problem|trouble)\s+is\s+that)\s+", re.I)
+#: a numbered part as a sentence's subject ("Clause 6 catches ..."), and one named anywhere ("On clause 6, ...")
+_PART_SUBJECT = re.compile(r"^(clause|schedule|section|part)\s+(\d{1,3}[A-Za-z]?)\b(?!\s+of\s+(?:the\s+)?[A-Z])", re.I)
+_PART_NAMED_IN = re.compile(r"\b(clause|schedule)\s+(\d{1,3}[A-Za-z]?)\b", re.I)
 _PART_FIRST = re.compile(r"^\s*(?:(?:" + ORDINAL + r"|And),?\s+)?"
                          r"(?:the\s+(?:[\w-]+\s+){0,4}?in\s+)?(?P<kind>Section|Clause|Schedule|Part|Head)\s+(?P<n>\d{1,3}[A-Za-z]?)\b"
                          r"(?!\s*,\s*(?:which|that))\s+(?:would|will|could|turns|puts|makes|requires|gives|creates|forces|"
@@ -263,6 +270,7 @@ class Extractor:
         self.matcher = matcher or ThemeMatcher()
         self.hits: list[Hit] = []
         self._objecting: str | None = None  # the speaker whose turn announced objections ("What we oppose is ...")
+        self._last_part: tuple[str, str] | None = None  # the part of the bill last named ("clause", "6")
         self.contradictions: list[tuple[str, str]] = []  # (claim text, claim text it contradicts)
         self.mentioned: list[Holder] = []
         self._lead_cache: dict[int, tuple[list[Holder], str, str | None, str, float] | None] = {}
@@ -718,10 +726,26 @@ class Extractor:
         side ("The metering requirement will reduce the risk ..., and we strongly support the bill"): their stance on
         the provision (:func:`.hits.provision_hits`)."""
         first = re.split(r",\s+(?:and|but|so|while|whereas)\s+|;\s+|\s+[—–]\s+", sent, maxsplit=1)[0]
-        if b.question and not self.reader.argues(b) or not PROVISION.match(first):
+        last, self._last_part = self._last_part, (_PART_NAMED_IN.findall(sent) or [self._last_part])[-1]
+        if b.question and not self.reader.argues(b):
             return  # (a question holds no position, but a Minister on the committee argues in questions too)
+        concern = _CONCERN_THAT.match(first)  # "My concern is that the clause catches every director ...": against it
+        if concern is not None:
+            first = first[concern.end():]
+        if last is not None:  # "the clause": the part last named ("On clause 6, ..."; its number, its kind)
+            first = re.sub(r"^(?:the|this|that)\s+(clause|schedule|section|part)\b(?!\s+\d)",
+                           lambda m: f"{m.group(1).capitalize()} {last[1]}" if m.group(1).casefold() == last[0].casefold()
+                           else m.group(0), first, count=1, flags=re.I)
+        part = _PART_SUBJECT.match(first) if concern is not None else None
+        if part is None and not PROVISION.match(first):
+            return
         holders = self._turn_holders(b)
         if not self.reader.asserts(holders):
+            return
+        if part is not None:
+            for h in holders:
+                self.add(Hit(h, f"{part.group(1).capitalize()} {part.group(2)}", "oppose", "turn:concern", 0.5, spans,
+                             strand.source, b.section, None, topics))
             return
         said = [Hit(h, normalise_claim(first), "support", "turn:assertion", 0.45, spans, strand.source, b.section, None,
                     topics) for h in holders]

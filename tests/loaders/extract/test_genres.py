@@ -1385,6 +1385,13 @@ They do.
 
 Rhian Talbot:
 We would ask the Committee to remove clause 3.
+
+Q4
+Conor Bexley:
+On clause 5, the Bill caps dues at 2% a year. Ms Talbot?
+
+Rhian Talbot:
+My concern is that the clause takes no account of dredging costs.
 """
 
 
@@ -1398,6 +1405,8 @@ def test_a_bill_committee_evidence_session_reads_its_lists_and_tags_on_lines_of_
     assert ("Harbour Users' Voice", "support", clause) in rows, rows
     assert ("Philippa Arden", "support", clause) in rows, rows
     assert not any(h in ("Rhian Talbot", "Marcus Hale", "The Chair") for h, _s, _c in rows), rows
+    # a concern about "the clause": the clause last named, clause 5 (rule turn:concern)
+    assert ("Small Ports Federation", "oppose", "Clause 5 of Harbour Dues Bill") in rows, rows
     b = extract_text(PBC_EVIDENCE, name="pbc.txt")
     minister = next(s for s in b.stakeholders.values() if s.label == "Philippa Arden")
     assert "Government" in {b.stakeholders[g].label for g in minister.member_of if g in b.stakeholders} | set(minister.member_of) \
