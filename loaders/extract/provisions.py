@@ -149,8 +149,11 @@ def part_claims(hits: list[Hit], bill: str | None, only: list[Hit] | None = None
 
 
 def _part_name(kind: str, n: str, bill: str) -> str:
-    """'Schedule 3 of the X Bill 2027': a numbered part of the bill in hand, named as one claim."""
-    return f"{kind.casefold().capitalize()} {n} of {bill[:1].lower() + bill[1:] if bill.startswith('The ') else bill}"
+    """'Schedule 3 of the X Bill 2027': a numbered part of the bill in hand, named as one claim ('Schedule 2 of Bill 88'
+    where the bill is 'Bill 88, An Act to amend ...': its number says which)."""
+    numbered = re.match(r"Bill\s+[A-Z]?-?\d{1,4}(?=,)", bill)
+    name = numbered.group(0) if numbered else bill[:1].lower() + bill[1:] if bill.startswith("The ") else bill
+    return f"{kind.casefold().capitalize()} {n} of {name}"
 
 
 #: a claim that names another holder's point rather than stating it: "the federation's figure", "the union's argument"
