@@ -25,7 +25,7 @@ from .hits import (
     settle_polarity, side_object,
 )
 from .leading import leading_question
-from .provisions import PART, PROVISION, part_claims, provision_hits, their_points
+from .provisions import PROVISION, names_parts, part_claims, provision_hits, their_points
 from .lexicon import Lexicon, default_lexicon, singular
 from .merging import content_tokens
 from .polarity import apply_denial
@@ -1061,10 +1061,10 @@ class Extractor:
         # "We would resist a cap": an explicit stance on a named thing, which alignment takes to the proposal that names it
         def named(t: str) -> bool:
             return f.rule in ("attrib:oppose", "attrib:advocate") and _NAMED_THING.fullmatch(t) is not None
-        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t) or named(t) or PART.match(t))
+        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t) or named(t) or names_parts(t))
                   and not _JUNK_CLAIM.match(t)
                   and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2 and not topic(t)
-                           and not named(t) and not PART.match(t))]  # ("We support clause 6": the bill's clause 6)
+                           and not named(t) and not names_parts(t))]  # ("We support clause 6": the bill's clause 6)
         if f.rule.startswith("attrib:advocate"):  # "asked residents what they thought about ...": a question, not a call
             claims = [(t, c) for t, c in claims if not _INDIRECT_QUESTION.match(t)]
         if not claims:

@@ -1435,7 +1435,7 @@ Mr. Paul Rennie: Good morning. Schedule 2 is overdue, because our residents keep
 
 The Chair (Mr. Neil Abbot): We'll turn to the official opposition. MPP Dewar.
 
-MPP Ana Dewar: Thank you. I support Schedule 2, because it protects every rural well. Mr. Rennie, how many wells failed last year?
+MPP Ana Dewar: Thank you. I support Schedule 2, because it protects every rural well. We support Schedules 1 and 2. Mr. Rennie, how many wells failed last year?
 
 Mr. Paul Rennie: Eleven.
 
@@ -1462,6 +1462,7 @@ def test_provincial_public_hearings_read_each_presenter_body_from_the_heading_ov
     assert ("Harbour Counties Well Drillers", "oppose", schedule) in rows, rows
     assert ("Township of North Gale", "support", schedule) in rows, rows
     assert not any(h in ("Irene Falk", "Paul Rennie") for h, _s, _c in rows), rows
+    assert ("Ana Dewar", "support", "Schedule 1 of Bill 41") in rows, rows  # "We support Schedules 1 and 2": each of them
     dewar = [s for s in b.stakeholders.values() if s.label == "Ana Dewar"]
     assert dewar and "New Democratic Party" in str(dewar[0].member_of) + str(dewar[0].attributes), dewar
 
