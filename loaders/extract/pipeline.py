@@ -702,7 +702,10 @@ class Extractor:
             if b.question or b.speaker and sent.rstrip().endswith("?") and k == len(sentences) - 1 and \
                     not self.reader.testifies(b):  # a member's question that closes their turn ("Would you support X?")
                 self._put(sent, b)
-            if self._answer(sent, b, strand, spans, topics) or len(sent) < 12 or self.reader.skips(sent, b) or \
+            if self._answer(sent, b, strand, spans, topics) or len(sent) < 12:
+                continue
+            self._provision(sent, b, strand, spans, topics)  # (also where the rest is read as a vote: "..., and we oppose the bill")
+            if self.reader.skips(sent, b) or \
                     self._endorse(sent, b, strand, spans, topics,
                                   view.clean[sentences[k + 1][0]:sentences[k + 1][1]] if k + 1 < len(sentences) else ""):
                 continue
@@ -713,7 +716,6 @@ class Extractor:
             lead_sentence = is_lead and k == len(sentences) - 1
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
-            self._provision(sent, b, strand, spans, topics)
             self._objection(sent, b, strand, spans, topics)
             if self._vote_result(sent, b, strand, spans, topics):
                 continue

@@ -399,6 +399,9 @@ FLOORS = {
     # unread), Ontario committee public hearings 0.73 / 0.21, 1/7 (each presenter's body a heading in capitals)
     "commons-bill-committee-oral-evidence": {"positions_recall": 0.48, "positions_precision": 0.72, "stance_accuracy": 0.85},
     "ontario-committee-public-hearings": {"positions_recall": 0.54, "positions_precision": 0.78, "stance_accuracy": 0.9},
+    # and a New Zealand select committee hearing of oral submissions (first sight at cfec539 0.82 / 0.53, 2/8: its
+    # submitters, listed by body with the witness in brackets, were read as persons)
+    "nz-select-committee-submissions": {"positions_recall": 0.58, "positions_precision": 0.7, "stance_accuracy": 0.9},
     # held out from the start (ninth session): a Commons Public Bill Committee's oral evidence and an Alberta committee's
     # public hearings, scored once at first sight at 7b69389 (0.84 / 0.62, 3/8; 0.87 / 0.28, 3/6); floors at that score
     "heldout-commons-bill-committee-evidence": {"positions_recall": 0.58, "positions_precision": 0.8, "stance_accuracy": 0.92},

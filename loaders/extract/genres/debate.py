@@ -22,6 +22,7 @@ from . import Context, Reader
 from .courtesy import courtesy
 from .hansard import Roster, relabel
 from .questions import DebateReading, read_questions
+from .witnesses import read_witnesses
 
 if TYPE_CHECKING:
     from ..sources import StrandState
@@ -58,6 +59,15 @@ class DebateReader(Reader):
         self.reading = read_debate(structure, roster=roster)
         motion = next((q for q in self.reading.questions if q.key == "motion"), None)
         ctx.motion = motion.claim if motion is not None else None
+        # a committee's sitting that hears submitters listed by body ("Plantation Forestry Council (Hamish Reddaway, chief
+        # executive)"): each of them, not a member, gives evidence for that body (or, listed alone, for themselves)
+        listed = read_witnesses(structure, resolver)
+        for b in structure.blocks:
+            member = self.reading.speaker_of.get(b.index)
+            body = listed.of(b.speaker) if b.speaker and b.speaker not in ctx.witness_speakers else None
+            if body is not None and (member is None or member.party is None):
+                ctx.speaker_map[b.speaker or ""] = [body]
+                ctx.witness_speakers.add(b.speaker or "")
 
     def make_voice(self) -> Holder:
         return Holder("The House", "organisation")

@@ -748,6 +748,9 @@ def _explain(q: Question, what: str) -> None:
 
 #: a clause of the bill before a committee, named in a member's or a witness's words ("we support clause 20")
 _CLAUSE_REF = re.compile(r"^(?:the\s+)?clause\s+(?P<n>\d{1,3})(?:\s+as\s+drafted)?$", re.I)
+#: a bill's title on a line of its own ("Coastal Access (Foreshore Tracks) Amendment Bill", "... Bill (Second sitting)")
+_BILL_TITLE_LINE = re.compile(r"^(?P<t>(?:The\s+)?[A-Z][\w()'’,\- ]{3,160}?\s(?:Bill|BILL)(?:\s+(?:19|20)\d\d)?(?:\s+\[(?:HL|Lords)\])?)"
+                              r"(?:\s+\((?:[\w-]+\s+)?sitting\))?[ \t]*$", re.M)
 _BILL_CALLED = re.compile(r"\bBill\s+[A-Z]-\d{1,4}\b|\bthe\s+(?:[A-Z][\w'’-]+\s+){1,6}Bill\b")
 #: what a clause does, as the text first says it: "the 40-mile-an-hour cap in clause 9", "Clause 20 would raise ..."
 _CLAUSE_NP = r"\b[Tt]he\s+(?P<np>(?:(?!(?:the|a|an|this|that)\b)[\w$%'’-]+(?:[.,]\d+)?\s+){{0,5}}?[\w'’-]+)\s+in\s+clause\s+{n}\b"
@@ -777,8 +780,9 @@ def bill_claim(text: str) -> str | None:
     """The bill a committee considers, as its number or name and its short title where the text gives one ("Bill C-61
     (Rail Corridor Safety Act)"); None when the text names no bill."""
     m = _BILL_CALLED.search(text)
-    if m is None:
-        return None
+    if m is None:  # a title line of its own near the top: "Coastal Access (Foreshore Tracks) Amendment Bill (First sitting)"
+        titled = _BILL_TITLE_LINE.search(text[:3000])
+        return titled.group("t") if titled else None
     line = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
     short = re.search(r"\((?P<t>[^()]{3,80}\bAct(?:\s+of\s+\d{4})?)\)", line)
     name = m.group(0)
@@ -790,7 +794,8 @@ def clause_claim(text: str, n: str) -> str:
     """The claim of a clause of the bill a committee considers: its number, the bill, and what the text first says the
     clause does ("Clause 9 of Bill C-61: the 40-mile-an-hour cap")."""
     bill = _BILL_CALLED.search(text)
-    name = f"Clause {n} of {bill.group(0)}" if bill else f"Clause {n} of the Bill"
+    titled = _BILL_TITLE_LINE.search(text[:3000]) if bill is None else None
+    name = f"Clause {n} of {bill.group(0)}" if bill else f"Clause {n} of {titled.group('t')}" if titled else f"Clause {n} of the Bill"
     found: list[tuple[int, str]] = []
     np_ = re.search(_CLAUSE_NP.format(n=re.escape(n)), text)
     if np_ and not _PERSONAL.search(np_.group("np")):

@@ -213,23 +213,51 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
     return witnesses
 
 
+#: the title of a list of those who give evidence: "Witnesses", "Submitters", "Presenters", "Oral submissions"
+_LIST_TITLE = re.compile(r"(?:the\s+)?(?:witness(?:es)?|submitters|presenters|oral\s+submissions|submissions\s+heard|those\s+appearing)"
+                         r"(?:\s+(?:list|appearing|present|heard))?", re.I)
+#: a list entry that names the body first and its witness in brackets: "Plantation Forestry Council of New Zealand
+#: (Hamish Reddaway, chief executive)"
+_BODY_FIRST = re.compile(r"^(?P<body>[A-Z][^()]{2,120}?)\s+\((?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame)\.?\s+)?"
+                         r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?:,\s*[^()]{2,80})?\)$")
+
+
+_PERSON_ALONE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")
+
+
 def _listed_under_heading(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
-    """A witness list set out under a heading of its own ("Witnesses", then "Gareth Pilling, Chief Executive, Water
-    Providers Association" line by line, as Hansard prints a Public Bill Committee's oral evidence)."""
+    """A witness list set out line by line under a title of its own: a heading ("Witnesses", then "Gareth Pilling, Chief
+    Executive, Water Providers Association", as Hansard prints a Public Bill Committee's oral evidence), or the list's
+    first line ("Submitters", then "Plantation Forestry Council (Hamish Reddaway, chief executive)", or a submitter's
+    name alone, who speaks for themselves)."""
     for b in structure.blocks:
-        if b.speaker or b.kind not in ("paragraph", "bullet") or not b.section or \
-                not re.fullmatch(r"(?:the\s+)?witness(?:es)?(?:\s+(?:list|appearing|present))?", b.section[-1].strip(" :"), re.I):
+        if b.speaker and b.speaker_span is not None or b.kind not in ("paragraph", "bullet", "heading", "speaker"):
             continue
-        line = " ".join(structure.view(b).text.split())
-        if ";" in line or ":" in line or _LIST.match(line):  # a panel's list ("I: Martin Dale, ...; Priya Sandhu, ..."): read above
-            continue
-        found = _entry(line, resolver)
-        parts = [p.strip() for p in line.strip(" .").split(",")]
-        if found is None and len(parts) >= 3 and is_role(parts[1]) and len(parts[0].split()) <= 5:
-            body = _body_last(parts[1:], resolver)  # "Dr Amara Wilcox, Chief Executive, Water Customers' Voice"
-            found = (parts[0], body) if body is not None else None
-        if found is not None:
-            witnesses.add(*found)
+        lines = [" ".join(ln.split()) for ln in structure.text[b.start:b.end].split("\n") if ln.strip()]
+        if len(lines) >= 3 and _LIST_TITLE.fullmatch(lines[0].strip(" :")) and \
+                all(_BODY_FIRST.match(ln) or _PERSON_ALONE.fullmatch(ln) for ln in lines[1:]):
+            for line in lines[1:]:  # the list's own first line: "Submitters", then one entry a line
+                _list_entry(line, resolver, witnesses)
+        elif b.kind in ("paragraph", "bullet") and b.section and _LIST_TITLE.fullmatch(b.section[-1].strip(" :")):
+            _list_entry(" ".join(structure.view(b).text.split()), resolver, witnesses)  # one entry a paragraph
+
+
+def _list_entry(line: str, resolver: Resolver, witnesses: Witnesses) -> None:
+    """One entry of a witness list set out line by line (:func:`_listed_under_heading`)."""
+    if ";" in line or ":" in line or _LIST.match(line):  # a panel's list ("I: Martin Dale, ...; Priya Sandhu, ..."): read above
+        return
+    found = _entry(line, resolver)
+    parts = [p.strip() for p in line.strip(" .").split(",")]
+    if found is None and len(parts) >= 3 and is_role(parts[1]) and len(parts[0].split()) <= 5:
+        body = _body_last(parts[1:], resolver)  # "Dr Amara Wilcox, Chief Executive, Water Customers' Voice"
+        found = (parts[0], body) if body is not None else None
+    first = _BODY_FIRST.match(line) if found is None else None
+    if first is not None and not is_role(first.group("body")):
+        found = (first.group("name"), organisation_named(first.group("body"), resolver) or Holder(first.group("body"), "organisation"))
+    elif found is None and _PERSON_ALONE.fullmatch(line) and not ORG_END.search(line):
+        found = (line, Holder(" ".join(_TITLES.sub(" ", line).split()), "person"))  # an individual, for themselves
+    if found is not None:
+        witnesses.add(*found)
 
 
 #: a witness's entry with the surname first in capitals (Australian committee Hansard): "HOLLOWAY, Mr Garrick, Chief

@@ -1479,3 +1479,56 @@ def test_a_blanket_rule_its_critics_weigh_is_the_mandatory_standard_its_proponen
                      and "mandatory standard" in c), None)
     assert standard is not None, rows
     assert ("Ray Pratt", "oppose", standard) in rows, rows
+
+
+#: a fictional select committee hearing of oral submissions (a New Zealand committee's transcript): the members present
+#: with their parties, the submitters listed by body with their witness in brackets, or by name alone
+SUBMISSIONS_HEARING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Environment Committee
+
+Coastal Access (Foreshore Tracks) Amendment Bill
+
+Members present
+Ruth Kahu (Chairperson) (Labour)
+Hon Mark Dalby (National)
+Tane Walker (Green)
+
+Submitters
+Coastal Landowners Federation (Gavin Price, chief executive)
+Walkways Trust Aotearoa (Dr Mere Tapsell, chair)
+Lydia Frame
+
+Transcript
+
+Chairperson: Our first submitter is the Coastal Landowners Federation, represented by Gavin Price.
+
+Gavin Price: Thank you. Clause 6 will raise costs for every farm on the coast, and we oppose the bill.
+
+Hon Mark Dalby: Mr Price, how many farms?
+
+Gavin Price: About four hundred.
+
+Dr Mere Tapsell: We support the bill. Clause 6 is overdue, because walkers have lost access to half the coast.
+
+Tane Walker: Dr Tapsell, how many tracks have closed?
+
+Dr Mere Tapsell: Eleven in three years.
+
+Lydia Frame: I support clause 6, because my children walk that track to school.
+
+Tane Walker: Thank you, Ms Frame.
+
+Lydia Frame: Thank you.
+"""
+
+
+def test_a_submissions_hearing_reads_its_submitters_list_by_body() -> None:
+    """A submitter listed by body, with the witness in brackets, speaks for the body; one listed by name alone speaks
+    for herself; both meet the other side on the bill's clause 6."""
+    rows = held(extract_text(SUBMISSIONS_HEARING, name="submissions.txt"))
+    clause = "Clause 6 of Coastal Access (Foreshore Tracks) Amendment Bill"
+    assert ("Coastal Landowners Federation", "oppose", clause) in rows, rows
+    assert ("Walkways Trust Aotearoa", "support", clause) in rows, rows
+    assert ("Lydia Frame", "support", clause) in rows, rows
+    assert not any(h in ("Gavin Price", "Mere Tapsell") for h, _s, _c in rows), rows
