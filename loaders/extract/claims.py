@@ -869,8 +869,8 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         elif marker and marker.group("m") is not None and (marker.group("m") or told):
             mk = marker.group("m").casefold()
             start = pos + marker.end()
-            if mk in ('"', "'"):
-                start = pos + marker.start("m")
+            if mk in ('"', "'") or mk == "that" and sentence[start:start + 2] in ("'s", "’s"):
+                start = pos + marker.start("m")  # (a quotation's own words; "that's a business model": its subject)
             end = _claim_end(sentence, start)
             if mk == ":" and polarity in ("oppose", "doubt") and re.search(
                     r"(?:disagree[sd]?|dissent(?:ed|s)?|demur(?:red|s)?|object(?:ed|s)?|not convinced|unconvinced|"

@@ -39,6 +39,7 @@ _STRUCTURAL = re.compile(
     # a debate's procedure and the House's noises: "Moved by Lord X", "Noble Lords: Hear, hear!", "Second Reading"
     r"moved by .*|(?:noble lords|hon\. members|members)\s*:.*|bill main page|relevant documents?\b.*|volume \d+.*|"
     r"(?:second|third) reading|committee stage|report stage|decision time|meeting of the parliament|proceedings|"
+    r"transcript|verbatim transcript|hearing of evidence.*|oral submissions|submitters|presenters|evidence|"
     r"points of (?:agreement|disagreement)|what we heard|dot[- ]voting.*|written evidence submitted by.*|about (?:us|the .*))$", re.I)
 
 
