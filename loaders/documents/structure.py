@@ -54,7 +54,8 @@ _TITLED_TAG = (r"^\s*(" + _TITLES + r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w�
 _SPEAKER_TITLED = re.compile(_TITLED_TAG + r"\s+(?=\S)")
 _SPEAKER_CAPS = re.compile(r"^\s*((?:[A-Z][A-Z’'.-]+)(?:\s+[A-Z][A-Z’'.-]+){0,4})\s*:\s+(?=\S)")
 #: an untitled name as a speaker tag ("Martin Dale: ..."): a turn only where the same tag opens other lines too
-_SPEAKER_NAME = re.compile(r"^\s*([A-Z][a-z’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s+(?=\S)")
+_SPEAKER_NAME = re.compile(r"^\s*((?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s+(?=\S)")
+#: (an initial and a surname, as British Columbia's Hansard tags a speaker: "G. Feddersen: ...")
 #: the same tag alone on its line, over the turn it opens ("Gareth Pilling:" over "Good morning. ..."), as Hansard prints a
 #: Public Bill Committee's oral evidence
 _NAME_ALONE = re.compile(r"^\s*([A-Z][a-z’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s*$")
@@ -336,6 +337,9 @@ def _speaker(line: _Line, names: frozenset[str] = frozenset(), fresh: bool = Tru
         inner = _speaker(_Line(line.start + q.end(), line.end, t[q.end():]), names)
         if inner is not None:
             return inner[0], q.end() + inner[1], "question"
+    m = _SPEAKER_NAME.match(t) if re.match(r"\s*[QA]\.\s+[A-Z]", t) else None
+    if m and m.group(1) in names:  # "A. Lindqvist:", an initialled tag, not an examination's answer
+        return m.group(1), m.end(), None
     m = _QA.match(t)
     if m:
         return m.group(1) + ".", m.end(), None

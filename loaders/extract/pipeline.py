@@ -749,8 +749,10 @@ class Extractor:
                 self.add(Hit(h, f"{part.group(1).capitalize()} {part.group(2)}", "oppose", "turn:concern", 0.5, spans,
                              strand.source, b.section, None, topics))
             return
-        said = [Hit(h, normalise_claim(first), "support", "turn:assertion", 0.45, spans, strand.source, b.section, None,
-                    topics) for h in holders]
+        # (and a clause after it that weighs a numbered part: "Our members ... live here, and section 31 is right")
+        more = [c for c in re.split(r",\s+(?:and|but)\s+|;\s+", sent)[1:] if _PART_SUBJECT.match(c) and PROVISION.match(c)]
+        said = [Hit(h, normalise_claim(c), "support", "turn:assertion", 0.45, spans, strand.source, b.section, None,
+                    topics) for h in holders for c in [first, *more]]
         praise = self.reader.testifies(b) or self.reader.argues(b)  # (counsel's praise is no position: _assertion)
         for hit in provision_hits(said, self.ctx.motion):
             if hit.stance == "oppose" or praise:

@@ -32,7 +32,7 @@ PROVISION = re.compile(
     r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|service|"
     r"agency|authority|rule|allowance|payment|benefit|grant|scheme|programme|program|fund|"
     r"protections|provisions?|bill|clause|section|amendment|motion)(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+"
-    r"[A-Za-z]?)?|(?:the\s+)?(?:clause|schedule|section|part)\s+\d{1,3}[A-Za-z]?(?:\s+of\s+the\s+bill)?)\s+(?P<pred>(?:would|will|could|is|are|does|has)\s+"
+    r"[A-Za-z]?)?|(?:the\s+)?(?:clause|schedule|section|part)\s+\d{1,3}[A-Za-z]?(?:\s+of\s+the\s+bill)?)\s+(?P<pred>(?:would|will|could|is|are|does|has|cuts|shuts|locks|leaves|silences|strips|takes)\s+"
     r"(?!not\b|be\s+(?:debated|considered|discussed|read|introduced|moved|put)\b).{8,}|(?:worries|troubles|concerns|alarms)\s+"
     r"(?:us|me|our|my|them|their|residents|members)\b.*)$", re.I)
 #: what a provision would do, weighed: its harms and its goods (beyond the general words of ``evaluation.yaml``)
@@ -42,6 +42,7 @@ _HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?
                     r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
                     r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
                     r"waste\w*|bureaucra\w+|red\s+tape|(?:strip|take)\s+(?:out|away)|worries|troubles|alarms|"
+                    r"(?:cuts?|shuts?|locks?|leaves?)\s+(?:\w+\s+){0,3}out\b|silences?|"
                     r"concerns\s+(?:us|me|our|my))\b", re.I)
 _GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
                     r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
@@ -93,7 +94,7 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
 
 #: a part of a bill named bare as a claim: "Schedule 3", "clause 20 as drafted", "Schedule 1, the foliar ban on ..."
 PART = re.compile(r"^(?:the\s+)?(?P<kind>clause|schedule|section|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+"
-                   r"(?:drafted|introduced|it\s+stands|well)|of\s+the\s+bill|in\s+full|in\s+its\s+current\s+form|without\s+"
+                   r"(?:drafted|introduced|it\s+stands|(?:it(?:['’]s|\s+is)\s+)?written|well)|of\s+the\s+bill|in\s+full|in\s+its\s+current\s+form|without\s+"
                    r"reservation|altogether|too|also|unless\s+[^;]+|until\s+[^;]+))?(?:,\s+(?:the\s+|and\s+|(?:Senator|Chair|Chairman|Minister|Convener|Deputy|"
                    r"Mr|Mrs|Ms|Dr)\b)[^;]*)?$", re.I)
 #: a part of a bill to be taken out: "schedule 3 be removed", "Remove schedule 3 altogether"
@@ -167,7 +168,7 @@ def part_claims(hits: list[Hit], bill: str | None, only: list[Hit] | None = None
 def _part_name(kind: str, n: str, bill: str) -> str:
     """'Schedule 3 of the X Bill 2027': a numbered part of the bill in hand, named as one claim ('Schedule 2 of Bill 88'
     where the bill is 'Bill 88, An Act to amend ...': its number says which)."""
-    numbered = re.match(r"Bill\s+[A-Z]?-?\d{1,4}(?=,)", bill)
+    numbered = re.match(r"Bill\s+[A-Z]?-?\d{1,4}(?=,|\s+[—–-]\s)", bill)
     name = numbered.group(0) if numbered else bill[:1].lower() + bill[1:] if bill.startswith("The ") else bill
     return f"{kind.casefold().capitalize()} {n} of {name}"
 

@@ -156,7 +156,7 @@ _NAME_WORD = r"[\w&-]+(?:['’](?-i:[A-Z])\w*)?\.?"  # ("Mr.", "O'Brien"; not "f
 _ENDORSE = re.compile(
     r"^(?:(?:yes|no|well|so|and|but|frankly|again|equally|similarly|for\s+(?:our|my)\s+part)\s*,?\s+)*"
     r"(?P<me>I|we)(?:['’]d|\s+would|\s+do|\s+also|\s+fully|\s+entirely|\s+certainly|\s+strongly|\s+broadly|\s+very\s+much|"
-    r"\s+largely|\s+completely|\s+wholeheartedly|\s+therefore|\s+too)*\s+"
+    r"\s+largely|\s+completely|\s+wholeheartedly|\s+therefore|\s+too|\s+have\s+to|\s+must|\s+respectfully)*\s+"
     r"(?P<verb>agree|concur|side|disagree|differ|take\s+issue|echo|share|endorse|support|back|reject|"
     r"(?:do\s+not|don['’]t|cannot|can['’]t|could\s+not|couldn['’]t)\s+(?:accept|agree|share|support))\s+"
     r"(?:with\s+)?(?:(?:every\s+word|much|a\s+lot|a\s+great\s+deal|most|all)\s+(?:of\s+)?(?:(?:what|that)\s+)?)?"

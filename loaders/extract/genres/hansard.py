@@ -194,6 +194,12 @@ class Roster:
         office = self.offices.get(" ".join(t.split()).casefold())
         if office:
             return self.members[office]
+        initial = re.fullmatch(r"(?P<i>[A-Z])\.\s+(?P<sur>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)", _clean_name(text))
+        if initial:  # "T. Vandermeer": the member of that surname whose name starts so
+            found_i = [mm for k, mm in self.members.items() if k.split()[-1] == initial.group("sur").casefold()
+                       and k[:1] == initial.group("i").casefold()]
+            if len(found_i) == 1:
+                return found_i[0]
         titled = re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\s+(?P<rest>.+)$", _clean_name(text))
         if titled:  # "Mr Smith": a unique surname
             sur = titled.group("rest").casefold()
@@ -281,6 +287,13 @@ def _member_line(line: str) -> tuple[str, str | None, str | None, str | None] | 
     return None
 
 
+#: a committee's members present, as British Columbia's Hansard lists them: "Present: Dana Kowalchuk, MLA (Upper Skeel,
+#: BC NDP) (Chair); Tyson Vandermeer, MLA (Pellam Valley, BC Conservative) (Deputy Chair); ..."
+_PRESENT = re.compile(r"^(?:Members\s+)?Present:\s+(?P<list>.+)$", re.I)
+_PRESENT_ENTRY = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:MLA|MPP|MP|MNA|MHA|TD|MSP|MS|MHK)\s+"
+                            r"\((?P<riding>[^,()]+),\s+(?P<party>[^()]+)\)")
+
+
 def read_roster(structure: Structure, roster: Roster) -> set[int]:
     """Read a sitting's members into `roster`: its member list ("† Smith, Jane (Anytown North) (Con)", "Smith, Jane
     (Minister of State, Department for X)") and its full speaker lines. Returns the member list's blocks."""
@@ -289,6 +302,13 @@ def read_roster(structure: Structure, roster: Roster) -> set[int]:
     for b in structure.blocks:
         lines = [(a, e, text[a:e]) for a, e in _line_spans(text, b)]
         if not lines:
+            continue
+        present = _PRESENT.match(" ".join(text[b.start:b.end].split()))
+        if present is not None:  # "Present: Dana Kowalchuk, MLA (Upper Skeel, BC NDP) (Chair); Tyson Vandermeer, MLA (...)"
+            for m in _PRESENT_ENTRY.finditer(present.group("list")):
+                party = party_of(m.group("party")) or m.group("party").strip()
+                roster.listed.add(_bare(roster.add(m.group("name"), party=party, constituency=m.group("riding").strip()).name).casefold())
+            member_blocks.add(b.index)
             continue
         parsed = [_member_line(t) for _, _, t in lines]
         if sum(p is not None for p in parsed) >= max(1, len(lines) // 2) and (len(lines) > 1 or "†" in text[b.start:b.end]

@@ -134,7 +134,23 @@ def organisation_named(text: str, resolver: Resolver) -> Holder | None:
 
 
 def _entry(entry: str, resolver: Resolver) -> tuple[str, Holder] | None:
-    """'Dr Graham Whitlock, Chief Executive and Registrar, Pharmacy Standards Council' -> (name, organisation)."""
+    """'Dr Graham Whitlock, Chief Executive and Registrar, Pharmacy Standards Council' -> (name, organisation); also
+    'Gordon Feddersen (President and CEO, Mineral Producers Association of B.C.)', 'Chief Rena Michel (Antler Lake First
+    Nation)': the body the brackets end with."""
+    bracketed = re.fullmatch(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})\s+\((?P<inside>[^()]{3,160})\)", entry.strip(" ;"))
+    if bracketed is not None:
+        inside = [p.strip() for p in bracketed.group("inside").split(",") if p.strip()]
+        if len(inside) >= 2 and re.fullmatch(r"Local\s+\d+", inside[-1]):  # "Northern Mine and Mill Workers, Local 1927"
+            inside[-2:] = [f"{inside[-2]}, {inside[-1]}"]
+        body = inside[-1] if inside else ""
+        member = re.match(r"(?:Representative|Senator|Rep\.|Sen\.|Delegate|Assembly\w*|Councilm\w+)\s", bracketed.group("name"))
+        seat = re.search(r"^(?:[DRI]|Dem|Rep|Ind)-|\bDistrict\s+\d|^[A-Z]{1,4}$", body)  # ("(D-District 7)": a member's seat)
+        if body and not is_role(body) and body[:1].isupper() and member is None and seat is None:
+            body_org = organisation_named(body, resolver) or Holder(body, "organisation")
+            if re.search(r"\b[A-Z]\.[A-Z]\.$", body) and body_org.label == body.rstrip("."):
+                body_org = Holder(body, body_org.kind, body_org.aliases)  # ("... of B.C.": its last full stop is its own)
+            return bracketed.group("name"), body_org
+        return None
     parts = [p.strip() for p in re.split(r",\s*", entry.strip(" .;")) if p.strip()]
     if len(parts) < 2:
         return None
@@ -166,7 +182,10 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
         body = m.group("body")
         entries = body.split(";") if ";" in body else re.split(r",\s+and\s+|\s+and\s+(?=(?:%s)\.?\s)" % _TITLE, body)
         for entry in entries:
-            found = _entry(re.sub(r"^\s*and\s+", "", entry), resolver)
+            entry = re.sub(r"^\s*and\s+", "", entry).strip(" ;.")
+            found = _entry(entry, resolver)
+            if found is None and ";" in body and _PERSON_ALONE.fullmatch(entry):
+                found = (entry, Holder(entry, "person"))  # "...; Wes Pelletier": a witness for themselves
             if found is not None:
                 witnesses.add(*found)
     _listed_under_heading(structure, resolver, witnesses)

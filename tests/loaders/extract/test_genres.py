@@ -1532,3 +1532,50 @@ def test_a_submissions_hearing_reads_its_submitters_list_by_body() -> None:
     assert ("Walkways Trust Aotearoa", "support", clause) in rows, rows
     assert ("Lydia Frame", "support", clause) in rows, rows
     assert not any(h in ("Gavin Price", "Mere Tapsell") for h, _s, _c in rows), rows
+
+
+#: a fictional British Columbia committee's public hearings (leg.bc.ca layout): the members present and the witnesses
+#: on one line each, "Name (Role, Body)" entries, tags of an initial and a surname
+BC_HEARINGS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests.
+
+Select Standing Committee on Coastal Affairs
+
+Public Hearings on Bill 9 — Harbour Dredging Act
+
+Present: Mara Quist, MLA (North Fjord, BC NDP) (Chair); Owen Bell, MLA (Cedar Point, BC Conservative); Lena Hart, MLA (Salt Bay, BC Green)
+
+Witnesses: Gil Ferris (President, Coastal Ports Association); Ada Lindqvist (Salt Bay Shellfish Growers); Tom Reyes
+
+The Chair: Our first presenter is Gil Ferris of the Coastal Ports Association.
+
+G. Ferris: Thank you. Section 4 is essential, because the channel is closing.
+
+O. Bell: Mr. Ferris, how deep is the channel now?
+
+G. Ferris: Four metres at low tide.
+
+A. Lindqvist: Section 4 will harm every shellfish bed in the bay.
+
+L. Hart: I agree with Ms. Lindqvist. Section 4 will harm the shellfish beds.
+
+A. Lindqvist: Thank you.
+
+O. Bell: Ms. Lindqvist, how many beds are there?
+
+A. Lindqvist: Forty.
+
+L. Hart: Thank you, Chair.
+"""
+
+
+def test_bc_hearings_read_members_present_witnesses_and_initialled_tags() -> None:
+    """"G. Ferris" is the Gil Ferris of the witness list, for the body his brackets end with; "L. Hart" is the member
+    the "Present:" line gives her party; "Bill 9 — Harbour Dedging Act" is the bill, whose section 4 the sides meet on."""
+    b = extract_text(BC_HEARINGS, name="bc.txt")
+    rows = held(b)
+    section = "Section 4 of Bill 9"
+    assert ("Coastal Ports Association", "support", section) in rows, rows
+    assert ("Salt Bay Shellfish Growers", "oppose", section) in rows, rows
+    assert ("Lena Hart", "oppose", section) in rows, rows
+    hart = next(s for s in b.stakeholders.values() if s.label == "Lena Hart")
+    assert "BC Green" in {b.stakeholders[g].label for g in hart.member_of if g in b.stakeholders}, hart
