@@ -20,6 +20,7 @@ and of its claim(s) in the sentence, a polarity, and the rule id that fired.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 import threading
 
@@ -157,6 +158,7 @@ _NEG = re.compile(r"\b(?:not|never|no longer|n't|cannot|nor)\b", re.I)
 CLAUSE_QUESTION = re.compile(r"^Clause \d{1,3} of (?:Bill [A-Z]-\d{1,4}|the\b[^:,]*?\bBill)(?:$|: |, which )")
 
 
+@lru_cache(maxsize=50_000)  # (a pure function of its text and length)
 def normalise_claim(text: str, *, max_words: int = 32) -> str:
     """A short proposition: attribution leftovers, discourse markers, footnote numbers and necessity frames stripped."""
     t = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').split())

@@ -192,18 +192,26 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
                 and not _NEGATED.search(h.claim):  # ("No ban should take effect before 2029" proposes no ban)
             proposed.add(h.claim)
     texts = list(holders)
-    weights = _weights([content_tokens(t) for t in texts])
+    tokens_of = {t: content_tokens(t) for t in texts}
+    weights = _weights(tokens_of.values())
     moved: dict[str, str] = {}
     # what each claim names only to set it aside ("Rather than a cap, rents should ..."): no claim of a cap
     aside = {a: [content_tokens(m.group("x")) for m in _RATHER.finditer(a)] for a in texts}
+    # candidates from an index: a claim can only be placed on one sharing a word with it (anchor_of asks as much)
+    order = {t: k for k, t in enumerate(texts)}
+    sharing: dict[str, set[str]] = {}
+    for t in texts:
+        for tok in tokens_of[t]:
+            sharing.setdefault(tok, set()).add(t)
     for t in texts:
         if CLAUSE_QUESTION.match(t) or t in provisions:  # a clause of the bill, a provision: the question itself, not
             continue                                       # a mention inside someone's sentence
         if len(content_tokens(t)) < 2 and len(t.split()) > 3:  # one content word in a sentence ("They did not
             continue                                            # know who was calling"): too little to place it
-        mine = content_tokens(t)
-        others = [a for a in texts if a != t and holders[a] - holders[t] and not parts_conflict(t, a)  # (the bill is not
-                  and not (aside[a] and mine and any(mine <= x for x in aside[a]))]                  # its Section 4)
+        mine = tokens_of[t]
+        near = sorted(set().union(*(sharing[tok] for tok in mine)), key=order.__getitem__) if mine else []
+        others = [a for a in near if a != t and not holders[a] <= holders[t] and not parts_conflict(t, a)  # (the bill
+                  and not (aside[a] and mine and any(mine <= x for x in aside[a]))]                  # is not its Section 4)
         # a bare name of a proposal ("A moratorium", "The moratorium as drafted") is a stance on the proposal where one
         # is put ("The Minister should introduce a moratorium on ..."), before any claim that says something of it
         proposals = [a for a in others if a in proposed] if not _PREDICATE.search(t) else []

@@ -22,6 +22,7 @@ Reference(kind='previous', quantifier=None, side=None)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .lexicon import Entry, Lexicon, norm_phrase
@@ -200,6 +201,7 @@ _PORTFOLIO = re.compile(r"^(?:[Tt]he\s+)?(?:Department|Ministry|Minister|Secreta
                         r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
 
 
+@lru_cache(maxsize=50_000)  # (a pure function of its text, called again and again on the same subjects)
 def clean_subject(np: str) -> str:
     """Strip connectives before a subject and auxiliaries or adverbs after it."""
     np = " ".join(np.replace("\u2019", "'").split())

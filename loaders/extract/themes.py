@@ -59,6 +59,7 @@ class ThemeMatcher:
         self._term_theme = {self._key(term): t for term, t in terms}
         alternatives = "|".join(self._term_regex(term) for term, _t in terms)
         self._re = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.I)
+        self._named: dict[str, tuple[Theme, ...]] = {}
 
     @staticmethod
     def _key(term: str) -> str:
@@ -71,11 +72,16 @@ class ThemeMatcher:
 
     def in_text(self, text: str) -> list[Theme]:
         """Scheme themes named in a text, in order of first mention, each once."""
+        known = self._named.get(text)
+        if known is not None:  # (a claim's text is looked up again and again: one scan of the long alternation each)
+            return list(known)
         out: list[Theme] = []
         for m in self._re.finditer(text):
             t = self._term_theme.get(self._key(m.group(0)))
             if t is not None and t not in out:
                 out.append(t)
+        if len(self._named) < 20_000:
+            self._named[text] = tuple(out)
         return out
 
     def by_similarity(self, text: str) -> Theme | None:
