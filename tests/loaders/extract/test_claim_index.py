@@ -13,7 +13,9 @@ from stancegraph.loaders.extract.merging import (
 )
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
-DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))
+#: every other example document, in name order (all genres among them): the all-pairs reference costs the square of
+#: the claims, and half the examples already give it well over a thousand claims to cluster
+DOCUMENTS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))[::2]
 
 
 @pytest.fixture(scope="module")
