@@ -100,6 +100,8 @@ _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposit
                          r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|"
                          r"(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5})(?:\s+(?:as\s+"
                          r"(?:introduced|drafted|written|amended|it\s+stands)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
+
+
 def _names_motion(text: str, motion: str) -> bool:
     """Whether a claim is only a name of the motion or bill in hand: "the bill", "HB 2217 as drafted", and "Bill 88"
     where the bill in hand is "Bill 88, An Act to ..."."""
@@ -112,7 +114,8 @@ def _names_motion(text: str, motion: str) -> bool:
 #: a witness announcing objections: "What we oppose is HB 2217 as drafted", "We have three serious concerns"
 _OBJECTIONS = re.compile(r"^\s*(?:(?:But|And|However),?\s+)?what\s+(?:we|I)\s+(?:oppose|object\s+to|cannot\s+support|can(?:no|['’])t\s+"
                          r"support)\s+is\b|" + ANNOUNCED_LIST + r"(?:concerns|objections)\b", re.I)
-#: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
+#: a number as written ("2033", "1,900", "0.5")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 #: a concern put as a clause: "My concern is that ...", "What worries us more is that ...", "The difficulty is that ..."
 _CONCERN_THAT = re.compile(r"^\s*(?:(?:but|and|so|however),?\s+)?(?:(?:my|our)\s+(?:\w+\s+)?(?:concern|worry|objection|difficulty|problem)"
                            r"\s+is\s+that|what\s+(?:worries|concerns|troubles)\s+(?:us|me)\s+(?:\w+\s+)?is\s+that|the\s+"
@@ -120,6 +123,7 @@ _CONCERN_THAT = re.compile(r"^\s*(?:(?:but|and|so|however),?\s+)?(?:(?:my|our)\s
 #: a numbered part as a sentence's subject ("Clause 6 catches ..."), and one named anywhere ("On clause 6, ...")
 _PART_SUBJECT = re.compile(r"^(clause|schedule|section|part)\s+(\d{1,3}[A-Za-z]?)\b(?!\s+of\s+(?:the\s+)?[A-Z])", re.I)
 _PART_NAMED_IN = re.compile(r"\b(clause|schedule)\s+(\d{1,3}[A-Za-z]?)\b", re.I)
+#: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
 _PART_FIRST = re.compile(r"^\s*(?:(?:" + ORDINAL + r"|And),?\s+)?"
                          r"(?:the\s+(?:[\w-]+\s+){0,4}?in\s+)?(?P<kind>Section|Clause|Schedule|Part|Head)\s+(?P<n>\d{1,3}[A-Za-z]?)\b"
                          r"(?!\s*,\s*(?:which|that))\s+(?:would|will|could|turns|puts|makes|requires|gives|creates|forces|"
@@ -926,12 +930,15 @@ class Extractor:
             theirs = [x for x in theirs if re.search(r"\d", x.claim)]
         elif what.startswith(("concern", "objection", "doubt", "reservation")):  # their concerns: what they oppose
             theirs = [x for x in theirs if x.stance == "oppose"] or theirs
-        said = content_tokens(about) | set(re.findall(r"\d[\d,.]*\d|\d", about))  # ("the call for 2033": its number)
-        narrowed = [x for x in theirs if said & (content_tokens(x.claim) | set(re.findall(r"\d[\d,.]*\d|\d", x.claim)))]
+        def words(text: str) -> set[str]:  # its content words and its numbers ("the call for 2033")
+            return content_tokens(text) | set(_NUMBER.findall(text))
+        said = words(about)
+        narrowed = [x for x in theirs if said & words(x.claim)]
         if not narrowed and then:
             goes_on = content_tokens(then)
-            best = max((len(goes_on & content_tokens(x.claim)) for x in theirs), default=0)
-            narrowed = [x for x in theirs if best >= 2 and len(goes_on & content_tokens(x.claim)) == best]
+            shared = {id(x): len(goes_on & content_tokens(x.claim)) for x in theirs}
+            best = max(shared.values(), default=0)
+            narrowed = [x for x in theirs if best >= 2 and shared[id(x)] == best]
         chosen = max(narrowed or theirs, key=lambda x: x.spans[0][0], default=None)
         if chosen is None:
             return False

@@ -108,6 +108,8 @@ _PART_OUT = re.compile(r"(?:^|\bthat\s+|\b(?:amendment|move|moving|vote|voting|s
 #: several parts of a bill named bare: "Schedules 1 and 2", "clauses 4, 6 and 9"
 _PARTS = re.compile(r"^(?:the\s+)?(?P<kind>clauses|schedules|sections|parts)\s+(?P<ns>\d{1,3}[A-Za-z]?(?:\s*,\s*\d{1,3}[A-Za-z]?)*"
                     r"\s+and\s+\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+(?:drafted|they\s+stand)|in\s+full|too|also|both))?$", re.I)
+
+
 def names_parts(text: str) -> bool:
     """Whether a claim only names a part, or parts, of the bill in hand ("clause 6", "Schedules 1 and 2")."""
     return PART.match(text) is not None or _PARTS.match(text) is not None
@@ -136,10 +138,10 @@ def part_claims(hits: list[Hit], bill: str | None, only: list[Hit] | None = None
         several = _PARTS.match(h.claim)
         if several is not None:  # "We support Schedules 1 and 2": each of them
             kind = several.group("kind").casefold().rstrip("s")
-            names = [asked.get(n) if kind == "clause" else None for n in re.findall(r"\d{1,3}[A-Za-z]?", several.group("ns"))]
-            numbers = re.findall(r"\d{1,3}[A-Za-z]?", several.group("ns"))
-            h.claim, h.rule = names[0] or _part_name(kind, numbers[0], bill), h.rule + "+part"
-            out_hits += [replace(h, claim=name or _part_name(kind, n, bill), turned=None) for name, n in zip(names[1:], numbers[1:])]
+            claims = [(asked.get(n) if kind == "clause" else None) or _part_name(kind, n, bill)
+                      for n in re.findall(r"\d{1,3}[A-Za-z]?", several.group("ns"))]
+            h.claim, h.rule = claims[0], h.rule + "+part"
+            out_hits += [replace(h, claim=claim, turned=None) for claim in claims[1:]]
             continue
         whole, out = PART.match(h.claim), _PART_OUT.search(h.claim)
         kept = _PART_KEPT.search(h.claim) if whole is None and out is None else None

@@ -75,6 +75,7 @@ class HearingReader(Reader):
         read_roster(self.structure, self.roster)
         if len(self.roster.listed) < 3 and sum(m.party is not None for m in self.roster.members.values()) < 3:
             self.roster = Roster()
+        self._members: dict[str, Member | None] = {}
         for org in self.witnesses.by_name.values():  # "the Agency" is the Flood and Coastal Agency a witness speaks for
             if len(org.label.split()) >= 2:
                 self.ctx.named_orgs.setdefault(last_word(org.label), org)
@@ -98,10 +99,12 @@ class HearingReader(Reader):
         return super().speakers(b)
 
     def _member(self, speaker: str | None) -> Member | None:
-        """The listed member a turn's tag names, if the hearing prints its member list."""
-        if not speaker or not self.roster.members or self.witnesses.of(speaker) is not None:
+        """The listed member a turn's tag names, if the hearing prints its member list (looked up once per tag)."""
+        if not speaker or not self.roster.members:
             return None
-        return self.roster.find(speaker)
+        if speaker not in self._members:
+            self._members[speaker] = None if self.witnesses.of(speaker) is not None else self.roster.find(speaker)
+        return self._members[speaker]
 
     def testifies(self, b: Block) -> bool:
         """A witness's turn is their evidence; a member's own statement (a congressional hearing's) is not."""

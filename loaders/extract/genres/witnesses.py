@@ -306,7 +306,7 @@ def _presenter_headings(structure: Structure, resolver: Resolver, witnesses: Wit
     PRODUCERS OF ONTARIO", "TOWNSHIP OF GLENARDEN") over the chair's call and the presentation: the first speaker
     under it other than the chair speaks for it, where the heading names an organisation or the chair calls it by that
     name, and two headings or more do so."""
-    found: list[tuple[str, Holder, bool]] = []
+    found: list[tuple[str, Holder]] = []
     blocks = structure.blocks
     for k, h in enumerate(blocks):
         if h.kind != "heading":
@@ -323,13 +323,13 @@ def _presenter_headings(structure: Structure, resolver: Resolver, witnesses: Wit
             if b.speaker and CHAIR.match(b.speaker):
                 called = called or name.casefold() in " ".join(structure.view(b).text.split()).casefold()
             elif b.speaker and b.speaker_span is not None:
-                if bare_name(b.speaker).casefold() != name.casefold():  # (an individual's own name over their turn)
-                    found.append((b.speaker, org or Holder(name, "organisation"), org is not None or called))
+                if (org is not None or called) and bare_name(b.speaker) != name.casefold():  # (not an individual's own
+                    found.append((b.speaker, org or Holder(name, "organisation")))       # name over their turn)
                 break
-    if sum(sure for _s, _o, sure in found) >= 2:
-        for speaker, org, sure in found:
-            if sure and witnesses.of(speaker) is None:
-                witnesses.add(speaker, org)
+    if len(found) >= 2:
+        for speaker, body in found:
+            if witnesses.of(speaker) is None:
+                witnesses.add(speaker, body)
 
 
 def _body_last(parts: list[str], resolver: Resolver) -> Holder | None:
