@@ -46,7 +46,8 @@ _MD_RULE_ROW = re.compile(r"^\s*\|?[\s:|-]+\|[\s:|-]*$")
 _SPEAKER_BOLD = re.compile(r"^\s*\*\*([^*\n]{1,80}?)\*\*\s*:?\s*(?:\*\*)?\s*:?\s*")
 _TITLES = (r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Rt\.? Hon\.?|The Rt\.? Hon\.?|Hon\.?|"
            r"Deputy|Senator|MPP|MHA|MNA|Minister(?:\s+of\s+State)?|Tánaiste|Taoiseach|An\s+(?:Leas-)?Cheann\s+Comhairle|An\s+(?:Leas-)?Chathaoirleach|"
-           r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
+           r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Reeve|Deputy\s+Reeve|Mayor|Deputy\s+Mayor|Warden|Elder|"
+           r"(?:Grand\s+)?Chief(?!\s+(?:Executive|Officer|Operating|Financial|Medical|Scientific|Nursing|Technology|Information)\b)|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
            r"Madam Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|The Speaker|The Minister|The Secretary of State|"
            r"The Prime Minister|The Deputy Prime Minister|The Solicitor General|The Attorney General)")
 _TITLED_TAG = (r"^\s*(" + _TITLES + r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|at|[A-Z][\w’',&-]*))*)?"

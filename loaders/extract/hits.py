@@ -211,7 +211,8 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
         mine = tokens_of[t]
         near = sorted(set().union(*(sharing[tok] for tok in mine)), key=order.__getitem__) if mine else []
         others = [a for a in near if a != t and not holders[a] <= holders[t] and not parts_conflict(t, a)  # (the bill
-                  and not (aside[a] and mine and any(mine <= x for x in aside[a]))]                  # is not its Section 4)
+                  and not (aside[a] and mine and any(mine <= x for x in aside[a]))                   # is not its Section 4)
+                  and not (len(mine) == 1 and _only_of(next(iter(mine)), a))]
         # a bare name of a proposal ("A moratorium", "The moratorium as drafted") is a stance on the proposal where one
         # is put ("The Minister should introduce a moratorium on ..."), before any claim that says something of it
         proposals = [a for a in others if a in proposed] if not _PREDICATE.search(t) else []
@@ -219,6 +220,8 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
         if i is not None:
             moved[t] = proposals[i]
             continue
+        if len(mine) == 1:  # one word ("The mine") names the subject of a claim that is no proposal ("The mine will
+            others = [a for a in others if _subject_word(next(iter(mine)), a)]  # employ 300"), not any word in it
         i = anchor_of(t, others, weights=weights)
         if i is not None:
             moved[t] = others[i]
@@ -245,6 +248,22 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
             h.rule += "+instrument" if h.claim in renamed else "+aligned"
             h.claim = moved[h.claim]
     return moved
+
+
+def _only_of(token: str, claim: str) -> bool:
+    """Whether a claim names a word only as what something else is of ("over the life of the mine"): "The mine", one
+    word, is no mention of that claim's proposition."""
+    words = re.findall(r"[\w'’-]+", claim.casefold())
+    at = [k for k, w in enumerate(words) if content_tokens(w) == {token}]
+    return bool(at) and all(k >= 1 and (words[k - 1] == "of" or k >= 2 and words[k - 2] == "of" and
+                                        words[k - 1] in ("the", "a", "an", "this", "that", "its", "their", "our"))
+                            for k in at)
+
+
+def _subject_word(token: str, claim: str) -> bool:
+    """Whether a claim names a word in its first words, as its subject ("The pledge was a success", not "There are
+    two abandoned mines in our territory")."""
+    return any(content_tokens(w) == {token} for w in re.findall(r"[\w'’-]+", claim.casefold())[:3])
 
 
 def _provisions(hits: list[Hit]) -> set[str]:

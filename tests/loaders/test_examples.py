@@ -32,9 +32,6 @@ KNOWN_GAPS: dict[str, str] = {
     "lords-second-reading.txt": "peers' stances on the Bill's clauses do not yet meet on one claim",
     # held out, written in the eighth session and scored once at first sight (0.59 / 0.47, 0 of 7 clusters)
     "heldout-nz-select-committee-hearing.txt": "held out: the submitters' and members' stances do not yet meet on one claim",
-    # written in the ninth session, read at first sight only (0.80 / 0.35): Alberta's one-line-a-block lists of members
-    # and presenters are not read yet (a reader tried there cost the held-out Alberta hearings 0.10 precision)
-    "alberta-committee-hearings.txt": "presenters' bodies unread: the sides do not yet meet on one claim",
     # its one claim with both sides was a claim merged with its own denial (seventh session: never one claim now)
     "heldout-inquiry-hearing.txt": "held out: the parties' submissions do not yet meet on one claim",
 }

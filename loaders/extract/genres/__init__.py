@@ -80,9 +80,10 @@ _BILL_NUMBER = re.compile(r"\b(?:(?:S|H\.\s?R)\.\s?\d{1,5}|(?:HB|SB|AB|LD|HF|SF)
 
 
 #: a bill named by its number and long title, as a Canadian legislature's committee names it in a heading or in the
-#: order of reference: "Bill 88, An Act to amend the Aggregate Resources Act", "Consideration of the following bill: ..."
+#: order of reference: "Bill 88, An Act to amend the Aggregate Resources Act", "Bill 31, Water Licence Transfer Act" (Alberta),
+#: "Consideration of the following bill: ..."
 _NUMBERED_ACT = re.compile(r"^(?:Consideration\s+of\s+the\s+following\s+bill:\s*|Public\s+Hearings?\s+on\s+)?(?P<bill>Bill\s+[A-Z]?-?\d{1,4}"
-                           r"(?:,\s+An\s+Act\s+(?:to|respecting|for|in)\s+[^./;:]{3,200}?|\s+[—–-]\s+[A-Z][^./;:]{3,160}?\bAct(?:,\s+\d{4})?))"
+                           r"(?:,\s+An\s+Act\s+(?:to|respecting|for|in)\s+[^./;:]{3,200}?|(?:\s+[—–-]|,)\s+[A-Z][^./;:]{3,160}?\bAct(?:,\s+\d{4})?))"
                            r"\s*(?:\.|\s/\s.*)?$", re.I)  # (" / Projet de loi 88, ...")
 #: a bill named by its title in a heading (Westminster, Australia): "... (Neonicotinoid Phase-Out) Bill 2027"
 _BILL_TITLE = re.compile(r"^(?:The\s+)?[A-Z][\w()'’,\- ]{3,160}?\s(?:Bill|BILL)(?:\s+(?:19|20)\d\d)?(?:\s+\[(?:HL|Lords)\])?$")

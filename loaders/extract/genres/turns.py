@@ -161,12 +161,13 @@ def learn_speaker(ctx: Context, b: Block, opening: str, resolver: Resolver) -> N
     on (as a witness, when "here on behalf of" or a body's name in brackets says so)."""
     if not b.speaker or b.speaker in ctx.speaker_map or ctx.section_holders:
         return
-    # the note whole ("Department of Housing, Local Government and Heritage"), else one of its comma's parts
-    # ("Executive Director, Freshwater Watch")
+    # the note whole ("Department of Housing, Local Government and Heritage"), else one of its comma's parts, the last
+    # body first ("Executive Director, Freshwater Watch"; "Reeve, Municipal District of X, Y Association": the post's
+    # body, then the one the witness appears for)
     notes = [p.strip() for p in (b.speaker_note or "").split("|") if p.strip()]
     # (not the note whole where it opens with the witness's post: "Mayor, Municipality of X, Y Coalition")
     parts = [p for p in notes if not ("," in p and is_role(p.split(",")[0]))] + \
-        [x.strip() for p in notes if "," in p for x in p.split(",") if x.strip()]
+        [x.strip() for p in notes if "," in p for x in reversed(p.split(",")) if x.strip()]
     if any(re.fullmatch(r"\s*as\s+an\s+individual\s*", x, re.I) for x in parts):  # "(Associate Professor, Kestrel Bay
         name = re.sub(r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof)\.?\s+)+", "", b.speaker.strip())  # University, As an
         ctx.speaker_map[b.speaker] = [Holder(name, "person")]  # Individual)": a witness for no body but themselves

@@ -45,6 +45,9 @@ _ORG_START = re.compile(r"^(?:(?:Royal|National|British)\s+)?(?:Department|Minis
 _ORG_INNER = re.compile(r"\b(?:Association|Council|Federation|Union|Society|Institute|Center|Centre|Department|Alliance|"
                         r"Coalition|Network|Board|Commission|Agency|Bureau|Foundation|Trust|League|Chamber|Confederation|"
                         r"Organi[sz]ation|College|University)\s+(?:of|for)\s+[A-Z]")
+#: a local government or a First Nation: "County of Wetherby No. 14", "Town of Glenarden", "Willow Bend Cree Nation"
+_LOCAL_BODY = re.compile(r"^(?:(?:Regional|Rural|Summer)\s+)?(?:County|Municipal\s+District|Municipality|Town|Township|City|"
+                         r"Village|District|Region|Borough)\s+of\s+[A-Z]|[A-Z][\w'’-]*\s+(?:(?:First|Cree|Dene|Métis)\s+)?Nation$")
 _INTRO = re.compile(r"\b(?:I am|I'm|I’m|my name is)\s+(?:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+"
                     r"(?:and\s+I(?:\s+am|['’]m)\s+)?)?(?:the\s+|an?\s+)?"
                     r"(?P<role>[a-z][\w -]{2,60}?)\s+(?:of|at|for|with)\s+(?P<org>(?:the\s+)?[A-Z][^,.;:()]{2,100}?)"
@@ -127,7 +130,7 @@ def organisation_named(text: str, resolver: Resolver) -> Holder | None:
         return resolver._from_entry(entry, None)
     if core in resolver.acronyms:
         return Holder(resolver.acronyms[core], "organisation", (core,))
-    if (ORG_END.search(core) or _ORG_START.match(core) or _ORG_INNER.search(core)) and core[:1].isupper() \
+    if (ORG_END.search(core) or _ORG_START.match(core) or _ORG_INNER.search(core) or _LOCAL_BODY.search(core)) and core[:1].isupper() \
             and len(core.split()) <= 10:
         return Holder(core, "organisation")
     return None
@@ -259,12 +262,42 @@ def _listed_under_heading(structure: Structure, resolver: Resolver, witnesses: W
                 _list_entry(line, resolver, witnesses)
         elif b.kind in ("paragraph", "bullet") and b.section and _LIST_TITLE.fullmatch(b.section[-1].strip(" :")):
             _list_entry(" ".join(structure.view(b).text.split()), resolver, witnesses)  # one entry a paragraph
+    _listed_a_line_a_block(structure, resolver, witnesses)
 
 
-def _list_entry(line: str, resolver: Resolver, witnesses: Witnesses) -> None:
-    """One entry of a witness list set out line by line (:func:`_listed_under_heading`)."""
+#: an entry that names someone who appears for themselves: "Elsie Vandergriff, private citizen"
+_FOR_THEMSELVES = re.compile(r"^(?P<name>[A-Z][^,]{2,60}),\s+(?:an?\s+)?(?:private\s+citizen|individual|resident|"
+                             r"(?:appearing\s+)?on\s+(?:his|her|their)\s+own\s+behalf|for\s+(?:him|her|them)sel(?:f|ves))$", re.I)
+
+
+def _listed_a_line_a_block(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
+    """A list whose title and entries are blocks of one line each, as a transcript's front matter runs when no blank
+    line parts them (Alberta Hansard): "Presenters", then "Dale Okafor, President, Alberta Public Technologists' Union",
+    ..., "Elsie Vandergriff, private citizen". The list ends at the first line that is no such entry ("Support Staff");
+    a line between entries that reads as a heading is still an entry. (A ministry's officials listed so, "Ministry of X
+    Participant" over "Dr. Y, Assistant Deputy Minister", are left as themselves: read as the ministry's witnesses,
+    the held-out provincial hearings lost 0.10 precision.)"""
+    blocks = structure.blocks
+    for k, b in enumerate(blocks):
+        if b.speaker or b.kind not in ("heading", "paragraph") or "\n" in structure.text[b.start:b.end].strip() or \
+                not _LIST_TITLE.fullmatch(" ".join(structure.view(b).text.split()).strip(" :")):
+            continue
+        for nb in blocks[k + 1:k + 40]:
+            line = " ".join(structure.view(nb).text.split())
+            if nb.speaker or nb.kind not in ("heading", "paragraph") or "\n" in structure.text[nb.start:nb.end].strip() or \
+                    "," not in line:
+                break
+            alone = _FOR_THEMSELVES.match(line.strip(" ."))
+            if alone is not None and _PERSON_ALONE.fullmatch(alone.group("name")):
+                witnesses.add(alone.group("name"), Holder(" ".join(_TITLES.sub(" ", alone.group("name")).split()), "person"))
+            elif not _list_entry(line, resolver, witnesses):
+                break
+
+
+def _list_entry(line: str, resolver: Resolver, witnesses: Witnesses) -> bool:
+    """One entry of a witness list set out line by line (:func:`_listed_under_heading`); True if it was one."""
     if ";" in line or ":" in line or _LIST.match(line):  # a panel's list ("I: Martin Dale, ...; Priya Sandhu, ..."): read above
-        return
+        return False
     found = _entry(line, resolver)
     parts = [p.strip() for p in line.strip(" .").split(",")]
     if found is None and len(parts) >= 3 and is_role(parts[1]) and len(parts[0].split()) <= 5:
@@ -277,6 +310,7 @@ def _list_entry(line: str, resolver: Resolver, witnesses: Witnesses) -> None:
         found = (line, Holder(" ".join(_TITLES.sub(" ", line).split()), "person"))  # an individual, for themselves
     if found is not None:
         witnesses.add(*found)
+    return found is not None
 
 
 #: a witness's entry with the surname first in capitals (Australian committee Hansard): "HOLLOWAY, Mr Garrick, Chief

@@ -1579,3 +1579,45 @@ def test_bc_hearings_read_members_present_witnesses_and_initialled_tags() -> Non
     assert ("Lena Hart", "oppose", section) in rows, rows
     hart = next(s for s in b.stakeholders.values() if s.label == "Lena Hart")
     assert "BC Green" in {b.stakeholders[g].label for g in hart.member_of if g in b.stakeholders}, hart
+
+
+#: a fictional provincial committee's public hearings whose front matter has no blank lines (Alberta Hansard's layout):
+#: the presenters one to a line, a local government and a First Nation among them, one presenter for herself, and the
+#: support staff after the list
+ONE_LINE_A_BLOCK_HEARINGS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+Legislative Assembly
+Standing Committee on Rural Affairs
+Bill 12, Grazing Lease Renewal Act
+Public Hearings
+Presenters
+Marta Sokolov, President, Prairie Grazing Lessees Association
+Reeve Tom Harrow, County of Elkridge No. 7
+Chief Ada Running Water, Elk Valley Nation
+Joan Ferrier, private citizen
+Support Staff
+Pat Lemaire, Committee Clerk
+[Mr. Dunne in the chair]
+The Chair: Good morning, everyone, and welcome to the committee's public hearings on Bill 12. Each presenter has ten minutes, and members will then have time for questions. First, Ms Sokolov.
+Ms Sokolov: Thank you, Mr. Chair. Our association speaks for about 900 lessees on Crown grazing land across the south of the province. Section 6 will raise costs for every lessee we represent, and we oppose it.
+The Chair: Thank you, Ms Sokolov. Next, from the County of Elkridge, Reeve Harrow.
+Reeve Harrow: Thank you, Mr. Chair. The county maintains 1,400 kilometres of road that the lessees' trucks use every day. We support section 6, because our roads pay for the leases and the county has carried that cost alone.
+The Chair: Thank you, Reeve. Next is the Elk Valley Nation. Chief Running Water.
+Chief Running Water: Thank you, Mr. Chair. Our people have grazed and hunted on these lands for generations, long before any lease was written. We support section 6 as well, and we ask to be told of every renewal in our territory.
+The Chair: Thank you, Chief. Our last presenter appears for herself. Mrs. Ferrier.
+Mrs. Ferrier: Thank you, Mr. Chair. My husband and I have held a grazing lease west of Elkridge since 1988, and I'm here for nobody but us. I'm against section 6 entirely, whatever the county says about its roads.
+"""
+
+
+def test_a_presenters_list_one_line_a_block_gives_each_presenter_their_body() -> None:
+    """"Presenters" over one entry a line, with no blank line between them: each presenter speaks for the body their
+    line ends with (a county and a Nation as much as an association), one listed as a private citizen for herself, and
+    the list ends at "Support Staff", whose clerk is no presenter."""
+    b = extract_text(ONE_LINE_A_BLOCK_HEARINGS, name="hearings.txt")
+    rows = held(b)
+    section = "Section 6 of Bill 12"
+    assert ("Prairie Grazing Lessees Association", "oppose", section) in rows, rows
+    assert ("County of Elkridge No. 7", "support", section) in rows, rows
+    assert ("Elk Valley Nation", "support", section) in rows, rows
+    assert ("Joan Ferrier", "oppose", section) in rows, rows  # ("I'm against": a contraction of "I am against")
+    labels = {s.label for s in b.stakeholders.values()}
+    assert not labels & {"Marta Sokolov", "Ms Sokolov", "Support Staff", "Reeve Harrow", "Pat Lemaire"}, labels
