@@ -73,7 +73,9 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
     motion, names too much to be taken for one gold proposition by its keywords): right when the extracted stance on
     that claim says the gold position's stance on its proposition (``stance_agrees``: opposing "P" is supporting "not P"), wrong otherwise (a position on a cluster's side may
     oppose its own proposition: the committee "not convinced that voluntary commitments will complete the phase-out"
-    sides with a ban by opposing the pledge). A cluster is reversed when wrong votes outnumber right ones.
+    sides with a ban by opposing the pledge). A stance on the numbered part a gold tension is about ("Section 31: ...", the
+    scorer's ``parts_on``) votes too: right for it on the support side and against it on the oppose side. A cluster is
+    reversed when wrong votes outnumber right ones.
     """
     sc = _scorer()
     doc_id = sc.select_document(bundle, gold)
@@ -84,6 +86,8 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
     _, pairs = sc.score_positions(extracted, gold, require_stance=False)
     match_of = {gold.positions[j].key: extracted[i] for i, j in pairs}
     clustered = {c.get("text") for t in tensions for c in t.get("claims", [])}
+    clustered_ids = {c.get("id") for t in tensions for c in t.get("claims", [])}
+    parts = sc.parts_on([e for e in extracted if sc.in_scope(e, gold)], gold)
     out = []
     for cluster in gold.tensions:
         right = wrong = 0
@@ -99,6 +103,15 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
                     agrees = sc.stance_agrees(e, g)
                     right += agrees
                     wrong += not agrees
+        # a stance on the numbered part a tension is about ("Section 31: ..."): for it on the support side, against it on
+        # the oppose side (the scorer's ``parts_on``)
+        part = sc.part_of(cluster.get("label") or "")
+        for side in ("support", "oppose") if part is not None else ():
+            for k in cluster.get(side, []):
+                for cid, p, stance in parts.get(k, ()):
+                    if p == part and cid in clustered_ids:
+                        right += stance == side
+                        wrong += stance != side
         if wrong > right:
             out.append(cluster["key"])
     return out
@@ -124,7 +137,7 @@ def score_gold_documents(only: list[str] | None = None) -> list[dict[str, Any]]:
         seconds = time.perf_counter() - start
         result = sc.score_bundle(bundle, gold, text)
         tensions = _tensions(bundle)
-        result["tensions"] = sc.score_tensions(tensions, gold, result["found_on"])
+        result["tensions"] = sc.score_tensions(tensions, gold, result["found_on"], result["parts_on"])
         result["tensions"]["reversed"] = reversed_clusters(bundle, gold, tensions)
         result["tensions"]["extracted"] = len(tensions)
         s = result["scores"]

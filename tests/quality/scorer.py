@@ -595,12 +595,40 @@ def score_bundle(bundle: Bundle, gold: Gold, text: str) -> dict[str, Any]:
         "scores": scores,
         "missed_positions": sorted(g.key for g in gold.positions if not g.optional and g.key not in matched),
         "found_on": {gold.positions[j].key: extracted[i].claim_id for i, j in stance_pairs},
+        "parts_on": parts_on(extracted, gold),
         "wrong_stance": wrong_stance,
         "unmatched_extracted": [
             {"stakeholder": e.stakeholder, "stance": e.stance, "claim": e.claim[:120],
              "start": e.spans[0][0] if e.spans else None}
             for i, e in enumerate(extracted) if i not in matched_e][:40],
     }
+
+
+#: a claim that is a numbered part of a bill ("Section 31 of Bill 17", "Clause 4 of the Water Bill"), and a gold tension
+#: whose proposition is one ("Section 31: security for the full estimated reclamation cost ..."): its support side is for it
+PART_CLAIM = re.compile(r"^\s*(?P<kind>clause|section|schedule|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)\b", re.I)
+
+
+def part_of(text: str) -> str | None:
+    """'section 31' for "Section 31 of Bill 17" or "Section 31: security ...", else None."""
+    m = PART_CLAIM.match(text)
+    return f"{m.group('kind').casefold()} {m.group('n').casefold()}" if m else None
+
+
+def parts_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple[str, str, str]]]:
+    """Gold key -> (claim id, part, stance) of each extracted stance on a numbered part of the bill that rests on the
+    gold position's passage and is held by its holder: "Where we have a serious problem is section 31", coded as the
+    statement it makes, is also the holder's stance against Section 31, where the sides of a tension on that section
+    meet (:func:`score_tensions`). Not one to one: a sentence gives its statement and its stance on the part."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for e in extracted:
+        part = part_of(e.claim)
+        if part is None or not e.spans:
+            continue
+        for g in gold.positions:
+            if e.holders & set(g.holders) and max(span_overlap(sp, (g.start, g.end)) for sp in e.spans) >= OVERLAP_THRESHOLD:
+                out.setdefault(g.key, []).append((e.claim_id, part, e.stance))
+    return out
 
 
 def _strings(value: Any) -> list[str]:
@@ -613,7 +641,8 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = None) -> dict[str, Any]:
+def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = None,
+                   parts: dict[str, list[tuple[str, str, str]]] | None = None) -> dict[str, Any]:
     """Which gold tension clusters an analysis found (``analyse tensions --json`` shape).
 
     A gold cluster is found when one extracted tension has a claim standing for a position on its support side
@@ -621,23 +650,31 @@ def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = 
     mention a claim matching a gold bridge position. A claim stands for a gold position when it matches the
     position's keywords, or (given `found_on`, gold key -> the claim id of the extracted position paired with it,
     stance agreeing: ``score_bundle``'s ``found_on``) when it is the claim that position was found on: "will vote
-    against the motion" is found on the motion, whose text has none of its keywords.
+    against the motion" is found on the motion, whose text has none of its keywords. Where the gold tension's
+    proposition is a numbered part of the bill ("Section 31: ..."), a claim that is that part also stands for a position
+    on its support side that gives a stance for it, and on its oppose side against it (given `parts`, ``score_bundle``'s
+    ``parts_on``): the side is checked here, so a part held the wrong way round stands for nothing.
     """
     if isinstance(tensions, dict):
         tensions = tensions.get("tensions", [])
     by_key = {g.key: g for g in gold.positions}
     found_on = found_on or {}
     report = []
+    parts = parts or {}
     for cluster in gold.tensions:
-        def hits(keys: Iterable[str], claims: list[Any]) -> bool:
+        part = part_of(cluster.get("label") or "")
+
+        def hits(keys: Iterable[str], claims: list[Any], stance: str = "support") -> bool:
             texts = [c.get("text", "") if isinstance(c, dict) else str(c) for c in claims]
             ids = {c["id"] for c in claims if isinstance(c, dict) and c.get("id")}
             return any(found_on.get(k) in ids or any(keyword_score(t, by_key[k].keywords) >= KEYWORD_THRESHOLD
-                                                      for t in texts) for k in keys)
+                                                      for t in texts) or
+                       part is not None and any(cid in ids and p == part and st == stance for cid, p, st in parts.get(k, ()))
+                       for k in keys)
         found, bridge = False, False
         for t in tensions:
             claims = t.get("claims", [])
-            if hits(cluster.get("support", []), claims) and (not cluster.get("oppose") or hits(cluster["oppose"], claims)):
+            if hits(cluster.get("support", []), claims) and (not cluster.get("oppose") or hits(cluster["oppose"], claims, "oppose")):
                 found = True
                 bridge = bridge or hits(cluster.get("bridges", []), _strings(t.get("bridges", [])))
         report.append({"key": cluster["key"], "minor": bool(cluster.get("minor")), "found": found, "bridge_found": bridge})
@@ -680,7 +717,7 @@ def score_input(gold: Gold, *, input_path: Path | None = None, corpus: Path = CO
         return result
     result.update(status="ok", **score_bundle(bundle, gold, text))
     if tensions is not None:
-        result["tensions"] = score_tensions(tensions, gold, result["found_on"])
+        result["tensions"] = score_tensions(tensions, gold, result["found_on"], result["parts_on"])
     return result
 
 

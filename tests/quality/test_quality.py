@@ -248,6 +248,25 @@ def test_a_tension_claim_stands_for_the_gold_position_found_on_it(tmp_path):
     assert scorer.score_tensions(found, gold, {"register": "c9"})["recall"] == 0.0
 
 
+def test_a_stance_on_the_part_a_tension_is_about_stands_for_its_side_the_right_way_round(tmp_path):
+    """A tension on "Section 4: ..." is found where one holder is for Section 4 and another against it, each stance
+    resting on a passage coded for its side; a part held the wrong way round stands for nothing."""
+    data = dict(GOLD_YAML, tensions=[{"key": "reg", "label": "Section 4: a register of care workers",
+                                      "support": ["pay"], "oppose": ["register"]}])
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    gold = scorer.read_gold(path)
+    found = [{"claims": [{"id": "c4", "text": "Section 4 of the Care Bill"}]}]
+    assert scorer.score_tensions(found, gold)["recall"] == 0.0
+    right = {"pay": [("c4", "section 4", "support")], "register": [("c4", "section 4", "oppose")]}
+    assert scorer.score_tensions(found, gold, parts=right)["recall"] == 1.0
+    backwards = {"pay": [("c4", "section 4", "oppose")], "register": [("c4", "section 4", "support")]}
+    assert scorer.score_tensions(found, gold, parts=backwards)["recall"] == 0.0
+    other_part = {"pay": [("c4", "section 5", "support")], "register": [("c4", "section 5", "oppose")]}
+    assert scorer.score_tensions(found, gold, parts=other_part)["recall"] == 0.0
+    assert scorer.part_of("Section 4 of the Care Bill") == scorer.part_of("section 4: a register") == "section 4"
+
+
 def test_scorer_doctests():
     assert doctest.testmod(scorer).failed == 0
 
