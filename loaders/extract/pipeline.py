@@ -25,7 +25,7 @@ from .hits import (
     settle_polarity, side_object,
 )
 from .leading import leading_question
-from .provisions import PROVISION, names_parts, part_claims, provision_hits, their_points
+from .provisions import PROVISION, names_parts, part_claims, part_verdict, provision_hits, their_points
 from .lexicon import Lexicon, default_lexicon, singular
 from .merging import content_tokens
 from .polarity import apply_denial
@@ -735,6 +735,14 @@ class Extractor:
         last, self._last_part = self._last_part, (_PART_NAMED_IN.findall(sent) or [self._last_part])[-1]
         if b.question and not self.reader.argues(b):
             return  # (a question holds no position, but a Minister on the committee argues in questions too)
+        verdict = part_verdict(sent)  # "Where we have a serious problem is section 31": against the part
+        if verdict is not None:
+            holders = self._turn_holders(b)
+            if self.reader.asserts(holders):
+                for h in holders:
+                    self.add(Hit(h, verdict[0], verdict[1], "turn:part-verdict", 0.5, spans, strand.source, b.section, None,
+                                 topics))
+            return
         concern = _CONCERN_THAT.match(first)  # "My concern is that the clause catches every director ...": against it
         if concern is not None:
             first = first[concern.end():]

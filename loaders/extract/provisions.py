@@ -175,6 +175,49 @@ def _part_name(kind: str, n: str, bill: str) -> str:
     return f"{kind.casefold().capitalize()} {n} of {name}"
 
 
+def _part_no(k: int) -> str:
+    """A numbered part of the bill ("section 31"), its groups numbered `k` (a pattern names several)."""
+    return rf"(?P<kind{k}>clause|schedule|section|part|head)\s+(?P<n{k}>\d{{1,3}}[A-Za-z]?)\b(?!\s+of\s+(?:the\s+)?[A-Z])"
+
+
+
+_WE = r"(?:I|we|council|our\s+(?:members|council|board|association|union|federation|local|nation|community)|the\s+(?:council|board|" \
+      r"association|union|federation|coalition|alliance|chamber|county|district|nation))"
+#: a speaker's verdict on a numbered part of the bill, said of the part rather than of what it does: against it ("Where we
+#: have a serious problem is section 31", "Where council draws the line is section 12", "Our members are also uneasy about
+#: section 4", "But I'm worried about section 12", "We also share the union's objection to section 18", "On section 12, we
+#: have serious concerns", "I'd rather see section 9 gone") ...
+_PART_AGAINST = re.compile(
+    r"^(?:(?:but|and|so|now|frankly|again),?\s+)?(?:where\s+" + _WE + r"\s+(?:ha(?:ve|s)\s+(?:a\s+|some\s+)?(?:\w+\s+)?problems?|draws?\s+the\s+line|"
+    r"parts?\s+company)\s+is\s+(?:with\s+|over\s+)?" + _part_no(1) + r"|" + _WE + r"(?:['’]m|['’]re|\s+am|\s+are|\s+is|\s+remains?)?\s+"
+    r"(?:also\s+|still\s+|very\s+|deeply\s+|really\s+|particularly\s+)*(?:worried|uneasy|concerned|troubled|unhappy|alarmed)\s+"
+    r"(?:about|with|by|over)\s+" + _part_no(2) + r"|" + _WE + r"\s+(?:also\s+)?share\s+(?:the\s+|their\s+|his\s+|her\s+)?[\w'’. -]{1,50}?"
+    r"objections?\s+to\s+" + _part_no(3) + r"|on\s+" + _part_no(4) + r",\s+" + _WE + r"\s+(?:also\s+|still\s+)?(?:have|share)\s+(?:(?:very\s+)?"
+    r"(?:serious|real|grave|deep|significant|major)\s+)?(?:concerns|reservations|objections)$|(?:I|we)(?:['’]d|\s+would)\s+"
+    r"(?:rather|prefer\s+to)\s+see\s+" + _part_no(5) + r"\s+(?:gone|removed|deleted|dropped|scrapped|struck\s+out|taken\s+out))", re.I)
+#: ... and for it: "Let me start with section 31, because we agree with it completely", "As for section 18, council has no
+#: quarrel with it in principle", "section 18 suits me fine"
+_PART_FOR = re.compile(
+    r"\b" + _part_no(1) + r",\s+(?:because|since|as)\s+" + _WE + r"\s+(?:fully\s+|strongly\s+|wholeheartedly\s+)?(?:agree\s+with|support|"
+    r"welcome|back|endorse)\s+it\b|^(?:as\s+for|on|turning\s+to)\s+" + _part_no(2) + r",\s+" + _WE + r"\s+(?:ha(?:s|ve)\s+no\s+(?:quarrel|problem|"
+    r"difficulty|objection|issue)\s+with\s+it|(?:fully\s+|strongly\s+)?(?:supports?|agrees?\s+with|welcomes?)\s+it)\b|"
+    r"\b" + _part_no(3) + r"\s+suits\s+(?:me|us|our\s+\w+)\b", re.I)
+
+
+def part_verdict(sentence: str) -> tuple[str, str] | None:
+    """(the part, "support" or "oppose") where a sentence gives the speaker's verdict on a numbered part of the bill in
+    words said of the part itself (:data:`_PART_AGAINST`, :data:`_PART_FOR`): "Section 31" (named bare, the part becomes
+    the bill's, :func:`part_claims`), else None."""
+    sentence = sentence.strip().rstrip(".")
+    for pattern, stance in ((_PART_AGAINST, "oppose"), (_PART_FOR, "support")):
+        m = pattern.search(sentence)
+        if m is not None:
+            kind = next(v for k, v in m.groupdict().items() if k.startswith("kind") and v)
+            n = next(v for k, v in m.groupdict().items() if k.startswith("n") and v)
+            return f"{kind.capitalize()} {n}", stance
+    return None
+
+
 #: a claim that names another holder's point rather than stating it: "the federation's figure", "the union's argument"
 _THEIR_POINT = re.compile(r"^(?:the|their|its)\s+(?P<who>[\w'’&-]+(?:\s+[\w'’&-]+){0,5}?)['’]s?\s+(?:own\s+)?(?P<what>figures?|"
                           r"estimates?|costings?|numbers?|modelling|modeling|arguments?|claims?|case|points?|"

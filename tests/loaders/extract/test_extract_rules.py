@@ -788,3 +788,26 @@ def test_every_cue_has_a_literal_start_so_sentences_are_scanned_by_the_prefix_in
 ])
 def test_a_wish_for_something_done_is_a_claim_that_it_should_be(sentence: str, claim: str) -> None:
     assert [f.claim_text(c) for f in find_frames(sentence) for c in f.claims] == [claim]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Where we have a serious problem is section 31.", ("Section 31", "oppose")),
+    ("Where council draws the line is section 12.", ("Section 12", "oppose")),
+    ("Our members are also uneasy about section 4.", ("Section 4", "oppose")),
+    ("But I'm worried about section 12, and I agree with the reeve.", ("Section 12", "oppose")),
+    ("We also share the union's objection to section 18.", ("Section 18", "oppose")),
+    ("On clause 12, we have serious concerns.", ("Clause 12", "oppose")),
+    ("I'd rather see section 9 gone.", ("Section 9", "oppose")),
+    ("Let me start with section 31, because we agree with it completely.", ("Section 31", "support")),
+    ("As for section 18, council has no quarrel with it in principle, but an audit seems sensible.", ("Section 18", "support")),
+    ("And I don't need an engineer to tell me what my licence is worth, so section 18 suits me fine.", ("Section 18", "support")),
+    # not a verdict on the part itself: a concern in passing, no position, the part's content, another document's part
+    ("I'll focus on Schedule 2, though we have concerns with Schedule 1 as well.", None),
+    ("We take no position on Schedule 4.", None),
+    ("On section 9, council supports keeping the holdback mandatory.", None),
+    ("Where we have a serious problem is the cost of the bond.", None),
+    ("We are worried about section 4 of the Water Act 1991.", None),
+])
+def test_a_verdict_said_of_a_numbered_part_is_a_stance_on_it(sentence: str, expected: tuple[str, str] | None) -> None:
+    from stancegraph.loaders.extract.provisions import part_verdict
+    assert part_verdict(sentence) == expected
