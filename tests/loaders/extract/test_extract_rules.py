@@ -217,6 +217,17 @@ def test_frames_report_rule_and_polarity() -> None:
     assert (f.rule, f.polarity) == ("attrib:doubt", "doubt")
 
 
+@pytest.mark.parametrize("sentence, stance, claim", [
+    ("What I can't support is the removal standard as written.", "oppose", "the removal standard as written"),
+    ("What we'd ask is a guaranteed window of 45 days for councils.", "support", "a guaranteed window of 45 days for councils"),
+    ("What we propose instead is a risk-based standard.", "support", "a risk-based standard"),
+    ("What we do not accept is a cap on liability.", "oppose", "a cap on liability"),
+])
+def test_a_pseudo_cleft_says_its_holders_stance_contracted_or_not(sentence: str, stance: str, claim: str) -> None:
+    (f,) = find_frames(sentence)
+    assert (f.rule, f.polarity, f.claim_text(f.claims[0]).rstrip(".").casefold()) == ("what-is", stance, claim)
+
+
 @pytest.mark.parametrize("sentence, whole", [
     ("The Harbour Trust submit that the quay should be divided so that, in addition to the north quay, there are "
      "two new berths for fishing boats.", "there are two new berths for fishing boats"),
