@@ -398,7 +398,7 @@ _WHAT_IS = re.compile(r"^\s*(?:(?:and|but|so|now),?\s+)?what\s+(?P<who>I|we|they
                       r"(?:['’]d|['’]ll)?\s+"
                       r"(?P<neg>(?:do|does|did|would|will|could)\s+not\s+|(?:don|doesn|didn|won|wouldn|couldn)['’]t\s+|can(?:no|['’])t\s+)?"
                       r"(?:(?:would|will|really|also|now|still|strongly)\s+)?"
-                      r"(?P<v>like|want|wants|ask|asks|need|needs|propose|proposes|recommend|recommends|seek|seeks|urge|urges|"
+                      r"(?P<v>like|want|wants|ask\s+for|asks\s+for|ask|asks|need|needs|propose|proposes|recommend|recommends|seek|seeks|urge|urges|"
                       r"accept|accepts|support|supports|say|says|submit|submits|invite|invites|call\s+for|calls\s+for|"
                       r"(?:am|are|is)\s+(?:asking|calling)\s+for)(?:\s+instead)?\b"
                       r"(?:\s+(?:the|this|that)\s+(?:[A-Z]?\w+\s+){0,2}?to\s+(?:recommend|do|find|see|say|conclude|consider|ensure))?"

@@ -740,8 +740,9 @@ class Extractor:
             holders = self._turn_holders(b)
             if self.reader.asserts(holders):
                 for h in holders:
-                    self.add(Hit(h, verdict[0], verdict[1], "turn:part-verdict", 0.5, spans, strand.source, b.section, None,
-                                 topics))
+                    for named in verdict[0]:
+                        self.add(Hit(h, named, verdict[1], "turn:part-verdict", 0.5, spans, strand.source, b.section, None,
+                                     topics))
             return
         concern = _CONCERN_THAT.match(first)  # "My concern is that the clause catches every director ...": against it
         if concern is not None:

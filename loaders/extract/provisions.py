@@ -177,7 +177,8 @@ def _part_name(kind: str, n: str, bill: str) -> str:
 
 def _part_no(k: int) -> str:
     """A numbered part of the bill ("section 31"), its groups numbered `k` (a pattern names several)."""
-    return rf"(?P<kind{k}>clause|schedule|section|part|head)\s+(?P<n{k}>\d{{1,3}}[A-Za-z]?)\b(?!\s+of\s+(?:the\s+)?[A-Z])"
+    return (rf"(?P<kind{k}>clause|schedule|section|part|head)s?\s+(?P<n{k}>\d{{1,3}}[A-Za-z]?(?:(?:\s*,\s*|\s+and\s+)\d{{1,3}}[A-Za-z]?)*)"
+            r"\b(?!\s+of\s+(?:the\s+)?[A-Z])")
 
 
 
@@ -189,7 +190,7 @@ _WE = r"(?:I|we|council|our\s+(?:members|council|board|association|union|federat
 #: have serious concerns", "I'd rather see section 9 gone") ...
 _PART_AGAINST = re.compile(
     r"^(?:(?:but|and|so|now|frankly|again),?\s+)?(?:where\s+" + _WE + r"\s+(?:ha(?:ve|s)\s+(?:a\s+|some\s+)?(?:\w+\s+)?problems?|draws?\s+the\s+line|"
-    r"parts?\s+company)\s+is\s+(?:with\s+|over\s+)?" + _part_no(1) + r"|" + _WE + r"(?:['’]m|['’]re|\s+am|\s+are|\s+is|\s+remains?)?\s+"
+    r"parts?\s+company)(?:\s+with\s+(?:the|this|that)\s+bill)?\s+(?:is|are)\s+(?:with\s+|over\s+)?" + _part_no(1) + r"|" + _WE + r"(?:['’]m|['’]re|\s+am|\s+are|\s+is|\s+remains?)?\s+"
     r"(?:also\s+|still\s+|very\s+|deeply\s+|really\s+|particularly\s+)*(?:worried|uneasy|concerned|troubled|unhappy|alarmed)\s+"
     r"(?:about|with|by|over)\s+" + _part_no(2) + r"|" + _WE + r"\s+(?:also\s+)?share\s+(?:the\s+|their\s+|his\s+|her\s+)?[\w'’. -]{1,50}?"
     r"objections?\s+to\s+" + _part_no(3) + r"|on\s+" + _part_no(4) + r",\s+" + _WE + r"\s+(?:also\s+|still\s+)?(?:have|share)\s+(?:(?:very\s+)?"
@@ -204,17 +205,17 @@ _PART_FOR = re.compile(
     r"\b" + _part_no(3) + r"\s+suits\s+(?:me|us|our\s+\w+)\b", re.I)
 
 
-def part_verdict(sentence: str) -> tuple[str, str] | None:
-    """(the part, "support" or "oppose") where a sentence gives the speaker's verdict on a numbered part of the bill in
-    words said of the part itself (:data:`_PART_AGAINST`, :data:`_PART_FOR`): "Section 31" (named bare, the part becomes
-    the bill's, :func:`part_claims`), else None."""
+def part_verdict(sentence: str) -> tuple[list[str], str] | None:
+    """(the parts, "support" or "oppose") where a sentence gives the speaker's verdict on numbered parts of the bill in
+    words said of the parts themselves (:data:`_PART_AGAINST`, :data:`_PART_FOR`): ["Section 31"], ["Clause 8",
+    "Clause 11"] for "clauses 8 and 11" (named bare, a part becomes the bill's, :func:`part_claims`), else None."""
     sentence = sentence.strip().rstrip(".")
     for pattern, stance in ((_PART_AGAINST, "oppose"), (_PART_FOR, "support")):
         m = pattern.search(sentence)
         if m is not None:
             kind = next(v for k, v in m.groupdict().items() if k.startswith("kind") and v)
-            n = next(v for k, v in m.groupdict().items() if k.startswith("n") and v)
-            return f"{kind.capitalize()} {n}", stance
+            ns = next(v for k, v in m.groupdict().items() if k.startswith("n") and v)
+            return [f"{kind.capitalize()} {n}" for n in re.findall(r"\d{1,3}[A-Za-z]?", ns)], stance
     return None
 
 

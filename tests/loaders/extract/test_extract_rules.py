@@ -221,6 +221,7 @@ def test_frames_report_rule_and_polarity() -> None:
     ("What I can't support is the removal standard as written.", "oppose", "the removal standard as written"),
     ("What we'd ask is a guaranteed window of 45 days for councils.", "support", "a guaranteed window of 45 days for councils"),
     ("What we propose instead is a risk-based standard.", "support", "a risk-based standard"),
+    ("What we'd ask for instead is a catchment risk standard.", "support", "a catchment risk standard"),
     ("What we do not accept is a cap on liability.", "oppose", "a cap on liability"),
 ])
 def test_a_pseudo_cleft_says_its_holders_stance_contracted_or_not(sentence: str, stance: str, claim: str) -> None:
@@ -803,6 +804,7 @@ def test_a_wish_for_something_done_is_a_claim_that_it_should_be(sentence: str, c
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Where we have a serious problem is section 31.", ("Section 31", "oppose")),
+    ("Where we part company with the bill is clauses 8, 11 and 14.", ("Clause 8", "oppose")),
     ("Where council draws the line is section 12.", ("Section 12", "oppose")),
     ("Our members are also uneasy about section 4.", ("Section 4", "oppose")),
     ("But I'm worried about section 12, and I agree with the reeve.", ("Section 12", "oppose")),
@@ -821,4 +823,7 @@ def test_a_wish_for_something_done_is_a_claim_that_it_should_be(sentence: str, c
 ])
 def test_a_verdict_said_of_a_numbered_part_is_a_stance_on_it(sentence: str, expected: tuple[str, str] | None) -> None:
     from stancegraph.loaders.extract.provisions import part_verdict
-    assert part_verdict(sentence) == expected
+    found = part_verdict(sentence)
+    assert (found and (found[0][0], found[1])) == expected
+    if "clauses 8, 11 and 14" in sentence:
+        assert found and found[0] == ["Clause 8", "Clause 11", "Clause 14"]
