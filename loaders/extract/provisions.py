@@ -99,7 +99,7 @@ PART = re.compile(r"^(?:the\s+)?(?P<kind>clause|schedule|section|part|head|artic
                    r"Mr|Mrs|Ms|Dr)\b)[^;]*)?$", re.I)
 #: a part of a bill to be taken out: "schedule 3 be removed", "Remove schedule 3 altogether"
 _PART_OUT = re.compile(r"(?:^|\bthat\s+|\b(?:amendment|move|moving|vote|voting|should|must|to)\s+(?:to\s+)?)(?:(?:the\s+)?(?P<kind>clause|schedule|section|part|head)\s+(?P<n>\d{1,3}[A-Za-z]?)\s+"
-                       r"(?:should\s+|must\s+)?be\s+(?:removed|deleted|dropped|scrapped|struck\s+out|taken\s+out|withdrawn)|"
+                       r"(?:should\s+|must\s+)?be\s+(?:removed|deleted|dropped|scrapped|struck\s+out|taken\s+out|withdrawn|replaced)|"
                        r"(?:remove|delete|drop|scrap|strike\s+out|leave\s+out)\s+(?:the\s+)?(?P<kind2>clause|schedule|section|part|head)\s+"
                        r"(?P<n2>\d{1,3}[A-Za-z]?)|leave\s+(?:the\s+)?(?P<kind3>clause|schedule|section|part|head)\s+(?P<n3>\d{1,3}[A-Za-z]?)"
                        r"\s+out)\b", re.I)

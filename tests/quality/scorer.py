@@ -609,10 +609,15 @@ def score_bundle(bundle: Bundle, gold: Gold, text: str) -> dict[str, Any]:
 PART_CLAIM = re.compile(r"^\s*(?P<kind>clause|section|schedule|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)\b", re.I)
 
 
-def part_of(text: str) -> str | None:
-    """'section 31' for "Section 31 of Bill 17" or "Section 31: security ...", else None."""
+def part_of(text: str, *, named: bool = False) -> str | None:
+    """'section 31' for "Section 31 of Bill 17" or "Section 31: security ...", else None; `named`: only where the text
+    names the part and says nothing of it before a comma or a colon ("Clause 20 of Bill C-61, which would raise the
+    levy", not "Clause 20 be replaced by an actuarial review")."""
     m = PART_CLAIM.match(text)
-    return f"{m.group('kind').casefold()} {m.group('n').casefold()}" if m else None
+    if m is None or named and re.search(r"\b(?:be|should|would|will|must|shall|is|are|was|were|has|have|had|can|could|may|"
+                                         r"might|does|did)\b", re.split(r"[,:]", text[m.end():])[0], re.I):
+        return None
+    return f"{m.group('kind').casefold()} {m.group('n').casefold()}"
 
 
 def parts_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple[str, str, str]]]:
@@ -622,7 +627,7 @@ def parts_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple
     meet (:func:`score_tensions`). Not one to one: a sentence gives its statement and its stance on the part."""
     out: dict[str, list[tuple[str, str, str]]] = {}
     for e in extracted:
-        part = part_of(e.claim)
+        part = part_of(e.claim, named=True)
         if part is None or not e.spans:
             continue
         for g in gold.positions:

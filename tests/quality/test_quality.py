@@ -265,6 +265,8 @@ def test_a_stance_on_the_part_a_tension_is_about_stands_for_its_side_the_right_w
     other_part = {"pay": [("c4", "section 5", "support")], "register": [("c4", "section 5", "oppose")]}
     assert scorer.score_tensions(found, gold, parts=other_part)["recall"] == 0.0
     assert scorer.part_of("Section 4 of the Care Bill") == scorer.part_of("section 4: a register") == "section 4"
+    assert scorer.part_of("Clause 20 of Bill C-61, which would raise the levy", named=True) == "clause 20"
+    assert scorer.part_of("Clause 20 be replaced by an actuarial review", named=True) is None
 
 
 def test_scorer_doctests():
