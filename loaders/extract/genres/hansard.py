@@ -54,6 +54,7 @@ PARTIES = {
 #: ("Mr. Graham Pettigrew (Ostrander–Pinecourt PC)"): there "PC" is the Progressive Conservatives, not Plaid Cymru
 RIDING_PARTIES = {"PC": "Progressive Conservative Party", "ND": "New Democratic Party", "NDP": "New Democratic Party",
                   "IND": "Independent members", "LIB": "Liberal Party", "GRN": "Green Party", "UCP": "United Conservative Party",
+                  "UC": "United Conservative Party",
                   "SP": "Saskatchewan Party", "CAQ": "Coalition Avenir Québec", "PLQ": "Quebec Liberal Party"}
 _PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
 _OFFICE = re.compile(
@@ -200,10 +201,12 @@ class Roster:
                        and k[:1] == initial.group("i").casefold()]
             if len(found_i) == 1:
                 return found_i[0]
-        titled = re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\s+(?P<rest>.+)$", _clean_name(text))
-        if titled:  # "Mr Smith": a unique surname
+        titled = re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Member|MLA|MPP|Hon)\.?\s+(?P<rest>.+)$",
+                          _clean_name(text))
+        if titled:  # "Mr Smith", "Mr. Smith", "Member Smith" (Alberta's form for the opposition): a unique surname
             sur = titled.group("rest").casefold()
-            found = [mm for k, mm in self.members.items() if k.split()[-1] == sur.split()[-1] and (len(sur.split()) == 1 or k == sur)]
+            found = [mm for k, mm in self.members.items() if k.split()[-1] == sur.split()[-1] and (len(sur.split()) == 1 or k == sur)
+                     and (mm.party or mm.office)]  # (a member, not a witness whose tag the roster also read)
             if len(found) == 1:
                 return found[0]
         return None
@@ -270,7 +273,18 @@ def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] |
     return None
 
 
+#: a provincial committee's member, as Alberta's Hansard lists them: "Ostrander, Garrett, Taber-Chin Lakes (UC), Chair",
+#: "Ambrose, Curtis, Calgary-Nose Creek (UC)"
+_RIDING_MEMBER_LINE = re.compile(r"^\s*(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z][\w’'.-]*)*),\s+(?P<forename>[A-Z][\w’'.-]*"
+                                 r"(?:\s+[A-Z][\w’'.-]*)*),\s+(?P<riding>[A-Z][^()\n,]{2,60}?)\s+\((?P<code>[A-Z]{2,4})\)"
+                                 r"(?:,\s+(?P<office>(?:Deputy\s+|Vice-)?Chair))?\s*$")
+
+
 def _member_line(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    riding = _RIDING_MEMBER_LINE.match(line)
+    if riding is not None and riding.group("code") in RIDING_PARTIES:
+        return (f"{riding.group('forename')} {riding.group('surname')}", RIDING_PARTIES[riding.group("code")],
+                riding.group("riding"), riding.group("office"))
     m = _MEMBER_LINE.match(line)
     if not m:
         return None
@@ -421,6 +435,9 @@ def _split_name_line(text: str, b: Block, roster: Roster) -> None:
 
 
 def _looks_like_member_entry(line: str) -> bool:
+    riding = _RIDING_MEMBER_LINE.match(line)
+    if riding is not None and riding.group("code") in RIDING_PARTIES:
+        return True
     m = _MEMBER_LINE.match(line)
     return bool(m and (m.group("att") or m.group("b") or (m.group("a") and (party_of(m.group("a")) or _OFFICE.search(m.group("a"))))))
 
