@@ -795,8 +795,10 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         subject = re.sub(r"^(?P<p>I|we|they|you)['’]$", r"\g<p>", subject, flags=re.I)  # "I'm not persuaded": "I"
         subject = re.sub(r"^\d{1,2}(?:\.\d{1,3})+\.?\s+(?=[A-Z])", "", subject)  # a paragraph's number ("1.5 Coalition senators")
         # "I have to say that I share ...": the speaker
-        subject = re.sub(r"^(?:I|we)\s+(?:(?:have\s+to|must|would|will|should|can|do)\s+)?(?:say|admit|confess|add|stress|tell\s+you)"
-                         r"\s+(?:that\s+)?(?=(?:I|we)$)", "", subject, flags=re.I)
+        subject = re.sub(r"^(?:I|we)(?:['’]ll|['’]d)?\s+(?:(?:have\s+to|must|would|will|should|can|do|want\s+to)\s+)?(?:say|admit|"
+                         r"confess|add|stress|tell\s+you|note|repeat|be\s+clear|make\s+(?:it\s+)?clear)(?:\s+(?:at\s+the\s+outset|first|"
+                         r"up\s+front|frankly|plainly|now|again|for\s+the\s+record|clearly))?\s+(?:that\s+)?(?=(?:I|we)$)", "", subject,
+                         flags=re.I)  # ("I'll say at the outset that we support ...": we)
         # "it is for that reason that we cannot support ...": the speaker
         subject = re.sub(r"^(?:(?:and|so)\s+)?it\s+is\s+(?:(?:precisely|exactly)\s+)?(?:for\s+(?:that|this|those|these)\s+reasons?|"
                          r"because\s+of\s+(?:that|this))\s+that\s+(?=(?:I|we)$)", "", subject, flags=re.I)

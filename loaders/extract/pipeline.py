@@ -96,10 +96,13 @@ _RESPONSE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<who>[A-Z][^,:;.]{1,80}?
 _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|these)\s+(?:proposals?|changes?|plans?|options?|"
                           r"ideas?|moves?|approach))$", re.I)
 #: the question in hand, named short: "the motion", "this bill", a US bill's number ("S. 2207", "H.R. 4418 as introduced")
+#: what a supporter adds after naming the bill: "we support Bill 31 and hope to see it back in the House this spring"
+_HOPE_TAIL = r"(?:,?\s+and\s+(?:we\s+|I\s+)?(?:hope|want|would\s+like|look\s+forward|urge|wish)\b[^;]*)?"
 _MOTION_REF = re.compile(r"^(?:(?:the|this|our|their)\s+(?:(?:Government|Opposition|Conservative|Labour|Liberal\s+Democrat|SNP|"
                          r"Plaid(?:\s+Cymru)?|Reform|Green)(?:['’]s)?\s+)?(?:motion|amendment|bill|proposal)s?|(?:(?:S|H\.\s?R)\.\s?|"
                          r"(?:HB|SB|AB|LD|HF|SF)\s?|(?:House|Senate|Assembly)\s+Bill\s+)\d{1,5})(?:\s+(?:as\s+"
-                         r"(?:introduced|drafted|written|amended|it\s+stands)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?$", re.I)
+                         r"(?:introduced|drafted|written|amended|it\s+stands)|in\s+full|in\s+its\s+(?:current|present)\s+form|without\s+reservation))?"
+                         + _HOPE_TAIL + "$", re.I)
 
 
 def _names_motion(text: str, motion: str) -> bool:
@@ -107,7 +110,7 @@ def _names_motion(text: str, motion: str) -> bool:
     where the bill in hand is "Bill 88, An Act to ..."."""
     if _MOTION_REF.match(text):
         return True
-    m = re.fullmatch(r"Bill\s+(\d{1,4})(?:\s+as\s+(?:introduced|drafted|written|amended)|\s+in\s+full)?", text.strip(), re.I)
+    m = re.fullmatch(r"Bill\s+(\d{1,4})(?:\s+as\s+(?:introduced|drafted|written|amended)|\s+in\s+full)?" + _HOPE_TAIL, text.strip(), re.I)
     return m is not None and motion.casefold().startswith(f"bill {m.group(1)},")
 
 
