@@ -87,6 +87,18 @@ _HANSARD_LINE = re.compile(
 _INLINE_TAG = (r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’',.-]*)){0,12})\s*\(([^()\n]{2,120})\)\s*"
                r"(?:\(([^()\n]{1,40})\))?\s*:")
 _SPEAKER_INLINE = re.compile(_INLINE_TAG + r"\s+(?=\S)")
+#: a witness's first tag with their post and body after commas, as the Senate of Canada's Evidence prints it: "Tomas
+#: Lindgren, Vice-President, Policy, Grain Growers Council of Canada: Thank you ..." (the note: "Vice-President, Policy,
+#: Grain Growers Council of Canada")
+_SPEAKER_POSTED = re.compile(r"^\s*((?:(?:Mr|Mrs|Ms|Dr|Chief|Grand\s+Chief|Mayor|Reeve|Professor)\.?\s+)?[A-Z][a-z’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|"
+                             r"van|von|du|da|del|al|le|la)){1,3}),\s+([A-Z][\w’'&.-]*(?:[ -](?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|"
+                             r"de|du|des|la|le|et|&))*(?:,\s+(?:[A-Z][\w’'&.-]*(?:[ -](?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|de|du|"
+                             r"des|la|le|et|&))*|as\s+an\s+individual)){0,4})\s*:\s+(?=\S)")
+#: the words of a post that open such a note ("Vice-President", "Senior Policy Adviser", "Chair", "Professor")
+_POST_WORD = re.compile(r"\b(?:President|Director|Chair|Chairperson|Chief|Officer|Manager|Professor|Minister|Secretary|Head|Mayor|"
+                        r"Reeve|Councillor|Counsel|Coordinator|Co-ordinator|Analyst|Economist|Researcher|Spokesperson|"
+                        r"Representative|Adviser|Advisor|Lead|Founder|Partner|Commissioner|Inspector|Superintendent|Engineer|"
+                        r"Scientist|Lawyer|Advocate|Executive|Administrator|Treasurer|Governor|Fellow|Trustee|Owner|Farmer)\b")
 #: the same tags on a line of their own, over the turn they open, as ourcommons.ca's Evidence prints them:
 #: "The Chair (Mr. Gilles Arseneault):", "Mr. Douglas Pruett (President and Chief Executive Officer, Canadian Federation of
 #: Freight Railways):"
@@ -360,6 +372,10 @@ def _speaker(line: _Line, names: frozenset[str] = frozenset(), fresh: bool = Tru
                                                          "AGREED", "NOTED", "ACTION", "DECISION", "RECOMMENDATION") \
             and not _ROMAN.match(m.group(1)):
         return m.group(1).strip(), m.end(), None
+    m = _SPEAKER_POSTED.match(t)
+    if m and (_POST_WORD.search(m.group(2).split(",")[0]) or m.group(2).strip().casefold().endswith("as an individual")) \
+            and not _NOT_NAME.search(m.group(1)):
+        return m.group(1), m.end(), m.group(2)
     m = _SPEAKER_NAME.match(t)
     if m and m.group(1) in names:
         return m.group(1), m.end(), None

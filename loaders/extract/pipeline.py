@@ -123,6 +123,10 @@ _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _CONCERN_THAT = re.compile(r"^\s*(?:(?:but|and|so|however),?\s+)?(?:(?:my|our)\s+(?:\w+\s+)?(?:concern|worry|objection|difficulty|problem)"
                            r"\s+is\s+that|what\s+(?:worries|concerns|troubles)\s+(?:us|me)\s+(?:\w+\s+)?is\s+that|the\s+"
                            r"(?:difficulty|problem|trouble)\s+is\s+that)\s+", re.I)
+#: an aside set off by commas: "on the other hand", "in our view", "frankly"
+_ASIDE = re.compile(r",\s+(?:on\s+the\s+other\s+hand|in\s+(?:our|my)\s+view|frankly|however|though|by\s+contrast|for\s+"
+                    r"(?:its|their|our)\s+part|as\s+(?:drafted|written|it\s+stands)|I\s+(?:think|believe|fear)|we\s+(?:think|"
+                    r"believe|fear))\s*,\s*", re.I)
 #: a numbered part as a sentence's subject ("Clause 6 catches ..."), and one named anywhere ("On clause 6, ...")
 _PART_SUBJECT = re.compile(r"^(clause|schedule|section|part)\s+(\d{1,3}[A-Za-z]?)\b(?!\s+of\s+(?:the\s+)?[A-Z])", re.I)
 _PART_NAMED_IN = re.compile(r"\b(clause|schedule)\s+(\d{1,3}[A-Za-z]?)\b", re.I)
@@ -735,6 +739,8 @@ class Extractor:
         side ("The metering requirement will reduce the risk ..., and we strongly support the bill"): their stance on
         the provision (:func:`.hits.provision_hits`)."""
         first = re.split(r",\s+(?:and|but|so|while|whereas)\s+|;\s+|\s+[—–]\s+", sent, maxsplit=1)[0]
+        # (an aside between the part and what it does: "Clause 12, on the other hand, worries our members")
+        first = _ASIDE.sub(" ", first, count=1)
         last, self._last_part = self._last_part, (_PART_NAMED_IN.findall(sent) or [self._last_part])[-1]
         if b.question and not self.reader.argues(b):
             return  # (a question holds no position, but a Minister on the committee argues in questions too)

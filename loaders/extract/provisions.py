@@ -33,7 +33,7 @@ PROVISION = re.compile(
     r"agency|authority|rule|allowance|payment|benefit|grant|scheme|programme|program|fund|"
     r"protections|provisions?|bill|clause|section|amendment|motion)(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+"
     r"[A-Za-z]?)?|(?:the\s+)?(?:clause|schedule|section|part)\s+\d{1,3}[A-Za-z]?(?:\s+of\s+the\s+bill)?)\s+(?P<pred>(?:would|will|could|is|are|does|has|cuts|shuts|locks|leaves|silences|strips|takes)\s+"
-    r"(?!not\b|be\s+(?:debated|considered|discussed|read|introduced|moved|put)\b).{8,}|(?:worries|troubles|concerns|alarms)\s+"
+    r"(?!not\b|be\s+(?:debated|considered|discussed|read|introduced|moved|put)\b).{5,}|(?:worries|troubles|concerns|alarms)\s+"
     r"(?:us|me|our|my|them|their|residents|members)\b.*)$", re.I)
 #: what a provision would do, weighed: its harms and its goods (beyond the general words of ``evaluation.yaml``)
 _HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"

@@ -85,6 +85,10 @@ _BILL_NUMBER = re.compile(r"\b(?:(?:S|H\.\s?R)\.\s?\d{1,5}|(?:HB|SB|AB|LD|HF|SF)
 _NUMBERED_ACT = re.compile(r"^(?:Consideration\s+of\s+the\s+following\s+bill:\s*|Public\s+Hearings?\s+on\s+)?(?P<bill>Bill\s+[A-Z]?-?\d{1,4}"
                            r"(?:,\s+An\s+Act\s+(?:to|respecting|for|in)\s+[^./;:]{3,200}?|(?:\s+[—–-]|,)\s+[A-Z][^./;:]{3,160}?\bAct(?:,\s+\d{4})?))"
                            r"\s*(?:\.|\s/\s.*)?$", re.I)  # (" / Projet de loi 88, ...")
+#: a committee's order of reference in its opening paragraph (the Senate of Canada's Evidence): "... met this day at 9 a.m.
+#: to study Bill C-41, An Act to amend the Pest Control Products Act."
+_STUDY_OF = re.compile(r"\bmet\s+(?:this\s+day|today)\b.{0,120}?\bto\s+(?:study|examine|consider)\s+(?P<bill>Bill\s+[A-Z]?-?\d{1,4},\s+"
+                       r"An\s+Act\s+(?:to|respecting|for|in)\s+[^;:]{3,200}?)(?=\.\s|\.?$|;|,\s+and\s)")
 #: a bill named by its title in a heading (Westminster, Australia): "... (Neonicotinoid Phase-Out) Bill 2027"
 _BILL_TITLE = re.compile(r"^(?:The\s+)?[A-Z][\w()'’,\- ]{3,160}?\s(?:Bill|BILL)(?:\s+(?:19|20)\d\d)?(?:\s+\[(?:HL|Lords)\])?$")
 
@@ -106,6 +110,9 @@ def bill_in_question(structure: Structure) -> str | None:
         if act is not None:
             return act.group("bill")
         caption = k < 15 and b.kind == "paragraph" and in_capitals(text)
+        referred = _STUDY_OF.search(text) if k < 15 and not b.speaker else None
+        if referred is not None:  # "The Standing Senate Committee on X met this day ... to study Bill C-41, An Act to ..."
+            return referred.group("bill")
         if b.kind != "heading" and not caption:  # (a title page's caption in capitals counts as a heading)
             only = _BILL_NUMBER.search(text) if k < 15 and b.kind == "paragraph" and not b.speaker else None
             bare = bare or (_bill_name(only.group(0)) if only else None)  # "HOUSE BILL 2217, relating to ..."

@@ -124,6 +124,11 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
             return ctx.speaker_map[tag]
     if name in ctx.speaker_map:
         return ctx.speaker_map[name]
+    titled = re.match(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Chief|Mayor|Reeve)\.?\s+(?P<sur>[A-Z][\w'’-]+)$", name)
+    if titled:  # "Ms. Tremblay", after "Aline Tremblay, President, Canadian Beekeepers' Federation:": the witness named so
+        same = [k for k in ctx.witness_speakers if k.split()[-1] == titled.group("sur") and k in ctx.speaker_map]
+        if len(same) == 1:
+            return ctx.speaker_map[same[0]]
     if CHAIR.match(name):
         return [Holder("The Chair", "person")]
     if ctx.section_holders:

@@ -1621,3 +1621,38 @@ def test_a_presenters_list_one_line_a_block_gives_each_presenter_their_body() ->
     assert ("Joan Ferrier", "oppose", section) in rows, rows  # ("I'm against": a contraction of "I am against")
     labels = {s.label for s in b.stakeholders.values()}
     assert not labels & {"Marta Sokolov", "Ms Sokolov", "Support Staff", "Reeve Harrow", "Pat Lemaire"}, labels
+
+
+#: a fictional sitting of a Senate of Canada committee (its Evidence as the Senate's site prints it): the order of
+#: reference names the bill, each witness's first tag gives the post and the body after commas, later tags the surname
+SENATE_EVIDENCE = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+THE STANDING SENATE COMMITTEE ON AGRICULTURE AND FORESTRY
+EVIDENCE
+OTTAWA, Thursday, March 5, 2026
+The Standing Senate Committee on Agriculture and Forestry met this day at 9 a.m. to study Bill C-41, An Act to amend the Pest Control Products Act.
+Senator Rosalie Gauthier (Chair) in the chair.
+The Chair: Good morning, honourable senators. Our first panel today is made up of two witnesses. From the Grain Growers Council of Canada, we have Tomas Lindgren, Vice-President, Policy; and from the Canadian Beekeepers' Federation, we have Aline Tremblay, President. Mr. Lindgren, the floor is yours.
+Tomas Lindgren, Vice-President, Policy, Grain Growers Council of Canada: Thank you, Madam Chair. Our council represents 40,000 grain farmers across the Prairies. We oppose clause 7 of the bill. A ban on treated seed in the first year would cost our members $300 million, and the science does not support it. We would ask the committee to amend clause 7 so that the ban applies only near hives.
+The Chair: Thank you. Ms. Tremblay.
+Aline Tremblay, President, Canadian Beekeepers' Federation: Thank you. Our members lost a third of their colonies in 2024. We strongly support clause 7. Mr. Lindgren says the science is unsettled; we do not accept that. The evidence from Ontario is clear, and clause 7 should stand as drafted.
+Senator Moreau: Mr. Lindgren, would your members accept a ban phased in over three years?
+Mr. Lindgren: Some would. A three-year phase-in would give seed companies time to develop alternatives, and we could live with that.
+Senator MacLeod: I want to say that I share Ms. Tremblay's view. Clause 7 is overdue, and I will vote for it.
+Ms. Tremblay: Thank you, senator. Clause 12, on the other hand, worries our members, because it lets the minister grant emergency permits with no notice to beekeepers.
+Senator Moreau: Ms. Tremblay, the department says clause 12 is needed for outbreaks. Isn't that a fair point?
+Ms. Tremblay: It is a fair point for outbreaks, but the clause is not limited to outbreaks. We would ask that clause 12 require notice to every registered beekeeper within 10 kilometres.
+"""
+
+
+def test_senate_evidence_reads_the_bill_referred_and_the_witness_tags_with_posts() -> None:
+    """"Tomas Lindgren, Vice-President, Policy, Grain Growers Council of Canada:" speaks for the council, and "Ms.
+    Tremblay:" later for the federation her first tag named; the bill is the one the committee "met this day ... to
+    study"; the sides meet on its clause 7, a senator's "Clause 7 is overdue" among them, and the chair holds nothing."""
+    b = extract_text(SENATE_EVIDENCE, name="senate.txt")
+    rows = held(b)
+    clause = "Clause 7 of Bill C-41"
+    assert ("Grain Growers Council of Canada", "oppose", clause) in rows, rows
+    assert ("Canadian Beekeepers' Federation", "support", clause) in rows, rows
+    assert ("Senator MacLeod", "support", clause) in rows, rows
+    assert ("Canadian Beekeepers' Federation", "oppose", "Clause 12 of Bill C-41") in rows, rows  # ("Clause 12, on the other hand, worries our members")
+    assert not any(h in ("The Chair", "Tomas Lindgren", "Aline Tremblay") for h, _s, _c in rows), rows
