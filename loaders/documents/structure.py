@@ -55,7 +55,8 @@ _TITLED_TAG = (r"^\s*(" + _TITLES + r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w�
 _SPEAKER_TITLED = re.compile(_TITLED_TAG + r"\s+(?=\S)")
 _SPEAKER_CAPS = re.compile(r"^\s*((?:[A-Z][A-Z’'.-]+)(?:\s+[A-Z][A-Z’'.-]+){0,4})\s*:\s+(?=\S)")
 #: an untitled name as a speaker tag ("Martin Dale: ..."): a turn only where the same tag opens other lines too
-_SPEAKER_NAME = re.compile(r"^\s*((?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})\s*:\s+(?=\S)")
+_SPEAKER_NAME = re.compile(r"^\s*((?:[A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|de|van|von|du|da|del|al|bin|ap)){1,3})"
+                           r"\s*:\s+(?=\S)")  # ("Marie-Claude Ouellet: ...")
 #: (an initial and a surname, as British Columbia's Hansard tags a speaker: "G. Feddersen: ...")
 #: the same tag alone on its line, over the turn it opens ("Gareth Pilling:" over "Good morning. ..."), as Hansard prints a
 #: Public Bill Committee's oral evidence
@@ -415,7 +416,10 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
         if w and _witness_tag(w.group(1), w.group(2), w.group(3)):  # "Hamish Laird (Inshore Fleet Association):" first,
             seen[w.group(1).strip()] += 1                             # "Hamish Laird:" after
         asked = bool(q) or _QUESTION_ALONE.match(t) is not None
-    found = {name for name, k in seen.items() if k >= 2}
+    # (a name that tags one turn only, where a titled tag gives the same surname: "Marie-Claude Ouellet:" first, "Ms.
+    # Ouellet:" after, as the Senate of Canada's Evidence tags a witness)
+    surnames = {m.group(1).split()[-1] for ln in lines if (m := _SPEAKER_TITLED.match(ln.text)) and len(m.group(1).split()) == 2}
+    found = {name for name, k in seen.items() if k >= 2 or name.split()[-1] in surnames and not _NOT_NAME.search(name)}
     if sum(gpo.values()) >= 3 and len(gpo) >= 2:
         found |= set(gpo)
     return frozenset(found)

@@ -147,7 +147,11 @@ _DISCOURSE = re.compile(
     r"we suggest that|we say|(?:i|we)\s+(?:also\s+)?(?:think|believe|recognise|recognize|accept|know|understand|agree|"
     r"am sure|am confident|are sure|are confident)(?:\s+that)?(?=\s)|more broadly|more generally|in (?:respect|relation) of [^,]{1,80},|in relation to [^,]{1,80},|"
     r"with regard to [^,]{1,80},|as regards [^,]{1,80},|regarding [^,]{1,80},|moving on to [^,]{1,80},|"
-    r"turning (?:now )?to [^,]{1,80},|on the (?:issue|question|matter) of [^,]{1,80},|in this (?:regard|respect|context))\s*,?\s+)+",
+    r"turning (?:now )?to [^,]{1,80},|on the (?:issue|question|matter) of [^,]{1,80},|in this (?:regard|respect|context)|"
+    # whom a member or a witness addresses: "Mr. Fitzgerald, the two-year clock seems short", "Chief, with respect, ..."
+    r"(?-i:(?:Mr|Mrs|Ms|Miss|Dr|Senator|Professor|Minister|Chief|Reeve|Mayor|Deputy|Councillor)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),|"
+    r"(?-i:Chief|Reeve|Minister|Senator|Chair|Madam Chair|Mr\.? Chair|Mr\.? Chairman|Chairperson|Convener|Deputy),|"
+    r"with (?:all due |great )?respect,)\s*,?\s+)+",
     re.I)
 _FOOTNOTE_TAIL = re.compile(r"(?<=[A-Za-z.\"')\]])\d{1,3}(?=\s*$|\s*[.;,])")
 _NEG = re.compile(r"\b(?:not|never|no longer|n't|cannot|nor)\b", re.I)

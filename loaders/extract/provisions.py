@@ -95,7 +95,7 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
 #: a part of a bill named bare as a claim: "Schedule 3", "clause 20 as drafted", "Schedule 1, the foliar ban on ..."
 PART = re.compile(r"^(?:the\s+)?(?P<kind>clause|schedule|section|part|head|article)\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+(?:as\s+"
                    r"(?:drafted|introduced|it\s+stands|(?:it(?:['’]s|\s+is)\s+)?written|well)|of\s+the\s+bill|in\s+full|in\s+its\s+current\s+form|without\s+"
-                   r"reservation|altogether|entirely|completely|too|also|unless\s+[^;]+|until\s+[^;]+))?(?:,\s+(?:the\s+|and\s+|whatever\s+|(?:Senator|Chair|Chairman|Minister|Convener|Deputy|"
+                   r"reservation|altogether|entirely|completely|too|also|unless\s+[^;]+|until\s+[^;]+))?(?:,\s+(?:the\s+|and\s+|whatever\s+|which\s+|(?:Senator|Chair|Chairman|Minister|Convener|Deputy|"
                    r"Mr|Mrs|Ms|Dr)\b)[^;]*)?$", re.I)
 #: a part of a bill to be taken out: "schedule 3 be removed", "Remove schedule 3 altogether"
 _PART_OUT = re.compile(r"(?:^|\bthat\s+|\b(?:amendment|move|moving|vote|voting|should|must|to)\s+(?:to\s+)?)(?:(?:the\s+)?(?P<kind>clause|schedule|section|part|head)\s+(?P<n>\d{1,3}[A-Za-z]?)\s+"

@@ -192,6 +192,7 @@ def read_witnesses(structure: Structure, resolver: Resolver) -> Witnesses:
             if found is not None:
                 witnesses.add(*found)
     _listed_under_heading(structure, resolver, witnesses)
+    _chair_introductions(structure, resolver, witnesses)
     _presenter_headings(structure, resolver, witnesses)
     _appearances(structure, resolver, witnesses)
     _surname_entries(structure, resolver, witnesses)
@@ -333,6 +334,29 @@ def _surname_entries(structure: Structure, resolver: Resolver, witnesses: Witnes
         if org is not None:
             surname = untitled(m.group("surname")) if in_capitals(m.group("surname")) else m.group("surname")
             witnesses.add(f"{m.group('title')} {m.group('given')} {surname}", org)
+
+
+#: a chair's introduction of a witness by body: "from the Atlantic Fishing Harvesters Association, we have Marie-Claude
+#: Ouellet, Director of Policy", "and, from Safe Rails Canada, Ms. Dana Price"
+_FROM_BODY = re.compile(r"\bfrom\s+(?P<org>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|[A-Z][\w'’&.-]*)){0,10}),?"
+                        r"\s+(?:we\s+(?:have|welcome|are\s+joined\s+by|will\s+hear\s+from)\s+|(?:I|we)\s+(?:would\s+like\s+to\s+)?welcome\s+)?"
+                        r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Chief|Grand\s+Chief|Mayor|Reeve)\.?\s+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+                        r"(?:\s+[A-Z][\w'’-]+){1,3})(?=,|\s+(?:and|who)\b|\.|;|$)")
+
+
+def _chair_introductions(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
+    """The chair's introduction of each witness by body ("For our first panel, from the Atlantic Fishing Harvesters
+    Association, we have Marie-Claude Ouellet, Director of Policy"), as the Senate of Canada's committees introduce
+    them: the witness speaks for the body, where it is one (a place is not)."""
+    for b in structure.blocks:
+        if not b.speaker or not CHAIR.match(b.speaker.strip(" .:")):
+            continue
+        for m in _FROM_BODY.finditer(" ".join(structure.view(b).text.split())):
+            org_text = m.group("org")
+            org = organisation_named(org_text, resolver) or (Holder(re.sub(r"^the\s+", "", org_text), "organisation")
+                                                             if len(org_text.split()) >= 3 and not is_role(org_text) else None)
+            if org is not None and witnesses.of(m.group("name")) is None:
+                witnesses.add(m.group("name"), org)
 
 
 def _presenter_headings(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:

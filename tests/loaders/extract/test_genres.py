@@ -1656,3 +1656,34 @@ def test_senate_evidence_reads_the_bill_referred_and_the_witness_tags_with_posts
     assert ("Senator MacLeod", "support", clause) in rows, rows
     assert ("Canadian Beekeepers' Federation", "oppose", "Clause 12 of Bill C-41") in rows, rows  # ("Clause 12, on the other hand, worries our members")
     assert not any(h in ("The Chair", "Tomas Lindgren", "Aline Tremblay") for h, _s, _c in rows), rows
+
+
+#: the same committee's Evidence where witnesses are tagged by name alone ("Marie-Claude Ouellet:", later "Ms. Ouellet:")
+#: and the chair introduces each by body ("from the X, we have Name, Title")
+SENATE_INTRODUCED = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+THE STANDING SENATE COMMITTEE ON ENERGY, THE ENVIRONMENT AND NATURAL RESOURCES
+EVIDENCE
+OTTAWA, Tuesday, April 21, 2026
+The Standing Senate Committee on Energy, the Environment and Natural Resources met this day at 6:30 p.m. to study Bill C-19, An Act respecting offshore wind energy.
+Senator Paul Ricard (Chair) in the chair.
+The Chair: Welcome, senators. For our first panel, from the Atlantic Fishing Harvesters Association, we have Marie-Claude Ouellet, Director of Policy; and from the Offshore Wind Developers Council, we have Brendan Fitzgerald, President and Chief Executive Officer. Ms. Ouellet, you have five minutes.
+Marie-Claude Ouellet: Thank you, Mr. Chair. Our association speaks for 3,000 inshore harvesters in Nova Scotia and New Brunswick. We oppose clause 14 as drafted, because it lets the regulator site turbines on lobster grounds without asking us first.
+Brendan Fitzgerald: Thank you, senators. Our members have $12 billion in projects waiting for this bill. We support clause 14, which gives developers a single window and a two-year decision.
+Senator Moreau: Ms. Ouellet, would a duty to consult harvesters before siting meet your concern?
+Ms. Ouellet: It would meet most of it. Clause 14 should require the regulator to consult harvesters before any call for bids.
+Senator MacDougall: Mr. Fitzgerald, the two-year clock seems short for a fishery that has been there for 200 years.
+Mr. Fitzgerald: I understand the concern, but two years is what investors need. Clause 14 is the reason projects will come to Canada rather than to Maine.
+"""
+
+
+def test_a_chair_introducing_witnesses_by_body_gives_each_name_tag_its_body() -> None:
+    """"Marie-Claude Ouellet:" tags one turn only, but "Ms. Ouellet:" tags a later one: both are her turns, not the
+    chair's; the chair's "from the Atlantic Fishing Harvesters Association, we have Marie-Claude Ouellet" makes them the
+    association's, and the sides meet on clause 14. A member's address to a witness is no part of the claim."""
+    b = extract_text(SENATE_INTRODUCED, name="senate2.txt")
+    rows = held(b)
+    clause = "Clause 14 of Bill C-19"
+    assert ("Atlantic Fishing Harvesters Association", "oppose", clause) in rows, rows
+    assert ("Offshore Wind Developers Council", "support", clause) in rows, rows
+    assert not any(h in ("The Chair", "Marie-Claude Ouellet", "Brendan Fitzgerald") for h, _s, _c in rows), rows
+    assert not any(c.startswith("Mr. Fitzgerald,") for _h, _s, c in rows), rows
