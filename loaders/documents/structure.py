@@ -47,7 +47,8 @@ _SPEAKER_BOLD = re.compile(r"^\s*\*\*([^*\n]{1,80}?)\*\*\s*:?\s*(?:\*\*)?\s*:?\s
 _TITLES = (r"(?:Mr\.?|Mrs\.?|Ms\.?|Miss|Mx|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Baron|Rt\.? Hon\.?|The Rt\.? Hon\.?|Hon\.?|"
            r"Deputy|Senator|MPP|MHA|MNA|Minister(?:\s+of\s+State)?|Tánaiste|Taoiseach|An\s+(?:Leas-)?Cheann\s+Comhairle|An\s+(?:Leas-)?Chathaoirleach|"
            r"Councillor|Cllr|Judge|Justice|Reverend|Rev\.?|Father|Reeve|Deputy\s+Reeve|Mayor|Deputy\s+Mayor|Warden|Elder|"
-           r"(?:Grand\s+)?Chief(?!\s+(?:Executive|Officer|Operating|Financial|Medical|Scientific|Nursing|Technology|Information)\b)|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
+           r"(?:Grand\s+)?Chief(?!\s+(?:Executive|Officer|Operating|Financial|Medical|Scientific|Nursing|Technology|Information)\b)|"
+           r"(?:The\s+|Deputy\s+)?Chairperson|Chair|Chairman|Chairwoman|The Chair|The Chairman|"
            r"Madam Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|The Speaker|The Minister|The Secretary of State|"
            r"The Prime Minister|The Deputy Prime Minister|The Solicitor General|The Attorney General)")
 _TITLED_TAG = (r"^\s*(" + _TITLES + r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’',&-]*(?:\s+(?:and|of|the|for|at|[A-Z][\w’',&-]*))*)?"
@@ -418,8 +419,11 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
         asked = bool(q) or _QUESTION_ALONE.match(t) is not None
     # (a name that tags one turn only, where a titled tag gives the same surname: "Marie-Claude Ouellet:" first, "Ms.
     # Ouellet:" after, as the Senate of Canada's Evidence tags a witness)
+    # or where the text names that person with a title too ("Our last submitter appears as an individual, Mrs Joy Hemara")
     surnames = {m.group(1).split()[-1] for ln in lines if (m := _SPEAKER_TITLED.match(ln.text)) and len(m.group(1).split()) == 2}
-    found = {name for name, k in seen.items() if k >= 2 or name.split()[-1] in surnames and not _NOT_NAME.search(name)}
+    whole = "\n".join(ln.text for ln in lines)
+    found = {name for name, k in seen.items() if k >= 2 or not _NOT_NAME.search(name) and (
+        name.split()[-1] in surnames or re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Chief|Mayor|Reeve)\.?\s+" + re.escape(name) + r"\b", whole))}
     if sum(gpo.values()) >= 3 and len(gpo) >= 2:
         found |= set(gpo)
     return frozenset(found)

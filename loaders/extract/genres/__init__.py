@@ -128,6 +128,11 @@ def bill_in_question(structure: Structure) -> str | None:
             return f"{name[:1].upper()}{name[1:]} ({' '.join(number.split())})"
         only = _BILL_NUMBER.search(text)
         bare = bare or (_bill_name(only.group(0)) if only else None)  # "PUBLIC HEARING ON HB 2210"
+    if bare is None:  # a title line of its own in a header read as one paragraph: "Inshore Fisheries Management Amendment Bill"
+        for line in structure.text[:3000].splitlines()[:20]:
+            title = re.sub(r"\s*\((?:[\w-]+\s+)?sitting\)$", "", " ".join(line.split()), flags=re.I)
+            if _BILL_TITLE.match(title) and not re.match(r"(?:The\s+)?(?:Chair|Chairperson|Clerk)\b", title):
+                return untitled(title) if in_capitals(title) else title
     return bare
 
 

@@ -86,8 +86,10 @@ class HearingReader(Reader):
     def speakers(self, b: Block) -> list[Holder]:
         if self.chair is not None and b.speaker == self.chair:
             return []  # the chair thanks, interrupts and rules on procedure: no party's position
-        if self.roster.members and re.fullmatch(r"(?:The\s+)?(?:Chair|Chairperson|Chairman|Chairwoman|Convener)", b.speaker or ""):
-            return []  # a committee that lists its members: its chair keeps order and holds nothing
+        if re.fullmatch(r"(?:The\s+)?(?:Chair|Chairperson|Convener)", b.speaker or "") or \
+                self.roster.members and re.fullmatch(r"(?:The\s+)?(?:Chairman|Chairwoman)", b.speaker or ""):
+            return []  # a committee's chair keeps order and holds nothing (a congressional hearing's Chairman, a member
+            # whose opening statement the hearing prints, argues)
         member = self._member(b.speaker)
         if member is not None:  # a listed member speaks for themselves (a Minister for the Government too), in questions too
             return [member_holder(member, self.roster.government_party())]

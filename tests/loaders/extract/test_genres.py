@@ -1687,3 +1687,37 @@ def test_a_chair_introducing_witnesses_by_body_gives_each_name_tag_its_body() ->
     assert ("Offshore Wind Developers Council", "support", clause) in rows, rows
     assert not any(h in ("The Chair", "Marie-Claude Ouellet", "Brendan Fitzgerald") for h, _s, _c in rows), rows
     assert not any(c.startswith("Mr. Fitzgerald,") for _h, _s, c in rows), rows
+
+
+#: a fictional New Zealand select committee hearing whose turns are tagged "Chairperson (Name):", "Name (Organisation):",
+#: "Hon Name (Party):", an individual's by her name alone, and whose header runs on as one paragraph
+NZ_TAGGED_HEARING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+Primary Production Committee
+Inshore Fisheries Management Amendment Bill
+Hearing of evidence, Wednesday 11 March 2026
+Chairperson (Anna Whitcombe): Kia ora koutou. We are hearing oral submissions on the Inshore Fisheries Management Amendment Bill. Our first submitter is the Coastal Fishers Federation. Welcome.
+Grant Tupou (Coastal Fishers Federation): Thank you, Madam Chair. The federation represents 420 owner-operators. We oppose clause 9, because it closes the Hauraki inner gulf to trawling with only six months' notice. Clause 9 would put 60 boats out of business.
+Hon Mark Dalby (National): Mr Tupou, how many of those boats fish the inner gulf?
+Grant Tupou (Coastal Fishers Federation): About 40, Mr Dalby, and most have no other ground.
+Chairperson (Anna Whitcombe): Thank you. Next is Forest and Bird's marine team, represented by Dr Ruth Kahale.
+Dr Ruth Kahale (Gulf Marine Trust): Tēnā koutou. The trust supports clause 9 in full. Trawling has destroyed 70 per cent of the gulf's seafloor habitat, and the six months are more than fair. We do not accept the federation's figure of 60 boats.
+Tamati Walker (Green): Dr Kahale, should the closure go further than the inner gulf?
+Dr Ruth Kahale (Gulf Marine Trust): Yes. We would ask the committee to extend clause 9 to the outer gulf by 2030.
+Hon Mark Dalby (National): I want to say that National will not support clause 9 as drafted. Six months is not enough time for families to adjust.
+Chairperson (Anna Whitcombe): Thank you. Our last submitter appears as an individual, Mrs Joy Hemara.
+Joy Hemara: I have fished the gulf for 30 years. I support clause 9, because my grandchildren should see snapper on the reef.
+"""
+
+
+def test_a_hearing_tagged_chairperson_and_name_with_body_gives_the_chair_nothing() -> None:
+    """"Chairperson (Anna Whitcombe):" opens the chair's turns, which hold nothing (the next submitter's call is no
+    position of the last one); "Joy Hemara:" tags her one turn, the chair having named her "Mrs Joy Hemara"; the bill
+    is the title line of the header; the sides meet on its clause 9."""
+    b = extract_text(NZ_TAGGED_HEARING, name="nz.txt")
+    rows = held(b)
+    clause = "Clause 9 of Inshore Fisheries Management Amendment Bill"
+    assert ("Coastal Fishers Federation", "oppose", clause) in rows, rows
+    assert ("Gulf Marine Trust", "support", clause) in rows, rows
+    assert ("Joy Hemara", "support", clause) in rows, rows
+    assert not any(h in ("Chairperson", "The Chair", "Anna Whitcombe") for h, _s, _c in rows), rows
+    assert not any(c.startswith("Next is") for _h, _s, c in rows), rows
