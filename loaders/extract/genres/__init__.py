@@ -131,6 +131,9 @@ def bill_in_question(structure: Structure) -> str | None:
     if bare is None:  # a title line of its own in a header read as one paragraph: "Inshore Fisheries Management Amendment Bill"
         for line in structure.text[:3000].splitlines()[:20]:
             title = re.sub(r"\s*\((?:[\w-]+\s+)?sitting\)$", "", " ".join(line.split()), flags=re.I)
+            act = _NUMBERED_ACT.match(title)  # ("Bill 12, Grazing Lease Renewal Act")
+            if act is not None:
+                return act.group("bill")
             if _BILL_TITLE.match(title) and not re.match(r"(?:The\s+)?(?:Chair|Chairperson|Clerk)\b", title):
                 return untitled(title) if in_capitals(title) else title
     return bare

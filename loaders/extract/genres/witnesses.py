@@ -336,22 +336,31 @@ def _surname_entries(structure: Structure, resolver: Resolver, witnesses: Witnes
             witnesses.add(f"{m.group('title')} {m.group('given')} {surname}", org)
 
 
+#: a witness as a chair calls them: "Marie-Claude Ouellet", "Ms Haldane", "Reeve Brouwer", "Dr. Venkataraman"
+_CALLED = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Chief|Grand\s+Chief|Mayor|Reeve)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}|"
+           r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z][\w'’-]+){1,3})")
 #: a chair's introduction of a witness by body: "from the Atlantic Fishing Harvesters Association, we have Marie-Claude
 #: Ouellet, Director of Policy", "and, from Safe Rails Canada, Ms. Dana Price"
-_FROM_BODY = re.compile(r"\bfrom\s+(?P<org>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|on|in|de|du|des|[A-Z][\w'’&.-]*)){0,10}),?"
+_FROM_BODY = re.compile(r"\bfrom\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?(?:\s+(?:of|for|and|the|on|in|de|du|des|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?)){0,10}),?"
                         r"\s+(?:we\s+(?:have|welcome|are\s+joined\s+by|will\s+hear\s+from)\s+|(?:I|we)\s+(?:would\s+like\s+to\s+)?welcome\s+)?"
-                        r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Chief|Grand\s+Chief|Mayor|Reeve)\.?\s+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-                        r"(?:\s+[A-Z][\w'’-]+){1,3})(?=,|\s+(?:and|who)\b|\.|;|$)")
+                        r"(?P<name>" + _CALLED + r")(?=,|\s+(?:and|who)\b|\.|;|$)")
+#: the chair's call of the next presenter by body, then by name: "We'll now hear from the County of Wetherby. Reeve
+#: Brouwer.", "Next is the Bow-Oldman Rivers Coalition. Dr. Venkataraman."
+_CALL_BODY = re.compile(r"\b(?i:next\s+(?:is|we\s+have)|(?:we['’]ll|we\s+will)\s+(?:now\s+)?hear\s+(?:first\s+|next\s+)?from|(?:our\s+)?(?:next|first|last)\s+"
+                        r"presenter\s+is)\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?)){0,10})\.\s+"
+                        r"(?P<name>" + _CALLED + r")\.")
 
 
 def _chair_introductions(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
     """The chair's introduction of each witness by body ("For our first panel, from the Atlantic Fishing Harvesters
-    Association, we have Marie-Claude Ouellet, Director of Policy"), as the Senate of Canada's committees introduce
-    them: the witness speaks for the body, where it is one (a place is not)."""
+    Association, we have Marie-Claude Ouellet, Director of Policy", as the Senate of Canada's committees introduce them;
+    "We'll now hear from the County of Wetherby. Reeve Brouwer.", as a provincial committee calls its presenters): the
+    witness speaks for the body, where it is one (a place is not)."""
     for b in structure.blocks:
         if not b.speaker or not CHAIR.match(b.speaker.strip(" .:")):
             continue
-        for m in _FROM_BODY.finditer(" ".join(structure.view(b).text.split())):
+        text = " ".join(structure.view(b).text.split())
+        for m in [*_FROM_BODY.finditer(text), *_CALL_BODY.finditer(text)]:
             org_text = m.group("org")
             org = organisation_named(org_text, resolver) or (Holder(re.sub(r"^the\s+", "", org_text), "organisation")
                                                              if len(org_text.split()) >= 3 and not is_role(org_text) else None)

@@ -1721,3 +1721,26 @@ def test_a_hearing_tagged_chairperson_and_name_with_body_gives_the_chair_nothing
     assert ("Joy Hemara", "support", clause) in rows, rows
     assert not any(h in ("Chairperson", "The Chair", "Anna Whitcombe") for h, _s, _c in rows), rows
     assert not any(c.startswith("Next is") for _h, _s, c in rows), rows
+
+
+#: a fictional provincial committee's hearing whose presenters are known only from the chair's calls
+CALLED_PRESENTERS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+Standing Committee on Rural Affairs
+Bill 12, Grazing Lease Renewal Act
+The Chair: Good morning, everyone, and welcome to the committee's public hearings on Bill 12. We'll hear first from the County of Elkridge. Reeve Harrow.
+Reeve Harrow: Thank you, Mr. Chair. The county maintains 1,400 kilometres of road that the lessees' trucks use every day. We support section 6, because our roads pay for the leases and the county has carried that cost alone.
+The Chair: Thank you, Reeve. Next is the Prairie Grazing Lessees Association. Ms Sokolov.
+Ms Sokolov: Thank you, Mr. Chair. Our association speaks for about 900 lessees on Crown grazing land across the south of the province. Section 6 will raise costs for every lessee we represent, and we oppose it.
+The Chair: Thank you. And from the Elk Valley Nation, Chief Running Water.
+Chief Running Water: Thank you, Mr. Chair. Our people have grazed and hunted on these lands for generations, long before any lease was written. We support section 6 as well, and we ask to be told of every renewal in our territory.
+"""
+
+
+def test_presenters_called_by_the_chair_by_body_speak_for_it() -> None:
+    """"Next is the Prairie Grazing Lessees Association. Ms Sokolov.", "We'll hear first from the County of Elkridge.
+    Reeve Harrow." and "from the Elk Valley Nation, Chief Running Water": each presenter speaks for the body called."""
+    rows = held(extract_text(CALLED_PRESENTERS, name="called.txt"))
+    section = "Section 6 of Bill 12"
+    assert ("Prairie Grazing Lessees Association", "oppose", section) in rows, rows
+    assert ("County of Elkridge", "support", section) in rows, rows
+    assert ("Elk Valley Nation", "support", section) in rows, rows
