@@ -349,6 +349,12 @@ _FROM_BODY = re.compile(r"\bfrom\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\.[\w'�
 _CALL_BODY = re.compile(r"\b(?i:next\s+(?:is|we\s+have)|(?:we['’]ll|we\s+will)\s+(?:now\s+)?hear\s+(?:first\s+|next\s+)?from|(?:our\s+)?(?:next|first|last)\s+"
                         r"presenter\s+is)\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?)){0,10})\.\s+"
                         r"(?P<name>" + _CALLED + r")\.")
+#: the same call by name, then by body: "Our next presenter is Dana Ellis from the Alberta Beekeepers Commission."
+_CALL_NAME = re.compile(r"\b(?i:next\s+(?:is|we\s+have)|(?:we['’]ll|we\s+will)\s+(?:now\s+)?hear\s+(?:first\s+|next\s+)?from|(?:our\s+)?"
+                        r"(?:next|first|last|final)\s+(?:presenter|witness|submitter|speaker)\s+(?:is|will\s+be)|please\s+welcome|"
+                        r"I['’]d\s+like\s+to\s+welcome)\s+(?P<name>" + _CALLED + r"),?\s+(?:(?-i:[a-z])[\w'’-]*\s+){0,4}?(?i:of|from|with|"
+                        r"representing|on\s+behalf\s+of)\s+(?P<org>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\.[\w'’&-]+)*(?:\s+(?:of|for|and|the|"
+                        r"on|in|(?-i:[A-Z])[\w'’&-]*(?:\.[\w'’&-]+)*)){0,10})(?=[.,;]|\s+(?:who|and)\b|$)")
 
 
 def _chair_introductions(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
@@ -360,7 +366,7 @@ def _chair_introductions(structure: Structure, resolver: Resolver, witnesses: Wi
         if not b.speaker or not CHAIR.match(b.speaker.strip(" .:")):
             continue
         text = " ".join(structure.view(b).text.split())
-        for m in [*_FROM_BODY.finditer(text), *_CALL_BODY.finditer(text)]:
+        for m in [*_FROM_BODY.finditer(text), *_CALL_BODY.finditer(text), *_CALL_NAME.finditer(text)]:
             org_text = m.group("org")
             org = organisation_named(org_text, resolver) or (Holder(re.sub(r"^the\s+", "", org_text), "organisation")
                                                              if len(org_text.split()) >= 3 and not is_role(org_text) else None)

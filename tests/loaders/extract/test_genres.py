@@ -1733,14 +1733,18 @@ The Chair: Thank you, Reeve. Next is the Prairie Grazing Lessees Association. Ms
 Ms Sokolov: Thank you, Mr. Chair. Our association speaks for about 900 lessees on Crown grazing land across the south of the province. Section 6 will raise costs for every lessee we represent, and we oppose it.
 The Chair: Thank you. And from the Elk Valley Nation, Chief Running Water.
 Chief Running Water: Thank you, Mr. Chair. Our people have grazed and hunted on these lands for generations, long before any lease was written. We support section 6 as well, and we ask to be told of every renewal in our territory.
+The Chair: Thank you, Chief. Our next presenter is Dana Ellis from the Foothills Ranchers Cooperative.
+Ms. Ellis: Thank you, Mr. Chair. Our cooperative has 212 members who lease Crown land west of the county. We oppose section 6, because the fee it sets ignores how little grass a dry year grows.
 """
 
 
 def test_presenters_called_by_the_chair_by_body_speak_for_it() -> None:
     """"Next is the Prairie Grazing Lessees Association. Ms Sokolov.", "We'll hear first from the County of Elkridge.
-    Reeve Harrow." and "from the Elk Valley Nation, Chief Running Water": each presenter speaks for the body called."""
+    Reeve Harrow.", "from the Elk Valley Nation, Chief Running Water" and "Our next presenter is Dana Ellis from the
+    Foothills Ranchers Cooperative": each presenter speaks for the body called."""
     rows = held(extract_text(CALLED_PRESENTERS, name="called.txt"))
     section = "Section 6 of Bill 12"
     assert ("Prairie Grazing Lessees Association", "oppose", section) in rows, rows
     assert ("County of Elkridge", "support", section) in rows, rows
     assert ("Elk Valley Nation", "support", section) in rows, rows
+    assert ("Foothills Ranchers Cooperative", "oppose", section) in rows, rows  # ("Our next presenter is Dana Ellis from ...")
