@@ -339,22 +339,24 @@ def _surname_entries(structure: Structure, resolver: Resolver, witnesses: Witnes
 #: a witness as a chair calls them: "Marie-Claude Ouellet", "Ms Haldane", "Reeve Brouwer", "Dr. Venkataraman"
 _CALLED = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Chief|Grand\s+Chief|Mayor|Reeve)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}|"
            r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+[A-Z][\w'’-]+){1,3})")
+#: a body's name as a chair says it: "the Atlantic Fishing Harvesters Association", "the Mineral Producers Association of
+#: B.C." (an abbreviation's last stop its own)
+_BODY_CALLED = (r"(?:the\s+)?[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?(?:\s+(?:of|for|and|the|on|in|de|du|des|"
+                r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?)){0,10}")
 #: a chair's introduction of a witness by body: "from the Atlantic Fishing Harvesters Association, we have Marie-Claude
 #: Ouellet, Director of Policy", "and, from Safe Rails Canada, Ms. Dana Price"
-_FROM_BODY = re.compile(r"\bfrom\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?(?:\s+(?:of|for|and|the|on|in|de|du|des|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?)){0,10}),?"
-                        r"\s+(?:we\s+(?:have|welcome|are\s+joined\s+by|will\s+hear\s+from)\s+|(?:I|we)\s+(?:would\s+like\s+to\s+)?welcome\s+)?"
+_INTRODUCES = r"(?:we\s+(?:have|welcome|are\s+joined\s+by|will\s+hear\s+from)|(?:I|we)\s+(?:would\s+like\s+to\s+)?welcome)\s+"
+_FROM_BODY = re.compile(r"\bfrom\s+(?P<org>" + _BODY_CALLED + r")(?:,\s+(?:" + _INTRODUCES + r")?|\s+" + _INTRODUCES + r")"
                         r"(?P<name>" + _CALLED + r")(?=,|\s+(?:and|who)\b|\.|;|$)")
 #: the chair's call of the next presenter by body, then by name: "We'll now hear from the County of Wetherby. Reeve
 #: Brouwer.", "Next is the Bow-Oldman Rivers Coalition. Dr. Venkataraman."
-_CALL_BODY = re.compile(r"\b(?i:next\s+(?:is|we\s+have)|(?:we['’]ll|we\s+will)\s+(?:now\s+)?hear\s+(?:first\s+|next\s+)?from|(?:our\s+)?(?:next|first|last)\s+"
-                        r"presenter\s+is)\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<=\.[A-Z])\.)?)){0,10})\.\s+"
-                        r"(?P<name>" + _CALLED + r")\.")
+_CALL_BODY = re.compile(r"\b(?i:next\s+(?:is|we\s+have)|(?:we['’]ll|we\s+will)\s+(?:now\s+)?hear\s+(?:first\s+|next\s+)?from|(?:our\s+)?"
+                        r"(?:next|first|last)\s+presenter\s+is)\s+(?P<org>" + _BODY_CALLED + r")\.\s+(?P<name>" + _CALLED + r")\.")
 #: the same call by name, then by body: "Our next presenter is Dana Ellis from the Alberta Beekeepers Commission."
 _CALL_NAME = re.compile(r"\b(?i:next\s+(?:is|we\s+have)|(?:we['’]ll|we\s+will)\s+(?:now\s+)?hear\s+(?:first\s+|next\s+)?from|(?:our\s+)?"
                         r"(?:next|first|last|final)\s+(?:presenter|witness|submitter|speaker)\s+(?:is|will\s+be)|please\s+welcome|"
-                        r"I['’]d\s+like\s+to\s+welcome)\s+(?P<name>" + _CALLED + r"),?\s+(?:(?-i:[a-z])[\w'’-]*\s+){0,4}?(?i:of|from|with|"
-                        r"representing|on\s+behalf\s+of)\s+(?P<org>(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\.[\w'’&-]+)*(?:\s+(?:of|for|and|the|"
-                        r"on|in|(?-i:[A-Z])[\w'’&-]*(?:\.[\w'’&-]+)*)){0,10})(?=[.,;]|\s+(?:who|and)\b|$)")
+                        r"I['’]d\s+like\s+to\s+welcome)\s+(?P<name>" + _CALLED + r"),?\s+(?:[a-z][\w'’-]*\s+){0,4}?(?i:of|from|with|"
+                        r"representing|on\s+behalf\s+of)\s+(?P<org>" + _BODY_CALLED + r")(?=[.,;]|\s+(?:who|and)\b|$)")
 
 
 def _chair_introductions(structure: Structure, resolver: Resolver, witnesses: Witnesses) -> None:
