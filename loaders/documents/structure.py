@@ -423,7 +423,8 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
     surnames = {m.group(1).split()[-1] for ln in lines if (m := _SPEAKER_TITLED.match(ln.text)) and len(m.group(1).split()) == 2}
     whole = "\n".join(ln.text for ln in lines)
     found = {name for name, k in seen.items() if k >= 2 or not _NOT_NAME.search(name) and (
-        name.split()[-1] in surnames or re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Chief|Mayor|Reeve)\.?\s+" + re.escape(name) + r"\b", whole))}
+        name.split()[-1] in surnames or
+        re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Chief|Mayor|Reeve)\.?\s+" + re.escape(name) + r"\b", whole))}
     if sum(gpo.values()) >= 3 and len(gpo) >= 2:
         found |= set(gpo)
     return frozenset(found)
