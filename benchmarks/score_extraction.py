@@ -62,7 +62,8 @@ def _tensions(bundle: Any) -> list[dict[str, Any]]:
     return find_tensions(bundle, seed=0)
 
 
-def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) -> list[str]:
+def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]],
+                      parts: dict[str, list[tuple[str, str, str]]] | None = None) -> list[str]:
     """Gold tension keys that the extraction found with its sides the wrong way round.
 
     Each gold position on a side of a gold tension is paired with an extracted position (the scorer's rule,
@@ -87,7 +88,8 @@ def reversed_clusters(bundle: Any, gold: Any, tensions: list[dict[str, Any]]) ->
     match_of = {gold.positions[j].key: extracted[i] for i, j in pairs}
     clustered = {c.get("text") for t in tensions for c in t.get("claims", [])}
     clustered_ids = {c.get("id") for t in tensions for c in t.get("claims", [])}
-    parts = sc.parts_on([e for e in extracted if sc.in_scope(e, gold)], gold)
+    if parts is None:  # (the scorer's, where the caller has them: ``score_bundle``'s ``parts_on``)
+        parts = sc.parts_on([e for e in extracted if sc.in_scope(e, gold)], gold)
     out = []
     for cluster in gold.tensions:
         right = wrong = 0
@@ -138,7 +140,7 @@ def score_gold_documents(only: list[str] | None = None) -> list[dict[str, Any]]:
         result = sc.score_bundle(bundle, gold, text)
         tensions = _tensions(bundle)
         result["tensions"] = sc.score_tensions(tensions, gold, result["found_on"], result["parts_on"])
-        result["tensions"]["reversed"] = reversed_clusters(bundle, gold, tensions)
+        result["tensions"]["reversed"] = reversed_clusters(bundle, gold, tensions, result["parts_on"])
         result["tensions"]["extracted"] = len(tensions)
         s = result["scores"]
         rows.append({

@@ -181,7 +181,6 @@ def _part_no(k: int) -> str:
             r"\b(?!\s+of\s+(?:the\s+)?[A-Z])")
 
 
-
 _WE = r"(?:I|we|council|our\s+(?:members|council|board|association|union|federation|local|nation|community)|the\s+(?:council|board|" \
       r"association|union|federation|coalition|alliance|chamber|county|district|nation))"
 #: a speaker's verdict on a numbered part of the bill, said of the part rather than of what it does: against it ("Where we

@@ -117,10 +117,9 @@ def bill_in_question(structure: Structure) -> str | None:
             only = _BILL_NUMBER.search(text) if k < 15 and b.kind == "paragraph" and not b.speaker else None
             bare = bare or (_bill_name(only.group(0)) if only else None)  # "HOUSE BILL 2217, relating to ..."
             continue
-        title = re.sub(r"\s*\((?:[\w-]+\s+)?sitting\)$", "", text, flags=re.I)  # "Harbour Dues Bill (First sitting)"
-        named = _BILL_TITLE.match(title)
+        named = _titled_bill(text)
         if named:  # "Agricultural Chemicals Legislation Amendment (Neonicotinoid Phase-Out) Bill 2027"
-            return untitled(title) if in_capitals(title) else title
+            return named
         m = _BILL_HEADING.search(text)
         number = m and (m.group("no1") or m.group("no2"))
         if m and number:
@@ -130,13 +129,27 @@ def bill_in_question(structure: Structure) -> str | None:
         bare = bare or (_bill_name(only.group(0)) if only else None)  # "PUBLIC HEARING ON HB 2210"
     if bare is None:  # a title line of its own in a header read as one paragraph: "Inshore Fisheries Management Amendment Bill"
         for line in structure.text[:3000].splitlines()[:20]:
-            title = re.sub(r"\s*\((?:[\w-]+\s+)?sitting\)$", "", " ".join(line.split()), flags=re.I)
-            act = _NUMBERED_ACT.match(title)  # ("Bill 12, Grazing Lease Renewal Act")
+            line = " ".join(line.split())
+            act = _NUMBERED_ACT.match(_SITTING.sub("", line))  # ("Bill 12, Grazing Lease Renewal Act")
             if act is not None:
                 return act.group("bill")
-            if _BILL_TITLE.match(title) and not re.match(r"(?:The\s+)?(?:Chair|Chairperson|Clerk)\b", title):
-                return untitled(title) if in_capitals(title) else title
+            named = _titled_bill(line) if not re.match(r"(?:The\s+)?(?:Chair|Chairperson|Clerk)\b", line) else None
+            if named:
+                return named
     return bare
+
+
+#: which sitting a bill's title line names: "Harbour Dues Bill (First sitting)"
+_SITTING = re.compile(r"\s*\((?:[\w-]+\s+)?sitting\)$", re.I)
+
+
+def _titled_bill(line: str) -> str | None:
+    """The bill a title line names ("Harbour Dues Bill (First sitting)" -> 'Harbour Dues Bill', set in capitals or
+    not), else None."""
+    title = _SITTING.sub("", line)
+    if not _BILL_TITLE.match(title):
+        return None
+    return untitled(title) if in_capitals(title) else title
 
 
 #: minutes: their title, and the list of who was there

@@ -280,11 +280,19 @@ _RIDING_MEMBER_LINE = re.compile(r"^\s*(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z]
                                  r"(?:,\s+(?P<office>(?:Deputy\s+|Vice-)?Chair))?\s*$")
 
 
-def _member_line(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+def _riding_member(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    """(name, party, riding, office) of an Alberta-style member line, else None."""
     riding = _RIDING_MEMBER_LINE.match(line)
-    if riding is not None and riding.group("code") in RIDING_PARTIES:
-        return (f"{riding.group('forename')} {riding.group('surname')}", RIDING_PARTIES[riding.group("code")],
-                riding.group("riding"), riding.group("office"))
+    if riding is None or riding.group("code") not in RIDING_PARTIES:
+        return None
+    return (f"{riding.group('forename')} {riding.group('surname')}", RIDING_PARTIES[riding.group("code")],
+            riding.group("riding"), riding.group("office"))
+
+
+def _member_line(line: str) -> tuple[str, str | None, str | None, str | None] | None:
+    riding = _riding_member(line)
+    if riding is not None:
+        return riding
     m = _MEMBER_LINE.match(line)
     if not m:
         return None
@@ -435,8 +443,7 @@ def _split_name_line(text: str, b: Block, roster: Roster) -> None:
 
 
 def _looks_like_member_entry(line: str) -> bool:
-    riding = _RIDING_MEMBER_LINE.match(line)
-    if riding is not None and riding.group("code") in RIDING_PARTIES:
+    if _riding_member(line) is not None:
         return True
     m = _MEMBER_LINE.match(line)
     return bool(m and (m.group("att") or m.group("b") or (m.group("a") and (party_of(m.group("a")) or _OFFICE.search(m.group("a"))))))
