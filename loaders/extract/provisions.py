@@ -196,12 +196,16 @@ _PART_AGAINST = re.compile(
     r"(?:serious|real|grave|deep|significant|major)\s+)?(?:concerns|reservations|objections)$|(?:I|we)(?:['’]d|\s+would)\s+"
     r"(?:rather|prefer\s+to)\s+see\s+" + _part_no(5) + r"\s+(?:gone|removed|deleted|dropped|scrapped|struck\s+out|taken\s+out))", re.I)
 #: ... and for it: "Let me start with section 31, because we agree with it completely", "As for section 18, council has no
-#: quarrel with it in principle", "section 18 suits me fine"
+#: quarrel with it in principle", "section 18 suits me fine", "The most important thing in it is section 9", "I think
+#: section 31 is the strongest reclamation law in the country"
 _PART_FOR = re.compile(
     r"\b" + _part_no(1) + r",\s+(?:because|since|as)\s+" + _WE + r"\s+(?:fully\s+|strongly\s+|wholeheartedly\s+)?(?:agree\s+with|support|"
     r"welcome|back|endorse)\s+it\b|^(?:as\s+for|on|turning\s+to)\s+" + _part_no(2) + r",\s+" + _WE + r"\s+(?:ha(?:s|ve)\s+no\s+(?:quarrel|problem|"
     r"difficulty|objection|issue)\s+with\s+it|(?:fully\s+|strongly\s+)?(?:supports?|agrees?\s+with|welcomes?)\s+it)\b|"
-    r"\b" + _part_no(3) + r"\s+suits\s+(?:me|us|our\s+\w+)\b", re.I)
+    r"\b" + _part_no(3) + r"\s+suits\s+(?:me|us|our\s+\w+)\b|"
+    r"^(?:(?:and|but|so|frankly),?\s+)?the\s+(?:single\s+)?(?:most\s+important|best|strongest)\s+(?:thing|part|provision)\s+in\s+(?:it|the\s+bill|this\s+bill)\s+is\s+"
+    + _part_no(4) + r"$|^(?:(?:and|but|so|frankly),?\s+)?(?:I\s+think\s+)?" + _part_no(5) + r"\s+is\s+(?:one\s+of\s+)?the\s+(?:single\s+)?(?:most\s+important|best|strongest)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:things?|parts?|provisions?|laws?|measures?|protections?|safeguards?)\b", re.I)
 
 
 def part_verdict(sentence: str) -> tuple[list[str], str] | None:

@@ -814,12 +814,17 @@ def test_a_wish_for_something_done_is_a_claim_that_it_should_be(sentence: str, c
     ("Let me start with section 31, because we agree with it completely.", ("Section 31", "support")),
     ("As for section 18, council has no quarrel with it in principle, but an audit seems sensible.", ("Section 18", "support")),
     ("And I don't need an engineer to tell me what my licence is worth, so section 18 suits me fine.", ("Section 18", "support")),
+    ("The most important thing in this bill is clause 6.", ("Clause 6", "support")),
+    ("Frankly, I think schedule 2 is the strongest consumer protection in the bill.", ("Schedule 2", "support")),
+    ("Section 5 is one of the best things in this bill, because tenants can finally find the owner.", ("Section 5", "support")),
     # not a verdict on the part itself: a concern in passing, no position, the part's content, another document's part
     ("I'll focus on Schedule 2, though we have concerns with Schedule 1 as well.", None),
     ("We take no position on Schedule 4.", None),
     ("On section 9, council supports keeping the holdback mandatory.", None),
     ("Where we have a serious problem is the cost of the bond.", None),
     ("We are worried about section 4 of the Water Act 1991.", None),
+    ("The most important thing in the debate is whether clause 6 survives.", None),
+    ("Section 5 is the most expensive part of the bill.", None),
 ])
 def test_a_verdict_said_of_a_numbered_part_is_a_stance_on_it(sentence: str, expected: tuple[str, str] | None) -> None:
     from stancegraph.loaders.extract.provisions import part_verdict
