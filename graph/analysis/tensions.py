@@ -10,7 +10,10 @@ claim shown as a question with its own two camps.
    in both, t the Jaccard overlap of their themes (shared supporters or themes alone make no link: a
    broad group backing every aim must not tie unrelated disputes together), + 1 for an explicit
    ``contradicts`` / ``refines`` link. Above 500 claims only each claim's 15 strongest links are kept.
-3. **Clusters**: Louvain communities (networkx, fixed `seed`) on that graph.
+3. **Clusters**: Louvain communities (networkx, fixed `seed`) on that graph. A community holding two numbered parts of
+   a bill ("Section 12 of Bill 31", "Section 9 of Bill 31") is split, one cluster per part: the same holders may
+   contest both, but each part is its own question. Its other claims go with the part they are most linked to, or,
+   linked to several about as strongly, with the part named last before they are argued.
 4. **Questions**: every claim of a cluster (at most the 12 most contested are listed) is a question with its own two camps. ``support``: the
    stakeholders who support that claim; ``oppose``: those who oppose it, and those who back a claim that
    contradicts it (``via`` names that claim). Nobody is put in a claim's camp for what they said about
@@ -53,7 +56,10 @@ COMPROMISE = re.compile(
     r"\b(proportionat\w*|pragmati\w*|phased|pilot\w*|trial\w*|differently|in different ways|case[- ]by[- ]case|"
     r"flexib\w*|light[- ]touch|balance[sd]?|middle ground|compromise\w*|gradual\w*|step by step|tailored|"
     r"targeted|exemptions?|opt[- ]outs?|first in one|one \w+ first)\b", re.IGNORECASE)
-INVOLVED_WEIGHT = 0.25  # weight of shared involvement (any stance) next to shared opposition (1.0)
+#: a claim that is a numbered part of a bill: "Section 12 of Bill 31", "Clause 4 of the Water Bill", "Schedule 3"
+_PART_CLAIM = re.compile(r"(?:clause|schedule|section|part|head|article)\s+\d{1,3}[A-Za-z]?\b(?=\s+of\s|\s*[:,(]|\s*$)", re.I)
+INVOLVED_WEIGHT = 0.25
+NEAR_PULL = 0.8  # links to two parts of a bill this close in weight are alike: the part named nearest before decides  # weight of shared involvement (any stance) next to shared opposition (1.0)
 KNN_ABOVE = 500
 KNN = 15
 
@@ -235,7 +241,75 @@ def _communities(m: StanceMatrix, cand: np.ndarray, opp_p: sp.csr_matrix, involv
     g.add_nodes_from(range(len(cand)))
     coo = sp.triu(w, k=1).tocoo()
     g.add_weighted_edges_from(zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist()))
-    return list(nx.community.louvain_communities(g, weight="weight", seed=seed))
+    return _one_part_each(list(nx.community.louvain_communities(g, weight="weight", seed=seed)), g, m, cand)
+
+
+def _one_part_each(communities: list[set[int]], g: nx.Graph, m: StanceMatrix, cand: np.ndarray) -> list[set[int]]:
+    """Communities split so that none holds two numbered parts of a bill ("Section 12 of Bill 31", "Section 9 of
+    Bill 31"): the same holders may contest both, but each part is a question a reader weighs on its own. A claim that
+    names no part goes with the part it is most strongly linked to; where it is linked to several about as strongly
+    (within NEAR_PULL: one holder contests them all), with the part last named before it is argued ("Clause 8 requires ... We do not believe that
+    standard can be met")."""
+    out: list[set[int]] = []
+    mentions: dict[str, list[tuple[int, str]]] | None = None
+    for com in communities:
+        parts: dict[str, set[int]] = {}
+        for k in sorted(com):
+            named = _PART_CLAIM.match(m.claim_text(m.claims[int(cand[k])]))
+            if named:
+                parts.setdefault(_part_key(named.group(0)), set()).add(k)
+        if len(parts) < 2:
+            out.append(com)
+            continue
+        if mentions is None:
+            mentions = _part_mentions(m)
+        keys, groups = list(parts), list(parts.values())
+        for k in sorted(com - set().union(*groups)):
+            pull = [round(sum(g[k][x]["weight"] for x in grp if g.has_edge(k, x)), 6) for grp in groups]
+            best = [i for i, p in enumerate(pull) if p >= NEAR_PULL * max(pull)]
+            if len(best) > 1:
+                best.sort(key=lambda i: _distance_after(m, m.claims[int(cand[k])], keys[i], mentions))
+            groups[best[0]].add(k)
+        out += groups
+    return out
+
+
+def _part_key(name: str) -> str:
+    """'Section 12 of Bill 31' -> 'section 12' (the words of a part's kind in the singular)."""
+    kind, n = name.split()[:2]
+    return f"{kind.casefold().rstrip('s')} {n.casefold()}"
+
+
+_PART_MENTION = re.compile(r"\b(clause|schedule|section|part|head|article)s?\s+(\d{1,3}[A-Za-z]?(?:(?:\s*,\s*|\s+and\s+)\d{1,3}[A-Za-z]?)*)",
+                           re.I)
+
+
+def _part_mentions(m: StanceMatrix) -> dict[str, list[tuple[int, str]]]:
+    """document -> (offset, part key) of each numbered part named in a passage some position rests on, in order."""
+    out: dict[str, set[tuple[int, str]]] = {}
+    for p in m.bundle.positions.values():
+        for e in p.evidence:
+            if e.start is None:
+                continue
+            for mm in _PART_MENTION.finditer(e.quote):
+                for n in re.findall(r"\d{1,3}[A-Za-z]?", mm.group(2)):
+                    out.setdefault(e.document, set()).add((e.start + mm.start(), f"{mm.group(1).casefold()} {n.casefold()}"))
+    return {d: sorted(v) for d, v in out.items()}
+
+
+def _distance_after(m: StanceMatrix, claim: str, key: str, mentions: dict[str, list[tuple[int, str]]]) -> int:
+    """How far a claim's first passage lies after the last mention of the part `key` before it (1 << 40 when none)."""
+    best = 1 << 40
+    for p in m.bundle.positions.values():
+        if p.claim != claim:
+            continue
+        for e in p.evidence:
+            if e.start is None:
+                continue
+            before = [at for at, k in mentions.get(e.document, ()) if k == key and at <= e.start]
+            if before:
+                best = min(best, e.start - before[-1])
+    return best
 
 
 Camps = tuple[set[int], set[int], dict[int, int]]  # supporters, opponents (direct and via), via: row -> claim

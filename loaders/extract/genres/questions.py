@@ -803,7 +803,10 @@ def clause_claim(text: str, n: str) -> str:
     vp = re.search(_CLAUSE_VP.format(n=re.escape(n)), text)
     if vp and not _PERSONAL.search(vp.group("vp")):
         found.append((vp.start(), f"{name}, which {' '.join(vp.group('vp').split())}"))
-    return normalise_claim(min(found)[1], max_words=25) if found else name
+    claim = normalise_claim(min(found)[1], max_words=25) if found else name
+    # (never a tail that normalising left hanging on the bill's name: "... Bill and from within 20 metres of a waterway",
+    # from "Clause 8 requires ... erosion-prone land, and from within 20 metres of a waterway, ...")
+    return claim if claim == name or claim.startswith((name + ": ", name + ", which ")) else name
 
 
 #: a party named as the subject of a sentence: "the Bloc supports ...", "New Democrats will vote against ..."

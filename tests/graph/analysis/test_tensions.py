@@ -108,3 +108,20 @@ def test_a_middle_position_discussed_alongside_is_a_bridge() -> None:
     assert support["arguments"] == [{"id": new_claim("Fund training nationally").id, "text": "Fund training nationally"}]
     oppose = next(s for s in cluster["sides"] if s["stance"] == "oppose")
     assert oppose["arguments"] == []
+
+
+def test_each_numbered_part_of_a_bill_is_a_tension_of_its_own() -> None:
+    """The same council contests two sections of the bill: two questions a reader weighs apart, not one cluster with
+    the council's opponents on both sections pooled. A claim that names no part, contested by the council alone,
+    goes with the section named last before it is argued."""
+    for order in (["Section 12 of Bill 31", "Section 9 of Bill 31"], ["Section 9 of Bill 31", "Section 12 of Bill 31"]):
+        rows = [("Council", "oppose", order[0]), ("Council", "oppose", order[1]),
+                ("Council", "oppose", "That standard can be met on steep country"),
+                ("Farmers", "support", "Section 12 of Bill 31"), ("Coalition", "support", "Section 9 of Bill 31")]
+        clusters = find_tensions(_bundle(rows))
+        by_part = {c["claims"][0]["text"]: sorted(x["text"] for x in c["claims"]) for c in clusters}
+        assert by_part == {order[0]: [order[0]],
+                           order[1]: sorted([order[1], "That standard can be met on steep country"])}
+        sides = {c["claims"][0]["text"]: {s["stance"]: s["stakeholders"] for s in c["sides"]} for c in clusters}
+        assert sides["Section 12 of Bill 31"] == {"support": ["Farmers"], "oppose": ["Council"]}
+        assert sides["Section 9 of Bill 31"] == {"support": ["Coalition"], "oppose": ["Council"]}

@@ -832,3 +832,16 @@ def test_a_verdict_said_of_a_numbered_part_is_a_stance_on_it(sentence: str, expe
     assert (found and (found[0][0], found[1])) == expected
     if "clauses 8, 11 and 14" in sentence:
         assert found and found[0] == ["Clause 8", "Clause 11", "Clause 14"]
+
+
+def test_a_clause_claim_never_leaves_a_tail_hanging_on_the_bill_name() -> None:
+    """What a clause does, normalised, may lose its verb and leave the rest of the sentence after the bill's name
+    ("... Bill and from within 20 metres of a waterway"): the clause is then named by its number and bill alone."""
+    from stancegraph.loaders.extract.genres.questions import clause_claim
+    text = ("Forestry (Harvest Residue) Amendment Bill\n\nWitness: Clause 8 requires every piece of harvest residue more than "
+            "10 centimetres across and 2 metres long to be removed from erosion-prone land, and from within 20 metres of a "
+            "waterway, within six months of harvest.")
+    name = clause_claim(text, "8")
+    assert name == "Clause 8 of Forestry (Harvest Residue) Amendment Bill" or name.startswith(
+        "Clause 8 of Forestry (Harvest Residue) Amendment Bill, which requires"), name
+    assert "and from within" not in name.split(", which")[0]
