@@ -30,7 +30,9 @@ claim shown as a question with its own two camps.
    both sides (common ground), or held by neither side and either worded as a middle position
    (proportionate, pragmatic, phased, piloted, applied differently...) or discussed alongside (same section).
    Such claims held by one side only are listed with that side (``claims``, ids; ``arguments``, ids and texts):
-   what that side argues, though nobody disputes it in so many words.
+   what that side argues, though nobody disputes it in so many words. For a cluster on a numbered part of a bill,
+   only claims argued on that part count: a claim whose passage follows the naming of another part (within
+   PART_REACH characters) is argued on that one.
 7. **Label**: the cluster's leading themes where each names at least half its claims, else its lead claim.
 8. **Rank**: ``score`` = sqrt(S x O), S and O the summed strengths of the two sides' stakeholders (each at
    their strongest position on the cluster's claims); two-sided clusters first, then by score.
@@ -38,6 +40,7 @@ claim shown as a question with its own two camps.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -59,6 +62,7 @@ COMPROMISE = re.compile(
 #: a claim that is a numbered part of a bill: "Section 12 of Bill 31", "Clause 4 of the Water Bill", "Schedule 3"
 _PART_CLAIM = re.compile(r"(?:clause|schedule|section|part|head|article)\s+\d{1,3}[A-Za-z]?\b(?=\s+of\s|\s*[:,(]|\s*$)", re.I)
 INVOLVED_WEIGHT = 0.25
+PART_REACH = 1500  # characters after a part is named within which a claim is read as argued on it
 NEAR_PULL = 0.8  # links to two parts of a bill this close in weight are alike: the part named nearest before decides  # weight of shared involvement (any stance) next to shared opposition (1.0)
 KNN_ABOVE = 500
 KNN = 15
@@ -132,6 +136,7 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
     sections = _claims_by_section(m, {m.claims[int(j)] for j in cand})
     labels = m.stakeholder_labels  # the label of each row
     clusters: list[dict[str, Any]] = []
+    context: dict[str, set[str]] | None = None
     for com in communities:
         cols = sorted((int(cand[k]) for k in com), key=lambda j: (-float(intensity[j]), m.claims[j]))
         camps = {j: _camps(j, sup_lists, opp_lists, contra) for j in cols}
@@ -139,8 +144,15 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
         alternatives = _mirrored(cols, camps, contra)
         both = side_a & side_b
         t_count = Counter(t for j in cols for t in m.theme_ids(m.claims[j]))
-        attached = _attached(m, cols, sections, col_of, inc, theme_ids, t_count, uncontested & (n_sup > 0),
-                             s_str, n_sup)
+        eligible = uncontested & (n_sup > 0)
+        part_keys = {_part_key(named.group(0)) for j in cols if (named := _PART_CLAIM.match(m.claim_text(m.claims[j])))}
+        if len(part_keys) == 1:  # a part's arguments are those argued on it, not on the part named just before
+            if context is None:
+                context = _part_context(m)
+            key = next(iter(part_keys))
+            eligible = eligible & np.array([key in context.get(c, {key}) and not (
+                (named := _PART_CLAIM.match(m.claim_text(c))) and _part_key(named.group(0)) != key) for c in m.claims])
+        attached = _attached(m, cols, sections, col_of, inc, theme_ids, t_count, eligible, s_str, n_sup)
         bridges: list[dict[str, Any]] = []
         side_claims: list[int] = []
         oppose_claims: list[int] = []
@@ -295,6 +307,25 @@ def _part_mentions(m: StanceMatrix) -> dict[str, list[tuple[int, str]]]:
                 for n in re.findall(r"\d{1,3}[A-Za-z]?", mm.group(2)):
                     out.setdefault(e.document, set()).add((e.start + mm.start(), f"{mm.group(1).casefold()} {n.casefold()}"))
     return {d: sorted(v) for d, v in out.items()}
+
+
+def _part_context(m: StanceMatrix, reach: int = PART_REACH) -> dict[str, set[str]]:
+    """claim id -> the numbered parts named last before its passages end (within `reach` characters of their start):
+    the parts it is argued on ("On section 38, we do not accept ...": section 38). A claim argued where no part was named
+    lately is absent."""
+    mentions = _part_mentions(m)
+    starts = {d: [at for at, _ in v] for d, v in mentions.items()}
+    out: dict[str, set[str]] = {}
+    for p in m.bundle.positions.values():
+        for e in p.evidence:
+            if e.start is None or e.document not in starts:
+                continue
+            end = e.end if e.end is not None else e.start
+            k = bisect.bisect_right(starts[e.document], end - 1) - 1
+            if k >= 0 and e.start - starts[e.document][k] <= reach:
+                at = starts[e.document][k]
+                out.setdefault(p.claim, set()).update(key for a, key in mentions[e.document] if a == at)
+    return out
 
 
 def _distance_after(m: StanceMatrix, claim: str, key: str, mentions: dict[str, list[tuple[int, str]]]) -> int:

@@ -125,3 +125,14 @@ def test_each_numbered_part_of_a_bill_is_a_tension_of_its_own() -> None:
         sides = {c["claims"][0]["text"]: {s["stance"]: s["stakeholders"] for s in c["sides"]} for c in clusters}
         assert sides["Section 12 of Bill 31"] == {"support": ["Farmers"], "oppose": ["Council"]}
         assert sides["Section 9 of Bill 31"] == {"support": ["Coalition"], "oppose": ["Council"]}
+
+
+def test_a_part_of_a_bill_is_argued_with_what_was_said_of_it() -> None:
+    """A side's arguments on a section are the claims argued after that section was named, not those argued on the
+    section named next (all of one section of one document, so every claim is nearby)."""
+    rows = [("Council", "oppose", "Section 12 of Bill 31"), ("Farmers", "support", "Section 12 of Bill 31"),
+            ("Council", "support", "Water should stay on the farms that use it"),
+            ("Council", "support", "The levy in section 9 is fair"), ("Council", "support", "The fee should be lower")]
+    [cluster] = find_tensions(_bundle(rows))
+    sides = {s["stance"]: [a["text"] for a in s["arguments"]] for s in cluster["sides"]}
+    assert sides == {"support": [], "oppose": ["Water should stay on the farms that use it"]}
