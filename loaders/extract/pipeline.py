@@ -54,6 +54,10 @@ _PETITION = re.compile(r"\b(?:e-)?petition\b", re.I)
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
+#: a speaker's own local authority named as a subject ("council supports ...", "our county", "the district")
+_OWN_AUTHORITY = re.compile(r"(?:(?:the|our|this)\s+)?(?:council|county|district|municipality|township|borough|shire)", re.I)
+_LOCAL_AUTHORITY = re.compile(r"\b(?:County|District|Council|Town|Township|City|Municipality|Municipal|Village|Borough|Shire|"
+                              r"Regional|Reeve|Mayor)\b")
 #: a subject that carries a first predicate of its own, before the "and added that" of the frame
 _FIRST_PREDICATE = re.compile(r"^(?P<who>[A-Z](?:\S+\s+){0,7}?\S+?)\s+(?<!\bwho )(?<!\bthat )(?<!\bwhich )"
                               r"(?:[a-z]{2,}ed|felt|made|gave|took|saw|thought|spoke|wrote|met|held|found|brought|set out)\s+"
@@ -446,6 +450,11 @@ class Extractor:
             joint = split_organisations(f.subject, self.resolver)
             if len(joint) > 1 and all(len(h.label.split()) > 1 for h in joint):  # not "England and Wales"
                 return joint, "", 0.0
+        own = _OWN_AUTHORITY.fullmatch(clean_subject(f.subject)) if b.speaker else None
+        if own is not None:  # "On section 9, council supports ...", said for a county: the county, not local authorities
+            body = [h for h in self._turn_holders(b) if h.kind == "organisation" and _LOCAL_AUTHORITY.search(h.label)]
+            if body:
+                return body, "+we", -0.05
         r = self.resolver.resolve(f.subject)
         if r is None:  # "Farmers and farm workers shared these concerns and added that ...": the first predicate's subject
             m = _FIRST_PREDICATE.match(clean_subject(f.subject))

@@ -1748,3 +1748,17 @@ def test_presenters_called_by_the_chair_by_body_speak_for_it() -> None:
     assert ("County of Elkridge", "support", section) in rows, rows
     assert ("Elk Valley Nation", "support", section) in rows, rows
     assert ("Foothills Ranchers Cooperative", "oppose", section) in rows, rows  # ("Our next presenter is Dana Ellis from ...")
+
+
+def test_a_local_authority_witness_calls_its_own_council_council() -> None:
+    """"On section 8, council supports ..." said for a county is the county's stance, not one of local authorities in
+    general; said by another body's witness, "council" is still no witness of theirs."""
+    text = ONE_LINE_A_BLOCK_HEARINGS.replace(
+        "the county has carried that cost alone.",
+        "the county has carried that cost alone. On section 8, council supports keeping the road levy mandatory.").replace(
+        "and we oppose it.", "and we oppose it. Council supports a lower road levy, I'm told.")
+    b = extract_text(text, name="hearings.txt")
+    rows = held(b)
+    assert ("County of Elkridge No. 7", "support", "Keeping the road levy mandatory") in rows, rows
+    assert not any(who == "Prairie Grazing Lessees Association" and "lower road levy" in claim.casefold()
+                   for who, _, claim in rows), rows
