@@ -941,6 +941,9 @@ class Extractor:
         heads: set[str] = set()
         for name in re.split(r"\s+and\s+", who):
             named = self.reader.member(name, b) or self.resolver.resolve(name)
+            witnesses = getattr(self.reader, "witnesses", None)
+            if not isinstance(named, Holder) and witnesses is not None and re.fullmatch(r"[A-Z][a-z][\w'’-]+", name):
+                named = witnesses.called(name)  # "we part ways with Gordon": the witness called Gordon
             if isinstance(named, Holder):
                 labels.add(named.label)
             head = last_word(name).casefold().rstrip(".")
@@ -960,7 +963,9 @@ class Extractor:
         def words(text: str) -> set[str]:  # its content words and its numbers ("the call for 2033")
             return content_tokens(text) | set(_NUMBER.findall(text))
         said = words(about)
-        narrowed = [x for x in theirs if said & words(x.claim)]
+        numbers = set(_NUMBER.findall(about))  # "on section 14": their claim on section 14, not the one on section 31
+        narrowed = [x for x in theirs if numbers & set(_NUMBER.findall(x.claim))] if numbers else \
+            [x for x in theirs if said & words(x.claim)]
         if not narrowed and then:
             goes_on = content_tokens(then)
             shared = {id(x): len(goes_on & content_tokens(x.claim)) for x in theirs}

@@ -157,7 +157,7 @@ _ENDORSE = re.compile(
     r"^(?:(?:yes|no|well|so|and|but|frankly|again|equally|similarly|for\s+(?:our|my)\s+part)\s*,?\s+)*"
     r"(?P<me>I|we)(?:['’]d|\s+would|\s+do|\s+also|\s+fully|\s+entirely|\s+certainly|\s+strongly|\s+broadly|\s+very\s+much|"
     r"\s+largely|\s+completely|\s+wholeheartedly|\s+therefore|\s+too|\s+have\s+to|\s+must|\s+respectfully)*\s+"
-    r"(?P<verb>agree|concur|side|disagree|differ|take\s+issue|echo|share|endorse|support|back|reject|"
+    r"(?P<verb>agree|concur|side|disagree|differ|take\s+issue|part\s+(?:ways|company)|echo|share|endorse|support|back|reject|"
     r"(?:do\s+not|don['’]t|cannot|can['’]t|could\s+not|couldn['’]t)\s+(?:accept|agree|share|support))\s+"
     r"(?:with\s+)?(?:(?:every\s+word|much|a\s+lot|a\s+great\s+deal|most|all)\s+(?:of\s+)?(?:(?:what|that)\s+)?)?"
     r"(?P<who>(?:the\s+|my\s+|our\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5}?)"
@@ -170,7 +170,7 @@ _ENDORSE = re.compile(
 _NOT_SOMEONE = re.compile(r"^(?:(?:the|this|that|these|those|it|its|them|him|her|you|your|what|much|all|everything|"
                           r"some|part|parts|a|an|clause|section|schedule|amendment|bill|motion|proposals?|recommendations?)\b|\d)",
                           re.I)
-_AGAINST = re.compile(r"^(?:disagree|differ|take\s+issue|reject|do\s+not|don|cannot|can|could|couldn)", re.I)
+_AGAINST = re.compile(r"^(?:disagree|differ|take\s+issue|part|reject|do\s+not|don|cannot|can|could|couldn)", re.I)
 
 
 def endorsement(sentence: str) -> tuple[str, bool, str, str] | None:
@@ -188,6 +188,8 @@ def endorsement(sentence: str) -> tuple[str, bool, str, str] | None:
     ('Ms Halpin', False, '', 'concerns')
     >>> endorsement("I disagree with Mr Okafor on this point.")
     ('Mr Okafor', True, '', '')
+    >>> endorsement("But we part ways with Gordon on security.")
+    ('Gordon', True, 'on security', '')
     >>> endorsement("We don't accept the federation's figure.")
     ('the federation', True, '', 'figure')
     >>> endorsement("We support the bill.") is None, endorsement("I agree with that.") is None
@@ -197,7 +199,7 @@ def endorsement(sentence: str) -> tuple[str, bool, str, str] | None:
     if m is None:
         return None
     who, verb = m.group("who"), m.group("verb").casefold()
-    needs_theirs = not verb.startswith(("agree", "concur", "side", "disagree", "differ", "take", "echo", "don", "do not",
+    needs_theirs = not verb.startswith(("agree", "concur", "side", "disagree", "differ", "take", "part", "echo", "don", "do not",
                                         "cannot", "can", "could")) or verb.endswith(("share", "support"))
     if needs_theirs and not m.group("what"):
         return None

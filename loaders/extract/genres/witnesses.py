@@ -109,6 +109,12 @@ class Witnesses:
         full = self._by_surname.get(key.split()[-1], set()) if key else set()
         return self.by_name[next(iter(full))] if len(full) == 1 else None
 
+    def called(self, first: str) -> Holder | None:
+        """The organisation of the one witness a first name alone calls ("we part ways with Gordon"), else None."""
+        word = first.strip().casefold()
+        found = {id(org): org for key, org in self.by_name.items() if len(key.split()) > 1 and key.split()[0] == word}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def __len__(self) -> int:
         return len(self.by_name)
 

@@ -1762,3 +1762,21 @@ def test_a_local_authority_witness_calls_its_own_council_council() -> None:
     assert ("County of Elkridge No. 7", "support", "Keeping the road levy mandatory") in rows, rows
     assert not any(who == "Prairie Grazing Lessees Association" and "lower road levy" in claim.casefold()
                    for who, _, claim in rows), rows
+
+
+def test_a_witness_who_parts_company_with_another_on_a_section_takes_the_other_side_of_that_section() -> None:
+    """"I have to disagree with Ms Sokolov on section 8" is against what she said of section 8, not of the section she
+    spoke of last; "we part ways with Marta" calls the one presenter named Marta by her first name."""
+    text = ONE_LINE_A_BLOCK_HEARINGS.replace(
+        "Section 6 will raise costs for every lessee we represent, and we oppose it.",
+        "We support section 8. Section 6 will raise costs for every lessee we represent, and we oppose it.").replace(
+        "We support section 6, because our roads pay for the leases and the county has carried that cost alone.",
+        "The leases pay for our roads, and the county has carried that cost alone. I have to disagree with Ms Sokolov on "
+        "section 8.").replace(
+        "We support section 6 as well, and we ask to be told of every renewal in our territory.",
+        "We part ways with Marta on section 6, and we ask to be told of every renewal in our territory.")
+    rows = held(extract_text(text, name="hearings.txt"))
+    assert ("Prairie Grazing Lessees Association", "support", "Section 8 of Bill 12") in rows, rows
+    assert ("County of Elkridge No. 7", "oppose", "Section 8 of Bill 12") in rows, rows
+    assert ("County of Elkridge No. 7", "support", "Section 6 of Bill 12") not in rows, rows
+    assert ("Elk Valley Nation", "support", "Section 6 of Bill 12") in rows, rows
