@@ -133,6 +133,10 @@ _ASIDE = re.compile(r",\s+(?:on\s+the\s+other\s+hand|in\s+(?:our|my)\s+view|fran
                     r"believe|fear))\s*,\s*", re.I)
 #: a numbered part as a sentence's subject ("Clause 6 catches ..."), and one named anywhere ("On clause 6, ...")
 _PART_SUBJECT = re.compile(r"^(clause|schedule|section|part)\s+(\d{1,3}[A-Za-z]?)\b(?!\s+of\s+(?:the\s+)?[A-Z])", re.I)
+#: the rest of a sentence that opened on a part of the bill, taking a side on "it": ", and we oppose it", ", so I support it"
+_IT_STANCE = re.compile(r"^,?\s+(?:and|so|which\s+is\s+why)\s+(?:we|I)\s+(?P<neg>(?:will\s+not|won['’]t|cannot|can['’]t|do\s+not|"
+                        r"don['’]t)\s+)?(?:(?:will|would|must|therefore|also|strongly|fully|firmly)\s+)*(?P<verb>oppose|reject|resist|"
+                        r"vote\s+against|support|back|welcome|endorse|vote\s+for)\s+it\s*[.!]?$", re.I)
 _PART_NAMED_IN = re.compile(r"\b(clause|schedule)\s+(\d{1,3}[A-Za-z]?)\b", re.I)
 #: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
 _PART_FIRST = re.compile(r"^\s*(?:(?:" + ORDINAL + r"|And),?\s+)?"
@@ -762,6 +766,15 @@ class Extractor:
                         self.add(Hit(h, named, verdict[1], "turn:part-verdict", 0.5, spans, strand.source, b.section, None,
                                      topics))
             return
+        opened, then = _PART_SUBJECT.match(first), _IT_STANCE.match(sent[len(first):]) if first != sent else None
+        if opened is not None and then is not None:  # "Clause 6 is a tax on a family's weekend, and we oppose it": the clause
+            holders = self._turn_holders(b)
+            if self.reader.asserts(holders):
+                against = re.match(r"(?:oppose|reject|resist|vote\s+against)", then.group("verb"), re.I) is not None
+                stance = "oppose" if against != bool(then.group("neg")) else "support"  # ("we cannot support it")
+                for h in holders:
+                    self.add(Hit(h, f"{opened.group(1).capitalize()} {opened.group(2)}", stance, "turn:part-it", 0.5, spans,
+                                 strand.source, b.section, None, topics))
         concern = _CONCERN_THAT.match(first)  # "My concern is that the clause catches every director ...": against it
         if concern is not None:
             first = first[concern.end():]

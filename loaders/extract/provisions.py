@@ -41,12 +41,13 @@ _HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?
                     r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
                     r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
                     r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
-                    r"waste\w*|bureaucra\w+|red\s+tape|(?:strip|take)\s+(?:out|away)|worries|troubles|alarms|"
+                    r"waste\w*|(?<!\bcut\s)(?<!\bcuts\s)(?<!reduce\s)(?<!reduces\s)(?<!\bslash\s)(?:bureaucra\w+|red\s+tape)|(?:strip|take)\s+(?:out|away)|worries|troubles|alarms|"
                     r"(?:cuts?|shuts?|locks?|leaves?)\s+(?:\w+\s+){0,3}out\b|silences?|"
                     r"concerns\s+(?:us|me|our|my))\b", re.I)
 _GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
                     r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
-                    r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole))\b", re.I)
+                    r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole)|(?:cut|cuts|reduce|reduces|"
+                    r"slash)\s+(?:the\s+)?(?:red\s+tape|bureaucracy|paperwork))\b", re.I)
 
 
 #: the general words of ``evaluation.yaml`` that weigh what a provision does for the good (not its holder's attitude:

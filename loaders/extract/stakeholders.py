@@ -183,8 +183,8 @@ def canonical_quantifier(q: str) -> str:
     return q
 
 
-_VOCATIVE = re.compile(r"(?:^|,\s*)(?:my\s+lady|my\s+lord|your\s+ladyship|sir|madam|chair|mr\s+speaker|madam\s+deputy\s+speaker)"
-                       r"\s*,\s*", re.I)
+_VOCATIVE = re.compile(r"(?:^|,\s*)(?:my\s+lady|my\s+lord|your\s+ladyship|sir|madam|chair|(?:mr\.?|madam|mister)\s+(?:(?:assistant\s+)?"
+                       r"deputy\s+|acting\s+)?(?:speaker|chair(?:man|woman)?|president))\s*,\s*", re.I)
 _SIGNPOST = re.compile(r"^(?:(?:turning|moving|coming|returning)\b[^,]{0,80},\s*|as\s+(?:you(?:'ve|\s+have)|my\s+lady\s+has|"
                        r"your\s+ladyship\s+has)\s+heard\s*,\s*)+", re.I)
 

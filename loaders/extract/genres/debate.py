@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ....graph.model.records import Document
 from ...documents.structure import Block, Structure
 from ..hits import Hit
-from ..stakeholders import Holder, Resolver
+from ..stakeholders import Holder, Resolver, clean_subject
 from . import Context, Reader
 from .courtesy import courtesy
 from .hansard import Roster, relabel
@@ -95,7 +95,8 @@ class DebateReader(Reader):
         return turn  # the chair's "we" (or nobody's) holds nothing
 
     def member(self, subject: str, b: Block | None = None) -> Holder | None:
-        found = self.reading.resolve(subject, b.index if b is not None else None)
+        found = self.reading.resolve(subject, b.index if b is not None else None) or \
+            self.reading.resolve(clean_subject(subject), b.index if b is not None else None)  # ("Madam Speaker, the minister")
         if found is not None:
             return self.reading.holder(found)
         return super().member(subject, b)

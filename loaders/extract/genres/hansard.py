@@ -65,14 +65,14 @@ _OFFICE = re.compile(
     r"Advocate General|Lord Advocate|Parliamentary Secretary)\b", re.I)
 _SHADOW = re.compile(r"\bShadow\b", re.I)
 #: the chair's tag, in any parliament or hearing (the name in brackets after it allowed): no member's position
-CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|Deputy Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
+CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|(?:Assistant\s+)?Deputy Speaker|Acting Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
                    r"Presiding|President|"
                     r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
                     r"(?:Deputy\s+)?Presiding Officer|Llywydd|Dirprwy Lywydd|(?:An\s+)?(?:Leas-)?Cheann Comhairle|Ceann Comhairle|"
                     r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman)?|Deputy Chair|Vice-Chair|(?:Deputy\s+)?Conven[eo]r)"
                     r"(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on|at))*"
-_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|rh|Rh|Deputy|Senator)\.?\s+)*"
+_TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|Hon|rh|Rh|Deputy|Senator)\.?\s+)*"
 #: "† Smith, Jane (Anytown North) (Lab)" / "Smith, Jane (Parliamentary Under-Secretary of State for ...)"
 _MEMBER_LINE = re.compile(r"^\s*(?P<att>[†*]\s*)?(?P<surname>[A-Z][\w’'.-]*(?:[\s-][A-Z][\w’'.-]*)*),\s+(?P<forename>"
                           + _TITLED + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*(?:\((?P<a>[^()\n]{2,120})\))?\s*"
@@ -135,7 +135,7 @@ def party_of(code: str) -> str | None:
 
 def _clean_name(name: str) -> str:
     name = " ".join(name.replace("’", "'").split()).strip(" :.")
-    return re.sub(r"^(?:The\s+)?(?:Rt\.?\s+Hon\.?\s+)", "", name)
+    return re.sub(r"^(?:The\s+)?(?:Rt\.?\s+Hon\.?\s+|Hon\.?\s+(?=[A-Z]))", "", name)
 
 
 def _bare(name: str) -> str:
@@ -262,8 +262,11 @@ def _speaker_line(line: str) -> tuple[str, str | None, str | None, str | None] |
                 return a, party_of(b), None, name
             return name, party_of(b), a, None
         return None
-    if party_of(a):  # "(Peace Lakes—Grande Butte, CPC)": the riding before the party
-        return name, party_of(a), a.rsplit(",", 1)[0].strip() if "," in a else None, None
+    if party_of(a):  # "(Peace Lakes—Grande Butte, CPC)": the riding before the party; "(Minister of Fisheries, Lib.)": the office
+        before = a.rsplit(",", 1)[0].strip() if "," in a else None
+        if before and _OFFICE.search(before):
+            return name, party_of(a), None, before
+        return name, party_of(a), before, None
     trailing = re.match(r"^(?P<riding>.+?)\s+(?P<code>[A-Z]{2,4})$", a)
     if trailing and trailing.group("code") in RIDING_PARTIES:  # "(Tessel Valley–Norland PC)"
         return name, RIDING_PARTIES[trailing.group("code")], trailing.group("riding"), None

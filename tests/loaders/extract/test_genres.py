@@ -1780,3 +1780,62 @@ def test_a_witness_who_parts_company_with_another_on_a_section_takes_the_other_s
     assert ("County of Elkridge No. 7", "oppose", "Section 8 of Bill 12") in rows, rows
     assert ("County of Elkridge No. 7", "support", "Section 6 of Bill 12") not in rows, rows
     assert ("Elk Valley Nation", "support", "Section 6 of Bill 12") in rows, rows
+
+
+#: a fictional Canadian House of Commons sitting at second reading, as ourcommons.ca's Hansard copies to text: a minister's
+#: tag with his office and party, members' tags with riding and party, the Assistant Deputy Speaker's calls, a division
+CANADA_COMMONS_SITTING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real sitting.
+House of Commons Debates
+Volume 151, Number 212, 1st Session, 45th Parliament
+Wednesday, May 12, 2027
+Government Orders
+Bill C-52 — Inland Fisheries Modernization Act
+Second Reading
+Hon. Marcel Dubeau (Minister of Fisheries, Lib.) moved that Bill C-52, An Act to modernize the management of inland fisheries, be read the second time and referred to a committee.
+Hon. Marcel Dubeau (Minister of Fisheries, Lib.): Madam Speaker, I am proud to rise today to open debate on Bill C-52. Clause 6 sets a national licence fee of $40 a year, and clause 11 gives first nations co-management of the lakes they have fished for centuries. The Canadian Inland Fisheries Council told the committee last spring that a single licence would cut red tape for every outfitter in the country. I urge all members to support this bill.
+The Assistant Deputy Speaker (Mrs. Carol Hughes): Questions and comments, the hon. member for Kenora—Rainy River.
+Mr. Gord Pelletier (Kenora—Rainy River, CPC): Madam Speaker, the minister says clause 6 will cut red tape. The outfitters in my riding tell me the fee will drive families off the water. Will he withdraw it?
+Hon. Marcel Dubeau: Madam Speaker, no. The fee is modest and it pays for the stocking program.
+The Assistant Deputy Speaker (Mrs. Carol Hughes): Resuming debate, the hon. member for Kenora—Rainy River.
+Mr. Gord Pelletier (Kenora—Rainy River, CPC): Madam Speaker, Conservatives cannot support this bill as drafted. Clause 6 is a tax on a family's weekend, and we oppose it. We support clause 11, because co-management works where it has been tried. Therefore, I move: That the motion be amended by deleting all the words after the word "That" and substituting the following: "the House decline to give second reading to Bill C-52 because it imposes a new fee on anglers."
+Ms. Lise Tremblay (Abitibi—Témiscamingue, BQ): Madam Speaker, the Bloc Québécois will support the bill at second reading. Quebec already manages its own inland fisheries, and clause 14 must respect that jurisdiction. We oppose clause 14 as written.
+Mr. Raj Gill (Vancouver East, NDP): Madam Speaker, New Democrats support this bill. Clause 11 is long overdue. The Assembly of Lake Nations wrote to me last week to say that clause 11 is the first real recognition of their fishing rights.
+The Assistant Deputy Speaker (Mrs. Carol Hughes): The question is on the amendment. Is the House ready for the question?
+Some hon. members: Question.
+The Assistant Deputy Speaker (Mrs. Carol Hughes): All those in favour of the amendment will please say yea.
+Some hon. members: Yea.
+The Assistant Deputy Speaker (Mrs. Carol Hughes): All those opposed will please say nay.
+Some hon. members: Nay.
+(Amendment negatived)
+(The House divided on the motion, which was agreed to on the following division:)
+(Division No. 87)
+YEAS
+Members
+Dubeau
+Gill
+Tremblay
+Total: -- 3
+NAYS
+Members
+Pelletier
+Total: -- 1
+PAIRED
+Nil
+The Speaker: I declare the motion carried. Accordingly, the bill stands referred to the Standing Committee on Fisheries.
+(Motion agreed to, bill read the second time and referred to a committee)
+"""
+
+
+def test_a_canadian_commons_sitting_reads_offices_parties_and_the_chair() -> None:
+    """"Hon. Marcel Dubeau (Minister of Fisheries, Lib.):" is a Liberal minister, named without his "Hon."; the
+    Assistant Deputy Speaker's calls hold nothing; "Madam Speaker, the minister says ..." is the minister's; "Clause 6 is
+    a tax ..., and we oppose it" is against clause 6; a clause said to cut red tape is for it."""
+    b = extract_text(CANADA_COMMONS_SITTING, name="sitting.txt")
+    rows = held(b)
+    labels = {s.label: s for s in b.stakeholders.values()}
+    minister = labels["Marcel Dubeau"]
+    assert {b.stakeholders[g].label for g in minister.member_of} >= {"Government", "Liberal Party of Canada"}
+    assert not {"Hon. Marcel Dubeau", "Carol Hughes", "The Minister", "The Assistant Deputy Speaker"} & set(labels), sorted(labels)
+    assert ("Marcel Dubeau", "support", "Clause 6 of Bill C-52") in rows, rows
+    assert ("Gord Pelletier", "oppose", "Clause 6 of Bill C-52") in rows, rows
+    assert not any(who == "Marcel Dubeau" and stance == "oppose" for who, stance, _ in rows), rows
