@@ -54,6 +54,12 @@ _MOVE_AMENDMENT = re.compile(r"\bI beg to move (?:amendment|amendments)\s+(?P<n>
                              r"\s+\d+))?", re.I)
 _MOVE_AMENDMENT_TO_MOTION = re.compile(r"\bI (?:beg to )?move (?:an? (?:amendment|manuscript amendment)|amendment\s+(?P<n>S\d+M-\d+\.\d+))\b[^.]*?(?:\badd\b|\binsert\b)"
                                        r"\s*[:,]?\s*[“\"'‘]?(?P<text>.+)$", re.I | re.S)
+#: the Canadian Commons' amendment to a motion: "I move: That the motion be amended by deleting all the words after the word
+#: "That" and substituting the following: "the House decline to give second reading to Bill C-52 because ...""
+_MOVE_SUBSTITUTING = re.compile(r"\bI\s+(?:therefore\s+|would\s+like\s+to\s+)?move\s*[,:]?\s*(?:,?\s*seconded\s+by\s+[^,:]{3,80},\s*)?"
+                                r"That\s+the\s+motion\s+be\s+amended\s+by\s+(?:deleting|striking\s+out|replacing)\s+all\s+(?:of\s+)?the\s+"
+                                r"words\s+after\s+the\s+word\s+[“\"'‘]?That[”\"'’]?\s+(?:and\s+substituting|with)\s+the\s+following\s*:?\s*"
+                                r"[“\"'‘]?(?P<text>.+)$", re.I | re.S)
 _MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the House|this Committee|the Parliament|this Parliament|leave be given|the Bill|the draft|"
                      r"Dáil Éireann|Seanad Éireann|the Dáil|the Seanad|the Senedd|the Assembly|this Assembly|"
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
@@ -72,12 +78,14 @@ _TABLED_FORM = re.compile(r"^\s*(?:(?:To\s+propose\s+)?that\s+(?:the\s+)?[A-Z][\
 #: a division's result as the chair announces it: "Therefore the motion is not agreed.", "Therefore amendment 1 is
 #: agreed."; and as the Dáil's record prints it: "Amendment declared carried.", "Motion, as amended, agreed to."
 _DECIDED = re.compile(r"\bTherefore,?\s+(?:the\s+)?(?P<what>motion(?:\s+as\s+amended)?|amendment(?:\s+(?P<n>\d{1,3}))?)\s+(?:is|was)\s+"
-                      r"(?P<neg>not\s+)?(?:agreed|carried|passed)|^\s*(?P<what2>Amendment|Motion)(?P<amended>,?\s+as\s+amended,?)?"
+                      r"(?P<neg>not\s+)?(?:agreed|carried|passed)|^\s*\(?(?P<what2>Amendment|Motion)(?P<amended>,?\s+as\s+amended,?)?"
                       r"\s+(?:(?:declared\s+)?(?P<res>carried|lost|agreed\s+to|negatived))\b", re.I)
 #: the chamber that decides, by the name the text gives it
 _CHAMBERS = (("Senedd", "The Senedd"), ("Dáil", "Dáil Éireann"), ("Seanad", "Seanad Éireann"),
              ("Scottish Parliament", "The Scottish Parliament"), ("Assembly", "The Assembly"))
-CHAMBER_NAMES = frozenset(name for _, name in _CHAMBERS) | {"The House"}
+CHAMBER_NAMES = frozenset(name for _, name in _CHAMBERS) | {"The House", "The Committee"}
+#: a committee's own record, named at its head: "Standing Committee on Transport, Infrastructure and Communities"
+_COMMITTEE_HEAD = re.compile(r"^\s*(?:(?:Standing|Special|Select|Joint|Legislative)\s+)*Committee\s+on\s+[A-Z]", re.M)
 
 
 #: a sentence that names its topic first ("On the register, ...", "As for the delay, ..."), unless the topic is a question
@@ -86,8 +94,11 @@ _TOPIC_FIRST = re.compile(r"^\s*(?:On|As\s+for|As\s+to|Turning\s+to|Regarding)\s
 
 
 def _chamber(text: str) -> str:
-    """The deciding chamber's name: the first of _CHAMBERS the opening of the text names, else "The House"."""
+    """The deciding chamber's name: "The Committee" in a committee's own record, else the first of _CHAMBERS the opening
+    of the text names, else "The House"."""
     head = text[:4000]
+    if _COMMITTEE_HEAD.search(text[:600]) and not re.search(r"\bDebates\b|\bHansard\b", text[:600]):
+        return "The Committee"  # ("(Motion negatived: nays 6; yeas 4)" in a committee's Evidence: the committee's)
     return next((name for word, name in _CHAMBERS if word in head), "The House")
 
 
@@ -552,7 +563,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 for q in named_moved:
                     add(member, q, "support", "debate:moved", 0.9, spans, b.section)
                 continue
-            if _BEG_TO_MOVE.search(sent):
+            if _BEG_TO_MOVE.search(sent) or _MOVE_SUBSTITUTING.search(sent):
                 moved = _moved(sent, current, questions, question)
                 if moved is not None:
                     if moved.mover is None:
@@ -622,6 +633,11 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
     for (name, qkey), (member, q, spans, section, words) in spoke.items():
         if (name, qkey) in said or words < MIN_SIDE_WORDS or no_sides or _CONSIDERED.match(q.claim):
             continue
+        stated = said.get((name, q.contradicts or "")) or (said.get((name, "bill")) if q.contradicts == "motion" else None)
+        if stated is not None and stated.stance in ("support", "oppose"):  # for the bill, so against the amendment that
+            stances.append(Stance(member, q, "oppose" if stated.stance == "support" else "support",  # would decline it,
+                                  "debate:contradicts", 0.6, spans, section))  # whatever side the member sits on
+            continue
         side_stance = _side_stance(member, q, reading.government)
         if side_stance is not None:
             stances.append(Stance(member, q, side_stance, "debate:side", 0.45, spans, section))
@@ -662,6 +678,12 @@ def _moved(sent: str, current: Question | None, questions: dict[str, Question], 
         what = re.sub(r"^[,\s]*(?:page\s+\d+,\s*line\s+\d+,?\s*)?", "", rest, flags=re.I).strip(" ,.")
         claim = f"Amendment {am.group('n')}{where}" + (f": {normalise_claim(what, max_words=25)}" if len(what.split()) >= 3 else "")
         return question(f"amendment {am.group('n')}", claim, "amendment")
+    sub = _MOVE_SUBSTITUTING.search(sent)
+    if sub:  # the words substituted for the motion's are the amendment's claim, against the motion
+        text = sub.group("text").strip(" “”\"'‘’.")
+        q = question("amendment to the motion", _question_text("That " + text), "amendment")
+        q.contradicts = "motion"
+        return q
     at = _MOVE_AMENDMENT_TO_MOTION.search(sent)
     if at:  # several amendments to one motion are told apart by their numbers ("amendment S6M-15872.1")
         key = f"amendment {at.group('n')}" if at.group("n") else "amendment to the motion"

@@ -1839,3 +1839,20 @@ def test_a_canadian_commons_sitting_reads_offices_parties_and_the_chair() -> Non
     assert ("Marcel Dubeau", "support", "Clause 6 of Bill C-52") in rows, rows
     assert ("Gord Pelletier", "oppose", "Clause 6 of Bill C-52") in rows, rows
     assert not any(who == "Marcel Dubeau" and stance == "oppose" for who, stance, _ in rows), rows
+    # the Conservative amendment substitutes its words for the motion's: its mover is for it, and members who said they
+    # support the bill are against it, whatever side of the House they sit on
+    amendment = next(c for _, _, c in rows if c.startswith("The House decline to give second reading to Bill C-52"))
+    assert ("Gord Pelletier", "support", amendment) in rows, rows
+    assert ("Lise Tremblay", "oppose", amendment) in rows and ("Raj Gill", "oppose", amendment) in rows, rows
+
+
+def test_a_committee_decision_in_its_own_record_is_the_committee_s() -> None:
+    """"(Motion negatived: nays 6; yeas 4 ...)" in a Commons committee's Evidence is the committee's decision, not the
+    House's."""
+    from stancegraph.loaders import load_path
+    from pathlib import Path
+    b = load_path(Path(__file__).resolve().parents[3] / "examples" / "canada-standing-committee-meeting.txt")
+    rows = held(b)
+    assert any(who == "The Committee" and stance == "oppose" and "Parliamentary Budget Officer" in claim
+               for who, stance, claim in rows), sorted(r for r in rows if "Budget" in r[2])
+    assert not any(who == "The House" for who, _, _ in rows)
