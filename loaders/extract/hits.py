@@ -175,6 +175,10 @@ def merge_hit_claims(hits: list[Hit], matcher: ThemeMatcher) -> dict[str, str]:
     return canon
 
 
+#: a claim that only names a bill: "Bill C-52", "Bill 17 (Critical Minerals Act)", "The Water Services Bill"
+_BILL_NAME = re.compile(r"^(?:Bill\s+[A-Z]?-?\d{1,4}|(?:The\s+)?[A-Z][\w()'’,\- ]{3,120}?\s+Bill(?:\s+(?:19|20)\d\d)?)(?:\s*[—–(,][^.;]{0,120})?$")
+
+
 def align_claims(hits: list[Hit]) -> dict[str, str]:
     """Positions of different holders on one proposition share its claim.
 
@@ -204,8 +208,10 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
         for tok in tokens_of[t]:
             sharing.setdefault(tok, set()).add(t)
     for t in texts:
-        if CLAUSE_QUESTION.match(t) or t in provisions:  # a clause of the bill, a provision: the question itself, not
-            continue                                       # a mention inside someone's sentence
+        # a clause of the bill, a provision, the bill itself ("Bill C-52"): the question itself, never a mention inside
+        # someone's sentence (nor inside an amendment that would decline the bill)
+        if CLAUSE_QUESTION.match(t) or t in provisions or _BILL_NAME.match(t):
+            continue
         if len(content_tokens(t)) < 2 and len(t.split()) > 3:  # one content word in a sentence ("They did not
             continue                                            # know who was calling"): too little to place it
         mine = tokens_of[t]

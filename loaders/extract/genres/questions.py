@@ -81,7 +81,7 @@ _DECIDED = re.compile(r"\bTherefore,?\s+(?:the\s+)?(?P<what>motion(?:\s+as\s+ame
                       r"(?P<neg>not\s+)?(?:agreed|carried|passed)|^\s*\(?(?P<what2>Amendment|Motion)(?P<amended>,?\s+as\s+amended,?)?"
                       r"\s+(?:(?:declared\s+)?(?P<res>carried|lost|agreed\s+to|negatived))\b", re.I)
 #: the chamber that decides, by the name the text gives it
-_CHAMBERS = (("Senedd", "The Senedd"), ("Dáil", "Dáil Éireann"), ("Seanad", "Seanad Éireann"),
+_CHAMBERS = (("House of Commons", "The House"), ("House of Lords", "The House"), ("Senedd", "The Senedd"), ("Dáil", "Dáil Éireann"), ("Seanad", "Seanad Éireann"),
              ("Scottish Parliament", "The Scottish Parliament"), ("Assembly", "The Assembly"))
 CHAMBER_NAMES = frozenset(name for _, name in _CHAMBERS) | {"The House", "The Committee"}
 #: a committee's own record, named at its head: "Standing Committee on Transport, Infrastructure and Communities"

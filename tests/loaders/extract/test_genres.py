@@ -1856,3 +1856,17 @@ def test_a_committee_decision_in_its_own_record_is_the_committee_s() -> None:
     assert any(who == "The Committee" and stance == "oppose" and "Parliamentary Budget Officer" in claim
                for who, stance, claim in rows), sorted(r for r in rows if "Budget" in r[2])
     assert not any(who == "The House" for who, _, _ in rows)
+
+
+def test_a_canadian_sitting_with_blank_lines_keeps_the_bill_apart_from_the_amendment_that_would_decline_it() -> None:
+    """Paragraphs apart, as ourcommons.ca prints them: "(Amendment negatived)" is the House's (not "the Assembly's",
+    though a member quotes the Assembly of Lake Nations), and a stance on "Bill C-52" never moves onto the amendment that
+    names the bill ("the House decline to give second reading to Bill C-52 ..."), which would turn the mover against his
+    own amendment."""
+    b = extract_text(CANADA_COMMONS_SITTING.replace("\n", "\n\n"), name="sitting.txt")
+    rows = held(b)
+    amendment = next(c for _, _, c in rows if c.startswith("The House decline to give second reading to Bill C-52"))
+    assert ("The House", "oppose", amendment) in rows, rows
+    assert ("Gord Pelletier", "support", amendment) in rows and ("Gord Pelletier", "oppose", amendment) not in rows, rows
+    assert ("Gord Pelletier", "oppose", "Bill C-52") in rows and ("Raj Gill", "support", "Bill C-52") in rows, rows
+    assert not any(who == "The Assembly" for who, _, _ in rows), rows
