@@ -54,6 +54,11 @@ _PETITION = re.compile(r"\b(?:e-)?petition\b", re.I)
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
+#: a part of the bill said to do something, first in a sentence: "Clause 8 provides that ...", "Part 2 allows councils to ..."
+_PART_DOES = re.compile(r"^\s*(?:(?:First|Second|Third|Finally|And|Then|Next),?\s+)?(?:Part|Clause|Schedule|Section)\s+\d{1,3}[A-Za-z]?\b"
+                        r"(?:\s+of\s+the\s+Bill)?\s+(?:provides|requires|sets|creates|lets|allows|gives|places|establishes|makes|"
+                        r"introduces|bans|caps|extends|replaces|puts|brings|ends|abolishes|removes|restores|strengthens|amends|"
+                        r"empowers|obliges|guarantees)\b", re.I)
 #: a speaker's own local authority named as a subject ("council supports ...", "our county", "the district")
 _OWN_AUTHORITY = re.compile(r"(?:(?:the|our|this)\s+)?(?:council|county|district|municipality|township|borough|shire)", re.I)
 _LOCAL_AUTHORITY = re.compile(r"\b(?:County|District|Council|Town|Township|City|Municipality|Municipal|Village|Borough|Shire|"
@@ -741,6 +746,7 @@ class Extractor:
             for f in frames:
                 self._frame_hits(f, b, strand, spans, topics, lead_sentence)
             self._objection(sent, b, strand, spans, topics)
+            self._presented(sent, b, strand, spans, topics)
             if self._vote_result(sent, b, strand, spans, topics):
                 continue
             if not frames:
@@ -801,6 +807,16 @@ class Extractor:
         for hit in provision_hits(said, self.ctx.motion):
             if hit.stance == "oppose" or praise:
                 self.add(hit)
+
+    def _presented(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
+        """What the minister who brings a bill says a part of it does ("Clause 8 provides that a project ... goes through
+        one coordinated review", "Part 2 allows councils to charge a premium of up to 300%") is the case they make for it:
+        their support of what they say it does."""
+        if not b.speaker or b.question or not _PART_DOES.match(sent) or not self.reader.presents(b):
+            return
+        for h in self._turn_holders(b):
+            self.add(Hit(h, normalise_claim(sent), "support", "debate:presents", 0.5, spans, strand.source, b.section, None,
+                         topics))
 
     def _objection(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str]) -> None:
         """A witness's list of objections to a bill, part by part ("What we oppose is HB 2217 as drafted. Section 4

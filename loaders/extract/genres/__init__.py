@@ -260,6 +260,11 @@ class Reader:
         debate, every speaker."""
         return self.genre == "debate"
 
+    def presents(self, b: Block) -> bool:
+        """Whether the block's speaker presents the bill for those who bring it (a debate's government minister), so that
+        what they say a part of it does ("Clause 8 provides one coordinated review ...") is a case made for it."""
+        return False
+
     def learn(self, b: Block, opening: str) -> None:
         """What a turn's first sentences say of its speaker ("I appear on behalf of ...", "I am here on behalf of ...")."""
         learn_speaker(self.ctx, b, opening, self.resolver)

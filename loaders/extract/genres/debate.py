@@ -84,6 +84,10 @@ class DebateReader(Reader):
         member = self.reading.speaker_of.get(b.index)
         return bool(b.speaker) and b.speaker in self.ctx.witness_speakers and (member is None or member.party is None)
 
+    def presents(self, b: Block) -> bool:
+        member = self.reading.speaker_of.get(b.index)
+        return member is not None and member.government
+
     def asserts(self, holders: list[Holder]) -> bool:
         """A member's criticism stated as fact ("a loan is of no use to a village hall committee") is their position."""
         return bool(holders)

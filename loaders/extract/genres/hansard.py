@@ -352,6 +352,19 @@ def read_roster(structure: Structure, roster: Roster) -> set[int]:
     return member_blocks
 
 
+#: a motion moved in the record's narrative, its mover's tag first (the House of Commons of Canada): "Hon. Graham
+#: Whitlock (Minister of Northern and Arctic Affairs, Lib.) moved that Bill C-58 ... be read the second time ..."
+_MOVED_BY = re.compile(r"\s*(?P<tag>(?:Hon\.\s+|Right\s+Hon\.\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,4}"
+                       r"\s*\([^()\n]{2,120}\))\s+moved\s+that\b")
+#: the mover's speech after it: "He said: Madam Speaker, ..."
+_HE_SAID = re.compile(r"\s*(?:He|She|They)\s+said\s*:\s*")
+
+
+def _after(segments: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """A block's segments from `at` on (a speaker's tag cut off the front)."""
+    return [(max(a, at), e) for a, e in segments if e > at]
+
+
 def relabel(structure: Structure, roster: Roster) -> None:
     """Read a debate's members into `roster` and relabel its blocks: speaker lines (full, bare and the chair's) open
     turns, and the member list, procedure, clause text and division lists become no one's speech."""
@@ -366,6 +379,19 @@ def relabel(structure: Structure, roster: Roster) -> None:
             b.kind, b.speaker, b.speaker_note = "members", None, None
             continue
         if b.kind == "noise":
+            continue
+        moved = _MOVED_BY.match(text, b.start, b.end) if b.kind == "paragraph" and b.speaker_span is None else None
+        sp = _speaker_line(moved.group("tag")) if moved is not None else None
+        if moved is not None and sp is not None:  # "Hon. Name (Minister of X, Lib.) moved that Bill C-58 ... be read the
+            roster.add(sp[0], party=sp[1], constituency=sp[2], office=sp[3])  # second time": the mover's turn opens
+            b.speaker, b.speaker_note, b.speaker_span = sp[3] or sp[0], sp[0], (moved.start("tag"), moved.end("tag"))
+            b.segments = _after(b.segments, moved.end("tag"))
+            said = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+            opened = _HE_SAID.match(text, said.start, said.end) if said is not None and said.speaker_span is None else None
+            if said is not None and opened is not None:  # "He said: Madam Speaker, ...": the mover's speech
+                said.kind, said.speaker, said.speaker_note, said.speaker_span = "paragraph", b.speaker, b.speaker_note, \
+                    (opened.start(), opened.end())
+                said.segments = _after(said.segments, opened.end())
             continue
         tag = _inline_tag(text, b)
         if tag is not None:  # "The Deputy Presiding Officer (Lorna Halkett): I call ...", "Jo Bell (Fife) (Lab): I ..."

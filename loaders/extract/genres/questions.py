@@ -252,7 +252,7 @@ class DebateReading:
         """Whether a sentence says where its speaker stands on a question before the House (then it is read as a vote,
         not as a claim); "I cannot support Clause 3 as drafted" in a Second Reading names no question, so it is a
         claim."""
-        if _BEG_TO_MOVE.search(sentence):
+        if _BEG_TO_MOVE.search(sentence) or _MOVE_SUBSTITUTING.search(sentence):
             return True
         keys = {q.key for q in self.questions}
         # "the Bloc supports clause 20" said by a Bloc member, "The coalition supports Bill C-61" by its witness

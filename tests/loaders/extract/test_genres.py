@@ -1870,3 +1870,19 @@ def test_a_canadian_sitting_with_blank_lines_keeps_the_bill_apart_from_the_amend
     assert ("Gord Pelletier", "support", amendment) in rows and ("Gord Pelletier", "oppose", amendment) not in rows, rows
     assert ("Gord Pelletier", "oppose", "Bill C-52") in rows and ("Raj Gill", "support", "Bill C-52") in rows, rows
     assert not any(who == "The Assembly" for who, _, _ in rows), rows
+
+
+def test_a_motion_moved_in_the_narrative_opens_the_mover_s_speech() -> None:
+    """ourcommons.ca opens a second-reading debate with "Hon. Name (Minister of X, Lib.) moved that Bill C-52 ... be read
+    the second time ..." and then "He said: Madam Speaker, ...": the paragraphs that follow are the minister's speech, and
+    what he says a clause of his bill does ("Clause 11 gives first nations co-management ...") is the case he makes for
+    it."""
+    sitting = CANADA_COMMONS_SITTING.replace(
+        "Hon. Marcel Dubeau (Minister of Fisheries, Lib.): Madam Speaker, I am proud to rise today to open debate on Bill "
+        "C-52. Clause 6 sets",
+        "He said: Madam Speaker, I am proud to rise today to open debate on Bill C-52.\nClause 6 sets")
+    rows = held(extract_text(sitting.replace("\n", "\n\n"), name="sitting.txt"))
+    assert any(who == "Marcel Dubeau" and stance == "support" and claim.startswith("Clause 6 sets a national licence fee")
+               for who, stance, claim in rows), sorted(r for r in rows if r[0] == "Marcel Dubeau")
+    assert ("Marcel Dubeau", "support", "Bill C-52") in rows, rows
+    assert not any(who == "Gord Pelletier" and claim.startswith("Clause 6 sets") for who, _, claim in rows), rows
