@@ -54,11 +54,6 @@ _PETITION = re.compile(r"\b(?:e-)?petition\b", re.I)
 _CLIENTS = re.compile(r"^(?:(?:the|our|my)\s+(?:group|groups|clients?|families|organisations|coalition|campaign|"
                       r"core\s+participants?|bereaved(?:\s+families)?)(?:\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)?|"
                       r"(?:those|the\s+people|the\s+organisations)\s+(?:that\s+|whom\s+)?(?:i|we)\s+represent)$", re.I)
-#: a part of the bill said to do something, first in a sentence: "Clause 8 provides that ...", "Part 2 allows councils to ..."
-_PART_DOES = re.compile(r"^\s*(?:(?:First|Second|Third|Finally|And|Then|Next),?\s+)?(?:Part|Clause|Schedule|Section)\s+\d{1,3}[A-Za-z]?\b"
-                        r"(?:\s+of\s+the\s+Bill)?\s+(?:provides|requires|sets|creates|lets|allows|gives|places|establishes|makes|"
-                        r"introduces|bans|caps|extends|replaces|puts|brings|ends|abolishes|removes|restores|strengthens|amends|"
-                        r"empowers|obliges|guarantees)\b", re.I)
 #: a speaker's own local authority named as a subject ("council supports ...", "our county", "the district")
 _OWN_AUTHORITY = re.compile(r"(?:(?:the|our|this)\s+)?(?:council|county|district|municipality|township|borough|shire)", re.I)
 _LOCAL_AUTHORITY = re.compile(r"\b(?:County|District|Council|Town|Township|City|Municipality|Municipal|Village|Borough|Shire|"
@@ -144,10 +139,16 @@ _IT_STANCE = re.compile(r"^,?\s+(?:and|so|which\s+is\s+why)\s+(?:we|I)\s+(?P<neg
                         r"vote\s+against|support|back|welcome|endorse|vote\s+for)\s+it\s*[.!]?$", re.I)
 _PART_NAMED_IN = re.compile(r"\b(clause|schedule)\s+(\d{1,3}[A-Za-z]?)\b", re.I)
 #: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
-_PART_FIRST = re.compile(r"^\s*(?:(?:" + ORDINAL + r"|And),?\s+)?"
+_PART_OPENS = r"^\s*(?:(?:" + ORDINAL + r"|And|Then|Next),?\s+)?"  # "Third, Section 5 ...", "And clause 4 ..."
+_PART_FIRST = re.compile(_PART_OPENS +
                          r"(?:the\s+(?:[\w-]+\s+){0,4}?in\s+)?(?P<kind>Section|Clause|Schedule|Part|Head)\s+(?P<n>\d{1,3}[A-Za-z]?)\b"
                          r"(?!\s*,\s*(?:which|that))\s+(?:would|will|could|turns|puts|makes|requires|gives|creates|forces|"
                          r"imposes|lets|allows|means|goes|takes|applies|sets|bans)\b", re.I)
+#: a part of the bill said to do something, first in a sentence, as the minister who brings it puts it: "Clause 8 provides
+#: that ...", "Part 2 allows councils to ..." (what it does, not what it would do: :data:`_PART_FIRST`)
+_PART_DOES = re.compile(_PART_OPENS + r"(?:Part|Clause|Schedule|Section)\s+\d{1,3}[A-Za-z]?\b(?:\s+of\s+the\s+Bill)?\s+(?:provides|"
+                        r"requires|sets|creates|lets|allows|gives|places|establishes|makes|introduces|bans|caps|extends|replaces|"
+                        r"puts|brings|ends|abolishes|removes|restores|strengthens|amends|empowers|obliges|guarantees)\b", re.I)
 #: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
 _BILL_THAT = re.compile(r"^(?:a|the|this)\s+bill\s+(?:that|which)\s+\w", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
