@@ -53,7 +53,8 @@ _CANON_Q = (
 _PRONOUN = re.compile(r"^(?:they|these|those|he|she|this group|these groups|these stakeholders|these organisations|"
                       r"the former|the latter|such stakeholders|both groups)$", re.I)
 _WE = re.compile(r"^(?:we|i|us|our clients|our client|our members|my clients|my client|our families|our client group|"
-                 r"our organisations?|my organisation|the families (?:we|i) represent|those (?:we|i) represent)$", re.I)
+                 r"our organisations?|my organisation|the families (?:we|i) represent|those (?:we|i) represent|"
+                 r"(?:our|my) (?:caucus|party|parliamentary party|group))$", re.I)
 _BARE_Q = re.compile(r"^(?:some|many|most|several|a few|others|other|all|few|a number|one|a minority|the majority)$", re.I)
 _SIDE = re.compile(r"^(?:the )?(?P<side>supporters|proponents|advocates|backers|champions|opponents|critics|sceptics|skeptics|"
                    r"detractors)(?: of (?P<of>.+))?$", re.I)

@@ -1886,3 +1886,13 @@ def test_a_motion_moved_in_the_narrative_opens_the_mover_s_speech() -> None:
                for who, stance, claim in rows), sorted(r for r in rows if r[0] == "Marcel Dubeau")
     assert ("Marcel Dubeau", "support", "Bill C-52") in rows, rows
     assert not any(who == "Gord Pelletier" and claim.startswith("Clause 6 sets") for who, _, claim in rows), rows
+
+
+def test_a_member_s_caucus_is_the_member() -> None:
+    """"Our caucus opposes clause 6 outright" said by a member is the member's own stance (their party's, which they
+    speak for), not nobody's."""
+    sitting = CANADA_COMMONS_SITTING.replace("Clause 6 is a tax on a family's weekend, and we oppose it.",
+                                             "Our caucus opposes the licence fee outright.")
+    rows = held(extract_text(sitting, name="sitting.txt"))
+    assert any(who == "Gord Pelletier" and stance == "oppose" and "licence fee" in claim.casefold()
+               for who, stance, claim in rows), sorted(r for r in rows if r[0] == "Gord Pelletier")
