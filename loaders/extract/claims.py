@@ -340,7 +340,9 @@ _ACCORDING = re.compile(r"^\s*(?:(?:but|and|indeed|however),?\s+)?(?:according t
                         r"(?:said|put it|pointed out|argued|noted|observed|warned|told (?:us|me|the \w+(?: \w+)?)|made clear|explained|"
                         r"stated|reminded us|highlighted|found|concluded)(?:\s+(?:in|to)\s+(?:its|their|his|her|the)\s+[\w ]{3,40}?)?"
                         r"(?:\s+(?:last|this)\s+(?:week|month|year|autumn|spring|summer|winter))?,\s*(?P<claim2>.+)$", re.I)
-_VIEW_IS = re.compile(r"^\s*(?:(?P<who>[^,]{2,100}?)['’]s?|(?P<pron>its|their|his|her|our|my))\s+(?:view|position|argument|contention|belief|case|expectation|concern|hope)"
+_VIEW_IS = re.compile(r"^\s*(?:(?:on|as\s+for|as\s+to|turning\s+to|regarding)\s+[^,]{1,60},\s+|(?:but|and|so|frankly|again|now),?\s+)?"
+                      r"(?:(?P<who>[^,]{2,100}?)['’]s?|(?P<pron>its|their|his|her|our|my))\s+(?:view|position|argument|contention|belief|"
+                      r"case|expectation|concern|hope|experience|understanding|assessment|submission|conclusion|judge?ment)"
                       r"\s+(?:is|was|remains)\s+that\s+(?P<claim>.+)$", re.I)
 _POSSESSIVE_SUBJECT = {"its": "it", "their": "they", "our": "we", "my": "I", "his": "he", "her": "she"}
 _GOAL = re.compile(r"\b(?:an?|the|one)\s+(?:key\s+|main\s+|stated\s+|central\s+|core\s+)?(?P<noun>goal|aim|ambition|priority|objective|"

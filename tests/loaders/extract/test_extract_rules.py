@@ -845,3 +845,18 @@ def test_a_clause_claim_never_leaves_a_tail_hanging_on_the_bill_name() -> None:
     assert name == "Clause 8 of Forestry (Harvest Residue) Amendment Bill" or name.startswith(
         "Clause 8 of Forestry (Harvest Residue) Amendment Bill, which requires"), name
     assert "and from within" not in name.split(", which")[0]
+
+
+@pytest.mark.parametrize(("sentence", "who", "claim"), [
+    ("On section 12, the government's position is that the district board is the right decision-maker.", "the government",
+     "The district board is the right decision-maker"),
+    ("On section 9, the ministry's experience is that a blanket holdback deters transfers.", "the ministry",
+     "A blanket holdback deters transfers"),
+    ("My understanding is that the office will report at arm's length.", "I", "The office will report at arm's length"),
+    ("Frankly, our assessment is that the fund is too small.", "we", "The fund is too small"),
+])
+def test_a_holder_s_view_experience_or_understanding_is_their_claim(sentence: str, who: str, claim: str) -> None:
+    """"X's position / experience / understanding is that P", after a topic ("On section 12, ...") or a discourse word, is
+    X's support of P."""
+    found = [(f.rule, f.subject, [f.claim_text(c) for c in f.claims]) for f in find_frames(sentence)]
+    assert ("view-is", who, [claim]) in found, found
