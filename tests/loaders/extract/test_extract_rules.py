@@ -860,3 +860,12 @@ def test_a_holder_s_view_experience_or_understanding_is_their_claim(sentence: st
     X's support of P."""
     found = [(f.rule, f.subject, [f.claim_text(c) for c in f.claims]) for f in find_frames(sentence)]
     assert ("view-is", who, [claim]) in found, found
+
+
+@pytest.mark.parametrize(("sentence", "claim"), [
+    ("I'd hate to see the levy scrapped.", "The levy scrapped"),
+    ("We would not want to see the holdback made discretionary.", "The holdback made discretionary"),
+])
+def test_hating_to_see_something_is_opposing_it(sentence: str, claim: str) -> None:
+    found = frames_of(sentence)
+    assert any(p == "oppose" and c == [claim] for _r, p, _s, c in found), found
