@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -61,9 +62,9 @@ COMPROMISE = re.compile(
     r"targeted|exemptions?|opt[- ]outs?|first in one|one \w+ first)\b", re.IGNORECASE)
 #: a claim that is a numbered part of a bill: "Section 12 of Bill 31", "Clause 4 of the Water Bill", "Schedule 3"
 _PART_CLAIM = re.compile(r"(?:clause|schedule|section|part|head|article)\s+\d{1,3}[A-Za-z]?\b(?=\s+of\s|\s*[:,(]|\s*$)", re.I)
-INVOLVED_WEIGHT = 0.25
+INVOLVED_WEIGHT = 0.25  # weight of shared involvement (any stance) next to shared opposition (1.0)
 PART_REACH = 1500  # characters after a part is named within which a claim is read as argued on it
-NEAR_PULL = 0.8  # links to two parts of a bill this close in weight are alike: the part named nearest before decides  # weight of shared involvement (any stance) next to shared opposition (1.0)
+NEAR_PULL = 0.8  # links to two parts of a bill this close in weight are alike: the part named nearest before decides
 KNN_ABOVE = 500
 KNN = 15
 
@@ -123,7 +124,8 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
         cand = cand[np.lexsort((cand, -intensity[cand]))][:max_claims]
         cand.sort()
     inc, theme_ids = _theme_incidence(m)
-    communities = _communities(m, cand, opp_p, involved, inc, relations, seed)
+    parts = _PartIndex(m)
+    communities = _communities(m, cand, opp_p, involved, inc, relations, seed, parts)
 
     uncontested = ~contested
     n_sup = _colsum(sup_p)
@@ -136,7 +138,6 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
     sections = _claims_by_section(m, {m.claims[int(j)] for j in cand})
     labels = m.stakeholder_labels  # the label of each row
     clusters: list[dict[str, Any]] = []
-    context: dict[str, set[str]] | None = None
     for com in communities:
         cols = sorted((int(cand[k]) for k in com), key=lambda j: (-float(intensity[j]), m.claims[j]))
         camps = {j: _camps(j, sup_lists, opp_lists, contra) for j in cols}
@@ -145,13 +146,11 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
         both = side_a & side_b
         t_count = Counter(t for j in cols for t in m.theme_ids(m.claims[j]))
         eligible = uncontested & (n_sup > 0)
-        part_keys = {_part_key(named.group(0)) for j in cols if (named := _PART_CLAIM.match(m.claim_text(m.claims[j])))}
+        part_keys = {k for j in cols if (k := _part_named(m.claim_text(m.claims[j]))) is not None}
         if len(part_keys) == 1:  # a part's arguments are those argued on it, not on the part named just before
-            if context is None:
-                context = _part_context(m)
             key = next(iter(part_keys))
-            eligible = eligible & np.array([key in context.get(c, {key}) and not (
-                (named := _PART_CLAIM.match(m.claim_text(c))) and _part_key(named.group(0)) != key) for c in m.claims])
+            eligible = eligible & np.array([key in parts.context.get(c, {key}) and _part_named(m.claim_text(c)) in (None, key)
+                                            for c in m.claims])
         attached = _attached(m, cols, sections, col_of, inc, theme_ids, t_count, eligible, s_str, n_sup)
         bridges: list[dict[str, Any]] = []
         side_claims: list[int] = []
@@ -224,7 +223,7 @@ def find_tensions(bundle: "Bundle | StanceMatrix", *, seed: int = 0, max_claims:
 
 
 def _communities(m: StanceMatrix, cand: np.ndarray, opp_p: sp.csr_matrix, involved: sp.csc_matrix,
-                 inc: sp.csr_matrix, relations: list[tuple[int, int]], seed: int) -> list[set[int]]:
+                 inc: sp.csr_matrix, relations: list[tuple[int, int]], seed: int, parts: "_PartIndex") -> list[set[int]]:
     """Louvain communities (indices into `cand`) of the conflict structure on the contested claims.
 
     Two claims are linked when the same stakeholders contest them (the camps are made by who opposes or
@@ -253,42 +252,42 @@ def _communities(m: StanceMatrix, cand: np.ndarray, opp_p: sp.csr_matrix, involv
     g.add_nodes_from(range(len(cand)))
     coo = sp.triu(w, k=1).tocoo()
     g.add_weighted_edges_from(zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist()))
-    return _one_part_each(list(nx.community.louvain_communities(g, weight="weight", seed=seed)), g, m, cand)
+    return _one_part_each(list(nx.community.louvain_communities(g, weight="weight", seed=seed)), g, m, cand, parts)
 
 
-def _one_part_each(communities: list[set[int]], g: nx.Graph, m: StanceMatrix, cand: np.ndarray) -> list[set[int]]:
+def _one_part_each(communities: list[set[int]], g: nx.Graph, m: StanceMatrix, cand: np.ndarray,
+                   parts: "_PartIndex") -> list[set[int]]:
     """Communities split so that none holds two numbered parts of a bill ("Section 12 of Bill 31", "Section 9 of
     Bill 31"): the same holders may contest both, but each part is a question a reader weighs on its own. A claim that
     names no part goes with the part it is most strongly linked to; where it is linked to several about as strongly
-    (within NEAR_PULL: one holder contests them all), with the part last named before it is argued ("Clause 8 requires ... We do not believe that
-    standard can be met")."""
+    (within NEAR_PULL: one holder contests them all), with the part last named before it is argued ("Clause 8
+    requires ... We do not believe that standard can be met")."""
     out: list[set[int]] = []
-    mentions: dict[str, list[tuple[int, str]]] | None = None
     for com in communities:
-        parts: dict[str, set[int]] = {}
+        groups: dict[str, set[int]] = {}
         for k in sorted(com):
-            named = _PART_CLAIM.match(m.claim_text(m.claims[int(cand[k])]))
-            if named:
-                parts.setdefault(_part_key(named.group(0)), set()).add(k)
-        if len(parts) < 2:
+            key = _part_named(m.claim_text(m.claims[int(cand[k])]))
+            if key is not None:
+                groups.setdefault(key, set()).add(k)
+        if len(groups) < 2:
             out.append(com)
             continue
-        if mentions is None:
-            mentions = _part_mentions(m)
-        keys, groups = list(parts), list(parts.values())
-        for k in sorted(com - set().union(*groups)):
-            pull = [round(sum(g[k][x]["weight"] for x in grp if g.has_edge(k, x)), 6) for grp in groups]
-            best = [i for i, p in enumerate(pull) if p >= NEAR_PULL * max(pull)]
-            if len(best) > 1:
-                best.sort(key=lambda i: _distance_after(m, m.claims[int(cand[k])], keys[i], mentions))
-            groups[best[0]].add(k)
-        out += groups
+        keys = list(groups)
+        for k in sorted(com - set().union(*groups.values())):
+            pull = [round(sum(g[k][x]["weight"] for x in groups[key] if g.has_edge(k, x)), 6) for key in keys]
+            near = [key for key, p in zip(keys, pull) if p >= NEAR_PULL * max(pull)]
+            groups[min(near, key=lambda key: parts.distance_after(m.claims[int(cand[k])], key))
+                   if len(near) > 1 else near[0]].add(k)
+        out += groups.values()
     return out
 
 
-def _part_key(name: str) -> str:
-    """'Section 12 of Bill 31' -> 'section 12' (the words of a part's kind in the singular)."""
-    kind, n = name.split()[:2]
+def _part_named(text: str) -> str | None:
+    """The numbered part of a bill a claim is, as a key ('Section 12 of Bill 31' -> 'section 12'), else None."""
+    named = _PART_CLAIM.match(text)
+    if named is None:
+        return None
+    kind, n = named.group(0).split()[:2]
     return f"{kind.casefold().rstrip('s')} {n.casefold()}"
 
 
@@ -296,51 +295,62 @@ _PART_MENTION = re.compile(r"\b(clause|schedule|section|part|head|article)s?\s+(
                            re.I)
 
 
-def _part_mentions(m: StanceMatrix) -> dict[str, list[tuple[int, str]]]:
-    """document -> (offset, part key) of each numbered part named in a passage some position rests on, in order."""
-    out: dict[str, set[tuple[int, str]]] = {}
-    for p in m.bundle.positions.values():
-        for e in p.evidence:
-            if e.start is None:
-                continue
-            for mm in _PART_MENTION.finditer(e.quote):
-                for n in re.findall(r"\d{1,3}[A-Za-z]?", mm.group(2)):
-                    out.setdefault(e.document, set()).add((e.start + mm.start(), f"{mm.group(1).casefold()} {n.casefold()}"))
-    return {d: sorted(v) for d, v in out.items()}
+class _PartIndex:
+    """Where the numbered parts of a bill are named in the passages positions rest on, read once a call and only
+    when a cluster holds a part."""
 
+    def __init__(self, m: StanceMatrix) -> None:
+        self.m = m
 
-def _part_context(m: StanceMatrix, reach: int = PART_REACH) -> dict[str, set[str]]:
-    """claim id -> the numbered parts named last before its passages end (within `reach` characters of their start):
-    the parts it is argued on ("On section 38, we do not accept ...": section 38). A claim argued where no part was named
-    lately is absent."""
-    mentions = _part_mentions(m)
-    starts = {d: [at for at, _ in v] for d, v in mentions.items()}
-    out: dict[str, set[str]] = {}
-    for p in m.bundle.positions.values():
-        for e in p.evidence:
-            if e.start is None or e.document not in starts:
-                continue
-            end = e.end if e.end is not None else e.start
-            k = bisect.bisect_right(starts[e.document], end - 1) - 1
-            if k >= 0 and e.start - starts[e.document][k] <= reach:
-                at = starts[e.document][k]
-                out.setdefault(p.claim, set()).update(key for a, key in mentions[e.document] if a == at)
-    return out
+    @cached_property
+    def passages(self) -> dict[str, list[tuple[str, int, int]]]:
+        """claim id -> (document, start, end) of each passage a position on it rests on."""
+        out: dict[str, list[tuple[str, int, int]]] = {}
+        for p in self.m.bundle.positions.values():
+            for e in p.evidence:
+                if e.start is not None:
+                    out.setdefault(p.claim, []).append((e.document, e.start, e.end if e.end is not None else e.start))
+        return out
 
+    @cached_property
+    def mentions(self) -> dict[str, list[tuple[int, str]]]:
+        """document -> (offset, part key) of each numbered part named in a passage, in order."""
+        out: dict[str, set[tuple[int, str]]] = {}
+        for p in self.m.bundle.positions.values():
+            for e in p.evidence:
+                if e.start is None:
+                    continue
+                for mm in _PART_MENTION.finditer(e.quote):
+                    for n in re.findall(r"\d{1,3}[A-Za-z]?", mm.group(2)):
+                        out.setdefault(e.document, set()).add((e.start + mm.start(), f"{mm.group(1).casefold()} {n.casefold()}"))
+        return {d: sorted(v) for d, v in out.items()}
 
-def _distance_after(m: StanceMatrix, claim: str, key: str, mentions: dict[str, list[tuple[int, str]]]) -> int:
-    """How far a claim's first passage lies after the last mention of the part `key` before it (1 << 40 when none)."""
-    best = 1 << 40
-    for p in m.bundle.positions.values():
-        if p.claim != claim:
-            continue
-        for e in p.evidence:
-            if e.start is None:
-                continue
-            before = [at for at, k in mentions.get(e.document, ()) if k == key and at <= e.start]
+    @cached_property
+    def context(self) -> dict[str, set[str]]:
+        """claim id -> the numbered parts named last before its passages end (within PART_REACH characters of their
+        start): the parts it is argued on ("On section 38, we do not accept ...": section 38). A claim argued where no
+        part was named lately is absent."""
+        starts = {d: [at for at, _ in v] for d, v in self.mentions.items()}
+        out: dict[str, set[str]] = {}
+        for claim, passages in self.passages.items():
+            for doc, start, end in passages:
+                if doc not in starts:
+                    continue
+                k = bisect.bisect_right(starts[doc], end - 1) - 1
+                if k >= 0 and start - starts[doc][k] <= PART_REACH:
+                    at = starts[doc][k]
+                    out.setdefault(claim, set()).update(key for a, key in self.mentions[doc] if a == at)
+        return out
+
+    def distance_after(self, claim: str, key: str) -> int:
+        """How far a claim's nearest passage lies after the last mention of the part `key` before it (1 << 40 when
+        none)."""
+        best = 1 << 40
+        for doc, start, _end in self.passages.get(claim, ()):
+            before = [at for at, k in self.mentions.get(doc, ()) if k == key and at <= start]
             if before:
-                best = min(best, e.start - before[-1])
-    return best
+                best = min(best, start - before[-1])
+        return best
 
 
 Camps = tuple[set[int], set[int], dict[int, int]]  # supporters, opponents (direct and via), via: row -> claim
