@@ -60,6 +60,14 @@ _MOVE_SUBSTITUTING = re.compile(r"\bI\s+(?:therefore\s+|would\s+like\s+to\s+)?mo
                                 r"That\s+the\s+motion\s+be\s+amended\s+by\s+(?:deleting|striking\s+out|replacing)\s+all\s+(?:of\s+)?the\s+"
                                 r"words\s+after\s+the\s+word\s+[“\"'‘]?That[”\"'’]?\s+(?:and\s+substituting|with)\s+the\s+following\s*:?\s*"
                                 r"[“\"'‘]?(?P<text>.+)$", re.I | re.S)
+
+
+def _moves(sentence: str) -> bool:
+    """Whether a sentence moves a motion or an amendment ("I beg to move, That ...", "I move: That the motion be amended by
+    deleting ... and substituting the following: ...")."""
+    return bool(_BEG_TO_MOVE.search(sentence) or _MOVE_SUBSTITUTING.search(sentence))
+
+
 _MOTION = re.compile(r"(?:^|\bI beg to move,?\s*)(?P<m>That\s+(?:this House|the House|this Committee|the Parliament|this Parliament|leave be given|the Bill|the draft|"
                      r"Dáil Éireann|Seanad Éireann|the Dáil|the Seanad|the Senedd|the Assembly|this Assembly|"
                      r"the [\w ]{3,40}(?:Regulations|Order|Rules))\b.+)$", re.I | re.S)
@@ -252,7 +260,7 @@ class DebateReading:
         """Whether a sentence says where its speaker stands on a question before the House (then it is read as a vote,
         not as a claim); "I cannot support Clause 3 as drafted" in a Second Reading names no question, so it is a
         claim."""
-        if _BEG_TO_MOVE.search(sentence) or _MOVE_SUBSTITUTING.search(sentence):
+        if _moves(sentence):
             return True
         keys = {q.key for q in self.questions}
         # "the Bloc supports clause 20" said by a Bloc member, "The coalition supports Bill C-61" by its witness
@@ -563,7 +571,7 @@ def read_questions(structure: Structure, roster: Roster) -> DebateReading:
                 for q in named_moved:
                     add(member, q, "support", "debate:moved", 0.9, spans, b.section)
                 continue
-            if _BEG_TO_MOVE.search(sent) or _MOVE_SUBSTITUTING.search(sent):
+            if _moves(sent):
                 moved = _moved(sent, current, questions, question)
                 if moved is not None:
                     if moved.mover is None:
