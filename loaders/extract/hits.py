@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from ...graph.model.records import Source
 from .claims import CLAUSE_QUESTION, normalise_claim
 from .merging import (
-    _weights, anchor_of, best_aim, cluster_claims, content_tokens, opposite_proposals, parts_conflict, same_claim,
-    same_instrument,
+    _INSTRUMENT_OF, _weights, anchor_of, best_aim, cluster_claims, content_tokens, instrument, opposite_proposals,
+    parts_conflict, same_claim, same_instrument,
 )
 from .polarity import positive_form
 from .proposals import evaluation
@@ -236,15 +236,17 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
     renamed: set[str] = set()
     opposed = {h.claim for h in hits if h.stance == "oppose"} - {h.claim for h in hits if h.stance != "oppose"}
     put = {h.claim for h in hits if h.stance == "support" and not h.side_topic and not _NEGATED.search(h.claim)
-           and (h.rule.startswith(_PROPOSING) or _ADVOCACY.search(h.claim))}
+           and (h.rule.startswith(_PROPOSING) or _ADVOCACY.search(h.claim) or _put_forward(h.claim))}
     for t in texts:
         if t in moved or t not in opposed or CLAUSE_QUESTION.match(t) or _NEGATED.search(t) or \
                 t in provisions and re.match(r"(?:Clause|Schedule|Section|Part|Head|Article)\s+\d", t):
             continue
         # (a provision some statement weighed, "The blanket rule", joins only a proposal named as shortly: "A mandatory
-        # standard", never a sentence that mentions it)
+        # standard", or one that opens with it, "A federal evacuation allowance paid directly to households would ...";
+        # never a sentence that mentions it on the way)
         named = [a for a in put if a != t and not holders[a] & holders[t] and same_instrument(t, a)
-                 and (t not in provisions or len(a.split()) <= 6 and not _PREDICATE.search(a))]
+                 and (t not in provisions or len(a.split()) <= 6 and not _PREDICATE.search(a)
+                      or _leads_with_instrument(a))]
         if named:  # the one sharing most of its words, then the one most hold, then the one put most shortly
             moved[t] = max(named, key=lambda a: (len(content_tokens(a) & content_tokens(t)), len(holders[a]),
                                                  -len(content_tokens(a)), -texts.index(a)))
@@ -254,6 +256,25 @@ def align_claims(hits: list[Hit]) -> dict[str, str]:
             h.rule += "+instrument" if h.claim in renamed else "+aligned"
             h.claim = moved[h.claim]
     return moved
+
+
+def _leads_with_instrument(claim: str) -> bool:
+    """Whether a proposal opens with the instrument it puts ("A federal evacuation allowance paid directly to households
+    would ..."): it is that instrument's proposal, not a sentence that mentions one on the way."""
+    words = re.findall(r"[\w'’-]+", claim)[:6]
+    at = next((k for k, w in enumerate(words)
+               if _INSTRUMENT_OF.get(w.casefold().rstrip("s")) or _INSTRUMENT_OF.get(w.casefold())), None)
+    return at is not None and instrument(" ".join(words[:at + 1])) is not None and \
+        not _PREDICATE.search(" ".join(words[:at]))
+
+
+def _put_forward(claim: str) -> bool:
+    """Whether a witness's sentence puts forward the instrument it opens with, saying what it would do and not
+    weighing it down ("A federal evacuation allowance paid directly to households would put money in people's hands in
+    days"; not "A federal allowance would cost billions")."""
+    from .provisions import HARMS  # (provisions reads this module's hits)
+    return _leads_with_instrument(claim) and bool(re.search(r"\b(?:would|could)\b", claim, re.I)) and \
+        evaluation(claim) != "oppose" and not HARMS.search(claim)
 
 
 def _only_of(token: str, claim: str) -> bool:

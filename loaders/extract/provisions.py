@@ -23,27 +23,39 @@ from .claims import CLAUSE_QUESTION, normalise_claim
 from .hits import _NEGATED, Hit
 from .proposals import evaluation
 
+#: what a provision is called: "the parts mandate", "a 30-day deemed permit", "the levy in Section 38", "a federal
+#: allowance paid to everyone", "a requirement for parental consent"
+_PROVISION_NP = (
+    r"(?:the|this|that|any|a|your|their)\s+(?:[\w$%'’-]+\s+){0,4}?(?:mandate|requirement|cap|levy|ban|limit|threshold|duty|"
+    r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|service|"
+    r"agency|authority|rule|allowance|payment|benefit|grant|scheme|programme|program|fund|protections|provisions?|bill|"
+    r"clause|section|amendment|motion|permits?|approvals?|appeals?|delays?|restrictions?|penalt(?:y|ies)|quotas?)"
+    r"(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+[A-Za-z]?|\s+(?:(?:paid|designed|applied|imposed|charged|levied|"
+    r"aimed|targeted)\s+(?:to|on|at|for|by)|for|on)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?")
+#: a provision named as the act of making it: "Ending third-party appeals takes away ...", "Raising the fee would ..."
+_PROVISION_ACT = (
+    r"(?:Ending|Removing|Scrapping|Abolishing|Dropping|Raising|Cutting|Lowering|Introducing|Extending|Imposing|Allowing|"
+    r"Requiring|Banning|Capping|Freezing|Delaying)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:would|will|could|takes|is)\b)")
 #: a provision named as the subject of a sentence that says what it would do: "The parts mandate would raise
 #: prices", "The 40-mile-an-hour cap in clause 9 will reduce the energy released", "This bill would cost jobs",
 #: "Clause 4 will raise the cost of capital" (a numbered part: :func:`part_claims` names it the bill's)
 PROVISION = re.compile(
     r"^(?:(?:First|Second|Third|Finally|And|But|So|Yet|However|Frankly|Simply put|In short),?\s+)?"
-    r"(?P<np>(?:the|this|that|any|a|your|their)\s+(?:[\w$%'’-]+\s+){0,4}?(?:mandate|requirement|cap|levy|ban|limit|threshold|duty|"
-    r"moratorium|tax|charge|fee|register|registry|licen[cs]ing|target|standard|obligation|exemption|regime|subsidy|service|"
-    r"agency|authority|rule|allowance|payment|benefit|grant|scheme|programme|program|fund|"
-    r"protections|provisions?|bill|clause|section|amendment|motion)(?:\s+(?:in|under|of)\s+(?:Section|clause|Part)\s+\d+"
-    r"[A-Za-z]?)?|(?:the\s+)?(?:clause|schedule|section|part)\s+\d{1,3}[A-Za-z]?(?:\s+of\s+the\s+bill)?)\s+(?P<pred>(?:would|will|could|is|are|does|has|cuts|shuts|locks|leaves|silences|strips|takes)\s+"
+    r"(?P<np>" + _PROVISION_NP + "|" + _PROVISION_ACT + r"|(?:the\s+)?(?:clause|schedule|section|part)\s+\d{1,3}[A-Za-z]?"
+    r"(?:\s+of\s+the\s+bill)?)\s+(?P<pred>(?:would|will|could|is|are|does|has|cuts|shuts|locks|leaves|silences|strips|takes)\s+"
     r"(?!not\b|be\s+(?:debated|considered|discussed|read|introduced|moved|put)\b).{5,}|(?:worries|troubles|concerns|alarms)\s+"
     r"(?:us|me|our|my|them|their|residents|members)\b.*)$", re.I)
 #: what a provision would do, weighed: its harms and its goods (beyond the general words of ``evaluation.yaml``)
-_HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"
-                    r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
-                    r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
-                    r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
-                    r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
-                    r"waste\w*|(?<!\bcut\s)(?<!\bcuts\s)(?<!reduce\s)(?<!reduces\s)(?<!\bslash\s)(?:bureaucra\w+|red\s+tape)|(?:strip|take)\s+(?:out|away)|worries|troubles|alarms|"
-                    r"(?:cuts?|shuts?|locks?|leaves?)\s+(?:\w+\s+){0,3}out\b|silences?|"
-                    r"concerns\s+(?:us|me|our|my))\b", re.I)
+HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"
+                   r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
+                   r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
+                   r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
+                   r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
+                   r"waste\w*|deter\w*|discourag\w*|undermin\w*|pay\s+(?:\w+\s+){0,3}twice|add\s+(?:\w+\s+){0,3}to\s+the\s+cost|"
+                   r"(?<!\bcut\s)(?<!\bcuts\s)(?<!reduce\s)(?<!reduces\s)(?<!\bslash\s)(?:bureaucra\w+|red\s+tape)|"
+                   r"(?:strips?|takes?)\s+(?:out|away)|worries|troubles|alarms|"
+                   r"(?:cuts?|shuts?|locks?|leaves?)\s+(?:\w+\s+){0,3}out\b|silences?|"
+                   r"concerns\s+(?:us|me|our|my))\b", re.I)
 _GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
                     r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
                     r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole)|(?:cut|cuts|reduce|reduces|"
@@ -68,10 +80,10 @@ def provision_hits(hits: list[Hit], bill: str | None = None) -> list[Hit]:
         if m is None:
             continue
         # the verdict, not the reason given for it: "Clause 3 is needed, because users cannot plan without it"
-        pred = re.split(r",?\s+(?:because|since|given\s+that|so\s+that)\b", m.group("pred"))[0]
+        pred = re.split(r",?\s+(?:because|since|given\s+that|so\s+that)\b|,\s+(?:who|which|where|whose)\b|;", m.group("pred"))[0]
         if _NEGATED.search(pred):
             continue
-        harms, goods = bool(_HARMS.search(pred)), bool(_GOODS.search(pred))
+        harms, goods = bool(HARMS.search(pred)), bool(_GOODS.search(pred))
         verdict = "oppose" if harms and not goods else "support" if goods and not harms else \
             evaluation(pred) or ("support" if _GOOD_EFFECT.search(pred) else None)  # ("Clause 3 is essential")
         if verdict is None or verdict == "support" and not (goods or _GOOD_EFFECT.search(pred)):

@@ -596,6 +596,7 @@ def score_bundle(bundle: Bundle, gold: Gold, text: str) -> dict[str, Any]:
         "missed_positions": sorted(g.key for g in gold.positions if not g.optional and g.key not in matched),
         "found_on": {gold.positions[j].key: extracted[i].claim_id for i, j in stance_pairs},
         "parts_on": parts_on(extracted, gold),
+        "held_on": held_on(extracted, gold),
         "wrong_stance": wrong_stance,
         "unmatched_extracted": [
             {"stakeholder": e.stakeholder, "stance": e.stance, "claim": e.claim[:120],
@@ -636,6 +637,21 @@ def parts_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple
     return out
 
 
+def held_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple[str, str]]]:
+    """Gold key -> (claim id, stance) of each extracted position that rests on the gold position's passage and is held by
+    its holder, whatever its claim: the insurers' "a federal allowance for everyone would pay many households twice",
+    coded as the statement it makes, is also their stance against the allowance another holder proposes, where the two
+    sides meet (:func:`score_tensions` counts it on a side only relative to a position found on that claim)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for e in extracted:
+        if not e.spans:
+            continue
+        for g in gold.positions:
+            if e.holders & set(g.holders) and max(span_overlap(sp, (g.start, g.end)) for sp in e.spans) >= OVERLAP_THRESHOLD:
+                out.setdefault(g.key, []).append((e.claim_id, e.stance))
+    return out
+
+
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -647,7 +663,8 @@ def _strings(value: Any) -> list[str]:
 
 
 def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = None,
-                   parts: dict[str, list[tuple[str, str, str]]] | None = None) -> dict[str, Any]:
+                   parts: dict[str, list[tuple[str, str, str]]] | None = None,
+                   held: dict[str, list[tuple[str, str]]] | None = None) -> dict[str, Any]:
     """Which gold tension clusters an analysis found (``analyse tensions --json`` shape).
 
     A gold cluster is found when one extracted tension has a claim standing for a position on its support side
@@ -658,7 +675,11 @@ def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = 
     against the motion" is found on the motion, whose text has none of its keywords. Where the gold tension's
     proposition is a numbered part of the bill ("Section 31: ..."), a claim that is that part also stands for a position
     on its support side that gives a stance for it, and on its oppose side against it (given `parts`, ``score_bundle``'s
-    ``parts_on``): the side is checked here, so a part held the wrong way round stands for nothing.
+    ``parts_on``): the side is checked here, so a part held the wrong way round stands for nothing. Likewise (given
+    `held`, ``score_bundle``'s ``held_on``) a claim stands for a gold position whose holder takes a stance on it from
+    that position's passage, where a position of the other side (or of the same side) was found on the same claim and
+    its holder takes the opposite (or the same) stance there: the insurers' "an allowance for everyone would pay
+    households twice", read as opposing the municipalities' allowance, is on the side against it.
     """
     if isinstance(tensions, dict):
         tensions = tensions.get("tensions", [])
@@ -666,6 +687,7 @@ def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = 
     found_on = found_on or {}
     report = []
     parts = parts or {}
+    held = held or {}
     for cluster in gold.tensions:
         part = part_of(cluster.get("label") or "")
 
@@ -676,10 +698,19 @@ def score_tensions(tensions: Any, gold: Gold, found_on: dict[str, str] | None = 
                                                       for t in texts) or
                        part is not None and any(cid in ids and p == part and st == stance for cid, p, st in parts.get(k, ()))
                        for k in keys)
+        def held_side(side: str, claims: list[Any]) -> bool:
+            """A position of `side` held on a claim of the tension, on the side the positions found there say."""
+            ids = {c["id"] for c in claims if isinstance(c, dict) and c.get("id")}
+            anchors = [(found_on[k], st, other) for other in ("support", "oppose") for k in cluster.get(other, [])
+                       if found_on.get(k) in ids for cid, st in held.get(k, ()) if cid == found_on[k]]
+            return any(cid == acid and (st == ast) == (side == aside)
+                       for k in cluster.get(side, []) for cid, st in held.get(k, ()) for acid, ast, aside in anchors)
+
         found, bridge = False, False
         for t in tensions:
             claims = t.get("claims", [])
-            if hits(cluster.get("support", []), claims) and (not cluster.get("oppose") or hits(cluster["oppose"], claims, "oppose")):
+            if (hits(cluster.get("support", []), claims) or held_side("support", claims)) and \
+                    (not cluster.get("oppose") or hits(cluster["oppose"], claims, "oppose") or held_side("oppose", claims)):
                 found = True
                 bridge = bridge or hits(cluster.get("bridges", []), _strings(t.get("bridges", [])))
         report.append({"key": cluster["key"], "minor": bool(cluster.get("minor")), "found": found, "bridge_found": bridge})
@@ -722,7 +753,7 @@ def score_input(gold: Gold, *, input_path: Path | None = None, corpus: Path = CO
         return result
     result.update(status="ok", **score_bundle(bundle, gold, text))
     if tensions is not None:
-        result["tensions"] = score_tensions(tensions, gold, result["found_on"], result["parts_on"])
+        result["tensions"] = score_tensions(tensions, gold, result["found_on"], result["parts_on"], result["held_on"])
     return result
 
 

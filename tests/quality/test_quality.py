@@ -542,3 +542,21 @@ def test_extractor_meets_the_floors(gold_path):
                 "stance_accuracy": s["stance_accuracy"]["accuracy"]}
     low = {k: (measured[k], v) for k, v in floors.items() if (measured[k] or 0.0) < v}
     assert not low, f"below the floor (measured, floor): {low}"
+
+
+def test_a_holder_s_stance_from_their_passage_stands_for_their_side_relative_to_a_position_found_there(tmp_path):
+    """The insurers' "an allowance for everyone would pay households twice", coded as the statement it makes, is also
+    their stance against the allowance the municipalities propose: on the side against it, relative to the
+    municipalities' support found on that claim; the same stance as theirs, or no position found there, stands for
+    nothing."""
+    data = dict(GOLD_YAML, tensions=[{"key": "reg", "support": ["pay"], "oppose": ["register"]}])
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    gold = scorer.read_gold(path)
+    found = [{"claims": [{"id": "c1", "text": "An allowance paid to households"}]}]
+    against = {"pay": [("c1", "support")], "register": [("c1", "oppose"), ("c7", "support")]}
+    assert scorer.score_tensions(found, gold, {"pay": "c1"})["recall"] == 0.0
+    assert scorer.score_tensions(found, gold, {"pay": "c1"}, held=against)["recall"] == 1.0
+    alike = {"pay": [("c1", "support")], "register": [("c1", "support")]}
+    assert scorer.score_tensions(found, gold, {"pay": "c1"}, held=alike)["recall"] == 0.0
+    assert scorer.score_tensions(found, gold, {}, held=against)["recall"] == 0.0

@@ -767,6 +767,29 @@ def test_what_a_provision_would_do_is_a_stance_on_it_and_never_on_a_claim_that_s
     assert not any(c == "The authority" for _h, _s, c in rows), rows
 
 
+def test_a_provision_named_with_what_it_applies_to_or_as_an_act_meets_the_proposal_it_weighs_down() -> None:
+    """"A federal allowance paid to everyone would pay households twice" is against the allowance the municipalities
+    put forward ("A federal evacuation allowance paid directly to households would put money in people's hands"): the two
+    meet on that proposal. So does "A requirement for parental consent would deter ...", and "Ending third-party appeals
+    takes away ..." is against ending them; a negative inside a relative clause ("dealers, who would carry stock that may
+    never sell") does not turn the verdict."""
+    text = ("FICTIONAL EXAMPLE.\n\nEvidence to the committee\n\n"
+            "The Northern Municipalities Association said that a federal evacuation allowance paid directly to households "
+            "would put money in people's hands in days.\n\n"
+            "The Insurers' Council said that a federal allowance paid to everyone would pay many households twice.\n\n"
+            "The Youth Trust said that a requirement for parental consent would deter the young people who most need help."
+            "\n\nThe Farmers' Federation said that ending third-party appeals takes away the one tool a farm family has.\n\n"
+            "The Dealers Alliance said that the parts requirement would fall hardest on dealers, who would carry stock that "
+            "may never sell.\n")
+    rows = positions(text, name="hearing.txt")
+    proposal = next(c for h, s, c in rows if h == "Northern Municipalities Association" and s == "support")
+    assert proposal.startswith("A federal evacuation allowance"), rows
+    assert ("Insurers' Council", "oppose", proposal) in rows, rows
+    assert ("Youth Trust", "oppose", "The requirement for parental consent") in rows, rows
+    assert ("Farmers' Federation", "oppose", "Ending third-party appeals") in rows, rows
+    assert ("Dealers Alliance", "oppose", "The parts requirement") in rows, rows
+
+
 @pytest.mark.parametrize("sentence,claims", [
     ("The CTBA argued that regional stations would lose most, warning that local news would be at risk.",
      ["Regional stations would lose most", "Local news would be at risk"]),
