@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from ...graph.model.records import Bundle
 from ..documents.reader import DocumentText
@@ -114,8 +115,10 @@ def _names_motion(text: str, motion: str) -> bool:
     where the bill in hand is "Bill 88, An Act to ..."."""
     if _MOTION_REF.match(text):
         return True
-    m = re.fullmatch(r"Bill\s+(\d{1,4})(?:\s+as\s+(?:introduced|drafted|written|amended)|\s+in\s+full)?" + _HOPE_TAIL, text.strip(), re.I)
-    return m is not None and motion.casefold().startswith(f"bill {m.group(1)},")
+    m = re.fullmatch(r"Bill\s+([A-Z]-?\d{1,4}|\d{1,4})(?:\s+as\s+(?:introduced|drafted|written|amended)|\s+in\s+full)?" + _HOPE_TAIL,
+                     text.strip(), re.I)
+    # ("Bill 88, An Act to ...", "Bill 17 — Critical Minerals ...", "Bill C-61 (Rail Corridor Safety Act)")
+    return m is not None and re.match(rf"bill\s+{re.escape(m.group(1))}(?:\s*[,(—–:]|\s+-\s|$)", motion, re.I) is not None
 
 
 #: a witness announcing objections: "What we oppose is HB 2217 as drafted", "We have three serious concerns"
@@ -134,9 +137,12 @@ _ASIDE = re.compile(r",\s+(?:on\s+the\s+other\s+hand|in\s+(?:our|my)\s+view|fran
 #: a numbered part as a sentence's subject ("Clause 6 catches ..."), and one named anywhere ("On clause 6, ...")
 _PART_SUBJECT = re.compile(r"^(clause|schedule|section|part)\s+(\d{1,3}[A-Za-z]?)\b(?!\s+of\s+(?:the\s+)?[A-Z])", re.I)
 #: the rest of a sentence that opened on a part of the bill, taking a side on "it": ", and we oppose it", ", so I support it"
-_IT_STANCE = re.compile(r"^,?\s+(?:and|so|which\s+is\s+why)\s+(?:we|I)\s+(?P<neg>(?:will\s+not|won['’]t|cannot|can['’]t|do\s+not|"
-                        r"don['’]t)\s+)?(?:(?:will|would|must|therefore|also|strongly|fully|firmly)\s+)*(?P<verb>oppose|reject|resist|"
-                        r"vote\s+against|support|back|welcome|endorse|vote\s+for)\s+it\s*[.!]?$", re.I)
+_WE_IT = (r"(?:we|I)\s+(?P<neg>(?:will\s+not|won['’]t|cannot|can['’]t|do\s+not|don['’]t)\s+)?(?:(?:will|would|must|therefore|"
+          r"also|strongly|fully|firmly)\s+)*(?P<verb>oppose|reject|resist|vote\s+against|support|back|welcome|endorse|vote\s+for)"
+          r"\s+it\s*[.!]?$")
+_IT_STANCE = re.compile(r"^,?\s+(?:and|so|which\s+is\s+why)\s+" + _WE_IT, re.I)
+#: "... we support it" after a sentence's opening on what it is about (:data:`_ON_TOPIC`)
+_WE_IT_STANCE = re.compile(_WE_IT, re.I)
 _PART_NAMED_IN = re.compile(r"\b(clause|schedule)\s+(\d{1,3}[A-Za-z]?)\b", re.I)
 #: an objection's item that names a part of the bill first: "Section 4 turns ...", "Third, Section 5 would put ..."
 _PART_OPENS = r"^\s*(?:(?:" + ORDINAL + r"|And|Then|Next),?\s+)?"  # "Third, Section 5 ...", "And clause 4 ..."
@@ -149,6 +155,32 @@ _PART_FIRST = re.compile(_PART_OPENS +
 _PART_DOES = re.compile(_PART_OPENS + r"(?:Part|Clause|Schedule|Section)\s+\d{1,3}[A-Za-z]?\b(?:\s+of\s+the\s+Bill)?\s+(?:provides|"
                         r"requires|sets|creates|lets|allows|gives|places|establishes|makes|introduces|bans|caps|extends|replaces|"
                         r"puts|brings|ends|abolishes|removes|restores|strengthens|amends|empowers|obliges|guarantees)\b", re.I)
+#: a sentence that opens on what it is about: "On the levy, we support the principle", "On clause 17 we support the
+#: restriction", "On the register, we support it" (not "On behalf of ...", "On balance, ...", "On that point, ...")
+_ON_TOPIC = re.compile(r"^\s*(?:(?:And|But|So|Then|Now|Finally|Second(?:ly)?|Third(?:ly)?),?\s+)?On\s+(?!behalf\b|balance\b|"
+                       r"reflection\b|average\b|the\s+(?:whole|other\s+hand|contrary|face\s+of\s+it|record)\b|(?:this|that|these|those|"
+                       r"my|our|your|its|his|her|their)\b|top\b|occasion\b|the\s+basis\b)(?P<topic>(?:(?!(?:we|I|and|but|or|is|are|was|were|would|will|"
+                       r"should|can|could|which|that)\b)[\w'’-]+\s+){0,5}?(?!(?:we|I|and|but|or)\b)[\w'’-]+)"
+                       r"(?:,\s+|\s+(?=(?:we|I)\s))", re.I)
+#: what a stance taken after such an opening names only by pointing back at it: "it", "the principle", "the restriction"
+_POINTS_BACK = re.compile(r"^(?:it|that|this|them|those|these|the\s+(?:principle|idea|proposal|change|changes|restriction|"
+                          r"approach|measure|provision|policy|power|move|plan|intent|intention|direction|thrust|concept|aim)"
+                          r"(?:\s+of\s+it)?)(?:\s+(?:in\s+principle|in\s+full|entirely|fully|wholeheartedly|too|also|as\s+well|"
+                          r"without\s+reservation))?(?:$|\s*[,;:]\s)", re.I)
+_AND_WE = re.compile(r",?\s+and\s+(?:I|we)\s+(?:also\s+|would\s+|will\s+|equally\s+)?(?P<verb>support|back|welcome|endorse|oppose|"
+                     r"reject|resist)\s+(?P<rest>\S.*)$", re.I)
+
+
+def _second_stance(text: str, c: Any, polarity: str) -> list[tuple[str, Any]]:
+    """A claim that runs on into the speaker's second stance ("the levy and I support Head 11") is two claims when the
+    two stances are alike, and only the first when they are not (the second is read as a frame of its own)."""
+    m = _AND_WE.search(text)
+    if m is None or len(text[:m.start()].split()) < 1:
+        return [(text, c)]
+    alike = (m.group("verb").casefold() in ("oppose", "reject", "resist")) == (polarity in ("oppose", "doubt"))
+    return [(text[:m.start()], c)] + ([(normalise_claim(m.group("rest")), c)] if alike else [])
+
+
 #: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
 _BILL_THAT = re.compile(r"^(?:a|the|this)\s+bill\s+(?:that|which)\s+\w", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
@@ -774,14 +806,19 @@ class Extractor:
                                      topics))
             return
         opened, then = _PART_SUBJECT.match(first), _IT_STANCE.match(sent[len(first):]) if first != sent else None
+        on = _ON_TOPIC.match(sent) if opened is None else None
+        if on is not None:  # "On the register, we support it": the register
+            opened, then = on, _WE_IT_STANCE.match(sent[on.end():])
         if opened is not None and then is not None:  # "Clause 6 is a tax on a family's weekend, and we oppose it": the clause
             holders = self._turn_holders(b)
             if self.reader.asserts(holders):
                 against = re.match(r"(?:oppose|reject|resist|vote\s+against)", then.group("verb"), re.I) is not None
                 stance = "oppose" if against != bool(then.group("neg")) else "support"  # ("we cannot support it")
+                claim = normalise_claim(on.group("topic")) if on is not None else \
+                    f"{opened.group(1).capitalize()} {opened.group(2)}"
                 for h in holders:
-                    self.add(Hit(h, f"{opened.group(1).capitalize()} {opened.group(2)}", stance, "turn:part-it", 0.5, spans,
-                                 strand.source, b.section, None, topics))
+                    self.add(Hit(h, claim, stance, "turn:part-it" if on is None else "turn:on-it", 0.5, spans, strand.source,
+                                 b.section, None, topics))
         concern = _CONCERN_THAT.match(first)  # "My concern is that the clause catches every director ...": against it
         if concern is not None:
             first = first[concern.end():]
@@ -1121,6 +1158,11 @@ class Extractor:
                 claims = [(text, claims[0][1])]
                 if flip:
                     f = replace(f, polarity={"support": "oppose", "oppose": "support", "doubt": "support"}.get(f.polarity, f.polarity))
+        on = _ON_TOPIC.match(f.sentence) if f.rule.startswith("attrib") else None
+        if on is not None:  # "On the levy, we support the principle": the levy
+            claims = [(normalise_claim(on.group("topic")) if _POINTS_BACK.match(t) else t, c) for t, c in claims]  # (its tail, ", and we'd extend it", left)
+        if f.rule.startswith("attrib"):  # "I support the levy and I support Head 11": two claims
+            claims = [part for t, c in claims for part in _second_stance(t, c, f.polarity)]
         claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
         if ctx.motion:
             claims = [(ctx.motion if _names_motion(t, ctx.motion) else t, c) for t, c in claims]

@@ -220,6 +220,7 @@ def clean_subject(np: str) -> str:
     np = re.sub(r"^(?i:in|at|across|within|outside|for)\s+[A-Z][^,]{1,60},\s+(?=\S)", "", np)  # "In Stanmoor, the authority"
     np = re.sub(r"^(?:on|as\s+to|as\s+for|regarding|in\s+relation\s+to|with\s+regard\s+to|in\s+respect\s+of)\s+(?!behalf\b)"
                 r"[^,]{1,60},\s+(?=\S)", "", np, flags=re.I)  # "On experts, the Action Group": the Action Group
+    np = re.sub(r"^on\s+(?:clause|schedule|section|part|head)\s+\d{1,3}[A-Za-z]?\s+(?=(?:we|I)$)", "", np, flags=re.I)  # "On clause 17 we"
     np = _ADDRESS_FORM.sub("", np)
     np = re.sub(r"^(we|I)\s+(?:on|in)\s+(?:the\s+|this\s+)?[^,]{2,40}?(?:benches|party|group|side(?:\s+of\s+the\s+House)?|House|"
                 r"Committee|Chamber)$", r"\1", np, flags=re.I)  # "We on the Government Benches": we

@@ -1896,3 +1896,53 @@ def test_a_member_s_caucus_is_the_member() -> None:
     rows = held(extract_text(sitting, name="sitting.txt"))
     assert any(who == "Gord Pelletier" and stance == "oppose" and "licence fee" in claim.casefold()
                for who, stance, claim in rows), sorted(r for r in rows if r[0] == "Gord Pelletier")
+
+
+#: a fictional provincial committee's public hearings (British Columbia's layout): the bill named with a dash, witnesses
+#: who open on what they speak to ("On the levy, ..."), one who runs two stances together
+TOPIC_LED_HEARINGS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+
+Select Standing Committee on Coastal Affairs
+
+Public Hearings on Bill 14 — Harbour Levy Act
+
+Present: Mara Quist, MLA (North Fjord, BC NDP) (Chair); Owen Bell, MLA (Cedar Point, BC Conservative); Lena Hart, MLA (Salt Bay, BC Green)
+
+Witnesses: Gil Ferris (President, Coastal Ports Association); Ada Lindqvist (Salt Bay Shellfish Growers)
+
+The Chair: Our first presenter is Gil Ferris of the Coastal Ports Association.
+
+G. Ferris: Thank you. I'll be direct. We support Bill 14, and we'd urge you to pass it without weakening it. On the levy, we support the principle, but the rate needs work.
+
+The Chair: Thank you. Next is Ada Lindqvist of the Salt Bay Shellfish Growers.
+
+O. Bell: Mr. Ferris, how much would the levy raise?
+
+G. Ferris: About two million a year.
+
+A. Lindqvist: Thank you. On the dredging register, we oppose it. On section 7 we support the restriction, and we'd extend it to the outer bay.
+
+O. Bell: Ms. Lindqvist, how many beds are there?
+
+A. Lindqvist: Forty.
+
+L. Hart: I support the dredging fund and I support section 9.
+
+A. Lindqvist: Thank you.
+
+L. Hart: Thank you, Chair.
+"""
+
+
+def test_a_witness_who_opens_on_what_they_speak_to_takes_a_side_on_it() -> None:
+    """"We support Bill 14" is the bill in hand, named with a dash ("Bill 14 — Harbour Levy Act"); "On the levy, we support
+    the principle" is for the levy, "On the dredging register, we oppose it" against the register, "On section 7 we
+    support the restriction" for section 7; "I support the dredging fund and I support section 9" is two stances."""
+    b = extract_text(TOPIC_LED_HEARINGS, name="hearings.txt")
+    rows = held(b)
+    assert ("Coastal Ports Association", "support", "Bill 14 — Harbour Levy Act") in rows, rows
+    assert ("Coastal Ports Association", "support", "The levy") in rows, rows
+    assert ("Salt Bay Shellfish Growers", "oppose", "The dredging register") in rows, rows
+    assert ("Salt Bay Shellfish Growers", "support", "Section 7 of Bill 14") in rows, rows
+    assert ("Lena Hart", "support", "The dredging fund") in rows, rows
+    assert ("Lena Hart", "support", "Section 9 of Bill 14") in rows, rows
