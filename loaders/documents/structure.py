@@ -424,10 +424,18 @@ def _name_tags(lines: Sequence[_Line]) -> frozenset[str]:
     whole = "\n".join(ln.text for ln in lines)
     found = {name for name, k in seen.items() if k >= 2 or not _NOT_NAME.search(name) and (
         name.split()[-1] in surnames or
-        re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Chief|Mayor|Reeve)\.?\s+" + re.escape(name) + r"\b", whole))}
+        re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Chief|Mayor|Reeve)\.?\s+" + re.escape(name) + r"\b", whole) or
+        _initialled_in(name, whole))}
     if sum(gpo.values()) >= 3 and len(gpo) >= 2:
         found |= set(gpo)
     return frozenset(found)
+
+
+def _initialled_in(name: str, whole: str) -> bool:
+    """Whether an initialled tag ("L. Hart", a member who speaks once) stands for a full name the document gives
+    elsewhere ("Present: ... Lena Hart, MLA (Salt Bay, BC Green)"), as British Columbia's Hansard tags its members."""
+    m = re.fullmatch(r"([A-Z])\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", name)
+    return m is not None and re.search(rf"\b{m.group(1)}[a-z]+(?:\s+[A-Z]\.)?\s+{re.escape(m.group(2))}\b", whole) is not None
 
 
 _PARTICLES = frozenset({"ap", "ab", "de", "van", "von", "du", "da", "del", "al", "le", "la", "mac", "nic", "ní", "ó", "ua", "bin"})

@@ -334,6 +334,7 @@ _LITERATURE_NEED = re.compile(
     r"broad |some |limited |little |strong )*(?:literature|evidence|research|body of (?:evidence|research|literature))"
     r"(?: [a-z]+){0,3}? (?:on|about|around|regarding|for|of) (?:the )?(?:need|importance|case|benefits?|value) (?:for|of|to)\b", re.I)
 _ACCORDING = re.compile(r"^\s*(?:(?:but|and|indeed|however),?\s+)?(?:according to|in the (?:view|opinion|words) of|for)\s+"
+                        r"(?!(?:my|our|its|his|her|their|your)\s+(?:own\s+)?part\b)"  # ("For my part, I support ...": the speaker)
                         r"(?P<who>[^,]{2,120}),\s*(?P<claim>.+)$"
                         # "As the Fuel Poverty Action Trust said in its written evidence, X"
                         r"|^\s*(?:(?:but|and|indeed|however),?\s+)?as\s+(?P<who2>(?:the\s+)?[A-Z][^,]{1,110}?)\s+(?:has\s+|have\s+|had\s+)?"
@@ -792,7 +793,7 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
                                     r"\s+\w+n['’]t(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
         else:  # "It does oppose the extension": emphatic, the same stance
             subject_region = re.sub(r"\s+(?:do|does|did)(?:\s+\w+ly)*\s*$", "", subject_region, flags=re.I)
-            if re.search(r"(?:ed|aid|old|ote|own|ound|ade)$", verb.split()[0], re.I):  # "It has asked for X": the perfect's
+            if re.search(r"(?:ed|aid|old|ote|own|ound|ade|tten)$", verb.split()[0], re.I):  # "It has asked for X": the perfect's
                 subject_region = re.sub(r"\s+(?:has|have|had)(?:\s+(?:\w+ly|also|now|since|already|long))*\s*$", "",
                                         subject_region, flags=re.I)  # auxiliary is no part of the subject
         # "The Association strongly supports S. 2207": the adverb is not part of the subject (a name in "-ly" is capitalised)
@@ -831,6 +832,9 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         elif not subject or len(subject.split()) > 20 or re.match(r"^(?:it|there|this|that|which|what)\b(?! committee| inquiry)",
                                                                  subject, re.I):
             continue
+        if re.match(r"^(?:if|unless|whether|until|once|should)\s(?!I\s+(?:may|might|could|can)\b)", subject, re.I):
+            continue  # "If the Nations want notice of every transfer, our districts can send it", "If the Government
+            # want more homes, we ...": a condition, no one's stance (but "If I may come in on that point, we would ...": we)
         if re.search(r"\b(?:that|which|who|whom)\s*$", subject, re.I) or re.match(r"^(?:to|and|or|but)\b", subject, re.I) and len(subject.split()) < 2:
             continue
         if name == "expect" and re.match(r"\s*to\s+(?:emphasi[sz]e|stress|highlight|say|note|make|raise|draw|remind|mention|touch|"

@@ -892,3 +892,22 @@ def test_a_holder_s_view_experience_or_understanding_is_their_claim(sentence: st
 def test_hating_to_see_something_is_opposing_it(sentence: str, claim: str) -> None:
     found = frames_of(sentence)
     assert any(p == "oppose" and c == [claim] for _r, p, _s, c in found), found
+
+
+@pytest.mark.parametrize("sentence,subject", [
+    # a letter reported: the writer's, with the perfect's auxiliary no part of its name
+    ("The Chief Constable of Northfold Police has written to her to warn that a public list of empty homes would help "
+     "burglars.", "The Chief Constable of Northfold Police"),
+    ("The Federation wrote to every Quebec member asking that Quebec receive its share.", "The Federation"),
+    ("The Veterinary Society has advised us that on-farm slaughter for sale raises real difficulties.", "The Veterinary Society"),
+    ("The society also made a point that there are not enough official veterinarians.", "The society"),
+    # a condition is no one's stance; a courtesy before the speaker's own is the speaker's
+    ("If the Nations want notice of every transfer, our districts can send it.", None),
+    ("If I may come in on that point, we would be very wary of a deferral for renovation.", "we"),
+])
+def test_a_reported_letter_is_its_writer_s_and_a_condition_no_one_s(sentence: str, subject: str | None) -> None:
+    subjects = [f.subject for f in find_frames(sentence) if f.rule.startswith("attrib")]
+    if subject is None:
+        assert not any(s and s.lower().startswith("if ") for s in subjects), subjects
+    else:
+        assert any(s and s.endswith(subject) for s in subjects), subjects

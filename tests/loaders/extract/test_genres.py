@@ -1899,7 +1899,7 @@ def test_a_member_s_caucus_is_the_member() -> None:
 
 
 #: a fictional provincial committee's public hearings (British Columbia's layout): the bill named with a dash, witnesses
-#: who open on what they speak to ("On the levy, ..."), one who runs two stances together
+#: who open on what they speak to ("On the levy, ..."), a member who speaks once and runs two stances together
 TOPIC_LED_HEARINGS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
 
 Select Standing Committee on Coastal Affairs
@@ -1926,18 +1926,18 @@ O. Bell: Ms. Lindqvist, how many beds are there?
 
 A. Lindqvist: Forty.
 
-L. Hart: I support the dredging fund and I support section 9.
+L. Hart: For my part, I support the dredging fund and I support section 9.
 
 A. Lindqvist: Thank you.
-
-L. Hart: Thank you, Chair.
 """
 
 
 def test_a_witness_who_opens_on_what_they_speak_to_takes_a_side_on_it() -> None:
     """"We support Bill 14" is the bill in hand, named with a dash ("Bill 14 — Harbour Levy Act"); "On the levy, we support
     the principle" is for the levy, "On the dredging register, we oppose it" against the register, "On section 7 we
-    support the restriction" for section 7; "I support the dredging fund and I support section 9" is two stances."""
+    support the restriction" for section 7; "For my part, I support the dredging fund and I support section 9" is two
+    stances (the speaker's, not "my part's"), and those of "L. Hart", a member whose initialled tag opens one turn only,
+    for the Lena Hart of the "Present:" line."""
     b = extract_text(TOPIC_LED_HEARINGS, name="hearings.txt")
     rows = held(b)
     assert ("Coastal Ports Association", "support", "Bill 14 — Harbour Levy Act") in rows, rows
