@@ -86,7 +86,7 @@ _HANSARD_LINE = re.compile(
     r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,12})\s*\(([^()\n]{2,80})\)\s*"
     r"(?:\(([^()\n]{1,40})\))?\s*:?\s*$")
 #: the same tag opening a paragraph, as the Scottish Parliament's Official Report prints it: "Name (Place) (SNP): text"
-_INLINE_TAG = (r"^\s*((?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’',.-]*)){0,12})\s*\(([^()\n]{2,120})\)\s*"
+_INLINE_TAG = (r"^\s*((?:The\s+)?[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+(?:of|for|and|the|[A-ZÀ-ÖØ-Þ][\w’',.-]*)){0,12})\s*\(([^()\n]{2,120})\)\s*"
                r"(?:\(([^()\n]{1,40})\))?\s*:")
 _SPEAKER_INLINE = re.compile(_INLINE_TAG + r"\s+(?=\S)")
 #: a witness's first tag with their post and body after commas, as the Senate of Canada's Evidence prints it: "Tomas
@@ -106,8 +106,15 @@ _POST_WORD = re.compile(r"\b(?:President|Director|Chair|Chairperson|Chief|Office
 #: Freight Railways):"
 _TITLED_LINE = re.compile(_TITLED_TAG + r"\s*$")
 _INLINE_LINE = re.compile(_INLINE_TAG + r"\s*$")
+#: a party (or a bench) as a member's tag gives it in brackets: Westminster's and the devolved parliaments' abbreviations,
+#: and other Westminster-style parliaments' parties as their records print them ("Priya Raman-Hale (ACT):", "Rāwiri Heke
+#: (Te Pāti Māori):", "(NDP)", "(Fianna Fáil)")
 _PARTY = re.compile(r"^(?:Con|Lab|LD|Lib Dem|SNP|PC|DUP|UUP|SDLP|SF|Green|Ind|Lab/Co-op|Reform|Alliance|TUV|Spkr|Alba|"
-                    r"Conservative|Labour|Liberal Democrat|Crossbench|CB|Non-affiliated|Bishop)$", re.I)
+                    r"Conservative|Labour|Liberal Democrat|Crossbench|CB|Non-affiliated|Bishop|"
+                    r"National|ACT|NZ First|Te Pāti Māori|Māori Party|Green Party|Greens|"  # New Zealand
+                    r"Liberal|Lib\.?|NDP|Bloc|Bloc Québécois|BQ|CPC|"  # Canada
+                    r"ALP|LNP|Nationals|One Nation|Independent|"  # Australia
+                    r"Fianna Fáil|Fine Gael|FF|FG|Sinn Féin|Social Democrats|Aontú|PBP|Plaid Cymru|Reform UK)$", re.I)
 _TOC_LINE = re.compile(r"^.{2,120}?(?:\t+|\s{3,}|\.{3,}\s*|…+\s*)\d{1,4}\s*$")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _TIME_MARK = re.compile(r"^\s*[*_(]*\s*\(?\d{1,2}[.:]\d{2}\s*(?:am|pm)?\)?\s*[*_)]*\s*$", re.I)

@@ -334,7 +334,11 @@ _LITERATURE_NEED = re.compile(
     r"broad |some |limited |little |strong )*(?:literature|evidence|research|body of (?:evidence|research|literature))"
     r"(?: [a-z]+){0,3}? (?:on|about|around|regarding|for|of) (?:the )?(?:need|importance|case|benefits?|value) (?:for|of|to)\b", re.I)
 _ACCORDING = re.compile(r"^\s*(?:(?:but|and|indeed|however),?\s+)?(?:according to|in the (?:view|opinion|words) of|for)\s+"
-                        r"(?!(?:my|our|its|his|her|their|your)\s+(?:own\s+)?part\b)"  # ("For my part, I support ...": the speaker)
+                        # ("For my part, I support ...", "For that reason we support ...": the speaker)
+                        r"(?!(?:my|our|its|his|her|their|your)\s+(?:own\s+)?part\b|(?:that|this|these|those|the\s+same|similar|"
+                        r"other|all\s+(?:these|those|the(?:se)?))\s+reasons?\b|example\b|instance\b|now\b|once\b|the\s+record\b|the\s+time\s+being\b|"
+                        r"years\b|"
+                        r"decades\b|too\s+long\b|a\s+(?:start|while|moment|century|generation|decade)\b)"
                         r"(?P<who>[^,]{2,120}),\s*(?P<claim>.+)$"
                         # "As the Fuel Poverty Action Trust said in its written evidence, X"
                         r"|^\s*(?:(?:but|and|indeed|however),?\s+)?as\s+(?P<who2>(?:the\s+)?[A-Z][^,]{1,110}?)\s+(?:has\s+|have\s+|had\s+)?"

@@ -190,7 +190,10 @@ _OWN_POST = re.compile(r"\s*(?:(?:and|but|so),?\s+)?(?:(?:I|my\s+(?:role|job|pos
                        r"responsibilit(?:y|ies)))\b[^.;]{0,80}?(?:\bsince\s+(?:19|20)\d\d\b|\bfor\s+(?:\w+\s+)?(?:years|months)\b|"
                        r"\b(?:cover|covers|covered|include|includes|included)\b|\b(?:lived|live|joined|retired|qualified)\b|"
                        r"\b(?:have|had)\s+(?:been|worked|chaired|led|served|held|run)\b|\bam\s+(?:the|a|an)\s|\bspeak\s+(?:for|on\s+behalf)\b)"
-                       # a witness's introduction: "I am Fiona Strachan, director of policy at ...", "My name is X, and I am ..."
+                       # a witness's introduction: "I am Fiona Strachan, director of policy at ...", "My name is X, and I am ...",
+                       # "For the record, I'm Dr. Mei-Lin Forsberg, Deputy Director ...", "For the record, Joanna Beauchamp, ..."
+                       r"|for\s+the\s+record,?\s+(?:(?:I\s+am|I['’]m|my\s+name\s+is)\s+)?(?:(?:Dr|Mr|Mrs|Ms|Mx|Professor)\.?\s+)?"
+                       r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},"
                        r"|(?:(?:good\s+(?:morning|afternoon|evening)|thank\s+you(?:,\s+\w+)?)[.,!]?\s+)?(?:I\s+am|I['’]m|my\s+name\s+is)\s+"
                        r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},"
                        r"|on\s+behalf\s+of\s+[^,.]{2,60}?,?\s+I\s+(?:want|wish|would\s+like)\s+to\s+(?:say|begin|start|express))",
@@ -1176,7 +1179,12 @@ class Extractor:
         # "We would resist a cap": an explicit stance on a named thing, which alignment takes to the proposal that names it
         def named(t: str) -> bool:
             return f.rule in ("attrib:oppose", "attrib:advocate") and _NAMED_THING.fullmatch(t) is not None
-        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t) or named(t) or names_parts(t))
+        # "I support one review instead of four": one content word, but a choice put in full
+        def put_in_full(t: str) -> bool:
+            return len(content_tokens(t)) >= 1 and re.search(r"\b(?:instead\s+of|rather\s+than|not)\s+\w", t, re.I) is not None \
+                and len(t.split()) >= 4
+        claims = [(t, c) for t, c in claims if t and (len(content_tokens(t)) >= min_tokens or topic(t) or named(t) or names_parts(t)
+                                                      or put_in_full(t))
                   and not _JUNK_CLAIM.match(t)
                   and not (f.rule.startswith("attrib") and len(t.split()) <= 2 and len(content_tokens(t)) < 2 and not topic(t)
                            and not named(t) and not names_parts(t))]  # ("We support clause 6": the bill's clause 6)

@@ -221,6 +221,9 @@ def clean_subject(np: str) -> str:
     np = re.sub(r"^(?:on|as\s+to|as\s+for|regarding|in\s+relation\s+to|with\s+regard\s+to|in\s+respect\s+of)\s+(?!behalf\b)"
                 r"[^,]{1,60},\s+(?=\S)", "", np, flags=re.I)  # "On experts, the Action Group": the Action Group
     np = re.sub(r"^on\s+(?:clause|schedule|section|part|head)\s+\d{1,3}[A-Za-z]?\s+(?=(?:we|I)$)", "", np, flags=re.I)  # "On clause 17 we"
+    np = re.sub(r"^for\s+(?:(?:that|this|these|those|the\s+same|similar|other|all\s+th\w+)\s+reasons?|now|once|the\s+record|"
+                r"the\s+time\s+being|example|instance|(?:my|our|its|their)\s+(?:own\s+)?part),?\s+(?=\S)", "", np,
+                flags=re.I)  # "For that reason we", "For my part, I": we, I
     np = _ADDRESS_FORM.sub("", np)
     np = re.sub(r"^(we|I)\s+(?:on|in)\s+(?:the\s+|this\s+)?[^,]{2,40}?(?:benches|party|group|side(?:\s+of\s+the\s+House)?|House|"
                 r"Committee|Chamber)$", r"\1", np, flags=re.I)  # "We on the Government Benches": we

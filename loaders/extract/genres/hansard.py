@@ -65,11 +65,11 @@ _OFFICE = re.compile(
     r"Advocate General|Lord Advocate|Parliamentary Secretary)\b", re.I)
 _SHADOW = re.compile(r"\bShadow\b", re.I)
 #: the chair's tag, in any parliament or hearing (the name in brackets after it allowed): no member's position
-CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Speaker|(?:Assistant\s+)?Deputy Speaker|Acting Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
+CHAIR = re.compile(r"^(?:The\s+)?(?:Chair|Chairman|Chairwoman|Chairperson|Speaker|(?:Assistant\s+)?Deputy Speaker|Acting Speaker|Mr Speaker|Madam Speaker|Mr Deputy Speaker|"
                    r"Presiding|President|"
                     r"Madam Deputy Speaker|Second Deputy Chairman|First Deputy Chairman|Deputy Chairman|Lord Speaker|"
                     r"(?:Deputy\s+)?Presiding Officer|Llywydd|Dirprwy Lywydd|(?:An\s+)?(?:Leas-)?Cheann Comhairle|Ceann Comhairle|"
-                    r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman)?|Deputy Chair|Vice-Chair|(?:Deputy\s+)?Conven[eo]r)"
+                    r"(?:An\s+)?(?:Leas-)?Chathaoirleach|Cathaoirleach|Acting Chair(?:man|woman|person)?|Deputy Chair(?:person)?|Vice-Chair|(?:Deputy\s+)?Conven[eo]r)"
                     r"(?:\s*\([^()]{2,60}\))?\s*:?\s*$", re.I)
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|du|le|la|da|di|of|for|and|the|in|on|at))*"
 _TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Rev\.?|Rt\.? Hon\.?|Hon|rh|Rh|Deputy|Senator)\.?\s+)*"

@@ -119,3 +119,22 @@ def test_a_paragraph_hint_keeps_a_block_as_the_reader_says() -> None:
         ("heading", "Pay"), ("paragraph", "Will the Minister give way?"), ("paragraph", "The point is that the"),
         ("paragraph", "and the rest follows.")]
     assert all(b.section == ("Pay",) for b in hinted.blocks[1:])
+
+
+def test_members_tagged_with_the_parties_of_other_westminster_parliaments_open_their_turns() -> None:
+    """New Zealand's select committees tag a member "Name (ACT):" or "Name (Te Pāti Māori):", Canada's "(NDP)", Ireland's
+    "(Fianna Fáil)": each opens the member's turn, with the party as the tag's note; the witness before keeps only her
+    own words. (Fictional names.)"""
+    text = ("Chairperson: Thank you. Questions from members.\n\n"
+            "Mrs Hōhepa: We plant pine as a nurse crop and take it out in stages.\n\n"
+            "Rāwiri Heke (Te Pāti Māori): Kia ora. Te Pāti Māori backs your call on clause 17.\n\n"
+            "Priya Raman-Hale (ACT): A right to be heard on every harvest plan adds another layer of consenting.\n\n"
+            "Claire Dubois (NDP): We support the amendment.\n\n"
+            "Seán Ó Briain (Fianna Fáil): I support Head 11.\n")
+    st = parse_text(text)
+    turns = {b.speaker: (b.speaker_note, st.view(b).text) for b in st.blocks if b.speaker}
+    assert turns["Rāwiri Heke"][0] == "Te Pāti Māori", turns
+    assert turns["Priya Raman-Hale"][0] == "ACT", turns
+    assert turns["Claire Dubois"][0] == "NDP", turns
+    assert turns["Seán Ó Briain"][0] == "Fianna Fáil", turns
+    assert "backs your call" not in turns["Mrs Hōhepa"][1], turns

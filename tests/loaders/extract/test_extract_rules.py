@@ -911,3 +911,13 @@ def test_a_reported_letter_is_its_writer_s_and_a_condition_no_one_s(sentence: st
         assert not any(s and s.lower().startswith("if ") for s in subjects), subjects
     else:
         assert any(s and s.endswith(subject) for s in subjects), subjects
+
+
+def test_a_choice_put_in_full_is_a_claim_though_it_names_one_thing() -> None:
+    """"We support 56 days, not 28" names one thing, days, but says which: a claim, where "We support that approach" is
+    too little to be one."""
+    rows = positions("FICTIONAL EXAMPLE.\n\nResponses to the consultation\n\n"
+                     "The Harbour Trust supports 56 days, not 28.\n\n"
+                     "The Fishing Federation supports that approach.\n", name="responses.txt")
+    assert ("Harbour Trust", "support", "56 days, not 28") in rows, rows
+    assert not any(h == "Fishing Federation" for h, _s, _c in rows), rows

@@ -1918,15 +1918,15 @@ The Chair: Thank you. Next is Ada Lindqvist of the Salt Bay Shellfish Growers.
 
 O. Bell: Mr. Ferris, how much would the levy raise?
 
-G. Ferris: About two million a year.
+G. Ferris: About two million a year. For that reason we support section 4 without reservation.
 
-A. Lindqvist: Thank you. On the dredging register, we oppose it. On section 7 we support the restriction, and we'd extend it to the outer bay.
+A. Lindqvist: Thank you. For the record, I'm Dr. Ada Lindqvist, chair of the Salt Bay Shellfish Growers. On the dredging register, we oppose it. On section 7 we support the restriction, and we'd extend it to the outer bay.
 
 O. Bell: Ms. Lindqvist, how many beds are there?
 
 A. Lindqvist: Forty.
 
-L. Hart: For my part, I support the dredging fund and I support section 9.
+L. Hart: For my part, I support the dredging fund and I support section 9. I'll be moving an amendment to remove section 12 altogether.
 
 A. Lindqvist: Thank you.
 """
@@ -1946,3 +1946,46 @@ def test_a_witness_who_opens_on_what_they_speak_to_takes_a_side_on_it() -> None:
     assert ("Salt Bay Shellfish Growers", "support", "Section 7 of Bill 14") in rows, rows
     assert ("Lena Hart", "support", "The dredging fund") in rows, rows
     assert ("Lena Hart", "support", "Section 9 of Bill 14") in rows, rows
+
+
+def test_a_reason_a_record_and_an_amendment_to_be_moved_are_the_speaker_s() -> None:
+    """"For that reason we support section 4" is the witness's stance, not "that reason's"; "For the record, I'm Dr. Ada
+    Lindqvist, chair of ..." is an introduction, no position; "I'll be moving an amendment to remove section 12
+    altogether" is the member against section 12."""
+    b = extract_text(TOPIC_LED_HEARINGS, name="hearings.txt")
+    rows = held(b)
+    assert ("Coastal Ports Association", "support", "Section 4 of Bill 14") in rows, rows
+    assert ("Lena Hart", "oppose", "Section 12 of Bill 14") in rows, rows
+    assert not any("For the record" in c or "I'm Dr" in c for _h, _s, c in rows), rows
+
+
+#: a fictional New Zealand select committee hearing: the chair tagged "Chairperson", members "Name (Party):"
+NZ_HEARING = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+
+Primary Production Committee
+
+Harbour Dredging Amendment Bill
+
+Hearing of evidence
+
+Chairperson: Kia ora koutou, and welcome to this hearing of the Primary Production Committee. The hearing is open to the public and is being livestreamed. Our first submitter is Mrs Hōhepa.
+
+Mrs Hōhepa: Tēnā koutou. We oppose clause 7, because it would let dredging run through the spawning season.
+
+Rāwiri Heke (Te Pāti Māori): Kia ora, Whaea. I oppose clause 7 as well.
+
+Priya Raman-Hale (ACT): Whaea, can I put ACT's concern? We support clause 7, because the channel is closing.
+
+Chairperson: Thank you. The committee will now move into closed session.
+"""
+
+
+def test_a_new_zealand_hearing_reads_its_chairperson_and_members_tagged_with_their_parties() -> None:
+    """"Chairperson" is the chair, whose welcome and housekeeping hold nothing; "Rāwiri Heke (Te Pāti Māori):" and
+    "Priya Raman-Hale (ACT):" open the members' own turns (not the submitter's before them)."""
+    b = extract_text(NZ_HEARING, name="hearing.txt")
+    rows = held(b)
+    assert not any(h in ("Chairperson", "The Chair") for h, _s, _c in rows), rows
+    assert ("Rāwiri Heke", "oppose", "Clause 7 of Harbour Dredging Amendment Bill") in rows, rows
+    assert ("Priya Raman-Hale", "support", "Clause 7 of Harbour Dredging Amendment Bill") in rows, rows
+    assert not any(h == "Mrs Hōhepa" and s == "support" for h, s, _c in rows), rows
