@@ -79,7 +79,7 @@ _NP_OK_VERBS = re.compile(r"^(?:emphasi[sz]e[sd]?|stress(?:es|ed)?|highlight(?:s
                           r"view(?:s|ed)?|(?:is|are|was|were)\s+(?:\w+\s+)?(?:optimistic|hopeful|positive|enthusiastic))", re.I)
 _AS_VERBS = re.compile(r"^(?:identif(?:y|ies|ied)|describe[sd]?|see|saw|regard(?:s|ed)?|view(?:s|ed)?|did not see|do not see|"
                        r"does not see|characteri[sz]e[sd]?)$", re.I)
-_ASK_VERBS = re.compile(r"^(?:ask(?:s|ed)?|urge[sd]?|invite[sd]?|call(?:s|ed)? on|encourage[sd]?|press(?:es|ed)?|request(?:s|ed)?|"
+_ASK_VERBS = re.compile(r"^(?:ask(?:s|ed)?|(?:(?:am|are|is|was|were|will\s+be|ll\s+be|re|m)\s+)?asking|urge[sd]?|invite[sd]?|call(?:s|ed)? on|encourage[sd]?|press(?:es|ed)?|request(?:s|ed)?|"
                         r"recommend(?:s|ed)?|implore[sd]?|want(?:s|ed)?|would like|expect(?:s|ed)?)$", re.I)
 #: verbs of saying: "although it added that ...", as "it argued that ..." (not "it shows", "it found": a report's)
 _SPEECH_VERBS = re.compile(r"^(?:add(?:s|ed)?|sa(?:id|ys?)|state[sd]?|note[sd]?|told|warn(?:s|ed)?|explain(?:s|ed)?|"
@@ -784,6 +784,10 @@ def _attributions(sentence: str, cues: _Cues) -> list[Frame]:
         if shared is not None and coord is not None:
             boundary_end, subject_span = off + coord.start(), shared.subject_span  # type: ignore[assignment]
             subject_region = before[off + coord.end():]
+        # an aside between the negation and the verb ("We cannot, however, support a bill that ...") is no part of either
+        subject_region = re.sub(r",\s*(?:however|therefore|though|then|of\s+course|frankly|sadly|regrettably|unfortunately|"
+                                r"I\s+am\s+afraid|I['’]m\s+afraid|in\s+(?:all\s+)?conscience|at\s+present|as\s+drafted)\s*,?\s*$", " ",
+                                subject_region, flags=re.I)
         neg_window = " ".join(subject_region.split()[-3:])
         neg = cues.negation.search(neg_window)
         # the negation must bear on the verb ("did not strongly support"), not sit in the subject ("people whose first

@@ -921,3 +921,26 @@ def test_a_choice_put_in_full_is_a_claim_though_it_names_one_thing() -> None:
                      "The Fishing Federation supports that approach.\n", name="responses.txt")
     assert ("Harbour Trust", "support", "56 days, not 28") in rows, rows
     assert not any(h == "Fishing Federation" for h, _s, _c in rows), rows
+
+
+@pytest.mark.parametrize("sentence,polarity", [
+    ("We cannot, however, support a bill that places the heaviest burden on the smallest firms.", "oppose"),
+    ("We do not, I am afraid, support the cap.", "oppose"),
+    ("The council, however, supports the cap.", "support"),
+])
+def test_an_aside_between_a_negation_and_its_verb_keeps_the_negation(sentence: str, polarity: str) -> None:
+    """"We cannot, however, support a bill" is against it: the aside does not cut "cannot" from "support"."""
+    frames = [f for f in find_frames(sentence) if f.rule.startswith("attrib")]
+    assert frames and frames[0].polarity == polarity, [(f.rule, f.polarity, f.subject) for f in frames]
+
+
+@pytest.mark.parametrize("sentence,claim", [
+    ("We will be asking the committee to recommend a 72-hour standard.", "The committee should recommend a 72-hour standard"),
+    ("I'm asking you to drop clause 6.", "You should drop clause 6"),
+    ("We are asking that the cap apply to every municipality.", "The cap apply to every municipality"),
+    # a speaker's account of what someone else asks of others is no call of that someone's
+    ("The government is asking growers to wear the cost of a decision its regulator never recommended.", None),
+])
+def test_what_a_speaker_is_asking_for_is_their_call(sentence: str, claim: str | None) -> None:
+    got = [f.claim_text(c) for f in find_frames(sentence) if f.rule == "attrib:advocate" for c in f.claims]
+    assert got == ([claim] if claim else []), got
