@@ -181,6 +181,12 @@ def _second_stance(text: str, c: Any, polarity: str) -> list[tuple[str, Any]]:
     return [(text[:m.start()], c)] + ([(normalise_claim(m.group("rest")), c)] if alike else [])
 
 
+#: a turn that opens by agreeing and names no one: "I agree entirely.", "We agree."
+_BARE_AGREE = re.compile(r"^\s*(?:(?:Yes|Well|Indeed|Absolutely),?\s+)?(?:I|we)\s+(?:(?:entirely|completely|fully|wholeheartedly|"
+                         r"absolutely|certainly)\s+)?(?:agree|concur)(?:\s+(?:entirely|completely|fully|wholeheartedly|absolutely|"
+                         r"with\s+(?:that|you|him|her|them|all\s+of\s+that)))?\s*[.!]?\s*$", re.I)
+#: how close before it the point agreed with must be (characters)
+AGREE_REACH = 800
 #: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
 _BILL_THAT = re.compile(r"^(?:a|the|this)\s+bill\s+(?:that|which)\s+\w", re.I)
 _SIDE_OF = re.compile(r"^(?:the\s+)?(?:supporters|proponents|advocates|opponents|critics|sceptics)\s+of\s+", re.I)
@@ -996,6 +1002,24 @@ class Extractor:
         self.ctx.reported = None
         return True
 
+    def _agree_with_last(self, b: Block, strand: StrandState, spans: list[Span], topics: list[str], then: str) -> bool:
+        """"I agree entirely." opening a turn: the speaker's support of what the speaker before them last said, just
+        before (within AGREE_REACH characters), where the next sentence goes on about it ("The bill says nothing at all
+        about imports")."""
+        mine = self._turn_holders(b)
+        own = {h.label for h in mine}
+        before = [x for x in self.hits if x.spans and 0 < spans[0][0] - x.spans[-1][1] <= AGREE_REACH
+                  and x.stance in ("support", "oppose") and x.holder.label not in own and not x.side_topic]
+        if not mine or not before:
+            return False
+        last = max(before, key=lambda x: x.spans[-1][1])
+        if then and not content_tokens(then) & content_tokens(last.claim):
+            return False
+        for h in mine:
+            self.add(Hit(h, last.claim, last.stance, "turn:agree", 0.5, spans, strand.source, b.section, None, topics,
+                         last.doubt))
+        return True
+
     def _endorse(self, sent: str, b: Block, strand: StrandState, spans: list[Span], topics: list[str], then: str) -> bool:
         """A sentence that only takes another holder's side ("We agree with the network.", "We'd support the
         federation's call for 2033."): the speaker's stance on what that holder said, the same stance, or the opposite
@@ -1003,6 +1027,8 @@ class Extractor:
         (`then`) goes on about ("I agree with Ms Tierney. Seven per cent is too low"), else their latest claim. True if
         the sentence was one."""
         found = endorsement(sent) if spans else None
+        if found is None and spans and b.speaker and _BARE_AGREE.match(sent):
+            return self._agree_with_last(b, strand, spans, topics, then)
         mine = self._context_holders(b, "we") if found else []
         if found is None or not mine:
             return False

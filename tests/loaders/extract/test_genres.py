@@ -1920,6 +1920,8 @@ O. Bell: Mr. Ferris, how much would the levy raise?
 
 G. Ferris: About two million a year. For that reason we support section 4 without reservation.
 
+O. Bell: I agree entirely. Section 4 is the fairest way to pay for the channel.
+
 A. Lindqvist: Thank you. For the record, I'm Dr. Ada Lindqvist, chair of the Salt Bay Shellfish Growers. On the dredging register, we oppose it. On section 7 we support the restriction, and we'd extend it to the outer bay.
 
 O. Bell: Ms. Lindqvist, how many beds are there?
@@ -1951,11 +1953,13 @@ def test_a_witness_who_opens_on_what_they_speak_to_takes_a_side_on_it() -> None:
 def test_a_reason_a_record_and_an_amendment_to_be_moved_are_the_speaker_s() -> None:
     """"For that reason we support section 4" is the witness's stance, not "that reason's"; "For the record, I'm Dr. Ada
     Lindqvist, chair of ..." is an introduction, no position; "I'll be moving an amendment to remove section 12
-    altogether" is the member against section 12."""
+    altogether" is the member against section 12; "I agree entirely." takes the side of the speaker before."""
     b = extract_text(TOPIC_LED_HEARINGS, name="hearings.txt")
     rows = held(b)
     assert ("Coastal Ports Association", "support", "Section 4 of Bill 14") in rows, rows
     assert ("Lena Hart", "oppose", "Section 12 of Bill 14") in rows, rows
+    # "I agree entirely." opening a turn: with what the speaker before last said, which the next sentence goes on about
+    assert ("Owen Bell", "support", "Section 4 of Bill 14") in rows, rows
     assert not any("For the record" in c or "I'm Dr" in c for _h, _s, c in rows), rows
 
 
