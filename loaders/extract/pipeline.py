@@ -1265,7 +1265,7 @@ class Extractor:
                 doubt = f.polarity == "doubt"
                 text, stance = apply_denial(text, stance)
                 hit_rule = rule + suffix
-                if named(text) and not topic(text):
+                if named(text) and not topic(text) and len(content_tokens(text)) < min_tokens:
                     hit_rule += "+named"  # kept only if alignment finds the proposal it names (extract_document)
                 aside = _RELATIVE_ASIDE.match(text) if stance == "oppose" and f.rule.startswith("attrib") else None
                 if aside is not None and len(aside.group("np").split()) <= 8:
@@ -1330,8 +1330,9 @@ _DEFINITE = re.compile(r"^(?:the|its|our|their|this)\s+(?P<head>[A-Za-z][\w-]*)(
 _RELATIVE_ASIDE = re.compile(r"^(?P<np>[^,;:]{3,80}?),\s+which\s+(?P<rest>(?:would|will|is|are|was|were|has|have|had|could|can|"
                              r"might|may|risks?|means?|puts?|makes?)\b[^;:]{8,})$", re.I)
 #: a thing named by an article and one noun ("a cap", "the levy", "any moratorium")
-_NAMED_THING = re.compile(r"(?:an?|the|any)\s+(?!(?:idea|point|issue|matter|question|thing|way|case|view|fact|need|one|other|"
-                          r"others|same|rest|bill|motion|amendment|report|proposal)\b)[a-z][a-z-]{2,}", re.I)
+_NAMED_THING = re.compile(r"(?:an?|the|any)\s+(?:(?:proposed|further|new|planned|suggested|current|existing|statutory|"
+                          r"mandatory|compulsory|national|federal|local)\s+)?(?!(?:idea|point|issue|matter|question|thing|way|case|"
+                          r"view|fact|need|one|other|others|same|rest|bill|motion|amendment|report|proposal)\b)[a-z][a-z-]{2,}", re.I)
 #: the subject of a reported clause that is the reporter itself ("said that we/it/she ...")
 _SELF_SUBJECT = re.compile(r"[\"“']?\s*(?P<who>we|i|he|she|it|they)\s", re.I)
 

@@ -167,6 +167,16 @@ _ENDORSE = re.compile(
     r"(?P<tail>\s+(?:for|on|about|over|regarding|in\s+relation\s+to)\s+(?!this\b|that\b)[^.;:!?]{1,80}?)?"
     r"(?:\s+(?:entirely|completely|fully|wholeheartedly|on\s+(?:this|that)(?:\s+(?:point|issue|question))?|here|there|too|"
     r"as\s+well))*\s*[.!]?$", re.I)
+#: taking a side on what a holder said, named after what it is: "We share the concern of Homeowner Help Scotland about
+#: owners whose flats ...", "We support the proposal from PMS for a threshold"
+_ENDORSE_OF = re.compile(
+    r"^(?:(?:yes|well|so|and|but|equally|similarly)\s*,?\s+)*(?:I|we)(?:\s+(?:also|fully|entirely|certainly|strongly|broadly|"
+    r"very\s+much|largely|therefore|too))*\s+(?:share|support|echo|endorse|agree\s+with|see\s+(?:some\s+|real\s+|much\s+)?merit\s+in)\s+"
+    r"the\s+(?P<what>concerns?|views?|position|proposals?|points?|call|case|arguments?|recommendations?|suggestions?|objections?|"
+    r"reservations?)\s+(?:of|from|made\s+by|put\s+(?:forward\s+)?by|raised\s+by|expressed\s+by)\s+"
+    r"(?P<who>(?:the\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5}?)"
+    r"(?P<tail>\s+(?:for|on|about|over|regarding|that)\s+[^.;:!?]{1,120}?)?"
+    r"(?:,?\s+and\s+(?:ask|urge|invite|recommend)\s+[^.;!?]{1,120})?\s*$", re.I)
 _NOT_SOMEONE = re.compile(r"^(?:(?:the|this|that|these|those|it|its|them|him|her|you|your|what|much|all|everything|"
                           r"some|part|parts|a|an|clause|section|schedule|amendment|bill|motion|proposals?|recommendations?)\b|\d)",
                           re.I)
@@ -192,10 +202,19 @@ def endorsement(sentence: str) -> tuple[str, bool, str, str] | None:
     ('Gordon', True, 'on security', '')
     >>> endorsement("We don't accept the federation's figure.")
     ('the federation', True, '', 'figure')
+    >>> endorsement("We share the concern of Homeowner Help Scotland about owners whose flats may become hard to sell.")
+    ('Homeowner Help Scotland', False, 'about owners whose flats may become hard to sell', 'concern')
+    >>> endorsement("We see merit in the proposal from PMS for a threshold, and ask the Government to consider it.")
+    ('PMS', False, 'for a threshold', 'proposal')
     >>> endorsement("We support the bill.") is None, endorsement("I agree with that.") is None
     (True, True)
     """
-    m = _ENDORSE.match(" ".join(sentence.split()).rstrip(".! "))
+    flat = " ".join(sentence.split()).rstrip(".! ")
+    of = _ENDORSE_OF.match(flat)
+    if of is not None and not _NOT_SOMEONE.match(re.sub(r"^(?:the|my|our)\s+", "", of.group("who"), flags=re.I)):
+        # "We share the concern of Homeowner Help Scotland about ...": theirs named after what it is
+        return of.group("who"), False, (of.group("tail") or "").strip(), of.group("what").casefold()
+    m = _ENDORSE.match(flat)
     if m is None:
         return None
     who, verb = m.group("who"), m.group("verb").casefold()

@@ -14,6 +14,7 @@ MODULES = [
     "stancegraph.loaders.extract.strength", "stancegraph.loaders.extract.themes", "stancegraph.loaders.extract.merging",
     "stancegraph.loaders.extract.polarity", "stancegraph.loaders.extract.proposals",
     "stancegraph.loaders.extract.assembly", "stancegraph.loaders.extract.genres.questions",
+    "stancegraph.loaders.extract.rebuttal", "stancegraph.loaders.extract.provisions", "stancegraph.loaders.extract.hits",
 ]
 
 

@@ -944,3 +944,14 @@ def test_an_aside_between_a_negation_and_its_verb_keeps_the_negation(sentence: s
 def test_what_a_speaker_is_asking_for_is_their_call(sentence: str, claim: str | None) -> None:
     got = [f.claim_text(c) for f in find_frames(sentence) if f.rule == "attrib:advocate" for c in f.claims]
     assert got == ([claim] if claim else []), got
+
+
+@pytest.mark.parametrize("claim,named", [
+    ("The proposed minimum", True), ("Any further delay", True), ("A statutory duty", True), ("The levy", True),
+    ("The idea", False), ("The proposed idea", False), ("The proposed minimum of 0.25%", False),
+])
+def test_a_named_thing_may_carry_one_word_that_says_which(claim: str, named: bool) -> None:
+    """"The SFOF strongly opposed the proposed minimum": a stance on a thing named shortly, kept where alignment finds
+    the proposal that names it (a word such as "proposed" or "statutory" says which, not what)."""
+    from stancegraph.loaders.extract.pipeline import _NAMED_THING
+    assert (_NAMED_THING.fullmatch(claim) is not None) == named
