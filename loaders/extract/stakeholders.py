@@ -54,7 +54,10 @@ _PRONOUN = re.compile(r"^(?:they|these|those|he|she|this group|these groups|thes
                       r"the former|the latter|such stakeholders|both groups)$", re.I)
 _WE = re.compile(r"^(?:we|i|us|our clients|our client|our members|my clients|my client|our families|our client group|"
                  r"our organisations?|my organisation|the families (?:we|i) represent|those (?:we|i) represent|"
-                 r"(?:our|my) (?:caucus|party|parliamentary party|group))$", re.I)
+                 r"(?:our|my) (?:caucus|party|parliamentary party|group)|"
+                 # a member speaking for their constituents: "People in my riding would welcome ..."
+                 r"(?:the )?(?:people|residents|families|constituents|businesses|farmers|communities) (?:in|of|across) my "
+                 r"(?:riding|constituency|area|community|ward|region|county|district|electorate|seat))$", re.I)
 _BARE_Q = re.compile(r"^(?:some|many|most|several|a few|others|other|all|few|a number|one|a minority|the majority)$", re.I)
 _SIDE = re.compile(r"^(?:the )?(?P<side>supporters|proponents|advocates|backers|champions|opponents|critics|sceptics|skeptics|"
                    r"detractors)(?: of (?P<of>.+))?$", re.I)

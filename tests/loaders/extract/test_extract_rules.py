@@ -955,3 +955,16 @@ def test_a_named_thing_may_carry_one_word_that_says_which(claim: str, named: boo
     the proposal that names it (a word such as "proposed" or "statutory" says which, not what)."""
     from stancegraph.loaders.extract.pipeline import _NAMED_THING
     assert (_NAMED_THING.fullmatch(claim) is not None) == named
+
+
+@pytest.mark.parametrize("subject,speaker", [
+    ("People in my riding would", True), ("Residents of my constituency", True), ("The families in my area", True),
+    ("People in Kelderby", False), ("Residents", False),
+])
+def test_a_member_speaking_for_their_constituents_is_the_speaker(subject: str, speaker: bool) -> None:
+    """"People in my riding would welcome a longer runway": the member's own stance, put for those they represent, as
+    "the families we represent" is a witness's."""
+    from stancegraph.loaders.extract.lexicon import default_lexicon
+    from stancegraph.loaders.extract.stakeholders import Reference, Resolver
+    found = Resolver(default_lexicon()).resolve(subject)
+    assert (isinstance(found, Reference) and found.kind == "we") == speaker, found
