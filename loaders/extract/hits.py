@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from ...graph.model.records import Source
 from .claims import CLAUSE_QUESTION, normalise_claim
 from .merging import (
-    _INSTRUMENT_OF, _weights, anchor_of, best_aim, cluster_claims, content_tokens, instrument, opposite_proposals,
+    _weights, anchor_of, best_aim, cluster_claims, content_tokens, instrument, instrument_kind, opposite_proposals,
     parts_conflict, same_claim, same_instrument,
 )
 from .polarity import positive_form
-from .proposals import evaluation
+from .proposals import HARMS, evaluation
 from .stakeholders import COMPANY_SUFFIX, Holder, capitalise
 from .themes import ThemeMatcher
 
@@ -262,8 +262,7 @@ def _leads_with_instrument(claim: str) -> bool:
     """Whether a proposal opens with the instrument it puts ("A federal evacuation allowance paid directly to households
     would ..."): it is that instrument's proposal, not a sentence that mentions one on the way."""
     words = re.findall(r"[\w'’-]+", claim)[:6]
-    at = next((k for k, w in enumerate(words)
-               if _INSTRUMENT_OF.get(w.casefold().rstrip("s")) or _INSTRUMENT_OF.get(w.casefold())), None)
+    at = next((k for k, w in enumerate(words) if instrument_kind(w)), None)
     return at is not None and instrument(" ".join(words[:at + 1])) is not None and \
         not _PREDICATE.search(" ".join(words[:at]))
 
@@ -272,7 +271,6 @@ def _put_forward(claim: str) -> bool:
     """Whether a witness's sentence puts forward the instrument it opens with, saying what it would do and not
     weighing it down ("A federal evacuation allowance paid directly to households would put money in people's hands in
     days"; not "A federal allowance would cost billions")."""
-    from .provisions import HARMS  # (provisions reads this module's hits)
     return _leads_with_instrument(claim) and bool(re.search(r"\b(?:would|could)\b", claim, re.I)) and \
         evaluation(claim) != "oppose" and not HARMS.search(claim)
 

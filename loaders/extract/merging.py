@@ -420,8 +420,7 @@ def instrument(text: str) -> tuple[str, frozenset[str]] | None:
     """
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     for i, w in enumerate(words):
-        low = w.casefold()
-        kind = _INSTRUMENT_OF.get(low.rstrip("s")) or _INSTRUMENT_OF.get(low)  # "services", "levy"
+        kind = instrument_kind(w)
         if kind is None:
             continue
         mods: list[str] = []
@@ -432,6 +431,12 @@ def instrument(text: str) -> tuple[str, frozenset[str]] | None:
             mods.extend(content_tokens(_MODIFIER_FOLD.get(low, m)))
         return (kind, frozenset(mods)) if mods else None
     return None
+
+
+def instrument_kind(word: str) -> str | None:
+    """The kind of instrument a word names ("services": 'body', "levy": 'levy'), else None."""
+    low = word.casefold()
+    return _INSTRUMENT_OF.get(low.rstrip("s")) or _INSTRUMENT_OF.get(low)
 
 
 def same_instrument(a: str, b: str) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from ...graph.model.records import Bundle
 from ..documents.reader import DocumentText
@@ -171,11 +170,11 @@ _AND_WE = re.compile(r",?\s+and\s+(?:I|we)\s+(?:also\s+|would\s+|will\s+|equally
                      r"reject|resist)\s+(?P<rest>\S.*)$", re.I)
 
 
-def _second_stance(text: str, c: Any, polarity: str) -> list[tuple[str, Any]]:
+def _second_stance(text: str, c: Span, polarity: str) -> list[tuple[str, Span]]:
     """A claim that runs on into the speaker's second stance ("the levy and I support Head 11") is two claims when the
     two stances are alike, and only the first when they are not (the second is read as a frame of its own)."""
     m = _AND_WE.search(text)
-    if m is None or len(text[:m.start()].split()) < 1:
+    if m is None or not text[:m.start()].strip():
         return [(text, c)]
     alike = (m.group("verb").casefold() in ("oppose", "reject", "resist")) == (polarity in ("oppose", "doubt"))
     return [(text[:m.start()], c)] + ([(normalise_claim(m.group("rest")), c)] if alike else [])

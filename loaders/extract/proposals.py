@@ -52,6 +52,20 @@ def _lexicon() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pattern(data.get("against") or ["x^"]), pattern(data.get("for") or ["x^"])
 
 
+#: what a provision would do, weighed against it (beyond the general words of ``evaluation.yaml``): its harms, read by
+#: :func:`.provisions.provision_hits` and by :func:`.hits.align_claims`
+HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"
+                   r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
+                   r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
+                   r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
+                   r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
+                   r"waste\w*|deter\w*|discourag\w*|undermin\w*|pay\s+(?:\w+\s+){0,3}twice|add\s+(?:\w+\s+){0,3}to\s+the\s+cost|"
+                   r"(?<!\bcut\s)(?<!\bcuts\s)(?<!reduce\s)(?<!reduces\s)(?<!\bslash\s)(?:bureaucra\w+|red\s+tape)|"
+                   r"(?:strips?|takes?)\s+(?:out|away)|worries|troubles|alarms|"
+                   r"(?:cuts?|shuts?|locks?|leaves?)\s+(?:\w+\s+){0,3}out\b|silences?|"
+                   r"concerns\s+(?:us|me|our|my))\b", re.I)
+
+
 def evaluation(text: str) -> str | None:
     """'oppose' when a statement weighs against what it is about, 'support' when for it, None when it does both
     or neither (the words of ``ontology/lexicons/evaluation.yaml``)."""

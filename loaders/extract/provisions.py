@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from .claims import CLAUSE_QUESTION, normalise_claim
 from .hits import _NEGATED, Hit
-from .proposals import evaluation
+from .proposals import HARMS, evaluation
 
 #: what a provision is called: "the parts mandate", "a 30-day deemed permit", "the levy in Section 38", "a federal
 #: allowance paid to everyone", "a requirement for parental consent"
@@ -45,17 +45,7 @@ PROVISION = re.compile(
     r"(?:\s+of\s+the\s+bill)?)\s+(?P<pred>(?:would|will|could|is|are|does|has|cuts|shuts|locks|leaves|silences|strips|takes)\s+"
     r"(?!not\b|be\s+(?:debated|considered|discussed|read|introduced|moved|put)\b).{5,}|(?:worries|troubles|concerns|alarms)\s+"
     r"(?:us|me|our|my|them|their|residents|members)\b.*)$", re.I)
-#: what a provision would do, weighed: its harms and its goods (beyond the general words of ``evaluation.yaml``)
-HARMS = re.compile(r"\b(?:(?:raise|push\s+up|drive\s+up|increase|add\s+to)\s+(?:the\s+)?(?:prices?|costs?|bills?|rents?|"
-                   r"fares?)|cost\s+(?:\w+\s+)?jobs|fall\s+hardest|hit\s+(?:\w+\s+){0,3}hardest|too\s+(?:weak|broad|narrow|"
-                   r"blunt|vague|rigid)|(?:do|does|cause)\s+(?:real\s+|serious\s+)?(?:harm|damage)|harm|hurt|penali[sz]e|"
-                   r"unworkable|put\s+(?:\w+\s+){0,3}out\s+of\s+business|drive\s+(?:\w+\s+){0,3}out|force\s+(?:\w+\s+){0,3}"
-                   r"to\s+close|backfire|make\s+(?:\w+\s+){0,3}(?:worse|harder|less\s+safe)|counterproductive|counter-productive|duplicat\w*|"
-                   r"waste\w*|deter\w*|discourag\w*|undermin\w*|pay\s+(?:\w+\s+){0,3}twice|add\s+(?:\w+\s+){0,3}to\s+the\s+cost|"
-                   r"(?<!\bcut\s)(?<!\bcuts\s)(?<!reduce\s)(?<!reduces\s)(?<!\bslash\s)(?:bureaucra\w+|red\s+tape)|"
-                   r"(?:strips?|takes?)\s+(?:out|away)|worries|troubles|alarms|"
-                   r"(?:cuts?|shuts?|locks?|leaves?)\s+(?:\w+\s+){0,3}out\b|silences?|"
-                   r"concerns\s+(?:us|me|our|my))\b", re.I)
+#: what a provision would do, weighed: its goods (its harms: :data:`.proposals.HARMS`)
 _GOODS = re.compile(r"\b(?:(?:reduce|cut|lower|prevent)\s+(?:the\s+)?(?:risk|severity|harm|deaths?|injur\w+|accidents?|"
                     r"emissions|energy|costs?|bills?|waiting)|(?:protect|save)s?\s+(?:lives|jobs|people|residents|workers|"
                     r"consumers|children)|make\s+(?:\w+\s+){0,3}safer|close\s+(?:a|the|that)\s+(?:gap|loophole)|(?:cut|cuts|reduce|reduces|"

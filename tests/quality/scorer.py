@@ -51,7 +51,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -627,14 +627,21 @@ def parts_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple
     statement it makes, is also the holder's stance against Section 31, where the sides of a tension on that section
     meet (:func:`score_tensions`). Not one to one: a sentence gives its statement and its stance on the part."""
     out: dict[str, list[tuple[str, str, str]]] = {}
+    part = {id(e): p for e in extracted if (p := part_of(e.claim, named=True)) is not None}
+    for g, e in _on_their_passage([e for e in extracted if id(e) in part], gold):
+        out.setdefault(g.key, []).append((e.claim_id, part[id(e)], e.stance))
+    return out
+
+
+def _on_their_passage(extracted: Iterable[Extracted], gold: Gold) -> Iterator[tuple[GoldPosition, Extracted]]:
+    """(gold position, extracted position) for each extracted position held by the gold position's holder and resting
+    on its passage (the scorer's overlap)."""
     for e in extracted:
-        part = part_of(e.claim, named=True)
-        if part is None or not e.spans:
+        if not e.spans:
             continue
         for g in gold.positions:
             if e.holders & set(g.holders) and max(span_overlap(sp, (g.start, g.end)) for sp in e.spans) >= OVERLAP_THRESHOLD:
-                out.setdefault(g.key, []).append((e.claim_id, part, e.stance))
-    return out
+                yield g, e
 
 
 def held_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple[str, str]]]:
@@ -643,12 +650,8 @@ def held_on(extracted: Sequence[Extracted], gold: Gold) -> dict[str, list[tuple[
     coded as the statement it makes, is also their stance against the allowance another holder proposes, where the two
     sides meet (:func:`score_tensions` counts it on a side only relative to a position found on that claim)."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for e in extracted:
-        if not e.spans:
-            continue
-        for g in gold.positions:
-            if e.holders & set(g.holders) and max(span_overlap(sp, (g.start, g.end)) for sp in e.spans) >= OVERLAP_THRESHOLD:
-                out.setdefault(g.key, []).append((e.claim_id, e.stance))
+    for g, e in _on_their_passage(extracted, gold):
+        out.setdefault(g.key, []).append((e.claim_id, e.stance))
     return out
 
 
