@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .parties import PARTY_TAG
 from .reader import Hint
 
 Span = tuple[int, int]
@@ -106,15 +107,6 @@ _POST_WORD = re.compile(r"\b(?:President|Director|Chair|Chairperson|Chief|Office
 #: Freight Railways):"
 _TITLED_LINE = re.compile(_TITLED_TAG + r"\s*$")
 _INLINE_LINE = re.compile(_INLINE_TAG + r"\s*$")
-#: a party (or a bench) as a member's tag gives it in brackets: Westminster's and the devolved parliaments' abbreviations,
-#: and other Westminster-style parliaments' parties as their records print them ("Priya Raman-Hale (ACT):", "Rāwiri Heke
-#: (Te Pāti Māori):", "(NDP)", "(Fianna Fáil)")
-_PARTY = re.compile(r"^(?:Con|Lab|LD|Lib Dem|SNP|PC|DUP|UUP|SDLP|SF|Green|Ind|Lab/Co-op|Reform|Alliance|TUV|Spkr|Alba|"
-                    r"Conservative|Labour|Liberal Democrat|Crossbench|CB|Non-affiliated|Bishop|"
-                    r"National|ACT|NZ First|Te Pāti Māori|Māori Party|Green Party|Greens|"  # New Zealand
-                    r"Liberal|Lib\.?|NDP|Bloc|Bloc Québécois|BQ|CPC|"  # Canada
-                    r"ALP|LNP|Nationals|One Nation|Independent|"  # Australia
-                    r"Fianna Fáil|Fine Gael|FF|FG|Sinn Féin|Social Democrats|Aontú|PBP|Plaid Cymru|Reform UK)$", re.I)
 _TOC_LINE = re.compile(r"^.{2,120}?(?:\t+|\s{3,}|\.{3,}\s*|…+\s*)\d{1,4}\s*$")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 _TIME_MARK = re.compile(r"^\s*[*_(]*\s*\(?\d{1,2}[.:]\d{2}\s*(?:am|pm)?\)?\s*[*_)]*\s*$", re.I)
@@ -482,8 +474,8 @@ def _hansard_tag(name: str, first: str, second: str | None) -> bool:
     member's name in brackets ('The Minister for X (Jane Smith)')."""
     first, second = first.strip(), (second or "").strip()
     if second:
-        return bool(_PARTY.match(second))
-    return bool(_PARTY.match(first) or re.match(r"^[A-Z][a-z’'-]+(?: [A-Z][a-z’'.-]+)+$", first) and name.strip().startswith("The "))
+        return bool(PARTY_TAG.match(second))
+    return bool(PARTY_TAG.match(first) or re.match(r"^[A-Z][a-z’'-]+(?: [A-Z][a-z’'.-]+)+$", first) and name.strip().startswith("The "))
 
 
 #: a person's untitled name: "Fergus Mackinnon", "Mary-Jane O'Neill", "Eilidh Rennie-Scott"

@@ -97,6 +97,7 @@ _RESPONSE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<who>[A-Z][^,:;.]{1,80}?
                        r"endorsed|echoed|shared)(?:\s+(?:with\s+)?(?:this|that|it|(?:these|this|that|the|those)\s+(?P<noun>claims?|views?|"
                        r"points?|suggestions?|arguments?|figures?|assessments?|analys[ie]s|concerns?|characteri[sz]ations?|"
                        r"assertions?|conclusions?|estimates?|findings?|interpretations?|accounts?|criticisms?)))?\s*(?:[:,.;]|$)", re.I)
+#: a survey result's object that points back at the proposal ("agreed with it", "the proposal")
 _POINTS_BACK = re.compile(r"^(?:it|this|that|them|these|those|(?:the|this|that|these)\s+(?:proposals?|changes?|plans?|options?|"
                           r"ideas?|moves?|approach))$", re.I)
 #: the question in hand, named short: "the motion", "this bill", a US bill's number ("S. 2207", "H.R. 4418 as introduced")
@@ -162,7 +163,7 @@ _ON_TOPIC = re.compile(r"^\s*(?:(?:And|But|So|Then|Now|Finally|Second(?:ly)?|Thi
                        r"should|can|could|which|that)\b)[\w'’-]+\s+){0,5}?(?!(?:we|I|and|but|or)\b)[\w'’-]+)"
                        r"(?:,\s+|\s+(?=(?:we|I)\s))", re.I)
 #: what a stance taken after such an opening names only by pointing back at it: "it", "the principle", "the restriction"
-_POINTS_BACK = re.compile(r"^(?:it|that|this|them|those|these|the\s+(?:principle|idea|proposal|change|changes|restriction|"
+_BACK_TO_TOPIC = re.compile(r"^(?:it|that|this|them|those|these|the\s+(?:principle|idea|proposal|change|changes|restriction|"
                           r"approach|measure|provision|policy|power|move|plan|intent|intention|direction|thrust|concept|aim)"
                           r"(?:\s+of\s+it)?)(?:\s+(?:in\s+principle|in\s+full|entirely|fully|wholeheartedly|too|also|as\s+well|"
                           r"without\s+reservation))?(?:$|\s*[,;:]\s)", re.I)
@@ -1188,7 +1189,7 @@ class Extractor:
                     f = replace(f, polarity={"support": "oppose", "oppose": "support", "doubt": "support"}.get(f.polarity, f.polarity))
         on = _ON_TOPIC.match(f.sentence) if f.rule.startswith("attrib") else None
         if on is not None:  # "On the levy, we support the principle": the levy
-            claims = [(normalise_claim(on.group("topic")) if _POINTS_BACK.match(t) else t, c) for t, c in claims]  # (its tail, ", and we'd extend it", left)
+            claims = [(normalise_claim(on.group("topic")) if _BACK_TO_TOPIC.match(t) else t, c) for t, c in claims]  # (its tail, ", and we'd extend it", left)
         if f.rule.startswith("attrib"):  # "I support the levy and I support Head 11": two claims
             claims = [part for t, c in claims for part in _second_stance(t, c, f.polarity)]
         claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand

@@ -101,7 +101,9 @@ _ORG_WORDS = re.compile(
     r"club|league|chamber|guild|academy|observatory|lab|laboratory|unit|body|bodies|initiative)\b", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}s?$")
 _BRAND = re.compile(r"^[a-z]+[A-Z][A-Za-z]+$")  # techUK, eBay
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’.-]+|van|von|de|der|den|da|du|le|la|d['’][A-Z][a-z]+|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
+#: a word of a person's name, accented letters too ("Rāwiri", "Hōhepa", "Ó Briain", "Bélanger")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ](?:[^\W\d_]|['’.-])+|van|von|de|der|den|da|du|le|la|Ó|Ní|Nic|Ua|d['’][A-Z][a-z]+|O['’][A-Z][a-z]+|"
+                         r"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)$")
 _CAP_SEQ = re.compile(r"^(?:the\s+)?(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von)(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|the|in|on|&|de|du|van|von|-|to(?=\s+[A-Z])))*$")
 _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|will|would|should|could|can|may|might|must|do|does|did|"
                       r"it|this|that|there|which|what|when|where|if|because|as|not)\b", re.I)

@@ -9,7 +9,7 @@ import pytest
 
 MODULES = [
     "stancegraph.loaders.documents.reader", "stancegraph.loaders.documents.safexml",
-    "stancegraph.loaders.documents.structure", "stancegraph.loaders.extract",
+    "stancegraph.loaders.documents.structure", "stancegraph.loaders.documents.parties", "stancegraph.loaders.extract",
     "stancegraph.loaders.extract.lexicon", "stancegraph.loaders.extract.stakeholders", "stancegraph.loaders.extract.claims",
     "stancegraph.loaders.extract.strength", "stancegraph.loaders.extract.themes", "stancegraph.loaders.extract.merging",
     "stancegraph.loaders.extract.polarity", "stancegraph.loaders.extract.proposals",

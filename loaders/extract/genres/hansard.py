@@ -21,35 +21,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ...documents.parties import PARTIES
 from ...documents.structure import Block, Structure, assign_sections, assign_speakers, trim_spans
 from ..stakeholders import Holder
 
 Span = tuple[int, int]
 
-#: party abbreviations and names (as Hansard writes them) -> the party's label
-PARTIES = {
-    "con": "Conservative Party", "conservative": "Conservative Party", "tory": "Conservative Party",
-    "lab": "Labour Party", "labour": "Labour Party", "lab/co-op": "Labour Party", "labour/co-operative": "Labour Party",
-    "ld": "Liberal Democrats", "lib dem": "Liberal Democrats", "liberal democrat": "Liberal Democrats",
-    "liberal democrats": "Liberal Democrats", "snp": "Scottish National Party", "scottish national party": "Scottish National Party",
-    "pc": "Plaid Cymru", "plaid cymru": "Plaid Cymru", "dup": "Democratic Unionist Party", "uup": "Ulster Unionist Party",
-    "sdlp": "Social Democratic and Labour Party", "sf": "Sinn Féin", "green": "Green Party", "ind": "Independent members",
-    "reform": "Reform UK", "reform uk": "Reform UK", "alliance": "Alliance Party", "tuv": "Traditional Unionist Voice",
-    "cb": "Crossbench peers", "crossbench": "Crossbench peers", "induu": "Independent members",
-    "indcon": "Conservative Party", "indlab": "Labour Party", "indsn": "Independent members", "ukip": "UK Independence Party",
-    "respect": "Respect Party", "bishops": "Lords Spiritual", "bishop": "Lords Spiritual",
-    # the Oireachtas
-    "ff": "Fianna Fáil", "fianna fáil": "Fianna Fáil", "fianna fail": "Fianna Fáil", "fg": "Fine Gael", "fine gael": "Fine Gael",
-    "sinn féin": "Sinn Féin", "sinn fein": "Sinn Féin", "social democrats": "Social Democrats", "soc dem": "Social Democrats",
-    "pbp": "People Before Profit", "people before profit": "People Before Profit", "aontú": "Aontú", "aontu": "Aontú",
-    # the House of Commons of Canada, as ourcommons.ca tags a member: "(Riding, CPC)"
-    "lib.": "Liberal Party of Canada", "cpc": "Conservative Party of Canada", "ndp": "New Democratic Party",
-    "bq": "Bloc Québécois", "gp": "Green Party",
-    # New Zealand's and Australia's parliaments, as a tag names a member's party ("Hon Name (National):", "(ALP)")
-    "national": "New Zealand National Party", "nz first": "New Zealand First", "te pāti māori": "Te Pāti Māori",
-    "te pati maori": "Te Pāti Māori", "labor": "Australian Labor Party", "alp": "Australian Labor Party",
-    "nationals": "The Nationals", "nats": "The Nationals", "greens": "Australian Greens", "one nation": "Pauline Hanson's One Nation",
-}
 #: a Canadian provincial legislature's member list puts the party's code after the riding, without a comma
 #: ("Mr. Graham Pettigrew (Ostrander–Pinecourt PC)"): there "PC" is the Progressive Conservatives, not Plaid Cymru
 RIDING_PARTIES = {"PC": "Progressive Conservative Party", "ND": "New Democratic Party", "NDP": "New Democratic Party",

@@ -144,7 +144,7 @@ def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:
         return [Holder(party, "organisation")]
     person = resolver.resolve(name)
     label = person.label if isinstance(person, Holder) and person.kind == "person" else name
-    if isinstance(person, Holder) and person.kind == "organisation":
+    if isinstance(person, Holder) and person.kind == "organisation" and not party:  # (a tag with a party is a member's)
         return [person]
     resolver.register_person(label)
     return [Holder(label, "person", member_of=(party,) if party else (),

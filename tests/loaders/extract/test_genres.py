@@ -1993,3 +1993,8 @@ def test_a_new_zealand_hearing_reads_its_chairperson_and_members_tagged_with_the
     assert ("Rāwiri Heke", "oppose", "Clause 7 of Harbour Dredging Amendment Bill") in rows, rows
     assert ("Priya Raman-Hale", "support", "Clause 7 of Harbour Dredging Amendment Bill") in rows, rows
     assert not any(h == "Mrs Hōhepa" and s == "support" for h, s, _c in rows), rows
+    # each member's party recorded from the tag alone (no member list), and a name with macrons is a person's
+    kinds = {s.label: s.kind for s in b.stakeholders.values()}
+    parties = {s.label: {b.stakeholders[m].label for m in s.member_of} for s in b.stakeholders.values()}
+    assert parties["Rāwiri Heke"] == {"Te Pāti Māori"} and parties["Priya Raman-Hale"] == {"ACT New Zealand"}, parties
+    assert kinds["Rāwiri Heke"] == kinds["Mrs Hōhepa"] == "person", kinds
