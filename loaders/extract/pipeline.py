@@ -1026,7 +1026,11 @@ class Extractor:
         where the speaker disagrees. Of what they said: what the sentence names ("for 2033"), else what the next sentence
         (`then`) goes on about ("I agree with Ms Tierney. Seven per cent is too low"), else their latest claim. True if
         the sentence was one."""
-        found = endorsement(sent) if spans else None
+        # "On clause 9, we share the railways' concern": their concern about clause 9
+        on = _ON_TOPIC.match(sent) if spans else None
+        found = endorsement(sent[on.end():] if on is not None else sent) if spans else None
+        if on is not None and found is not None and not found[2]:
+            found = (found[0], found[1], f"on {on.group('topic')}", found[3])
         if found is None and spans and b.speaker and _BARE_AGREE.match(sent):
             return self._agree_with_last(b, strand, spans, topics, then)
         mine = self._context_holders(b, "we") if found else []
@@ -1154,7 +1158,9 @@ class Extractor:
                 or _OWN_POST.match(sent) \
                 or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
                             r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
-                            r"understand)|wonder)\b", sent, re.I):  # a courtesy or signpost; a question put as a statement
+                            r"understand)|wonder)\b|\s*(?:I|we)(?:['’]ll|['’]d\s+like\s+to|\s+(?:will|want\s+to|wish\s+to|would\s+like\s+to|"
+                            r"shall))\s+(?:start|begin|focus|concentrate|turn|come\s+back)\s+(?:with|on|to)\b",
+                            sent, re.I):  # a courtesy or signpost ("I want to start with the speed cap"); a question put as a statement
             return
         stance = "support"
         worry = _A_WORRY.match(sent) or _A_CONCERN.match(sent)

@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 from .claims import CLAUSE_QUESTION, normalise_claim
+from .merging import content_tokens
 from .hits import _NEGATED, Hit
 from .proposals import HARMS, evaluation
 
@@ -124,6 +125,35 @@ _PART_KEPT = re.compile(r"(?:^|\b(?:should|must|to)\s+)(?:keep|retain|preserve|l
                         re.I)
 
 
+#: a provision named by what it is and where it sits: "the 40-mile-an-hour cap in clause 9", "the levy under section 38"
+_PART_HELD = re.compile(r"^(?:the|a|an)\s+(?P<np>(?:(?!(?:is|are|was|were|would|will|should|could|can|must|may|has|have|had|be|"
+                        r"which|that|who)\b)[\w'’,-]+\s+){1,6}?)(?:in|under|of)\s+(?P<kind>clause|schedule|section|part|head|"
+                        r"article)\s+(?P<n>\d{1,3}[A-Za-z]?)(?:\s+of\s+(?:the\s+bill|bill\s+\S+))?$", re.I)
+#: a part's claim that says what the part does: "Clause 9 of Bill C-61: the 40-mile-an-hour cap", "..., which caps ..."
+_PART_SAYS = re.compile(r"^(?P<kind>Clause|Schedule|Section|Part|Head|Article)\s+(?P<n>\d{1,3}[A-Za-z]?)\s+of\s+[^:]+?(?::\s+|,\s+which\s+)"
+                        r"(?P<what>.+)$")
+
+
+def held_part(claim: str, said: dict[tuple[str, str], tuple[str, frozenset[str]]]) -> str | None:
+    """The part's claim for a provision named by what it is and where it sits ("The 40-mile-an-hour cap in clause 9"),
+    where a claim of that part says what it does in the same words (`said`: (kind, number) -> (the part's claim, its
+    content words)): "Clause 9 of Bill C-61: the 40-mile-an-hour cap". Else None: a feature of the part ("the
+    10,000-resident threshold in clause 9") is not the part, and a stance on it may be the opposite of one on the part.
+
+    >>> said = {("clause", "9"): ("Clause 9 of Bill C-61: the 40-mile-an-hour cap", content_tokens("the 40-mile-an-hour cap"))}
+    >>> held_part("The 40-mile-an-hour cap in clause 9", said)
+    'Clause 9 of Bill C-61: the 40-mile-an-hour cap'
+    >>> held_part("The 10,000-resident threshold in clause 9", said) is None
+    True
+    """
+    m = _PART_HELD.match(claim.strip())
+    if m is None:
+        return None
+    known = said.get((m.group("kind").casefold(), m.group("n").casefold()))
+    words = content_tokens(m.group("np"))
+    return known[0] if known is not None and words and words <= known[1] else None
+
+
 def part_claims(hits: list[Hit], bill: str | None, only: list[Hit] | None = None) -> list[Hit]:
     """A part of the bill in hand named bare ("we support schedule 3", "that schedule 3 be removed") is one claim for
     every holder, "Schedule 3 of <the bill>" (a clause a committee's sitting made a question, where there is one), so
@@ -135,8 +165,14 @@ def part_claims(hits: list[Hit], bill: str | None, only: list[Hit] | None = None
         return out_hits
     asked = {m.group(1).casefold(): h.claim for h in hits if (m := re.match(r"^Clause (\d{1,3}) of ", h.claim)) and
              CLAUSE_QUESTION.match(h.claim)}
+    said = {(m.group("kind").casefold(), m.group("n").casefold()): (h.claim, frozenset(content_tokens(m.group("what"))))
+            for h in hits if (m := _PART_SAYS.match(h.claim))}
     for h in hits if only is None else only:
         if h.locked or h.side_topic or h.rule.startswith("debate:"):
+            continue
+        held = held_part(h.claim, said)
+        if held is not None:  # "The 40-mile-an-hour cap in clause 9 will reduce ...": the clause, as its claim says it
+            h.claim, h.rule = held, h.rule + "+part"
             continue
         several = _PARTS.match(h.claim)
         if several is not None:  # "We support Schedules 1 and 2": each of them

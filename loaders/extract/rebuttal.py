@@ -153,11 +153,17 @@ def reply(sentence: str) -> str | None:
 #: a sentence that only takes another holder's side: "We agree with the network.", "I share Ms Halpin's concerns
 #: entirely.", "We'd support the federation's call for 2033.", "I disagree with Mr Okafor on this."
 _NAME_WORD = r"[\w&-]+(?:['’](?-i:[A-Z])\w*)?\.?"  # ("Mr.", "O'Brien"; not "federation's")
+#: a holder named by title, whom "I am with" sides with ("I am with Ms Harrowby"; not "I'm with the Sierra Club", a witness's
+#: own body)
+_TITLED = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Senator|Deputy|Councillor|Cllr|Sir|Dame|Lord|Lady|Baroness)\b|the\s+(?:noble|hon|"
+           r"right\s+hon|honourable|member|minister|senator|deputy|reeve|mayor|chief|councillor|previous\s+speaker|witness|"
+           r"chair|convener)\b|my\s+(?:noble|hon|right\s+hon|honourable)\b)")
 _ENDORSE = re.compile(
     r"^(?:(?:yes|no|well|so|and|but|frankly|again|equally|similarly|for\s+(?:our|my)\s+part)\s*,?\s+)*"
     r"(?P<me>I|we)(?:['’]d|\s+would|\s+do|\s+also|\s+fully|\s+entirely|\s+certainly|\s+strongly|\s+broadly|\s+very\s+much|"
     r"\s+largely|\s+completely|\s+wholeheartedly|\s+therefore|\s+too|\s+have\s+to|\s+must|\s+respectfully)*\s+"
     r"(?P<verb>agree|concur|side|disagree|differ|take\s+issue|part\s+(?:ways|company)|echo|share|endorse|support|back|reject|"
+    r"stand(?=\s+with\b)|(?:am|are)(?=\s+with\s+" + _TITLED + r")|"
     r"(?:do\s+not|don['’]t|cannot|can['’]t|could\s+not|couldn['’]t)\s+(?:accept|agree|share|support))\s+"
     r"(?:with\s+)?(?:(?:every\s+word|much|a\s+lot|a\s+great\s+deal|most|all)\s+(?:of\s+)?(?:(?:what|that)\s+)?)?"
     r"(?P<who>(?:the\s+|my\s+|our\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5}?)"
@@ -165,8 +171,8 @@ _ENDORSE = re.compile(
     r"suggestions?|concerns?|figures?|estimates?|case|analysis|assessment|amendments?|objections?|doubts?|reservations?))?"
     r"(?:\s+(?:has\s+|had\s+|just\s+)?(?:said|says|put\s+it|told\s+us|set\s+out))?"
     r"(?P<tail>\s+(?:for|on|about|over|regarding|in\s+relation\s+to)\s+(?!this\b|that\b)[^.;:!?]{1,80}?)?"
-    r"(?:\s+(?:entirely|completely|fully|wholeheartedly|on\s+(?:this|that)(?:\s+(?:point|issue|question))?|here|there|too|"
-    r"as\s+well))*\s*[.!]?$", re.I)
+    r"(?:\s+(?:entirely|completely|fully|wholeheartedly|on\s+(?:this|that)(?:\s+(?:one|point|issue|question))?|here|there|too|"
+    r"as\s+well))*(?:,\s+which\s+(?:may|might|will|would)\s+surprise\s+\w+)?\s*[.!]?$", re.I)
 #: taking a side on what a holder said, named after what it is: "We share the concern of Homeowner Help Scotland about
 #: owners whose flats ...", "We support the proposal from PMS for a threshold"
 _ENDORSE_OF = re.compile(
@@ -177,6 +183,14 @@ _ENDORSE_OF = re.compile(
     r"(?P<who>(?:the\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5}?)"
     r"(?P<tail>\s+(?:for|on|about|over|regarding|that)\s+[^.;:!?]{1,120}?)?"
     r"(?:,?\s+and\s+(?:ask|urge|invite|recommend)\s+[^.;!?]{1,120})?\s*$", re.I)
+#: a verdict on another holder, which takes their side (or the other): "Empty Homes Action is right.", "I think that the
+#: Partnership is right.", "The noble Baroness is right about that.", "Mr Kerr is wrong about the fares."
+_IS_RIGHT = re.compile(
+    r"^(?:(?:yes|well|so|and|but|frankly|again|equally|(?:I|we)\s+(?:think|believe)(?:\s+that)?)\s*,?\s+)*"
+    r"(?P<who>(?:the\s+|my\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5}?)\s+(?:is|are|was|were)\s+(?:quite\s+|absolutely\s+|"
+    r"entirely\s+|exactly\s+|perfectly\s+|surely\s+|simply\s+)?(?P<verdict>right|correct|wrong|mistaken)"
+    r"(?P<tail>\s+(?:about|on)\s+(?!this\b|that\b|it\b)[^.;:!?]{1,80}?)?(?:\s+(?:about|on)\s+(?:this|that|it)(?:\s+(?:point|issue))?|"
+    r"\s+here|\s+there|\s+too)*\s*$", re.I)
 _NOT_SOMEONE = re.compile(r"^(?:(?:the|this|that|these|those|it|its|them|him|her|you|your|what|much|all|everything|"
                           r"some|part|parts|a|an|clause|section|schedule|amendment|bill|motion|proposals?|recommendations?)\b|\d)",
                           re.I)
@@ -206,20 +220,41 @@ def endorsement(sentence: str) -> tuple[str, bool, str, str] | None:
     ('Homeowner Help Scotland', False, 'about owners whose flats may become hard to sell', 'concern')
     >>> endorsement("We see merit in the proposal from PMS for a threshold, and ask the Government to consider it.")
     ('PMS', False, 'for a threshold', 'proposal')
+    >>> endorsement("I am with Ms Harrowby on this one, which may surprise her.")
+    ('Ms Harrowby', False, '', '')
+    >>> endorsement("We stand with the reeve.")
+    ('the reeve', False, '', '')
+    >>> endorsement("I'm with the Sierra Club.") is None, endorsement("We are with you.") is None
+    (True, True)
+    >>> endorsement("I think that the Partnership is right.")
+    ('the Partnership', False, '', '')
+    >>> endorsement("Mr Kerr is wrong about the fares.")
+    ('Mr Kerr', True, 'about the fares', '')
+    >>> endorsement("That is right.") is None, endorsement("They are right.") is None
+    (True, True)
     >>> endorsement("We support the bill.") is None, endorsement("I agree with that.") is None
     (True, True)
     """
     flat = " ".join(sentence.split()).rstrip(".! ")
+    flat = re.sub(r"\b(I|we)['’](m|re)\b", lambda m: f"{m.group(1)} {'am' if m.group(2) == 'm' else 'are'}", flat, flags=re.I)
     of = _ENDORSE_OF.match(flat)
     if of is not None and not _NOT_SOMEONE.match(re.sub(r"^(?:the|my|our)\s+", "", of.group("who"), flags=re.I)):
         # "We share the concern of Homeowner Help Scotland about ...": theirs named after what it is
         return of.group("who"), False, (of.group("tail") or "").strip(), of.group("what").casefold()
+    right = _IS_RIGHT.match(flat)
+    if right is not None:  # "Empty Homes Action is right.": their side; "Mr Kerr is wrong about the fares.": the other
+        who = right.group("who")
+        bare = re.sub(r"^(?:the|my)\s+", "", who, flags=re.I)
+        if _NOT_SOMEONE.match(bare) or re.match(r"(?:they|he|she|we|I|you|everyone|everybody|nobody|people|who)\b", bare, re.I) \
+                or bare == who and who[:1].islower():
+            return None
+        return who, right.group("verdict").casefold() in ("wrong", "mistaken"), (right.group("tail") or "").strip(), ""
     m = _ENDORSE.match(flat)
     if m is None:
         return None
     who, verb = m.group("who"), m.group("verb").casefold()
     needs_theirs = not verb.startswith(("agree", "concur", "side", "disagree", "differ", "take", "part", "echo", "don", "do not",
-                                        "cannot", "can", "could")) or verb.endswith(("share", "support"))
+                                        "cannot", "can", "could", "stand", "am", "are")) or verb.endswith(("share", "support"))
     if needs_theirs and not m.group("what"):
         return None
     bare = re.sub(r"^(?:the|my|our)\s+", "", who, flags=re.I)

@@ -167,3 +167,37 @@ def test_a_witness_who_takes_another_witness_side_holds_that_witness_claim() -> 
     assert any(h == "River Health Alliance" and s == "oppose" and c in (rebate, deadline) for h, s, c in rows), rows
     # the sentence that only takes a side is no claim of its own
     assert not any("agree with" in c or "call for" in c for _h, _s, c in rows), rows
+
+
+#: a fictional hearing (invented for stancegraph's tests): a side taken "on" a numbered part of the bill
+ON_A_PART = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+
+STANDING COMMITTEE ON TRANSPORT
+
+Bill C-90 (Canal Safety Act)
+
+Mr. Ivo Brandt (President, Canal Shippers Association): We oppose clause 12, because publishing every cargo by lock would expose our customers. We support clause 9.
+
+Ms. Ruth Okonjo (Mayor, Lockside Towns Coalition): We support clause 12. Towns have a right to know what passes their doors.
+
+Mr. Paul Serra (Director, Canal Operators Federation): On clause 12, we share the shippers' concern. Our lock keepers already tell the fire service what is coming.
+
+Ms. Lena Varga (Secretary, Towpath Residents Network): I think that Ms. Okonjo is right.
+"""
+
+
+def test_a_side_taken_on_a_part_is_taken_on_what_that_holder_said_of_the_part() -> None:
+    """"On clause 12, we share the shippers' concern": the federation opposes clause 12 with the shippers (not their
+    clause 9, the latest thing the shippers said); "Ms. Okonjo is right" takes the coalition's side; neither sentence is
+    a claim of its own."""
+    b = extract_text(ON_A_PART, name="on-a-part.txt")
+    names = {s.id: s.label for s in b.stakeholders.values()}
+    rows = {(names[p.stakeholder], p.stance, b.claims[p.claim].text) for p in b.positions.values()}
+    clause12 = next(c for h, s, c in rows if h == "Canal Shippers Association" and s == "oppose" and "12" in c)
+    assert ("Lockside Towns Coalition", "support", clause12) in rows, rows
+    assert ("Canal Operators Federation", "oppose", clause12) in rows, rows
+    assert not any(h == "Canal Operators Federation" and "9" in c for h, _s, c in rows), rows
+    assert not any("share the" in c or "is right" in c for _h, _s, c in rows), rows
+    # "I think that Ms. Okonjo is right.": the network takes the coalition's side, on a claim the coalition holds
+    network = {(s, c) for h, s, c in rows if h == "Towpath Residents Network"}
+    assert network and network <= {(s, c) for h, s, c in rows if h == "Lockside Towns Coalition"}, rows
