@@ -55,6 +55,9 @@ _PRONOUN = re.compile(r"^(?:they|these|those|he|she|this group|these groups|thes
 _WE = re.compile(r"^(?:we|i|us|our clients|our client|our members|my clients|my client|our families|our client group|"
                  r"our organisations?|my organisation|the families (?:we|i) represent|those (?:we|i) represent|"
                  r"(?:our|my) (?:caucus|party|parliamentary party|group)|"
+                 # a witness's own evidence: "Our survey found 34 percent was cut residue", "Our monitoring has found that ..."
+                 r"(?:our|my) (?:own )?(?:surveys?|research|analysis|modell?ing|data|figures|studies|study|monitoring|records|"
+                 r"audits?|polling|assessment|calculations|costings|sampling|inspections|testing|members['’] experience)|"
                  # a member speaking for their constituents: "People in my riding would welcome ..."
                  r"(?:the )?(?:people|residents|families|constituents|businesses|farmers|communities) (?:in|of|across) my "
                  r"(?:riding|constituency|area|community|ward|region|county|district|electorate|seat))$", re.I)

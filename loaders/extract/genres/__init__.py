@@ -58,6 +58,7 @@ class Context:
     conclusions: bool = False
     quote_holders: list[Holder] = field(default_factory=list)  # who speaks in the block quote being read
     section_sticky: bool = False  # the section's holders hold until the next submission heading, not the next heading
+    section_argues: bool = False  # the section is a minority's own report: its statements are its holders' argument
     petition: str | None = None  # the ask of a petition quoted in full ("It reads: ..."), which "the petition" means
     quote_states: bool = False  # the quote is a statement quoted in full ("It reads:"): each sentence is its holders'
     section_group: Holder | None = None  # the group a report's section heading names ("Older people")
@@ -223,13 +224,13 @@ class Reader:
         """Whether an evaluative statement with no cue of its own is a position of these holders (a submission's
         clients, a witness); not in a report, where the narrator's statements are the report's findings, but in the
         written evidence a report publishes."""
-        return bool(holders) and self.ctx.section_sticky and holders == self.ctx.section_holders
+        return bool(holders) and (self.ctx.section_sticky or self.ctx.section_argues) and holders == self.ctx.section_holders
 
     def testifies(self, b: Block) -> bool:
         """Whether the block is a witness's own evidence (a testimony, an answer to the committee or to counsel, a
         submitter's written evidence), where a favourable statement with no cue ("it is one of the best things to
         happen to pharmacy") is a position too."""
-        return not b.speaker and self.ctx.section_sticky and bool(self.ctx.section_holders) and \
+        return not b.speaker and (self.ctx.section_sticky or self.ctx.section_argues) and bool(self.ctx.section_holders) and \
             not (b.section and _ABOUT_US.match(b.section[-1]))
 
     def runs_on(self) -> bool:

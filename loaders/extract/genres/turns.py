@@ -66,6 +66,12 @@ def _surname(by: str) -> str:
     return words[-1] if words else by
 
 
+#: a minority's own report within a committee's: "Coalition Senators' Dissenting Report", "Additional comments from the
+#: Australian Greens", "Minority report of the Conservative members", "Dissenting opinion"
+_MINORITY_REPORT = re.compile(r"\b(?:dissenting|minority|supplementary|additional)\s+(?:reports?|comments|views|opinions?|"
+                              r"remarks|statements?)\b", re.I)
+
+
 def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None:
     """A heading naming whose submission follows sets the section's holders (and its counsel); a heading at that
     level or above closes it."""
@@ -78,7 +84,7 @@ def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None
         holders = ctx.counsel_for.get(counsel.casefold()) if holder.kind == "person" else None
         ctx.section_holders = list(holders or [holder])  # "Prepared Statement of X": whom X spoke for
         # (a statement printed whole under the heading is its maker's evidence: see Reader.testifies)
-        ctx.section_counsel, ctx.section_level, ctx.section_sticky = counsel, b.level, True
+        ctx.section_counsel, ctx.section_level, ctx.section_sticky, ctx.section_argues = counsel, b.level, True, False
         if not (holder.kind == "person" and not member):  # (a witness whose organisation her introduction names)
             ctx.counsel_for[counsel.casefold()] = list(ctx.section_holders)
     elif found is not None:
@@ -103,9 +109,13 @@ def open_section(ctx: Context, b: Block, title: str, resolver: Resolver) -> None
         ctx.section_sticky = bool(re.match(r"^\s*(?:written\s+)?evidence\s+submitted\s+by\b|.*\([A-Z]{2,6}\s?\d{3,5}\)\s*$|"
                                            r"^\s*(?:written\s+|closing\s+|opening\s+|final\s+)+submissions?\b", title, re.I)
                                   or title.isupper())
+        # a minority's own report in a committee's ("Coalition Senators' Dissenting Report", "Additional comments from
+        # the Australian Greens"): its statements are its argument, as a witness's are (Reader.testifies)
+        ctx.section_argues = _MINORITY_REPORT.search(title) is not None
     elif ctx.section_holders and b.level <= ctx.section_level and not ctx.section_sticky:
         ctx.section_holders = []
         ctx.section_counsel = None
+        ctx.section_argues = False
 
 
 def turn_holders(ctx: Context, b: Block, resolver: Resolver) -> list[Holder]:

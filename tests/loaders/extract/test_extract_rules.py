@@ -968,3 +968,16 @@ def test_a_member_speaking_for_their_constituents_is_the_speaker(subject: str, s
     from stancegraph.loaders.extract.stakeholders import Reference, Resolver
     found = Resolver(default_lexicon()).resolve(subject)
     assert (isinstance(found, Reference) and found.kind == "we") == speaker, found
+
+
+@pytest.mark.parametrize("subject,speaker", [
+    ("Our survey", True), ("Our own modelling", True), ("Our monitoring", True), ("My analysis", True),
+    ("The survey", False), ("Their modelling", False), ("The department's analysis", False),
+])
+def test_a_witness_own_evidence_is_the_witness(subject: str, speaker: bool) -> None:
+    """"Our survey found 34 percent was cut residue", "Our monitoring has found that reset tools ...": the witness's body
+    holds what its own evidence found; someone else's survey is theirs, not the speaker's."""
+    from stancegraph.loaders.extract.lexicon import default_lexicon
+    from stancegraph.loaders.extract.stakeholders import Reference, Resolver
+    found = Resolver(default_lexicon()).resolve(subject)
+    assert (isinstance(found, Reference) and found.kind == "we") == speaker, found

@@ -1291,7 +1291,7 @@ Coalition Senators' Dissenting Report
 
 1.1 Coalition senators do not accept that the metering requirement is necessary.
 
-1.2 Coalition senators recommend that the bill not be passed.
+1.2 Coalition senators recommend that the bill not be passed. Irrigation employs thousands of people in the river towns.
 
 Additional comments from the Australian Greens
 
@@ -1301,13 +1301,16 @@ Additional comments from the Australian Greens
 
 def test_a_committee_report_s_dissenting_report_and_additional_comments_are_their_authors() -> None:
     """"Coalition Senators' Dissenting Report" and "Additional comments from the Australian Greens" are whose words
-    follow ("Coalition senators do not accept ..."), not the committee's; a portfolio's name keeps its commas, and
+    follow ("Coalition senators do not accept ...", "Irrigation employs thousands ..."), not the committee's; a
+    portfolio's name keeps its commas, and
     "the Department" is that department."""
     rows = held(extract_text(SENATE_REPORT, name="report.txt"))
     committee = "Rural Affairs Legislation Committee"
     metering = {c for h, s, c in rows if h == committee and s == "support" and c.startswith("The metering requirement")}
     assert any(("Coalition Senators", "oppose", c) in rows for c in metering), rows  # the two meet on it
     assert any(h == "Coalition Senators" and c.startswith("The bill not be passed") for h, _s, c in rows), rows
+    # a minority's report argues: its statements are its authors' (as a witness's are), not only its cued stances
+    assert any(h == "Coalition Senators" and c.startswith("Irrigation employs thousands") for h, _s, c in rows), rows
     assert not any(h == committee and "not be passed" in c for h, _s, c in rows), rows
     department = "Department of Agriculture, Water and the Environment"
     assert any(h == department and c.startswith("Small dams should be exempt") for h, _s, c in rows), rows
