@@ -182,9 +182,14 @@ def _second_stance(text: str, c: Span, polarity: str) -> list[tuple[str, Span]]:
 
 
 #: a turn that opens by agreeing and names no one: "I agree entirely.", "We agree."
-_BARE_AGREE = re.compile(r"^\s*(?:(?:Yes|Well|Indeed|Absolutely),?\s+)?(?:I|we)\s+(?:(?:entirely|completely|fully|wholeheartedly|"
+_BARE_AGREE = re.compile(r"^\s*(?:(?:Yes|Well|Indeed|Absolutely|And|But|So),?\s+)?"
+                         # (whom it is said to, and on what: "Ms. Liu, on this point I agree with you.")
+                         r"(?:(?:(?:Mr|Mrs|Ms|Dr|Professor|Senator|Reeve|Mayor|Chief|Minister)\.?\s+)?[A-Z][\w'’-]+,\s+)?"
+                         r"(?:on\s+(?:this|that)\s+(?:point|one),?\s+|on\s+[\w'’ -]{2,40},\s+)?"
+                         r"(?:(?:I|we)\s+(?:(?:entirely|completely|fully|wholeheartedly|"
                          r"absolutely|certainly)\s+)?(?:agree|concur)(?:\s+(?:entirely|completely|fully|wholeheartedly|absolutely|"
-                         r"with\s+(?:that|you|him|her|them|all\s+of\s+that)))?\s*[.!]?\s*$", re.I)
+                         r"with\s+(?:that|you|him|her|them|all\s+of\s+that)))*|you(?:['’]re|\s+are)\s+(?:absolutely\s+|quite\s+|entirely\s+)?"
+                         r"right|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+with\s+you)\s*[.!]?\s*$", re.I)
 #: how close before it the point agreed with must be (characters)
 AGREE_REACH = 800
 #: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
@@ -1210,7 +1215,7 @@ class Extractor:
             return _TOPIC_NP.match(t) is not None and content_tokens(t) <= self.title_words
         # "We would resist a cap": an explicit stance on a named thing, which alignment takes to the proposal that names it
         def named(t: str) -> bool:
-            return f.rule in ("attrib:oppose", "attrib:advocate") and _NAMED_THING.fullmatch(t) is not None
+            return f.rule in ("attrib:oppose", "attrib:advocate") and (_NAMED_THING.fullmatch(t) or _AMOUNT.fullmatch(t)) is not None
         # "I support one review instead of four": one content word, but a choice put in full
         def put_in_full(t: str) -> bool:
             return len(content_tokens(t)) >= 1 and re.search(r"\b(?:instead\s+of|rather\s+than|not)\s+\w", t, re.I) is not None \
@@ -1339,6 +1344,12 @@ _RELATIVE_ASIDE = re.compile(r"^(?P<np>[^,;:]{3,80}?),\s+which\s+(?P<rest>(?:wou
 _NAMED_THING = re.compile(r"(?:an?|the|any)\s+(?:(?:proposed|further|new|planned|suggested|current|existing|statutory|"
                           r"mandatory|compulsory|national|federal|local)\s+)?(?!(?:idea|point|issue|matter|question|thing|way|case|"
                           r"view|fact|need|one|other|others|same|rest|bill|motion|amendment|report|proposal)\b)[a-z][a-z-]{2,}", re.I)
+#: an amount asked for or resisted, named alone: "three years" ("we ask for three years"), "1 per cent", "£20", "a 10-hour
+#: limit" is a named thing already; kept, as a named thing is, only where alignment finds the claim that states it
+_AMOUNT = re.compile(r"(?:(?:at\s+least|about|around|up\s+to|no\s+more\s+than|only|just)\s+)?(?:\d[\d,.]*|one|two|three|four|five|"
+                     r"six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+hundred)"
+                     r"(?:\s*%|\s+(?:per\s*cent|percent|years?|months?|weeks?|(?:working\s+)?days?|hours?|metres?|meters?|kilometres?|"
+                     r"hectares?|cents?|dollars?|pounds?|euros?))|[£$€]\s?\d[\d,.]*(?:\s*(?:million|billion|bn|m|k))?", re.I)
 #: the subject of a reported clause that is the reporter itself ("said that we/it/she ...")
 _SELF_SUBJECT = re.compile(r"[\"“']?\s*(?P<who>we|i|he|she|it|they)\s", re.I)
 
@@ -1400,7 +1411,7 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     canon = merge_hit_claims(ex.hits, ex.matcher)
     moved = align_claims(ex.hits)
     # "We would resist a cap" with no proposal of a cap in the document says too little to stand as a claim
-    ex.hits = [h for h in ex.hits if not (h.rule.endswith("+named") and _NAMED_THING.fullmatch(h.claim))]
+    ex.hits = [h for h in ex.hits if not (h.rule.endswith("+named") and (_NAMED_THING.fullmatch(h.claim) or _AMOUNT.fullmatch(h.claim)))]
 
     def final(text: str) -> str:
         text = canon.get(text, text)

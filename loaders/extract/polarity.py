@@ -64,7 +64,11 @@ _DENIAL = re.compile(r"^(?:there\s+(?:is|was|has\s+been)\s+(?:very\s+)?(?:little
                      r"evidence\s+(?:that|of)\s+|it\s+is\s+not(?:,\s+however,)?\s+(?:true|the\s+case|clear|obvious|evident|right|accepted|admitted|"
                      r"conceded|agreed)(?:,\s+however,)?\s+that\s+|it\s+is\s+(?:denied|disputed)\s+that\s+|"
                      r"(?:(?:they|we|he|she|it|people|participants|some|many|these|those|respondents)\s+)?(?:would|do|did|does|could|will)\s+"
-                     r"not\s+(?:want|wish|like|support|accept|agree(?:\s+with)?|favour|welcome|back|endorse)\s+(?:to\s+)?)(?P<rest>.+)$",
+                     r"not\s+(?:want|wish|like|support|accept|agree(?:\s+with)?|favour|welcome|back|endorse)\s+(?:to\s+)?|"
+                     # a plea against an act: "Please don't give the industry three years", "Do not weaken clause 8"
+                     r"(?:(?:and|so|but)\s+)?(?:please\s+)?(?:do\s+not|don['’]t|never)\s+(?=(?:give|let|allow|grant|pass|approve|accept|"
+                     r"delay|weaken|water\s+down|scrap|cut|remove|drop|extend|raise|lower|impose|introduce|repeal|exempt|"
+                     r"put\s+off|push\s+back)\b))(?P<rest>.+)$",
                      re.I)
 
 
@@ -96,6 +100,10 @@ def apply_denial(claim: str, stance: str) -> tuple[str, str]:
 
     >>> apply_denial("It is denied that the landlord ignored the warnings", "support")
     ('The landlord ignored the warnings', 'oppose')
+    >>> apply_denial("And please don't give the industry three years", "support")
+    ('Give the industry three years', 'oppose')
+    >>> apply_denial("Don't get me wrong, the levy matters", "support")
+    ("Don't get me wrong, the levy matters", 'support')
     """
     negated, inner = denied(claim)
     if not negated or stance not in ("support", "oppose"):

@@ -2001,3 +2001,27 @@ def test_a_new_zealand_hearing_reads_its_chairperson_and_members_tagged_with_the
     parties = {s.label: {b.stakeholders[m].label for m in s.member_of} for s in b.stakeholders.values()}
     assert parties["Rāwiri Heke"] == {"Te Pāti Māori"} and parties["Priya Raman-Hale"] == {"ACT New Zealand"}, parties
     assert kinds["Rāwiri Heke"] == kinds["Mrs Hōhepa"] == "person", kinds
+
+
+#: a fictional provincial committee hearing (invented for stancegraph's tests): an amount asked for, then backed by name
+AMOUNTS = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real transcript.
+
+STANDING COMMITTEE ON HERITAGE, INFRASTRUCTURE AND CULTURAL POLICY
+
+Bill 41, Quarry Roads Act, 2027
+
+The Chair (Mr. Owen Ruddle): Our first presenter is the Association of Rural Townships.
+
+Ms. Nadia Perrault: The Association of Rural Townships has asked for 50 cents a tonne, indexed to inflation, to repair the haul roads.
+
+Mr. Tom Vickery (Lakeshore North, NDP): On the fee, we'd support 50 cents.
+"""
+
+
+def test_an_amount_backed_by_name_is_the_claim_that_states_it() -> None:
+    """"we'd support 50 cents" backs the association's "50 cents a tonne, indexed to inflation" (an amount named alone
+    says too little to stand as a claim, but says which claim it backs; alone, it is dropped)."""
+    rows = held(extract_text(AMOUNTS, name="amounts.txt"))
+    asked = next(c for h, s, c in rows if h == "Association of Rural Townships" and c.startswith("50 cents"))
+    assert ("Tom Vickery", "support", asked) in rows, rows
+    assert not any(c.casefold().startswith("50 cents") and c != asked for _h, _s, c in rows), rows
