@@ -190,6 +190,9 @@ _BARE_AGREE = re.compile(r"^\s*(?:(?:Yes|Well|Indeed|Absolutely|And|But|So),?\s+
                          r"absolutely|certainly)\s+)?(?:agree|concur)(?:\s+(?:entirely|completely|fully|wholeheartedly|absolutely|"
                          r"with\s+(?:that|you|him|her|them|all\s+of\s+that)))*|you(?:['’]re|\s+are)\s+(?:absolutely\s+|quite\s+|entirely\s+)?"
                          r"right|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+with\s+you)\s*[.!]?\s*$", re.I)
+#: a conclusion drawn from what was just said: "That is why ...", "This is exactly why ...", "And that's partly why ..."
+_THAT_IS_WHY = re.compile(r"^\s*(?:(?:And|So|But),?\s+)?(?:That|This)(?:\s+is|['’]s)\s+(?:(?:exactly|precisely|partly|also|"
+                          r"largely|one\s+reason|the\s+reason)\s+)?why\s+(?=\S)", re.I)
 #: how close before it the point agreed with must be (characters)
 AGREE_REACH = 800
 #: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
@@ -771,6 +774,9 @@ class Extractor:
         for k, (s, e) in enumerate(sentences):
             sent = view.clean[s:e]
             spans = trim_spans(self.text, view.spans(s, e))
+            why = _THAT_IS_WHY.match(sent)
+            if why is not None:  # "That is why inspection has to be routine": what the speaker draws from it is theirs
+                sent = sent[why.end():why.end() + 1].upper() + sent[why.end() + 1:]
             if self._leading(sent, b, strand, spans, topics):
                 continue
             if self._reply(sent, k, b, strand, spans, topics):

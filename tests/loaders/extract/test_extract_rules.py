@@ -981,3 +981,18 @@ def test_a_witness_own_evidence_is_the_witness(subject: str, speaker: bool) -> N
     from stancegraph.loaders.extract.stakeholders import Reference, Resolver
     found = Resolver(default_lexicon()).resolve(subject)
     assert (isinstance(found, Reference) and found.kind == "we") == speaker, found
+
+
+def test_a_conclusion_drawn_from_what_was_just_said_is_the_speaker_s() -> None:
+    """"That is why inspection must be routine": the speaker's call, not a sentence about a reason (fictional
+    hearing)."""
+    from stancegraph.loaders.extract import extract_text
+    text = ("FICTIONAL EXAMPLE.\n\nSTANDING COMMITTEE ON HOUSING\n\nBill 22, Rental Homes Act\n\n"
+            "The Chair (Mr. Owen Ruddle): Our first presenter is the Tenants Alliance.\n\n"
+            "Ms. Ana Reyes (Tenants Alliance): Tenants do not call code enforcement because they are afraid of being "
+            "evicted. That is why inspection of every rental unit must be routine.\n\n"
+            "Mr. Tom Vickery (Lakeshore North, NDP): Thank you, Ms. Reyes.\n")
+    b = extract_text(text, name="hearing.txt")
+    rows = {(b.stakeholders[p.stakeholder].label, p.stance.value, b.claims[p.claim].text) for p in b.positions.values()}
+    assert any(h == "Tenants Alliance" and s == "support" and c.startswith("Inspection of every rental unit")
+               for h, s, c in rows), rows
