@@ -193,6 +193,9 @@ _BARE_AGREE = re.compile(r"^\s*(?:(?:Yes|Well|Indeed|Absolutely|And|But|So),?\s+
 #: a conclusion drawn from what was just said: "That is why ...", "This is exactly why ...", "And that's partly why ..."
 _THAT_IS_WHY = re.compile(r"^\s*(?:(?:And|So|But),?\s+)?(?:That|This)(?:\s+is|['’]s)\s+(?:(?:exactly|precisely|partly|also|"
                           r"largely|one\s+reason|the\s+reason)\s+)?why\s+(?=\S)", re.I)
+#: a stance's object that only points back at what the paragraph has just put: "it", "this change", "the proposal"
+_POINTS_BACK_HERE = re.compile(r"(?:it|this|that|(?:the|this|that)\s+(?:proposed\s+|suggested\s+)?(?:changes?|proposals?|idea|plan|move|"
+                               r"suggestion|approach|option))", re.I)
 #: how close before it the point agreed with must be (characters)
 AGREE_REACH = 800
 #: a hearing's bill, as a witness puts it when taking a side ("we cannot support a bill that sets arbitrary dates")
@@ -1184,6 +1187,15 @@ class Extractor:
             self.add(Hit(h, claim, stance, "turn:assertion", 0.45, spans, strand.source, b.section, None, topics,
                          turned=turned_form(claim)))
 
+    def _referent(self, claim: str) -> str | None:
+        """What a stance that only points back ("opposed it", "supported the change") is on, where the paragraph has
+        just put it: "The Ministry proposed that small farms be exempted ... The Union supported the exemption. The
+        Trust opposed it." The latest claim of the paragraph (a thing named, "the levy", is a claim of its own)."""
+        if _POINTS_BACK_HERE.fullmatch(claim.strip(" .")) is None:
+            return None
+        earlier = [h for h in reversed(self.ctx.paragraph_hits) if h.stance in ("support", "oppose") and not h.side_topic]
+        return earlier[0].claim if earlier else None
+
     def _frame_hits(self, f: Frame, b: Block, strand: StrandState, spans: list[Span], topics: list[str],
                     lead_sentence: bool) -> None:
         ctx = self.ctx
@@ -1209,7 +1221,7 @@ class Extractor:
             claims = [(normalise_claim(on.group("topic")) if _BACK_TO_TOPIC.match(t) else t, c) for t, c in claims]  # (its tail, ", and we'd extend it", left)
         if f.rule.startswith("attrib"):  # "I support the levy and I support Head 11": two claims
             claims = [part for t, c in claims for part in _second_stance(t, c, f.polarity)]
-        claims = [(self.reader.refers(t, b) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
+        claims = [(self.reader.refers(t, b) or self._referent(t) or t, c) for t, c in claims]  # "welcomed the move": the proposal in hand
         if ctx.motion:
             claims = [(ctx.motion if _names_motion(t, ctx.motion) else t, c) for t, c in claims]
         if lead_sentence:

@@ -2025,3 +2025,27 @@ def test_an_amount_backed_by_name_is_the_claim_that_states_it() -> None:
     asked = next(c for h, s, c in rows if h == "Association of Rural Townships" and c.startswith("50 cents"))
     assert ("Tom Vickery", "support", asked) in rows, rows
     assert not any(c.casefold().startswith("50 cents") and c != asked for _h, _s, c in rows), rows
+
+
+#: a fictional summary of consultation responses (invented for stancegraph's tests): stances that point back
+POINTING_BACK = """FICTIONAL EXAMPLE. Invented for stancegraph's tests; not a real summary.
+
+Summary of responses to the consultation on the water levy
+
+3. Small farms
+
+The Ministry of Water proposed that small farms should be exempted from the levy for three years. The Farmers Union supported the exemption. The Rivers Trust opposed it.
+
+The Anglers' Federation opposed the exemption for small farms, arguing that small farms draw a third of the water in a dry summer.
+"""
+
+
+def test_a_stance_that_points_back_is_on_what_the_paragraph_just_put() -> None:
+    """"The Rivers Trust opposed it": the Ministry's proposal the paragraph just put (and "The Anglers' Federation
+    opposed the exemption for small farms, arguing that small farms draw ...": the argument is the federation's)."""
+    rows = held(extract_text(POINTING_BACK, name="summary.txt"))
+    proposal = next(c for h, s, c in rows if h == "Ministry of Water" and s == "support")
+    assert ("Farmers Union", "support", proposal) in rows, rows
+    assert ("Rivers Trust", "oppose", proposal) in rows, rows
+    assert any(h == "Anglers' Federation" and s == "support" and c.startswith("Small farms draw a third")
+               for h, s, c in rows), rows
