@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ...graph.model.records import (
     Bundle, Passage, Theme, claim_id, new_claim, new_position, new_stakeholder, stakeholder_id,
 )
-from .genres.hansard import PARTIES
+from ..documents.parties import PARTIES
 from .strength import strength_for
 
 if TYPE_CHECKING:

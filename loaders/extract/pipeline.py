@@ -190,6 +190,12 @@ _BARE_AGREE = re.compile(r"^\s*(?:(?:Yes|Well|Indeed|Absolutely|And|But|So),?\s+
                          r"absolutely|certainly)\s+)?(?:agree|concur)(?:\s+(?:entirely|completely|fully|wholeheartedly|absolutely|"
                          r"with\s+(?:that|you|him|her|them|all\s+of\s+that)))*|you(?:['’]re|\s+are)\s+(?:absolutely\s+|quite\s+|entirely\s+)?"
                          r"right|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+with\s+you)\s*[.!]?\s*$", re.I)
+#: a courtesy or a signpost ("I am grateful ...", "I want to start with the speed cap"), or a question put as a statement
+#: ("I would like to know ..."): no position of its own
+_COURTESY = re.compile(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
+                       r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
+                       r"understand)|wonder)\b|\s*(?:I|we)(?:['’]ll|['’]d\s+like\s+to|\s+(?:will|want\s+to|wish\s+to|would\s+like\s+to|"
+                       r"shall))\s+(?:start|begin|focus|concentrate|turn|come\s+back)\s+(?:with|on|to)\b", re.I)
 #: a conclusion drawn from what was just said: "That is why ...", "This is exactly why ...", "And that's partly why ..."
 _THAT_IS_WHY = re.compile(r"^\s*(?:(?:And|So|But),?\s+)?(?:That|This)(?:\s+is|['’]s)\s+(?:(?:exactly|precisely|partly|also|"
                           r"largely|one\s+reason|the\s+reason)\s+)?why\s+(?=\S)", re.I)
@@ -1040,12 +1046,14 @@ class Extractor:
         where the speaker disagrees. Of what they said: what the sentence names ("for 2033"), else what the next sentence
         (`then`) goes on about ("I agree with Ms Tierney. Seven per cent is too low"), else their latest claim. True if
         the sentence was one."""
+        if not spans:
+            return False
         # "On clause 9, we share the railways' concern": their concern about clause 9
-        on = _ON_TOPIC.match(sent) if spans else None
-        found = endorsement(sent[on.end():] if on is not None else sent) if spans else None
+        on = _ON_TOPIC.match(sent)
+        found = endorsement(sent[on.end():] if on is not None else sent)
         if on is not None and found is not None and not found[2]:
             found = (found[0], found[1], f"on {on.group('topic')}", found[3])
-        if found is None and spans and b.speaker and _BARE_AGREE.match(sent):
+        if found is None and b.speaker and _BARE_AGREE.match(sent):
             return self._agree_with_last(b, strand, spans, topics, then)
         mine = self._context_holders(b, "we") if found else []
         if found is None or not mine:
@@ -1169,12 +1177,7 @@ class Extractor:
             (verdict is not None or not _NARRATIVE.search(sent) or _FIGURE.search(sent) is not None)  # a member's argument, not their story
         # (a short statement is a position when it weighs: "The 2023 memoranda are working", "The memoranda have failed")
         if len(sent.split()) < (5 if verdict is not None else 8) or sent.rstrip().endswith("?") or not weighs \
-                or _OWN_POST.match(sent) \
-                or re.match(r"\s*(?:I|we)\s+(?:am|are|were|was|have|had|will|would|shall)\s+(?:grateful|pleased|conscious|aware|"
-                            r"going|now|here|turning|moving)\b|\s*(?:I|we)\s+(?:(?:want|wish|would\s+like|need)\s+to\s+(?:know|ask|"
-                            r"understand)|wonder)\b|\s*(?:I|we)(?:['’]ll|['’]d\s+like\s+to|\s+(?:will|want\s+to|wish\s+to|would\s+like\s+to|"
-                            r"shall))\s+(?:start|begin|focus|concentrate|turn|come\s+back)\s+(?:with|on|to)\b",
-                            sent, re.I):  # a courtesy or signpost ("I want to start with the speed cap"); a question put as a statement
+                or _OWN_POST.match(sent) or _COURTESY.match(sent):
             return
         stance = "support"
         worry = _A_WORRY.match(sent) or _A_CONCERN.match(sent)
@@ -1189,8 +1192,8 @@ class Extractor:
 
     def _referent(self, claim: str) -> str | None:
         """What a stance that only points back ("opposed it", "supported the change") is on, where the paragraph has
-        just put it: "The Ministry proposed that small farms be exempted ... The Union supported the exemption. The
-        Trust opposed it." The latest claim of the paragraph (a thing named, "the levy", is a claim of its own)."""
+        just put it: "The Ministry proposed that small farms be exempted ... The Trust opposed it." The latest claim of
+        the paragraph (a thing named, "the levy", "the exemption", is a claim of its own, which alignment places)."""
         if _POINTS_BACK_HERE.fullmatch(claim.strip(" .")) is None:
             return None
         earlier = [h for h in reversed(self.ctx.paragraph_hits) if h.stance in ("support", "oppose") and not h.side_topic]
@@ -1233,7 +1236,7 @@ class Extractor:
             return _TOPIC_NP.match(t) is not None and content_tokens(t) <= self.title_words
         # "We would resist a cap": an explicit stance on a named thing, which alignment takes to the proposal that names it
         def named(t: str) -> bool:
-            return f.rule in ("attrib:oppose", "attrib:advocate") and (_NAMED_THING.fullmatch(t) or _AMOUNT.fullmatch(t)) is not None
+            return f.rule in ("attrib:oppose", "attrib:advocate") and _named_shortly(t)
         # "I support one review instead of four": one content word, but a choice put in full
         def put_in_full(t: str) -> bool:
             return len(content_tokens(t)) >= 1 and re.search(r"\b(?:instead\s+of|rather\s+than|not)\s+\w", t, re.I) is not None \
@@ -1368,6 +1371,14 @@ _AMOUNT = re.compile(r"(?:(?:at\s+least|about|around|up\s+to|no\s+more\s+than|on
                      r"six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety|a\s+hundred)"
                      r"(?:\s*%|\s+(?:per\s*cent|percent|years?|months?|weeks?|(?:working\s+)?days?|hours?|metres?|meters?|kilometres?|"
                      r"hectares?|cents?|dollars?|pounds?|euros?))|[£$€]\s?\d[\d,.]*(?:\s*(?:million|billion|bn|m|k))?", re.I)
+
+
+def _named_shortly(text: str) -> bool:
+    """Whether a claim only names a thing ("a cap", "the proposed minimum") or an amount ("three years", "£20"): too
+    little to stand alone, a stance on whichever claim states it, where alignment finds one."""
+    return (_NAMED_THING.fullmatch(text) or _AMOUNT.fullmatch(text)) is not None
+
+
 #: the subject of a reported clause that is the reporter itself ("said that we/it/she ...")
 _SELF_SUBJECT = re.compile(r"[\"“']?\s*(?P<who>we|i|he|she|it|they)\s", re.I)
 
@@ -1429,7 +1440,7 @@ def extract_document(doc: DocumentText, *, lexicon: Lexicon | None = None, match
     canon = merge_hit_claims(ex.hits, ex.matcher)
     moved = align_claims(ex.hits)
     # "We would resist a cap" with no proposal of a cap in the document says too little to stand as a claim
-    ex.hits = [h for h in ex.hits if not (h.rule.endswith("+named") and (_NAMED_THING.fullmatch(h.claim) or _AMOUNT.fullmatch(h.claim)))]
+    ex.hits = [h for h in ex.hits if not (h.rule.endswith("+named") and _named_shortly(h.claim))]
 
     def final(text: str) -> str:
         text = canon.get(text, text)

@@ -33,7 +33,6 @@ RIDING_PARTIES = {"PC": "Progressive Conservative Party", "ND": "New Democratic 
                   "IND": "Independent members", "LIB": "Liberal Party", "GRN": "Green Party", "UCP": "United Conservative Party",
                   "UC": "United Conservative Party",
                   "SP": "Saskatchewan Party", "CAQ": "Coalition Avenir Québec", "PLQ": "Quebec Liberal Party"}
-_PARTY_CODE = re.compile(r"^(?:" + "|".join(sorted((re.escape(k) for k in PARTIES), key=len, reverse=True)) + r")$", re.I)
 _OFFICE = re.compile(
     r"\b(?:Minister|Secretary of State|Cabinet Secretary|Under-Secretary|Prime Minister|First Minister|Chancellor|Leader of the House|Solicitor General|"
     r"Attorney General|Paymaster General|Chief Secretary|Financial Secretary|Economic Secretary|Exchequer Secretary|"
